@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+
+/** Runtime settings, all from the environment. */
+export interface Config {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  staticRoot: string;
+  loadSample: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.HOTSPOT_DATA_DIR ?? 'data'),
+    staticRoot: resolve(env.HOTSPOT_STATIC_ROOT ?? 'dist'),
+    loadSample: env.HOTSPOT_NO_SAMPLE !== '1',
+  };
+}

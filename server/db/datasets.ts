@@ -1,0 +1,91 @@
+import type { Queryable, Tx } from './types.js';
+
+export type DatasetKind = 'police-uk' | 'incidents';
+export type Sensitivity = 'public' | 'restricted';
+export type DatePrecision = 'month' | 'day' | 'datetime';
+
+export interface Dataset {
+  id: number;
+  name: string;
+  kind: DatasetKind;
+  sensitivity: Sensitivity;
+  supplier: string | null;
+  legalBasis: string | null;
+  threshold: number;
+  datePrecision: DatePrecision;
+  rowsAccepted: number;
+  rowsRejected: number;
+  monthFrom: string | null;
+  monthTo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewDataset = Pick<Dataset, 'name' | 'kind' | 'sensitivity' | 'supplier' | 'legalBasis' | 'threshold' | 'datePrecision'> & {
+  mapping: unknown;
+};
+
+const SELECT = `
+  select d.id, d.name, d.kind, d.sensitivity, d.supplier, d.legal_basis as "legalBasis", d.threshold,
+         d.date_precision as "datePrecision", d.rows_accepted as "rowsAccepted", d.rows_rejected as "rowsRejected",
+         (select to_char(min(month), 'YYYY-MM') from incidents i where i.dataset_id = d.id) as "monthFrom",
+         (select to_char(max(month), 'YYYY-MM') from incidents i where i.dataset_id = d.id) as "monthTo",
+         to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
+         to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"
+  from datasets d`;
+
+export async function listDatasets(db: Queryable): Promise<Dataset[]> {
+  return db.query<Dataset>(`${SELECT} order by d.id`);
+}
+
+export async function getDataset(db: Queryable, id: number): Promise<Dataset | undefined> {
+  return (await db.query<Dataset>(`${SELECT} where d.id = $1`, [id]))[0];
+}
+
+export async function getDatasetsByIds(db: Queryable, ids: readonly number[]): Promise<Dataset[]> {
+  return db.query<Dataset>(`${SELECT} where d.id = any($1::int[]) order by d.id`, [ids]);
+}
+
+export async function findDatasetByName(db: Queryable, name: string): Promise<Dataset | undefined> {
+  return (await db.query<Dataset>(`${SELECT} where d.name = $1`, [name]))[0];
+}
+
+export async function insertDataset(tx: Tx, d: NewDataset): Promise<number> {
+  const rows = await tx.query<{ id: number }>(
+    `insert into datasets (name, kind, sensitivity, supplier, legal_basis, threshold, date_precision, mapping)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [d.name, d.kind, d.sensitivity, d.supplier, d.legalBasis, d.threshold, d.datePrecision, d.mapping === null ? null : JSON.stringify(d.mapping)],
+  );
+  return rows[0]!.id;
+}
+
+/** Deletes a dataset, its incidents and import history. Returns false if it did not exist. */
+export async function deleteDataset(db: Queryable, id: number): Promise<boolean> {
+  const rows = await db.query<{ id: number }>('delete from datasets where id = $1 returning id', [id]);
+  return rows.length > 0;
+}
+
+export async function recordImport(tx: Tx, datasetId: number, startedAt: Date, report: unknown, rowsRejected: number): Promise<void> {
+  await tx.query(
+    `update datasets set rows_accepted = (select count(*) from incidents where dataset_id = $1),
+            rows_rejected = rows_rejected + $2, updated_at = now() where id = $1`,
+    [datasetId, rowsRejected],
+  );
+  await tx.query('insert into imports (dataset_id, started_at, report) values ($1, $2, $3)', [datasetId, startedAt.toISOString(), JSON.stringify(report)]);
+}
+
+export interface ImportRecord {
+  id: number;
+  startedAt: string;
+  finishedAt: string;
+  report: unknown;
+}
+
+export async function listImports(db: Queryable, datasetId: number): Promise<ImportRecord[]> {
+  return db.query<ImportRecord>(
+    `select id, to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startedAt",
+            to_char(finished_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "finishedAt", report
+     from imports where dataset_id = $1 order by id`,
+    [datasetId],
+  );
+}

@@ -1,0 +1,156 @@
+import type { Db, Tx } from '../db/index.js';
+import { findDatasetByName, insertDataset, recordImport, type DatasetKind, type Sensitivity } from '../db/datasets.js';
+import { copyIncidents, deleteByExternalIds, deleteMonth, type IncidentRecord } from '../db/incidents.js';
+import { readCsv } from './csv-reader.js';
+import { ImportError } from './errors.js';
+import { incidentCsvParser } from './incident-csv.js';
+import { Locator } from './locate.js';
+import type { ColumnMapping } from './mapping.js';
+import { policeUkParser } from './police-uk.js';
+import { ImportReportBuilder, type ImportReport } from './report.js';
+import type { RowParser } from './row.js';
+import type { SourceFile } from './sources.js';
+
+export interface ImportRequest {
+  kind: DatasetKind;
+  /** Dataset name; importing into an existing name adds to (and replaces within) that dataset. */
+  name: string;
+  sensitivity?: Sensitivity;
+  threshold?: number;
+  supplier?: string | null;
+  legalBasis?: string | null;
+  /** Required for kind 'incidents'. */
+  mapping?: ColumnMapping;
+  files: readonly SourceFile[];
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  rowsRead: number;
+  rowsAccepted: number;
+}
+
+const BATCH_ROWS = 10_000;
+export const DEFAULT_RESTRICTED_THRESHOLD = 5;
+
+/**
+ * Streams the files into the dataset inside one transaction: either every file is stored or,
+ * on any refusal, error or killed process, nothing is. Memory is bounded by one batch.
+ */
+export async function importDataset(db: Db, request: ImportRequest, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
+  const settings = resolveSettings(request);
+  const startedAt = new Date();
+  return db.transaction(async (tx) => {
+    const existing = await findDatasetByName(tx, request.name);
+    const parser = request.kind === 'police-uk' ? policeUkParser() : incidentCsvParser(request.mapping!);
+    if (existing && existing.kind !== request.kind)
+      throw new ImportError(`dataset "${request.name}" already exists with kind ${existing.kind}, not ${request.kind}`);
+    if (existing && existing.datePrecision !== parser.datePrecision)
+      throw new ImportError(`dataset "${request.name}" holds ${existing.datePrecision}-precision data; these files give ${parser.datePrecision}`);
+    const datasetId =
+      existing?.id ??
+      (await insertDataset(tx, { ...settings, name: request.name, kind: request.kind, datePrecision: parser.datePrecision, mapping: request.mapping ?? null }));
+
+    const report = new ImportReportBuilder(datasetId, request.name);
+    const loader = new IncidentLoader(tx, datasetId, request.kind, report);
+    for (const [fileIndex, file] of request.files.entries()) {
+      await loadFile(file, parser, loader, report, (rowsRead) =>
+        onProgress?.({ file: file.name, fileIndex, fileCount: request.files.length, rowsRead, rowsAccepted: report.accepted }),
+      );
+    }
+    await loader.flush();
+    if (report.accepted === 0) throw new ImportError(`no rows accepted from ${request.files.map((f) => f.name).join(', ')}`, report.build());
+    const built = report.build();
+    await recordImport(tx, datasetId, startedAt, built, built.rowsRejected);
+    return built;
+  });
+}
+
+function resolveSettings(request: ImportRequest) {
+  if (request.files.length === 0) throw new ImportError('no files to import');
+  if (request.kind === 'incidents' && !request.mapping) throw new ImportError('incident files need a column mapping (or a preset)');
+  const sensitivity = request.sensitivity ?? (request.kind === 'police-uk' ? 'public' : 'restricted');
+  const threshold = sensitivity === 'public' ? 0 : request.threshold ?? DEFAULT_RESTRICTED_THRESHOLD;
+  if (sensitivity === 'restricted' && (!Number.isInteger(threshold) || threshold < 2 || threshold > 100))
+    throw new ImportError(`suppression threshold must be a whole number from 2 to 100 (got ${threshold})`);
+  const policeUk = request.kind === 'police-uk';
+  return {
+    sensitivity,
+    threshold,
+    supplier: request.supplier ?? (policeUk ? 'data.police.uk' : null),
+    legalBasis: request.legalBasis ?? (policeUk ? 'Open Government Licence v3.0 (public)' : null),
+  };
+}
+
+async function loadFile(file: SourceFile, parser: RowParser, loader: IncidentLoader, report: ImportReportBuilder, progress: (rows: number) => void) {
+  const records = readCsv(await file.open(), file.name);
+  const first = await records.next();
+  if (first.done) throw new ImportError(`${file.name}: the file is empty`);
+  parser.checkHeader(first.value.values, file.name);
+  const fileReport = report.startFile(file.name);
+  for await (const { line, values } of records) {
+    fileReport.rowsRead++;
+    const result = parser.parse(values);
+    if (!result.ok) report.reject(fileReport, line, result.category, result.reason);
+    else await loader.add(result.incident, fileReport, line);
+    if (fileReport.rowsRead % BATCH_ROWS === 0) progress(fileReport.rowsRead);
+  }
+  if (fileReport.rowsRead === 0) throw new ImportError(`${file.name}: has a header but no rows`);
+  progress(fileReport.rowsRead);
+}
+
+/** Places parsed incidents, applies replacement rules and writes them in COPY batches. */
+class IncidentLoader {
+  private batch: IncidentRecord[] = [];
+  private readonly locator = new Locator();
+  /** police.uk (month, force) keys this import has loaded, with the file that brought them. */
+  private readonly monthKeys = new Map<string, string>();
+  private readonly seenIds = new Map<string, number>();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly datasetId: number,
+    private readonly kind: DatasetKind,
+    private readonly report: ImportReportBuilder,
+  ) {}
+
+  async add(incident: import('./row.js').ParsedIncident, file: ReturnType<ImportReportBuilder['startFile']>, line: number): Promise<void> {
+    const place = this.locator.place(incident.lng, incident.lat);
+    if (!place) return this.report.reject(file, line, 'outside England and Wales');
+    if (this.kind === 'police-uk') await this.replaceMonthOnce(incident.month, incident.sourceForce, file.name);
+    else if (incident.externalId) {
+      const firstLine = this.seenIds.get(incident.externalId);
+      if (firstLine !== undefined)
+        return this.report.reject(file, line, 'duplicate record', `duplicate record id (first seen on line ${firstLine})`);
+      this.seenIds.set(incident.externalId, line);
+    }
+    this.batch.push({ ...incident, datasetId: this.datasetId, h3: place.h3, pfaCode: place.pfaCode });
+    this.report.accept(file, incident.month);
+    if (this.batch.length >= BATCH_ROWS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const rows = this.batch;
+    this.batch = [];
+    if (this.kind === 'incidents') {
+      const ids = rows.map((r) => r.externalId).filter((id): id is string => id !== null);
+      this.report.replaced += await deleteByExternalIds(this.tx, this.datasetId, ids);
+    }
+    await copyIncidents(this.tx, rows);
+  }
+
+  private async replaceMonthOnce(month: string, force: string | null, fileName: string): Promise<void> {
+    const key = `${month}|${force ?? ''}`;
+    const owner = this.monthKeys.get(key);
+    if (owner === fileName) return;
+    if (owner !== undefined)
+      throw new ImportError(`${fileName}: month ${month} for ${force ?? 'an unnamed force'} is also in ${owner}; import one copy of each month`);
+    this.monthKeys.set(key, fileName);
+    // Rows of this key from this import are all still in the batch, so only older rows go.
+    const replaced = await deleteMonth(this.tx, this.datasetId, month, force);
+    if (replaced > 0) this.report.replaceMonth(month, replaced);
+  }
+}

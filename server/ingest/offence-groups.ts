@@ -1,0 +1,105 @@
+/**
+ * Offence groups, kept as data. An incident gets the finest group its source allows:
+ * police.uk publishes "Violence and sexual offences" as one category (violence with injury is
+ * not separable there), local extracts and ED data map to the finer child groups. Selecting a
+ * parent group selects its children too.
+ */
+export interface OffenceGroup {
+  id: string;
+  label: string;
+  /** Counts towards serious violence in the default selection. */
+  violence: boolean;
+  parent?: string;
+}
+
+export const OFFENCE_GROUPS: readonly OffenceGroup[] = [
+  { id: 'violence-sexual', label: 'Violence and sexual offences', violence: true },
+  { id: 'homicide', label: 'Homicide', violence: true, parent: 'violence-sexual' },
+  { id: 'violence-with-injury', label: 'Violence with injury', violence: true, parent: 'violence-sexual' },
+  { id: 'violence-without-injury', label: 'Violence without injury', violence: true, parent: 'violence-sexual' },
+  { id: 'stalking-harassment', label: 'Stalking and harassment', violence: true, parent: 'violence-sexual' },
+  { id: 'sexual-offences', label: 'Sexual offences', violence: true, parent: 'violence-sexual' },
+  { id: 'assault-injury-ed', label: 'Assault injury (ED attendance)', violence: true, parent: 'violence-sexual' },
+  { id: 'robbery', label: 'Robbery', violence: true },
+  { id: 'weapons', label: 'Possession of weapons', violence: true },
+  { id: 'public-order', label: 'Public order', violence: false },
+  { id: 'criminal-damage-arson', label: 'Criminal damage and arson', violence: false },
+  { id: 'drugs', label: 'Drugs', violence: false },
+  { id: 'burglary', label: 'Burglary', violence: false },
+  { id: 'theft', label: 'Theft and vehicle crime', violence: false },
+  { id: 'asb', label: 'Anti-social behaviour', violence: false },
+  { id: 'other', label: 'Other crime', violence: false },
+];
+
+/** data.police.uk `Crime type` values. */
+export const POLICE_UK_CRIME_TYPES: Readonly<Record<string, string>> = {
+  'Violence and sexual offences': 'violence-sexual',
+  Robbery: 'robbery',
+  'Possession of weapons': 'weapons',
+  'Public order': 'public-order',
+  'Criminal damage and arson': 'criminal-damage-arson',
+  Drugs: 'drugs',
+  Burglary: 'burglary',
+  'Bicycle theft': 'theft',
+  'Other theft': 'theft',
+  Shoplifting: 'theft',
+  'Theft from the person': 'theft',
+  'Vehicle crime': 'theft',
+  'Anti-social behaviour': 'asb',
+  'Other crime': 'other',
+};
+
+/** Common offence descriptions in local police extracts and ED data (matched case-insensitively). */
+export const OFFENCE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  murder: 'homicide',
+  manslaughter: 'homicide',
+  'attempted murder': 'violence-with-injury',
+  'assault with intent to cause serious harm': 'violence-with-injury',
+  'wounding with intent to do gbh': 'violence-with-injury',
+  'wounding or inflicting grievous bodily harm': 'violence-with-injury',
+  'assault occasioning actual bodily harm': 'violence-with-injury',
+  'assault with injury': 'violence-with-injury',
+  'common assault': 'violence-without-injury',
+  'assault without injury': 'violence-without-injury',
+  'assault on emergency worker': 'violence-without-injury',
+  'threats to kill': 'violence-without-injury',
+  harassment: 'stalking-harassment',
+  stalking: 'stalking-harassment',
+  'malicious communications': 'stalking-harassment',
+  'controlling or coercive behaviour': 'stalking-harassment',
+  'rape of a female aged 16 or over': 'sexual-offences',
+  'rape of a male aged 16 or over': 'sexual-offences',
+  'sexual assault on a female aged 13 or over': 'sexual-offences',
+  'sexual assault on a male aged 13 or over': 'sexual-offences',
+  'robbery of personal property': 'robbery',
+  'robbery of business property': 'robbery',
+  'possession of article with blade or point': 'weapons',
+  'possession of offensive weapon': 'weapons',
+  'possession of firearms offences': 'weapons',
+  assault: 'assault-injury-ed',
+};
+
+export function normaliseOffenceText(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const groupIds = new Set(OFFENCE_GROUPS.map((g) => g.id));
+export function isOffenceGroup(id: string): boolean {
+  return groupIds.has(id);
+}
+
+/** The selected groups plus all their descendants. */
+export function expandGroups(ids: readonly string[]): string[] {
+  const out = new Set(ids);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const g of OFFENCE_GROUPS) {
+      if (g.parent && out.has(g.parent) && !out.has(g.id)) {
+        out.add(g.id);
+        grew = true;
+      }
+    }
+  }
+  return [...out].sort();
+}

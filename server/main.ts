@@ -1,0 +1,43 @@
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { createApp } from './app.js';
+import { readConfig } from './config.js';
+import { openDatabase } from './db/index.js';
+import { log } from './log.js';
+import { makeProgressPrinter, progressLine } from './progress.js';
+import { loadSampleOnce } from './sample.js';
+
+const config = readConfig();
+const { db, schemaVersion } = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+console.log(
+  `hotspot: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`}, schema version ${schemaVersion}`,
+);
+
+if (config.loadSample) {
+  const bar = makeProgressPrinter();
+  let announced = false;
+  const loaded = await loadSampleOnce(db, (p) => {
+    if (!announced) {
+      console.log('First start: loading the bundled sample (real data.police.uk data for Gwent, South Wales, Avon and Somerset, plus synthetic ED and local police data). This takes a minute, once.');
+      announced = true;
+    }
+    bar.update(
+      progressLine(`  ${p.datasetIndex + 1}/${p.datasetCount} ${p.dataset}`, p.fileIndex + 1, p.fileCount, `files, ${p.rowsAccepted.toLocaleString('en-GB')} rows`),
+    );
+  });
+  bar.done();
+  if (loaded) console.log('Bundled sample loaded.');
+}
+
+if (!existsSync(config.staticRoot)) log.warn('client not built; run `npm run build`', { staticRoot: config.staticRoot });
+const app = createApp(db, { staticRoot: config.staticRoot });
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  console.log(`hotspot is serving on http://localhost:${info.port}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    void db.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import { OFFENCE_GROUPS } from '../ingest/offence-groups.js';
+import type { AppEnv } from './env.js';
+
+export const groupRoutes = new Hono<AppEnv>().get('/groups', (c) =>
+  c.json({ groups: OFFENCE_GROUPS.map((g) => ({ id: g.id, label: g.label, violence: g.violence, parent: g.parent ?? null })) }),
+);

@@ -1,0 +1,8 @@
+import { Hono } from 'hono';
+import { schemaVersion } from '../db/migrate.js';
+import type { AppEnv } from './env.js';
+
+export const healthRoutes = new Hono<AppEnv>().get('/health', async (c) => {
+  const db = c.get('db');
+  return c.json({ status: 'ok' as const, database: db.kind, schemaVersion: await schemaVersion(db) });
+});

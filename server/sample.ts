@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Db } from './db/index.js';
+import { getState, setState } from './db/app-state.js';
+import { importDataset, type ImportProgress } from './ingest/import.js';
+import { resolveMapping } from './ingest/mapping.js';
+import { expandInputs } from './ingest/sources.js';
+
+const sampleDir = fileURLToPath(new URL('../geodata/sample/', import.meta.url));
+
+const manifestSchema = z.object({
+  datasets: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['police-uk', 'incidents']),
+      paths: z.array(z.string()),
+      mapping: z.string().optional(),
+      sensitivity: z.enum(['public', 'restricted']).optional(),
+      threshold: z.number().optional(),
+      supplier: z.string().optional(),
+      legalBasis: z.string().optional(),
+    }),
+  ),
+});
+
+export type SampleEntry = z.infer<typeof manifestSchema>['datasets'][number];
+
+export async function sampleManifest(): Promise<SampleEntry[]> {
+  return manifestSchema.parse(JSON.parse(await readFile(sampleDir + 'manifest.json', 'utf8'))).datasets;
+}
+
+export interface SampleProgress extends ImportProgress {
+  dataset: string;
+  datasetIndex: number;
+  datasetCount: number;
+}
+
+/** Loads the bundled real sample once per database; later starts find the marker and skip. */
+export async function loadSampleOnce(db: Db, onProgress: (p: SampleProgress) => void, only?: (e: SampleEntry) => boolean): Promise<boolean> {
+  if (await getState(db, 'sample_loaded')) return false;
+  const entries = (await sampleManifest()).filter(only ?? (() => true));
+  for (const [datasetIndex, entry] of entries.entries()) {
+    const files = await expandInputs(entry.paths.map((p) => sampleDir + p));
+    await importDataset(
+      db,
+      { ...entry, mapping: entry.mapping ? resolveMapping(entry.mapping) : undefined, files },
+      (p) => onProgress({ ...p, dataset: entry.name, datasetIndex, datasetCount: entries.length }),
+    );
+  }
+  await setState(db, 'sample_loaded', new Date().toISOString());
+  return true;
+}
