@@ -44,7 +44,7 @@ const mapping = values.mapping
   : undefined;
 
 const config = readConfig();
-const { db } = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const { db } = await openDatabase({ url: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
 const bar = makeProgressPrinter(process.stderr);
 const started = performance.now();
 try {

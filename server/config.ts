@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 export interface Config {
   port: number;
   databaseUrl?: string;
+  /** PostgreSQL schema (tests and side-by-side installs); default: the server's search_path. */
+  databaseSchema?: string;
   dataDir: string;
   staticRoot: string;
   loadSample: boolean;
@@ -15,6 +17,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.HOTSPOT_DB_SCHEMA || undefined,
     dataDir: resolve(env.HOTSPOT_DATA_DIR ?? 'data'),
     staticRoot: resolve(env.HOTSPOT_STATIC_ROOT ?? 'dist'),
     loadSample: env.HOTSPOT_NO_SAMPLE !== '1',

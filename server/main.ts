@@ -8,7 +8,7 @@ import { makeProgressPrinter, progressLine } from './progress.js';
 import { loadSampleOnce } from './sample.js';
 
 const config = readConfig();
-const { db, schemaVersion } = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const { db, schemaVersion } = await openDatabase({ url: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
 console.log(
   `hotspot: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`}, schema version ${schemaVersion}`,
 );

@@ -1,0 +1,128 @@
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { latLngToCell } from 'h3-js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { backends, type TestDb } from '../helpers/databases.js';
+import { countRows } from '../helpers/import.js';
+import { policeUkFile, tallyPoliceUk } from '../helpers/shared-data.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'hotspot-api-'));
+const POLICE_HEADER = 'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force';
+
+function form(fields: Record<string, string>, files: [string, Buffer | string][]) {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.set(k, v);
+  for (const [name, content] of files) body.append('files', new Blob([content]), name);
+  return { method: 'POST', body };
+}
+
+/** A restricted extract with known counts per resolution-9 cell: 1, 2, 4, 5 and 9 incidents. */
+function plantedExtract(): { csv: string; expected: Map<string, number> } {
+  const points: [number, number, number][] = [
+    [51.5880, -2.9970, 1],
+    [51.6000, -3.0500, 2],
+    [51.6500, -3.1000, 4],
+    [51.7000, -3.0000, 5],
+    [51.7500, -2.9000, 9],
+  ];
+  const lines = [POLICE_HEADER];
+  const expected = new Map<string, number>();
+  let n = 0;
+  for (const [lat, lng, count] of points) {
+    expected.set(latLngToCell(lat, lng, 9), count);
+    for (let i = 0; i < count; i++) lines.push(`R${++n},2024-01-1${i % 9},12:00,${lat},${lng},Common assault,N,N,N,Gwent Police`);
+  }
+  return { csv: lines.join('\n') + '\n', expected };
+}
+
+describe.each(backends)('HTTP API on $name', (backend) => {
+  let t: TestDb;
+  let app: ReturnType<typeof createApp>;
+  beforeEach(async () => {
+    t = await backend.open();
+    app = createApp(t.db);
+  });
+  afterEach(async () => t.dispose());
+
+  it('reports health with the database kind and schema version', async () => {
+    const res = await app.request('/api/health');
+    expect(await res.json()).toEqual({ status: 'ok', database: backend.name, schemaVersion: 1 });
+  });
+
+  it('uploads police.uk files, lists the dataset, serves its cells and deletes it', async () => {
+    const jan = policeUkFile('gwent', '2024-01');
+    const tally = tallyPoliceUk(jan);
+    const res = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [['2024-01-gwent-street.csv', readFileSync(jan)]]));
+    expect(res.status).toBe(201);
+    const { report } = (await res.json()) as { report: { datasetId: number; rowsAccepted: number; files: { name: string }[] } };
+    expect(report.rowsAccepted).toBe(tally.withCoordinates);
+    expect(report.files[0]!.name).toBe('2024-01-gwent-street.csv');
+
+    const list = (await (await app.request('/api/datasets')).json()) as { datasets: Record<string, unknown>[] };
+    expect(list.datasets).toHaveLength(1);
+    expect(list.datasets[0]).toMatchObject({ name: 'Gwent', kind: 'police-uk', sensitivity: 'public', monthFrom: '2024-01', monthTo: '2024-01', rowsAccepted: tally.withCoordinates });
+
+    const one = (await (await app.request(`/api/datasets/${report.datasetId}`)).json()) as { imports: { report: { rowsAccepted: number } }[] };
+    expect(one.imports[0]!.report.rowsAccepted).toBe(tally.withCoordinates);
+
+    const cells = (await (await app.request(`/api/cells?datasets=${report.datasetId}&res=8&from=2024-01&to=2024-01&groups=violence-sexual`)).json()) as {
+      cells: { h3: string; count: number }[]; restricted: boolean;
+    };
+    expect(cells.restricted).toBe(false);
+    expect(cells.cells.reduce((a, c) => a + c.count, 0)).toBe(tally.byCrimeType['Violence and sexual offences']);
+
+    expect((await app.request(`/api/datasets/${report.datasetId}`, { method: 'DELETE' })).status).toBe(200);
+    expect(await countRows(t.db)).toBe(0);
+    expect((await app.request(`/api/datasets/${report.datasetId}`)).status).toBe(404);
+  });
+
+  it('refuses a malformed upload with the file name and reason, storing nothing', async () => {
+    const res = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [
+      ['2024-01-gwent-street.csv', readFileSync(policeUkFile('gwent', '2024-01'))],
+      ['notes.csv', 'this,is\nnot,police\n'],
+    ]));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^notes\.csv: not a data\.police\.uk street-level CSV/);
+    expect(await countRows(t.db, 'select count(*)::int as n from datasets')).toBe(0);
+    expect(await countRows(t.db)).toBe(0);
+  });
+
+  it('validates parameters with a clear 400', async () => {
+    const res = await app.request('/api/cells?datasets=1&res=11&from=2024-01&to=2023-01');
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: string };
+    expect(error).toMatch(/res/);
+    expect((await app.request('/api/cells?datasets=99&from=2024-01&to=2024-01')).status).toBe(404);
+    expect((await app.request('/api/nothing')).status).toBe(404);
+  });
+
+  it('never releases a restricted count from 1 to k-1, alone or mixed with public data', async () => {
+    const { csv, expected } = plantedExtract();
+    const up = await app.request('/api/datasets', form({ kind: 'incidents', name: 'Extract', mapping: 'local-police', sensitivity: 'restricted', threshold: '5' }, [['extract.csv', csv]]));
+    expect(up.status).toBe(201);
+    const restrictedId = ((await up.json()) as { report: { datasetId: number } }).report.datasetId;
+
+    const get = async (ids: string) =>
+      (await (await app.request(`/api/cells?datasets=${ids}&res=9&from=2024-01&to=2024-01`)).json()) as {
+        cells: { h3: string; count: number | null }[]; threshold: number | null; restricted: boolean;
+      };
+    const alone = await get(String(restrictedId));
+    expect(alone.restricted).toBe(true);
+    expect(alone.threshold).toBe(5);
+    const byCell = new Map(alone.cells.map((c) => [c.h3, c.count]));
+    for (const [h3, n] of expected) expect(byCell.get(h3)).toBe(n < 5 ? null : n);
+
+    // Rounded totals in the listing: an exact total would give away the suppressed sum (1+2+4).
+    const listed = (await (await app.request('/api/datasets')).json()) as { datasets: { rowsAccepted: number; countsRounded: boolean }[] };
+    expect(listed.datasets[0]).toMatchObject({ rowsAccepted: 0, countsRounded: true });
+
+    const pub = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [['2024-01.csv', readFileSync(policeUkFile('gwent', '2024-01'))]]));
+    const publicId = ((await pub.json()) as { report: { datasetId: number } }).report.datasetId;
+    const mixed = await get(`${publicId},${restrictedId}`);
+    expect(mixed.restricted).toBe(true);
+    for (const c of mixed.cells) if (c.count !== null) expect(c.count).toBeGreaterThanOrEqual(5);
+    expect(mixed.cells.some((c) => c.count === null)).toBe(true);
+  });
+});

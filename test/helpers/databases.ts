@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Db } from '../../server/db/index.js';
+import { openPostgres } from '../../server/db/postgres.js';
+
+export interface TestBackend {
+  name: 'pglite' | 'postgres';
+  /** A fresh, empty, migrated database (its own PostgreSQL schema on the server lane). */
+  open(): Promise<TestDb>;
+}
+
+export interface TestDb {
+  db: Db;
+  /** Connection facts a child process needs to open the same database. */
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+const url = process.env.TEST_DATABASE_URL;
+
+const pglite: TestBackend = {
+  name: 'pglite',
+  async open() {
+    const { db } = await openDatabase({});
+    return { db, env: {}, dispose: () => db.close() };
+  },
+};
+
+const postgres: TestBackend = {
+  name: 'postgres',
+  async open() {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const { db } = await openDatabase({ url, schema });
+    return {
+      db,
+      env: { DATABASE_URL: url!, HOTSPOT_DB_SCHEMA: schema },
+      async dispose() {
+        await db.close();
+        const admin = await openPostgres(url!);
+        await admin.query(`drop schema if exists ${schema} cascade`);
+        await admin.close();
+      },
+    };
+  },
+};
+
+/** Integration suites run once per backend: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const backends: TestBackend[] = url ? [pglite, postgres] : [pglite];

@@ -1,0 +1,48 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../server/app.js';
+import { openDatabase, type Db } from '../../server/db/index.js';
+import { resolveMapping } from '../../server/ingest/mapping.js';
+import { importPaths } from './import.js';
+import { policeUkFile } from './shared-data.js';
+
+export interface TestServer {
+  url: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** police.uk files loaded as one public dataset "Gwent Police (data.police.uk)". */
+  policeUkFiles?: string[];
+  /** Incident files (local-police preset) loaded as a restricted dataset. */
+  restrictedFiles?: string[];
+}
+
+const distRoot = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/** The real app (API plus built client) on a free port, over an in-memory PGlite database. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const { db } = await openDatabase({});
+  const policeUkFiles = options.policeUkFiles ?? [policeUkFile('gwent', '2024-01'), policeUkFile('gwent', '2024-02')];
+  await importPaths(db, policeUkFiles, { kind: 'police-uk', name: 'Gwent Police (data.police.uk)' });
+  if (options.restrictedFiles?.length) {
+    await importPaths(db, options.restrictedFiles, {
+      kind: 'incidents', name: 'Local police extract (restricted)', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5,
+    });
+  }
+  const app = createApp(db, { staticRoot: distRoot });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    async close() {
+      await new Promise((r) => server.close(r));
+      await db.close();
+    },
+  };
+}
