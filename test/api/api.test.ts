@@ -11,7 +11,7 @@ import { policeUkFile, tallyPoliceUk } from '../helpers/shared-data.js';
 const tmp = mkdtempSync(join(tmpdir(), 'hotspot-api-'));
 const POLICE_HEADER = 'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force';
 
-function form(fields: Record<string, string>, files: [string, Buffer | string][]) {
+function form(fields: Record<string, string>, files: [string, Uint8Array<ArrayBuffer> | string][]) {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) body.set(k, v);
   for (const [name, content] of files) body.append('files', new Blob([content]), name);
@@ -54,7 +54,7 @@ describe.each(backends)('HTTP API on $name', (backend) => {
   it('uploads police.uk files, lists the dataset, serves its cells and deletes it', async () => {
     const jan = policeUkFile('gwent', '2024-01');
     const tally = tallyPoliceUk(jan);
-    const res = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [['2024-01-gwent-street.csv', readFileSync(jan)]]));
+    const res = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [['2024-01-gwent-street.csv', new Uint8Array(readFileSync(jan))]]));
     expect(res.status).toBe(201);
     const { report } = (await res.json()) as { report: { datasetId: number; rowsAccepted: number; files: { name: string }[] } };
     expect(report.rowsAccepted).toBe(tally.withCoordinates);
@@ -80,7 +80,7 @@ describe.each(backends)('HTTP API on $name', (backend) => {
 
   it('refuses a malformed upload with the file name and reason, storing nothing', async () => {
     const res = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [
-      ['2024-01-gwent-street.csv', readFileSync(policeUkFile('gwent', '2024-01'))],
+      ['2024-01-gwent-street.csv', new Uint8Array(readFileSync(policeUkFile('gwent', '2024-01')))],
       ['notes.csv', 'this,is\nnot,police\n'],
     ]));
     expect(res.status).toBe(400);
@@ -118,7 +118,7 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     const listed = (await (await app.request('/api/datasets')).json()) as { datasets: { rowsAccepted: number; countsRounded: boolean }[] };
     expect(listed.datasets[0]).toMatchObject({ rowsAccepted: 0, countsRounded: true });
 
-    const pub = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [['2024-01.csv', readFileSync(policeUkFile('gwent', '2024-01'))]]));
+    const pub = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [['2024-01.csv', new Uint8Array(readFileSync(policeUkFile('gwent', '2024-01')))]]));
     const publicId = ((await pub.json()) as { report: { datasetId: number } }).report.datasetId;
     const mixed = await get(`${publicId},${restrictedId}`);
     expect(mixed.restricted).toBe(true);

@@ -1,0 +1,63 @@
+import type { CellsBody } from '../api';
+import { COUNT_OUTLINE, countColour, cssColour, legendStops, SUPPRESSED_FILL, SUPPRESSED_OUTLINE } from './colourScale';
+import { countSuppressed, maxCount, minCount } from './cellsLayer';
+
+interface LegendProps {
+  cells: CellsBody | null;
+  /** Labels of the offence groups counted, shown so every map states its definition. */
+  definition: readonly string[];
+}
+
+/** Colour key for the hexagons plus what the map shows. */
+export function Legend({ cells, definition }: LegendProps) {
+  if (!cells) return null;
+  const max = maxCount(cells.cells);
+  const suppressed = countSuppressed(cells.cells);
+  const stops = max > 0 ? legendStops(minCount(cells.cells), max) : [];
+  const k = cells.threshold;
+  return (
+    <section className="legend" aria-label="Map legend">
+      <h2>Incidents per hexagon</h2>
+      <p className="hint">
+        {cells.from} to {cells.to} · H3 resolution {cells.res}
+      </p>
+      {stops.length > 0 && (
+        <ul className="legend-scale">
+          {stops.map((count) => (
+            <li key={count}>
+              <Swatch fill={cssColour(countColour(count, max))} outline={cssColour(COUNT_OUTLINE)} />
+              {count.toLocaleString('en-GB')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {stops.length > 1 && <p className="hint">Log scale, yellow (few) to red (most).</p>}
+      {(suppressed > 0 || cells.restricted) && (
+        <p className="legend-suppressed">
+          <Swatch fill={cssColour(SUPPRESSED_FILL)} outline={cssColour(SUPPRESSED_OUTLINE)} />
+          {k === null ? 'Suppressed (too few to show)' : `Fewer than ${k}`}
+          {suppressed > 0 && <span className="hint"> ({suppressed.toLocaleString('en-GB')} cells)</span>}
+        </p>
+      )}
+      <p className="legend-summary">
+        {cells.cells.length.toLocaleString('en-GB')} hexagons
+        {cells.restricted && (
+          <>
+            {' '}
+            · <strong>restricted</strong>: counts below {k ?? 'the threshold'} are suppressed
+          </>
+        )}
+      </p>
+      {definition.length > 0 && (
+        <p className="legend-definition">
+          <span className="hint">Counting: </span>
+          {definition.join(', ')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Swatch({ fill, outline }: { fill: string; outline: string }) {
+  return <span className="swatch" aria-hidden="true" style={{ background: fill, borderColor: outline }} />;
+}

@@ -1,0 +1,81 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
+import type { Cell, CellsBody } from '../api';
+import { COUNT_OUTLINE, countColour, SUPPRESSED_FILL, SUPPRESSED_OUTLINE } from './colourScale';
+
+export const CELLS_LAYER_ID = 'hotspot-cells';
+
+export function maxCount(cells: readonly Cell[]): number {
+  let max = 0;
+  for (const cell of cells) if (cell.count !== null && cell.count > max) max = cell.count;
+  return max;
+}
+
+export function minCount(cells: readonly Cell[]): number {
+  let min = Infinity;
+  for (const cell of cells) if (cell.count !== null && cell.count < min) min = cell.count;
+  return min;
+}
+
+export function countSuppressed(cells: readonly Cell[]): number {
+  return cells.filter((cell) => cell.count === null).length;
+}
+
+/** One flat hexagon per cell, coloured by count; suppressed cells blue-grey with a dark edge. */
+export function createCellsLayer(body: CellsBody): H3HexagonLayer<Cell> {
+  const max = maxCount(body.cells);
+  // Outlines in metres so they keep their share of the hexagon at every zoom and resolution.
+  const edge = getHexagonEdgeLengthAvg(body.res, UNITS.m);
+  return new H3HexagonLayer<Cell>({
+    id: CELLS_LAYER_ID,
+    data: body.cells,
+    getHexagon: (cell) => cell.h3,
+    extruded: false,
+    filled: true,
+    stroked: true,
+    getFillColor: (cell) => (cell.count === null ? SUPPRESSED_FILL : countColour(cell.count, max)),
+    getLineColor: (cell) => (cell.count === null ? SUPPRESSED_OUTLINE : COUNT_OUTLINE),
+    getLineWidth: (cell) => (cell.count === null ? 0.22 * edge : 0.05 * edge),
+    lineWidthUnits: 'meters',
+    lineWidthMinPixels: 0.5,
+    lineWidthMaxPixels: 2.5,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [20, 30, 60, 90],
+  });
+}
+
+/**
+ * How many hexagons the layer actually submitted for drawing, or null while it has not been
+ * initialised by deck.gl yet. H3HexagonLayer renders one instanced ColumnLayer (one instance per
+ * hexagon) or, near the poles or across resolutions, a PolygonLayer over the same data.
+ */
+export function drawnHexagons(layer: H3HexagonLayer<Cell>): number | null {
+  if (!layer.internalState || !layer.isLoaded) return null;
+  const sublayers = layer.getSubLayers();
+  if (sublayers.length === 0) return (layer.props.data as readonly Cell[]).length === 0 ? 0 : null;
+  let drawn = 0;
+  for (const sublayer of sublayers) {
+    drawn += sublayer.isComposite
+      ? (sublayer.props.data as readonly unknown[]).length
+      : sublayer.getNumInstances();
+  }
+  return drawn;
+}
+
+export function cellTooltip(info: PickingInfo<Cell>, threshold: number | null) {
+  const cell = info.object;
+  if (!cell || info.layer?.id !== CELLS_LAYER_ID) return null;
+  const count =
+    cell.count === null
+      ? threshold === null
+        ? 'Suppressed (too few to show)'
+        : `Fewer than ${threshold} (suppressed)`
+      : `${cell.count.toLocaleString('en-GB')} ${cell.count === 1 ? 'incident' : 'incidents'}`;
+  return {
+    text: `${count}\nCell ${cell.h3}`,
+    className: 'map-tooltip',
+    style: { color: '#ffffff', backgroundColor: 'rgba(31, 41, 51, 0.92)', fontSize: '13px', borderRadius: '4px', padding: '6px 8px' },
+  };
+}

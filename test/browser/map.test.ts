@@ -1,0 +1,191 @@
+/**
+ * End-to-end: the built client (dist/) against the real API (in-memory PGlite with real Gwent
+ * months) in headless Chromium. Proves hexagons were drawn two ways: the map reports how many
+ * hexagons deck.gl submitted for drawing (data-cells-drawn, equal to the /api/cells response), and
+ * a screenshot has yellow-to-red pixels that vanish when the deck.gl canvas is hidden.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/test-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+interface CellsResponse {
+  threshold: number | null;
+  cells: Array<{ h3: string; count: number | null }>;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('map in the browser', () => {
+  let browser: Browser;
+  let tmp: string;
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'hotspot-browser-'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+        // WebGL without a GPU is SwiftShader, which newer Chromium only allows when asked.
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  /** A fresh server and page per test; page errors and off-server requests are recorded. */
+  function session(options: () => Promise<TestServerOptions> | TestServerOptions = () => ({})) {
+    const s = { server: undefined as unknown as TestServer, page: undefined as unknown as Page, errors: [] as string[] };
+    beforeEach(async () => {
+      s.errors = [];
+      s.server = await startTestServer(await options());
+      s.page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      s.page.on('pageerror', (error) => s.errors.push(error.message));
+      // Air-gapped: anything not served by the test server is refused and reported.
+      await s.page.route('**/*', (route) => {
+        if (route.request().url().startsWith(s.server.url)) return route.continue();
+        s.errors.push(`external request: ${route.request().url()}`);
+        return route.abort('blockedbyclient');
+      });
+    });
+    afterEach(async () => {
+      await s.page?.close();
+      await s.server?.close();
+    });
+    return s;
+  }
+
+  describe('public police.uk data', () => {
+    const s = session();
+
+    it('draws one hexagon per cell from /api/cells over Gwent', async () => {
+      const { page } = s;
+      const cellsResponse = page.waitForResponse((r) => r.url().includes('/api/cells?'));
+      await page.goto(s.server.url);
+      const body = await cellsBody(await cellsResponse);
+      expect(body.cells.length).toBeGreaterThan(100);
+
+      const map = await drawnMap(page, body);
+      expect(Number(await map.getAttribute('data-cells-suppressed'))).toBe(0);
+      expect(await page.getByRole('alert').count()).toBe(0);
+
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: `${ARTIFACTS}map.png` });
+
+      // Hexagon-coloured pixels in the map alone (legend hidden), with and without deck.gl.
+      await page.locator('.legend').evaluate((el) => ((el as HTMLElement).style.visibility = 'hidden'));
+      const withHexagons = await warmPixels(page, await page.locator('#map').screenshot());
+      await page
+        .locator('#map canvas:not(.maplibregl-canvas)')
+        .evaluate((el) => ((el as HTMLElement).style.visibility = 'hidden'));
+      const withoutHexagons = await warmPixels(page, await page.locator('#map').screenshot());
+
+      expect(withHexagons.pixels).toBeGreaterThan(5_000);
+      expect(withHexagons.colours).toBeGreaterThanOrEqual(3);
+      expect(withoutHexagons.pixels).toBeLessThan(withHexagons.pixels / 20);
+      expect(s.errors).toEqual([]);
+    });
+  });
+
+  describe('with a restricted dataset', () => {
+    const s = session(async () => {
+      const path = join(tmp, 'local-police.csv');
+      await writeFile(path, syntheticLocalPolice(800));
+      return { restrictedFiles: [path] };
+    });
+
+    it('draws suppressed cells distinctly and labels them "fewer than k"', async () => {
+      const { page } = s;
+      const first = page.waitForResponse((r) => r.url().includes('/api/cells?'));
+      await page.goto(s.server.url);
+      await drawnMap(page, await cellsBody(await first));
+
+      const restricted = page.waitForResponse((r) => r.url().includes('/api/cells?'));
+      await page.getByRole('checkbox', { name: /restricted/i }).check();
+      const body = await cellsBody(await restricted);
+      const suppressed = body.cells.filter((c) => c.count === null).length;
+      expect(body.threshold).toBe(5);
+      expect(suppressed).toBeGreaterThan(0);
+
+      const map = await drawnMap(page, body);
+      expect(Number(await map.getAttribute('data-cells-suppressed'))).toBe(suppressed);
+      await expect.poll(() => page.locator('.legend').innerText()).toContain('Fewer than 5');
+      await page.screenshot({ path: `${ARTIFACTS}map-restricted.png` });
+      expect(s.errors).toEqual([]);
+    });
+  });
+});
+
+async function cellsBody(response: { status(): number; json(): Promise<unknown> }): Promise<CellsResponse> {
+  expect(response.status()).toBe(200);
+  return (await response.json()) as CellsResponse;
+}
+
+/** Waits until the map reports it has drawn exactly this response's cells. */
+async function drawnMap(page: Page, body: CellsResponse) {
+  const map = page.locator(`#map[data-status="ready"][data-cells-drawn="${body.cells.length}"]`);
+  await map.waitFor({ timeout: 60_000 });
+  return map;
+}
+
+/** Deterministic incident rows (local-police preset columns) around Newport, February 2024. */
+function syntheticLocalPolice(rows: number): string {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const lines = ['occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force'];
+  for (let i = 0; i < rows; i++) {
+    const clustered = random() < 0.5;
+    const lat = clustered ? 51.588 + (random() - 0.5) * 0.02 : 51.55 + random() * 0.25;
+    const lng = clustered ? -2.998 + (random() - 0.5) * 0.03 : -3.3 + random() * 0.45;
+    const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+    const hour = String(Math.floor(random() * 24)).padStart(2, '0');
+    lines.push(`GW/2024/${String(i).padStart(6, '0')},2024-02-${day},${hour}:30,${lat.toFixed(5)},${lng.toFixed(5)},common assault,N,N,N,Gwent`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Decodes a PNG inside the page (there is no PNG decoder in Node here) and counts yellow-to-red
+ * pixels: the hexagon ramp. The base map (blue-grey background, near-white areas, dark outlines)
+ * and suppressed cells (blue-grey) have blue >= red, so they never count.
+ */
+async function warmPixels(page: Page, png: Buffer): Promise<{ pixels: number; colours: number }> {
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let pixels = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const r = data[i]!;
+      const g = data[i + 1]!;
+      const b = data[i + 2]!;
+      if (r > 150 && r - b > 40 && r >= g) {
+        pixels++;
+        colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
+      }
+    }
+    return { pixels, colours: colours.size };
+  }, png.toString('base64'));
+}

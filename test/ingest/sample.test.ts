@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/index.js';
+import { loadSampleOnce, sampleManifest } from '../../server/sample.js';
+import { countRows } from '../helpers/import.js';
+import { SHARED } from '../helpers/shared-data.js';
+
+const sampleDir = fileURLToPath(new URL('../../geodata/sample/', import.meta.url));
+
+describe('bundled sample', () => {
+  it('holds unmodified data.police.uk months: Gwent 24, South Wales and Avon and Somerset 4', () => {
+    const expected = { gwent: 24, 'south-wales': 4, 'avon-and-somerset': 4 };
+    for (const [force, months] of Object.entries(expected)) {
+      const files = readdirSync(`${sampleDir}police-uk/${force}`);
+      expect(files).toHaveLength(months);
+      for (const file of files) {
+        const original = readFileSync(`${SHARED}police-uk/${force}/${file.replace(/\.gz$/, '')}`);
+        expect(gunzipSync(readFileSync(`${sampleDir}police-uk/${force}/${file}`)).equals(original)).toBe(true);
+      }
+    }
+  });
+
+  it('loads once per database, synthetic restricted data with no rejected rows', async () => {
+    const { db } = await openDatabase({});
+    try {
+      const restricted = (await sampleManifest()).filter((e) => e.sensitivity === 'restricted');
+      expect(restricted).toHaveLength(2);
+      const progress: string[] = [];
+      const loaded = await loadSampleOnce(db, (p) => progress.push(p.dataset), (e) => e.sensitivity === 'restricted');
+      expect(loaded).toBe(true);
+      expect(new Set(progress)).toEqual(new Set(restricted.map((e) => e.name)));
+      const datasets = await db.query<{ name: string; sensitivity: string; threshold: number; rows_rejected: number; rows_accepted: number; date_precision: string }>(
+        'select name, sensitivity, threshold, rows_rejected, rows_accepted, date_precision from datasets order by id',
+      );
+      for (const d of datasets) expect(d).toMatchObject({ sensitivity: 'restricted', threshold: 5, rows_rejected: 0, date_precision: 'datetime' });
+      const lines = (path: string) => gunzipSync(readFileSync(sampleDir + path)).toString('utf8').trim().split('\n').length - 1;
+      expect(datasets.map((d) => d.rows_accepted)).toEqual(restricted.map((e) => lines(e.paths[0]!)));
+      const before = await countRows(db);
+      expect(await loadSampleOnce(db, () => undefined)).toBe(false);
+      expect(await countRows(db)).toBe(before);
+    } finally {
+      await db.close();
+    }
+  });
+});
