@@ -7,6 +7,8 @@ import { datasetRoutes } from './routes/datasets.js';
 import type { AppEnv } from './routes/env.js';
 import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
+import { partnershipRoutes } from './routes/partnerships.js';
+import { placeRoutes } from './routes/places.js';
 import { log } from './log.js';
 
 function buildApi(db: Db) {
@@ -20,7 +22,9 @@ function buildApi(db: Db) {
     .route('/', groupRoutes)
     .route('/', datasetRoutes)
     .route('/', cellRoutes)
-    .route('/', boundaryRoutes);
+    .route('/', boundaryRoutes)
+    .route('/', partnershipRoutes)
+    .route('/', placeRoutes);
 }
 
 /** The API; its type is what the client's `hc` uses, so request and response types are shared. */

@@ -5,6 +5,7 @@ import { readConfig } from './config.js';
 import { openDatabase } from './db/index.js';
 import { log } from './log.js';
 import { makeProgressPrinter, progressLine } from './progress.js';
+import { loadGeodataOnce } from './geodata-load.js';
 import { loadSampleOnce } from './sample.js';
 
 const config = readConfig();
@@ -12,6 +13,10 @@ const { db, schemaVersion } = await openDatabase({ url: config.databaseUrl, sche
 console.log(
   `hotspot: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`}, schema version ${schemaVersion}`,
 );
+
+const geodataStarted = performance.now();
+const geodataLoaded = await loadGeodataOnce(db, (step) => console.log(`Geography: ${step}...`));
+if (geodataLoaded) console.log(`Geography loaded in ${((performance.now() - geodataStarted) / 1000).toFixed(1)} s.`);
 
 if (config.loadSample) {
   const bar = makeProgressPrinter();

@@ -21,12 +21,14 @@ export interface IncidentRecord {
   lsoaCode: string | null;
   sourceForce: string | null;
   pfaCode: string | null;
+  ladCode: string | null;
+  outsideForce: boolean;
 }
 
 const COLUMNS = [
   'dataset_id', 'month', 'occurred_on', 'occurred_time', 'lat', 'lng', 'h3_r7', 'h3_r8', 'h3_r9', 'h3_r10',
   'offence_group', 'offence_text', 'knife', 'domestic_abuse', 'alcohol', 'weapon', 'setting', 'age_band',
-  'external_id', 'lsoa_code', 'source_force', 'pfa_code',
+  'external_id', 'lsoa_code', 'source_force', 'pfa_code', 'lad_code', 'outside_force',
 ] as const;
 
 /** Bulk-loads incidents with COPY. In CSV COPY an unquoted empty field is NULL. */
@@ -36,7 +38,7 @@ export async function copyIncidents(tx: Tx, rows: readonly IncidentRecord[]): Pr
     rows.map((r) => [
       r.datasetId, `${r.month}-01`, r.occurredOn, r.occurredTime, r.lat, r.lng, ...r.h3,
       r.offenceGroup, r.offenceText, r.knife, r.domesticAbuse, r.alcohol, r.weapon, r.setting, r.ageBand,
-      r.externalId, r.lsoaCode, r.sourceForce, r.pfaCode,
+      r.externalId, r.lsoaCode, r.sourceForce, r.pfaCode, r.ladCode, r.outsideForce,
     ]),
     { cast: { boolean: (b) => (b ? 't' : 'f') }, quoted_string: true },
   );

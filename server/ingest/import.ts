@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db/index.js';
 import { findDatasetByName, insertDataset, recordImport, type DatasetKind, type Sensitivity } from '../db/datasets.js';
 import { copyIncidents, deleteByExternalIds, deleteMonth, type IncidentRecord } from '../db/incidents.js';
+import { pfaCodeForForce } from '../geo/force-names.js';
 import { readCsv } from './csv-reader.js';
 import { ImportError } from './errors.js';
 import { incidentCsvParser } from './incident-csv.js';
@@ -126,7 +127,10 @@ class IncidentLoader {
         return this.report.reject(file, line, 'duplicate record', `duplicate record id (first seen on line ${firstLine})`);
       this.seenIds.set(incident.externalId, line);
     }
-    this.batch.push({ ...incident, datasetId: this.datasetId, h3: place.h3, pfaCode: place.pfaCode });
+    const supplierPfa = pfaCodeForForce(incident.sourceForce);
+    const outsideForce = supplierPfa !== null && supplierPfa !== place.pfaCode;
+    if (outsideForce) this.report.outsideForce(place.pfaCode);
+    this.batch.push({ ...incident, datasetId: this.datasetId, h3: place.h3, pfaCode: place.pfaCode, ladCode: place.ladCode, outsideForce });
     this.report.accept(file, incident.month);
     if (this.batch.length >= BATCH_ROWS) await this.flush();
   }

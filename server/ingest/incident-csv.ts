@@ -1,4 +1,5 @@
 import { bngToWgs84, isPlausibleBng } from '../geo/bng.js';
+import { POSTCODE_COVERAGE, postcodeCentroid } from '../geo/postcodes.js';
 import { parseDate, parseTime } from './dates.js';
 import { ImportError } from './errors.js';
 import { parseCoordinate } from './locate.js';
@@ -96,7 +97,8 @@ export function incidentCsvParser(mapping: ColumnMapping): RowParser {
 }
 
 function mappedColumns(m: ColumnMapping): string[] {
-  const loc = m.location.kind === 'latlng' ? [m.location.lat, m.location.lng] : [m.location.easting, m.location.northing];
+  const loc =
+    m.location.kind === 'latlng' ? [m.location.lat, m.location.lng] : m.location.kind === 'bng' ? [m.location.easting, m.location.northing] : [m.location.postcode];
   const optional = [m.time, m.externalId, m.weapon, m.setting, m.ageBand, m.lsoa, m.force, m.flags?.knife, m.flags?.domesticAbuse, m.flags?.alcohol];
   return [m.date, m.offence, ...loc, ...optional.filter((c): c is string => !!c)];
 }
@@ -109,6 +111,13 @@ function readPoint(m: ColumnMapping, get: (c: string) => string): { lat: number;
     if (Number.isNaN(lat) || Number.isNaN(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180)
       return { category: 'invalid coordinates', reason: 'latitude/longitude are not valid numbers' };
     return { lat, lng };
+  }
+  if (m.location.kind === 'postcode') {
+    const code = get(m.location.postcode).trim();
+    if (!code) return { category: 'no coordinates', reason: 'no postcode' };
+    const at = postcodeCentroid(code);
+    if (!at) return { category: 'unknown postcode', reason: `unknown postcode "${code}" (the bundled lookup covers the ${POSTCODE_COVERAGE})` };
+    return { lng: at[0], lat: at[1] };
   }
   const e = parseCoordinate(get(m.location.easting));
   const n = parseCoordinate(get(m.location.northing));

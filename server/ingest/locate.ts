@@ -1,5 +1,6 @@
 import { latLngToCell } from 'h3-js';
 import { policeForceAreaIndex } from '../geo/boundaries.js';
+import { localAuthorityIndex } from '../geo/geodata.js';
 
 export const H3_RESOLUTIONS = [7, 8, 9, 10] as const;
 export type H3Resolution = (typeof H3_RESOLUTIONS)[number];
@@ -7,6 +8,8 @@ export type H3Resolution = (typeof H3_RESOLUTIONS)[number];
 export interface Placement {
   h3: [string, string, string, string];
   pfaCode: string;
+  /** Bundled local authority containing the point (null outside the bundled councils). */
+  ladCode: string | null;
 }
 
 /**
@@ -23,7 +26,7 @@ export class Locator {
     if (hit !== undefined) return hit;
     const pfaCode = policeForceAreaIndex().locate(lng, lat);
     const placement = pfaCode
-      ? { pfaCode, h3: H3_RESOLUTIONS.map((r) => latLngToCell(lat, lng, r)) as Placement['h3'] }
+      ? { pfaCode, ladCode: localAuthorityIndex().locate(lng, lat), h3: H3_RESOLUTIONS.map((r) => latLngToCell(lat, lng, r)) as Placement['h3'] }
       : null;
     if (this.cache.size > 200_000) this.cache.clear(); // bound memory on huge national files
     this.cache.set(key, placement);

@@ -13,6 +13,7 @@ export const columnMappingSchema = z
     location: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('latlng'), lat: column, lng: column }),
       z.object({ kind: z.literal('bng'), easting: column, northing: column }),
+      z.object({ kind: z.literal('postcode'), postcode: column }),
     ]),
     offence: column,
     /** Extra offence text -> group entries, over the built-in table. */

@@ -15,6 +15,8 @@ export interface ImportReport {
   /** The first MAX_LISTED rejections in full. */
   rejections: { file: string; line: number; reason: string }[];
   rejectionsListed: number;
+  /** Accepted rows lying outside the force that supplied them, by the force area they fall in. */
+  outsideForce: { total: number; byForceArea: Record<string, number> };
 }
 
 export interface FileReport {
@@ -33,6 +35,7 @@ export class ImportReportBuilder {
   private readonly acceptedByMonth: Record<string, number> = {};
   private readonly monthsReplaced = new Set<string>();
   accepted = 0;
+  private readonly outside: Record<string, number> = {};
   replaced = 0;
 
   constructor(private readonly datasetId: number, private readonly datasetName: string) {}
@@ -55,6 +58,10 @@ export class ImportReportBuilder {
     if (this.rejections.length < MAX_LISTED_REJECTIONS) this.rejections.push({ file: file.name, line, reason });
   }
 
+  outsideForce(pfaCode: string): void {
+    this.outside[pfaCode] = (this.outside[pfaCode] ?? 0) + 1;
+  }
+
   replaceMonth(month: string, rows: number): void {
     this.monthsReplaced.add(month);
     this.replaced += rows;
@@ -75,6 +82,7 @@ export class ImportReportBuilder {
       rejectionCounts: this.rejectionCounts,
       rejections: this.rejections,
       rejectionsListed: this.rejections.length,
+      outsideForce: { total: Object.values(this.outside).reduce((a, b) => a + b, 0), byForceArea: Object.fromEntries(Object.entries(this.outside).sort()) },
     };
   }
 }

@@ -31,7 +31,7 @@ export async function receiveUpload(request: Request, maxFileBytes: number): Pro
     busboy.on('field', (name, value) => (fields[name] = value));
     busboy.on('file', (_field, stream, info) => {
       const original = (info.filename ?? "").split(/[\\/]/).pop() || 'upload.csv';
-      const ext = /\.(csv\.gz|csv|gz|zip)$/i.exec(original)?.[0].toLowerCase() ?? '.bin';
+      const ext = /\.(csv\.gz|csv|gz|zip|geojson|json)$/i.exec(original)?.[0].toLowerCase() ?? '.bin';
       const path = join(dir, `${files.size}${ext}`);
       files.set(path, original);
       stream.on('limit', () => (tooLarge = original));

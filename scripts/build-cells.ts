@@ -1,0 +1,26 @@
+/**
+ * Builds geodata/cells.csv.gz — the H3 cover of the bundled LSOAs at resolutions 7, 8 and 9
+ * with population per cell — from the built boundaries (run after scripts/build-geodata.ts):
+ *   npm run build:cells
+ * The cover is computed at resolution 10 (server/geo/cell-cover.ts) and written for 7-9;
+ * resolution-10 cells take area and population from their resolution-9 parent at query time
+ * (two million resolution-10 rows would add minutes to the embedded database's first start).
+ * Columns: res,h3,lsoa,population (population to 3 dp; lsoa empty where the centre is in none).
+ */
+import { writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { buildCellCover } from '../server/geo/cell-cover.js';
+import { localAuthorities, lsoas } from '../server/geo/geodata.js';
+
+const started = performance.now();
+const pfaOfLad = new Map(localAuthorities().features.map((f) => [f.properties.code, f.properties.pfaCode]));
+const rows = buildCellCover(
+  lsoas().features.map((f) => ({ code: f.properties.code, ladCode: f.properties.ladCode, population: f.properties.population, geometry: f.geometry })),
+  (lad) => pfaOfLad.get(lad) ?? null,
+)
+  .filter((r) => r.res < 10)
+  .sort((a, b) => a.res - b.res || (a.h3 < b.h3 ? -1 : a.h3 > b.h3 ? 1 : 0));
+const csv = ['res,h3,lsoa,population', ...rows.map((r) => `${r.res},${r.h3},${r.lsoaCode ?? ''},${Math.round(r.population * 1000) / 1000}`)].join('\n') + '\n';
+const gz = gzipSync(csv, { level: 9 });
+await writeFile(new URL('../geodata/cells.csv.gz', import.meta.url), gz);
+console.log(`cells.csv.gz: ${rows.length} cells, ${(gz.length / 1024).toFixed(0)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,92 @@
+import { stringify } from 'csv-stringify/sync';
+import type { CellRow } from '../geo/cell-cover.js';
+import type { Queryable, Tx } from './types.js';
+
+export type AreaLevel = 'lad' | 'pfa' | 'lsoa';
+
+export interface AreaRow {
+  level: AreaLevel;
+  code: string;
+  name: string;
+  nameWelsh: string | null;
+  parentCode: string | null;
+  population: number | null;
+  geometry: unknown;
+}
+
+export async function replaceAreas(tx: Tx, areas: readonly AreaRow[], cells: readonly CellRow[]): Promise<void> {
+  await tx.query('delete from areas');
+  await tx.query('delete from area_cells');
+  for (let i = 0; i < areas.length; i += 500) {
+    const chunk = areas.slice(i, i + 500);
+    const csv = stringify(
+      chunk.map((a) => [a.level, a.code, a.name, a.nameWelsh, a.parentCode, a.population, JSON.stringify(a.geometry)]),
+      { quoted_string: true },
+    );
+    await tx.copyCsv('areas', ['level', 'code', 'name', 'name_welsh', 'parent_code', 'population', 'geometry'], csv);
+  }
+  for (let i = 0; i < cells.length; i += 50_000) {
+    const csv = stringify(
+      cells.slice(i, i + 50_000).map((c) => [c.res, c.h3, c.lsoaCode, c.ladCode, c.pfaCode, c.population]),
+      { quoted_string: true },
+    );
+    await tx.copyCsv('area_cells', ['res', 'h3', 'lsoa_code', 'lad_code', 'pfa_code', 'population'], csv);
+  }
+}
+
+export interface AreaSummary {
+  code: string;
+  name: string;
+  nameWelsh: string | null;
+  parentCode: string | null;
+  population: number | null;
+}
+
+export async function listAreas(db: Queryable, level: AreaLevel, withinPfa?: string): Promise<AreaSummary[]> {
+  return db.query<AreaSummary>(
+    `select code, name, name_welsh as "nameWelsh", parent_code as "parentCode", population
+       from areas where level = $1 and ($2::text is null or code in (${WITHIN_PFA})) order by code`,
+    [level, withinPfa ?? null],
+  );
+}
+
+/** Codes of the areas of a level that lie in a force area (LSOA via its LAD). */
+const WITHIN_PFA = `
+  select code from areas where level = 'pfa' and code = $2
+  union select code from areas where level = 'lad' and parent_code = $2
+  union select l.code from areas l join areas d on d.level = 'lad' and l.parent_code = d.code where l.level = 'lsoa' and d.parent_code = $2`;
+
+export async function boundaryFeatures(db: Queryable, level: AreaLevel, withinPfa?: string) {
+  const rows = await db.query<AreaSummary & { geometry: unknown }>(
+    `select code, name, name_welsh as "nameWelsh", parent_code as "parentCode", population, geometry
+       from areas where level = $1 and ($2::text is null or code in (${WITHIN_PFA})) order by code`,
+    [level, withinPfa ?? null],
+  );
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, properties, geometry })),
+  };
+}
+
+export async function areaExists(db: Queryable, level: AreaLevel, code: string): Promise<boolean> {
+  return (await db.query('select 1 from areas where level = $1 and code = $2', [level, code])).length > 0;
+}
+
+export interface CellPopulation {
+  h3: string;
+  population: number;
+}
+
+/** The cover of a set of LADs at a resolution (cells whose centre lies in them) with population. */
+export async function ladCover(db: Queryable, ladCodes: readonly string[], res: number): Promise<CellPopulation[]> {
+  return db.query<CellPopulation>('select h3, population from area_cells where res = $1 and lad_code = any($2::text[]) order by h3', [res, ladCodes]);
+}
+
+/** Apportioned population per LAD at one resolution (the check that apportionment adds up). */
+export async function populationByLad(db: Queryable, res: number): Promise<Record<string, number>> {
+  const rows = await db.query<{ lad: string; population: number }>(
+    'select lad_code as lad, sum(population)::float8 as population from area_cells where res = $1 and lad_code is not null group by lad_code',
+    [res],
+  );
+  return Object.fromEntries(rows.map((r) => [r.lad, r.population]));
+}

@@ -1,0 +1,78 @@
+import { stringify } from 'csv-stringify/sync';
+import type { PlaceInput } from '../geo/places.js';
+import type { Queryable, Tx } from './types.js';
+
+const COLUMNS = ['layer', 'type', 'name', 'lat', 'lng', 'attributes', 'source', 'licence', 'position_source', 'note', 'proxy', 'restricted', 'bundled'] as const;
+
+async function copyPlaces(tx: Tx, places: readonly PlaceInput[], bundled: boolean): Promise<void> {
+  for (let i = 0; i < places.length; i += 5000) {
+    const csv = stringify(
+      places.slice(i, i + 5000).map((p) => [p.layer, p.type, p.name, p.lat, p.lng, JSON.stringify(p.attributes), p.source, p.licence, p.positionSource, p.note, p.proxy, p.restricted, bundled]),
+      { quoted_string: true, cast: { boolean: (b) => (b ? 't' : 'f') } },
+    );
+    await tx.copyCsv('places', COLUMNS, csv);
+  }
+}
+
+export async function replaceBundledPlaces(tx: Tx, places: readonly PlaceInput[]): Promise<void> {
+  await tx.query('delete from places where bundled');
+  await copyPlaces(tx, places, true);
+}
+
+export async function insertUserPlaces(tx: Tx, places: readonly PlaceInput[]): Promise<void> {
+  await copyPlaces(tx, places, false);
+}
+
+export interface PlaceRow {
+  id: number;
+  layer: string;
+  type: string;
+  name: string;
+  lat: number;
+  lng: number;
+  attributes: Record<string, unknown>;
+  source: string;
+  licence: string | null;
+  positionSource: string | null;
+  note: string | null;
+  proxy: boolean;
+  restricted: boolean;
+}
+
+export interface PlaceQuery {
+  types?: readonly string[];
+  bbox?: readonly [number, number, number, number];
+  /** Restricted places (refuges, children's homes) only for callers allowed to see them. */
+  includeRestricted: boolean;
+  limit: number;
+}
+
+export async function queryPlaces(db: Queryable, q: PlaceQuery): Promise<PlaceRow[]> {
+  const [w, s, e, n] = q.bbox ?? [-180, -90, 180, 90];
+  return db.query<PlaceRow>(
+    `select id, layer, type, name, lat, lng, attributes, source, licence, position_source as "positionSource", note, proxy, restricted
+       from places
+      where ($1::text[] is null or type = any($1::text[]))
+        and lng between $2 and $4 and lat between $3 and $5
+        and ($6 or not restricted)
+      order by type, name, id
+      limit $7`,
+    [q.types?.length ? q.types : null, w, s, e, n, q.includeRestricted, q.limit],
+  );
+}
+
+export interface PlaceTypeSummary {
+  type: string;
+  count: number;
+  proxy: boolean;
+  note: string | null;
+}
+
+export async function placeTypeSummaries(db: Queryable, includeRestricted: boolean): Promise<PlaceTypeSummary[]> {
+  return db.query<PlaceTypeSummary>(
+    `select type, count(*)::int as count, bool_or(proxy) as proxy,
+            string_agg(distinct note, '; ') as note
+       from places where ($1 or not restricted) group by type order by type`,
+    [includeRestricted],
+  );
+}

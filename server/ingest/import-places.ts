@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import type { Db } from '../db/index.js';
+import { insertUserPlaces } from '../db/places.js';
+import { policeForceAreaIndex } from '../geo/boundaries.js';
+import type { PlaceInput } from '../geo/places.js';
+import { readCsv } from './csv-reader.js';
+import { ImportError } from './errors.js';
+import { placeColumns } from './place-rows.js';
+import { ImportReportBuilder, type ImportReport } from './report.js';
+import { expandInputs } from './sources.js';
+
+export const PLACE_TYPES = ['school', 'licensed-premises', 'prison', 'hospital-ed', 'refuge', 'childrens-home', 'custom'] as const;
+/** Settings that must never be shown without the right grant. */
+export const SENSITIVE_PLACE_TYPES = new Set(['refuge', 'childrens-home']);
+
+export interface PlaceImportRequest {
+  path: string;
+  fileName: string;
+  layer: string;
+  type: (typeof PLACE_TYPES)[number];
+  restricted: boolean;
+  source: string;
+  licence: string | null;
+}
+
+/** Imports a user's point layer (CSV or GeoJSON) atomically, reporting rejected rows. */
+export async function importPlaces(db: Db, req: PlaceImportRequest): Promise<ImportReport> {
+  const report = new ImportReportBuilder(0, req.layer);
+  const places: PlaceInput[] = [];
+  const restricted = req.restricted || SENSITIVE_PLACE_TYPES.has(req.type);
+  const base = { layer: req.layer, type: req.type, source: req.source, licence: req.licence, note: null, proxy: false, restricted };
+  if (/\.(geo)?json$/i.test(req.fileName)) {
+    const file = report.startFile(req.fileName);
+    for (const [i, f] of readGeoJsonPoints(await readFile(req.path, 'utf8'), req.fileName).entries()) {
+      file.rowsRead++;
+      const feature = `feature ${i + 1}`;
+      const coords = f?.geometry?.type === 'Point' ? f.geometry.coordinates : null;
+      const name = typeof f?.properties?.name === 'string' ? f.properties.name.trim() : '';
+      if (!coords) report.reject(file, i + 1, 'not a point', `${feature} is not a Point`);
+      else if (!name) report.reject(file, i + 1, 'no name', `${feature} has no "name" property`);
+      else if (!(Number.isFinite(coords[0]) && Number.isFinite(coords[1])) || Math.abs(coords[1]!) > 90 || Math.abs(coords[0]!) > 180)
+        report.reject(file, i + 1, 'invalid coordinates', `${feature}: coordinates are not WGS84 longitude/latitude`);
+      else if (policeForceAreaIndex().locate(coords[0]!, coords[1]!) === null) report.reject(file, i + 1, 'outside England and Wales');
+      else {
+        const { name: _n, ...attributes } = f.properties ?? {};
+        places.push({ ...base, name, lng: coords[0]!, lat: coords[1]!, attributes, positionSource: 'GeoJSON point as supplied' });
+        report.accept(file, 'n/a');
+      }
+    }
+  } else {
+    const [source] = await expandInputs([req.path], undefined, () => req.fileName);
+    const records = readCsv(await source!.open(), req.fileName);
+    const first = await records.next();
+    if (first.done) throw new ImportError(`${req.fileName}: the file is empty`);
+    const columns = placeColumns(first.value.values, req.fileName);
+    const file = report.startFile(req.fileName);
+    for await (const { line, values } of records) {
+      file.rowsRead++;
+      if (values.length !== first.value.values.length) {
+        report.reject(file, line, 'wrong number of columns', `wrong number of columns (${values.length}, expected ${first.value.values.length})`);
+        continue;
+      }
+      const name = (values[columns.name] ?? '').trim();
+      if (!name) {
+        report.reject(file, line, 'no name');
+        continue;
+      }
+      const at = columns.locate(values);
+      if ('category' in at) {
+        report.reject(file, line, at.category, at.reason);
+        continue;
+      }
+      const attributes = Object.fromEntries(columns.attributes.map((a) => [a.column, values[a.index] ?? '']));
+      places.push({ ...base, name, ...at, attributes, positionSource: columns.positionSource });
+      report.accept(file, 'n/a');
+    }
+    if (file.rowsRead === 0) throw new ImportError(`${req.fileName}: has a header but no rows`);
+  }
+  if (places.length === 0) throw new ImportError(`no places accepted from ${req.fileName}`, report.build());
+  await db.transaction((tx) => insertUserPlaces(tx, places));
+  const { acceptedByMonth: _m, datasetId: _d, monthsReplaced: _r, ...rest } = report.build();
+  return { ...rest, datasetId: 0, monthsReplaced: [], acceptedByMonth: {} };
+}
+
+interface PointFeature {
+  geometry?: { type?: string; coordinates?: number[] };
+  properties?: Record<string, unknown> & { name?: unknown };
+}
+
+function readGeoJsonPoints(text: string, fileName: string): PointFeature[] {
+  let parsed: { type?: string; features?: unknown };
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ImportError(`${fileName}: not valid JSON (${(e as Error).message})`);
+  }
+  if (parsed?.type !== 'FeatureCollection' || !Array.isArray(parsed.features)) throw new ImportError(`${fileName}: not a GeoJSON FeatureCollection`);
+  return parsed.features as PointFeature[];
+}

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listAreas } from '../db/areas.js';
+import { getPartnership, insertPartnership, listPartnerships, partnershipNameTaken, partnershipOutlines } from '../db/partnerships.js';
+import { localAuthorities } from '../geo/geodata.js';
+import { bboxOf, InvalidPolygon, polygonCover, unionOutline, validatePartnershipPolygon } from '../geo/partnership-shape.js';
+import type { AppEnv } from './env.js';
+import { validate } from './validate.js';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+const newPartnership = z.union([
+  z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(1000).optional(), lads: z.array(z.string().regex(/^[EW]\d{8}$/)).min(1).max(400) }).strict(),
+  z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(1000).optional(), geometry: z.unknown() }).strict(),
+]);
+
+export const partnershipRoutes = new Hono<AppEnv>()
+  .get('/partnerships', async (c) => {
+    const db = c.get('db');
+    const [rows, outlines] = await Promise.all([listPartnerships(db), partnershipOutlines(db)]);
+    return c.json({ partnerships: rows.map((p) => ({ ...p, bbox: bboxOf(outlines.get(p.id)) })) });
+  })
+  .get('/partnerships/:id', validate('param', idParam), async (c) => {
+    const p = await getPartnership(c.get('db'), c.req.valid('param').id);
+    if (!p) return c.json({ error: `no partnership ${c.req.valid('param').id}` }, 404);
+    const { outline, ...rest } = p;
+    return c.json({ partnership: { ...rest, bbox: bboxOf(outline), outline: { type: 'Feature' as const, properties: { name: p.name }, geometry: outline } } });
+  })
+  .post('/partnerships', validate('json', newPartnership), async (c) => {
+    const db = c.get('db');
+    const body = c.req.valid('json');
+    if (await partnershipNameTaken(db, body.name)) return c.json({ error: `a partnership named "${body.name}" already exists` }, 409);
+    let created: number;
+    if ('lads' in body) {
+      const known = new Set((await listAreas(db, 'lad')).map((a) => a.code));
+      const unknown = body.lads.filter((l) => !known.has(l));
+      if (unknown.length > 0) return c.json({ error: `unknown local authority code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` }, 400);
+      const lads = [...new Set(body.lads)].sort();
+      const outline = unionOutline(localAuthorities().features.filter((f) => lads.includes(f.properties.code)).map((f) => f.geometry)).geometry;
+      created = await db.transaction((tx) =>
+        insertPartnership(tx, { name: body.name, description: body.description ?? null, kind: 'lads', category: 'custom', seeded: false, lads, outline }),
+      );
+    } else {
+      let geometry;
+      try {
+        geometry = validatePartnershipPolygon(body.geometry);
+      } catch (e) {
+        if (e instanceof InvalidPolygon) return c.json({ error: `invalid partnership polygon: ${e.message}` }, 400);
+        throw e;
+      }
+      const cells = polygonCover(geometry);
+      created = await db.transaction((tx) =>
+        insertPartnership(tx, { name: body.name, description: body.description ?? null, kind: 'polygon', category: 'custom', seeded: false, lads: [], outline: geometry, cells }),
+      );
+    }
+    const p = (await getPartnership(db, created))!;
+    const { outline, ...rest } = p;
+    return c.json({ partnership: { ...rest, bbox: bboxOf(outline) } }, 201);
+  });

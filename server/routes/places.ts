@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { placeTypeSummaries, queryPlaces } from '../db/places.js';
+import { PLACE_TYPE_LABELS } from '../geo/places.js';
+import { ImportError } from '../ingest/errors.js';
+import { importPlaces, PLACE_TYPES } from '../ingest/import-places.js';
+import type { AppEnv } from './env.js';
+import { receiveUpload, UploadTooLarge } from './upload.js';
+import { validate } from './validate.js';
+
+const MAX_PLACES = 5000;
+// Until accounts and grants exist (a later issue), restricted settings are shown to nobody.
+const INCLUDE_RESTRICTED = false;
+
+const bbox = z
+  .string()
+  .transform((s) => s.split(',').map(Number))
+  .refine((b) => b.length === 4 && b.every(Number.isFinite) && b[0]! <= b[2]! && b[1]! <= b[3]!, 'expected west,south,east,north in degrees')
+  .transform((b) => b as [number, number, number, number]);
+
+const uploadFields = z.object({
+  layer: z.string().trim().min(1).max(200),
+  type: z.enum(PLACE_TYPES).default('custom'),
+  restricted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  source: z.string().trim().max(300).default('uploaded by a user'),
+  licence: z.string().trim().max(300).optional(),
+});
+
+export const placeRoutes = new Hono<AppEnv>()
+  .get('/places/types', async (c) => {
+    const types = await placeTypeSummaries(c.get('db'), INCLUDE_RESTRICTED);
+    return c.json({ types: types.map((t) => ({ ...t, label: PLACE_TYPE_LABELS[t.type] ?? t.type })) });
+  })
+  .get('/places', validate('query', z.object({ types: z.string().optional(), bbox: bbox.optional() })), async (c) => {
+    const q = c.req.valid('query');
+    const rows = await queryPlaces(c.get('db'), { types: q.types?.split(',').filter(Boolean), bbox: q.bbox, includeRestricted: INCLUDE_RESTRICTED, limit: MAX_PLACES + 1 });
+    return c.json({ places: rows.slice(0, MAX_PLACES), truncated: rows.length > MAX_PLACES });
+  })
+  .post('/places', async (c) => {
+    if (!c.req.header('content-type')?.startsWith('multipart/form-data')) return c.json({ error: 'send the file as multipart/form-data' }, 415);
+    let upload;
+    try {
+      upload = await receiveUpload(c.req.raw, 200 * 1024 ** 2);
+    } catch (error) {
+      if (error instanceof UploadTooLarge) return c.json({ error: error.message }, 413);
+      throw error;
+    }
+    try {
+      const fields = uploadFields.safeParse(upload.fields);
+      if (!fields.success) return c.json({ error: `invalid upload: ${fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }, 400);
+      if (upload.files.size !== 1) return c.json({ error: 'send exactly one file (CSV or GeoJSON)' }, 400);
+      const [[path, fileName]] = [...upload.files.entries()] as [[string, string]];
+      const report = await importPlaces(c.get('db'), { ...fields.data, licence: fields.data.licence ?? null, path, fileName });
+      return c.json({ report }, 201);
+    } catch (error) {
+      if (error instanceof ImportError) return c.json({ error: error.message, report: error.report ?? null }, 400);
+      throw error;
+    } finally {
+      await upload.cleanup();
+    }
+  });
