@@ -1,15 +1,26 @@
 import { useMemo, useState } from 'react';
+import type { Bbox } from './api';
 import { ResolutionPicker } from './cells/ResolutionPicker';
 import { DEFAULT_RESOLUTION, type Resolution } from './cells/resolutions';
 import { useCells, type CellsQuery } from './cells/useCells';
 import { DatasetPicker } from './datasets/DatasetPicker';
 import { defaultDatasetIds } from './datasets/defaultDataset';
+import { DEFAULT_BOUNDARY_VISIBILITY, type BoundaryLayer, type BoundaryVisibility } from './geography/boundaryLayers';
+import { BoundaryToggles } from './geography/BoundaryToggles';
+import { forceAreaOf, useBoundaries } from './geography/useBoundaries';
 import { GroupPicker } from './groups/GroupPicker';
 import { defaultGroupIds, groupIdsForQuery } from './groups/groupSelection';
-import { HotspotMap } from './map/HotspotMap';
+import { HotspotMap, type MapFocus } from './map/HotspotMap';
 import { Legend } from './map/Legend';
+import { areaParam, defaultAreaChoice, resolveChoice, type AreaChoice } from './partnerships/partnershipChoice';
+import { PartnershipPicker } from './partnerships/PartnershipPicker';
+import { usePartnershipDetail, usePartnerships } from './partnerships/usePartnerships';
 import { coverage, latestMonths, type Period } from './period/months';
 import { PeriodPicker } from './period/PeriodPicker';
+import type { PlaceLayerInput } from './places/placesLayer';
+import { PlacesPanel } from './places/PlacesPanel';
+import { defaultPlaceTypes, placeStyles } from './places/placeStyles';
+import { growBbox, snapBbox, usePlaces, usePlaceTypes } from './places/usePlaces';
 import { useReferenceData } from './reference/useReferenceData';
 import { ErrorBanner } from './status/ErrorBanner';
 
@@ -17,12 +28,17 @@ export function App() {
   const reference = useReferenceData();
   const datasets = reference.datasets;
   const groups = reference.groups;
+  const { partnerships, error: partnershipsError } = usePartnerships();
 
   // Until the user chooses, selections follow the defaults (derived, so no half-set state).
   const [chosenDatasetIds, setDatasetIds] = useState<number[] | null>(null);
   const [chosenGroupIds, setGroupIds] = useState<string[] | null>(null);
   const [chosenPeriod, setPeriod] = useState<Period | null>(null);
+  const [chosenArea, setArea] = useState<AreaChoice | null>(null);
   const [res, setRes] = useState<Resolution>(DEFAULT_RESOLUTION);
+  const [visibility, setVisibility] = useState<BoundaryVisibility>(DEFAULT_BOUNDARY_VISIBILITY);
+  const [chosenPlaceTypes, setPlaceTypes] = useState<string[] | null>(null);
+  const [view, setView] = useState<Bbox | null>(null);
 
   const defaultDatasets = useMemo(() => (datasets ? defaultDatasetIds(datasets) : null), [datasets]);
   const defaultGroups = useMemo(() => (groups ? defaultGroupIds(groups) : null), [groups]);
@@ -37,10 +53,53 @@ export function App() {
   const latest = useMemo(() => latestMonths(selectedDatasets), [selectedDatasets]);
   const period = chosenPeriod ?? latest;
 
+  // The area: Gwent's force area by default; null until the partnerships are known, so the
+  // first cells request already carries the filter.
+  const area: AreaChoice | null =
+    partnerships === null ? null : resolveChoice(chosenArea ?? defaultAreaChoice(partnerships), partnerships);
+  const partnership = area === null || area === 'all' ? null : (partnerships?.find((p) => p.id === area) ?? null);
+  const detail = usePartnershipDetail(partnership?.id ?? null);
+  const focus = useMemo((): MapFocus | null => (partnership ? { key: `partnership:${partnership.id}`, bbox: partnership.bbox } : null), [partnership]);
+  const outline = useMemo(
+    () => (detail.data && detail.data.id === partnership?.id ? { id: detail.data.id, outline: detail.data.outline } : null),
+    [detail.data, partnership],
+  );
+
+  // Boundaries: LADs while shown (or needed to scope the LSOAs), LSOAs only while shown.
+  const lads = useBoundaries('lad', visibility.lad || visibility.lsoa);
+  const lsoaScopeKnown = partnership === null || partnership.lads.length === 0 || !lads.loading;
+  const lsoaWithin = partnership ? forceAreaOf(partnership.lads, lads.data) : null;
+  const lsoas = useBoundaries('lsoa', visibility.lsoa && lsoaScopeKnown, lsoaWithin);
+
+  // Places: for the partnership's box, or around the map's view when no partnership is chosen.
+  const placeTypes = usePlaceTypes();
+  const styles = useMemo(() => placeStyles((placeTypes.types ?? []).map((t) => t.type)), [placeTypes.types]);
+  const enabledPlaceTypes = useMemo(
+    () => chosenPlaceTypes ?? (placeTypes.types ? defaultPlaceTypes(placeTypes.types) : []),
+    [chosenPlaceTypes, placeTypes.types],
+  );
+  const placesBbox = useMemo(
+    () => (partnership ? partnership.bbox : view ? snapBbox(growBbox(view)) : null),
+    [partnership, view],
+  );
+  const places = usePlaces(enabledPlaceTypes, placesBbox);
+  const placeLayers = useMemo((): PlaceLayerInput[] => {
+    const layers: PlaceLayerInput[] = [];
+    for (const type of placeTypes.types ?? []) {
+      const body = places.byType.get(type.type);
+      const style = styles.get(type.type);
+      if (!body || !style || !enabledPlaceTypes.includes(type.type)) continue;
+      layers.push({ type: type.type, label: type.label, note: type.note, proxy: type.proxy, style, places: body.places });
+    }
+    return layers;
+  }, [placeTypes.types, places.byType, styles, enabledPlaceTypes]);
+
   const query = useMemo((): CellsQuery | null => {
-    if (!groups || !datasetIds?.length || !groupIds?.length || !period || period.from > period.to) return null;
-    return { datasetIds, groupIds: groupIdsForQuery(groups, groupIds), period, res };
-  }, [groups, datasetIds, groupIds, period, res]);
+    if (!groups || !datasetIds?.length || !groupIds?.length || !period || period.from > period.to || area === null) return null;
+    const base = { datasetIds, groupIds: groupIdsForQuery(groups, groupIds), period, res };
+    const filter = areaParam(area);
+    return filter ? { ...base, area: filter } : base;
+  }, [groups, datasetIds, groupIds, period, res, area]);
 
   const cells = useCells(query);
   const definition = useMemo(
@@ -48,11 +107,20 @@ export function App() {
     [groups, query],
   );
 
-  const referenceLoading = datasets === null || groups === null;
-  const errors = cells.error ? [...reference.errors, cells.error] : reference.errors;
-  const failed = errors.length > 0 && (cells.error !== null || datasets === null || groups === null);
+  const referenceLoading = datasets === null || groups === null || partnerships === null;
+  const geographyErrors = [partnershipsError, detail.error, lads.error, lsoas.error, placeTypes.error, ...places.errors].filter(
+    (e): e is string => e !== null,
+  );
+  const errors = [...reference.errors, ...(cells.error ? [cells.error] : []), ...geographyErrors];
+  const failed = cells.error !== null || (reference.errors.length > 0 && (datasets === null || groups === null));
   const loading = !failed && (referenceLoading || cells.loading);
   const nothingSelected = !referenceLoading && query === null;
+
+  const boundaryStatus: Partial<Record<BoundaryLayer, string>> = {
+    lad: lads.loading ? 'loading…' : lads.data ? `${lads.data.features.length} areas` : undefined,
+    lsoa: lsoas.loading ? 'loading…' : lsoas.data ? `${lsoas.data.features.length.toLocaleString('en-GB')} areas` : undefined,
+    partnership: partnership ? (detail.loading ? 'loading…' : partnership.name) : 'none selected',
+  };
 
   return (
     <div className="app">
@@ -61,6 +129,7 @@ export function App() {
           <h1>hotspot</h1>
           <p className="hint">Violence hotspots for Serious Violence Duty partnerships</p>
         </header>
+        <PartnershipPicker partnerships={partnerships} value={area ?? 'all'} onChange={setArea} />
         {datasets && (
           <DatasetPicker
             datasets={datasets}
@@ -82,14 +151,36 @@ export function App() {
         )}
         <ResolutionPicker value={res} onChange={setRes} />
         {groups && <GroupPicker groups={groups} selected={groupIds ?? []} onChange={setGroupIds} />}
+        <BoundaryToggles value={visibility} onChange={setVisibility} status={boundaryStatus} />
+        <PlacesPanel
+          types={placeTypes.types}
+          styles={styles}
+          enabled={enabledPlaceTypes}
+          onChange={setPlaceTypes}
+          byType={places.byType}
+          view={view}
+          error={placeTypes.error}
+        />
         <p className="status-line" aria-live="polite">
           {loading ? 'Loading…' : nothingSelected ? 'Select at least one dataset and offence group.' : ''}
         </p>
       </aside>
       <main className="map-area">
         <ErrorBanner messages={errors} />
-        <HotspotMap boundaries={reference.boundaries} cells={cells.body} loading={loading} failed={failed} />
-        <Legend cells={cells.body} definition={definition} />
+        <HotspotMap
+          boundaries={reference.boundaries}
+          lads={lads.data}
+          lsoas={lsoas.data}
+          partnership={outline}
+          visibility={visibility}
+          places={placeLayers}
+          focus={focus}
+          onViewChange={setView}
+          cells={cells.body}
+          loading={loading}
+          failed={failed}
+        />
+        <Legend cells={cells.body} definition={definition} area={partnership?.name ?? null} />
       </main>
     </div>
   );

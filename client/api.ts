@@ -1,3 +1,4 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { hc } from 'hono/client';
 import type { ClientResponse, InferResponseType } from 'hono/client';
 import type { AppType } from '../server/app';
@@ -61,3 +62,67 @@ export type CellsBody = Ok<InferResponseType<typeof api.api.cells.$get>>;
 export type Dataset = DatasetsBody['datasets'][number];
 export type OffenceGroup = GroupsBody['groups'][number];
 export type Cell = CellsBody['cells'][number];
+
+// --- Geography (boundaries, partnerships, places) ----------------------------------------------
+
+export type BoundaryLevel = 'lad' | 'pfa' | 'lsoa';
+
+/** West, south, east, north (WGS84 degrees). */
+export type Bbox = [number, number, number, number];
+
+type AreasBody = Ok<InferResponseType<typeof api.api.areas.$get>>;
+type PartnershipsBody = Ok<InferResponseType<typeof api.api.partnerships.$get>>;
+type PartnershipBody = Ok<InferResponseType<(typeof api.api.partnerships)[':id']['$get']>>;
+type PlaceTypesBody = Ok<InferResponseType<typeof api.api.places.types.$get>>;
+export type PlacesBody = Ok<InferResponseType<typeof api.api.places.$get>>;
+
+export type AreaProperties = AreasBody['areas'][number];
+/** The server sends geometry as stored (typed `unknown`); it is a polygon or multipolygon. */
+export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaProperties>;
+export type Partnership = PartnershipsBody['partnerships'][number];
+export type PartnershipDetail = Omit<PartnershipBody['partnership'], 'outline'> & { outline: Feature<Polygon | MultiPolygon> };
+export type Place = PlacesBody['places'][number];
+export type PlaceType = PlaceTypesBody['types'][number];
+
+export async function fetchBoundaries(level: BoundaryLevel, within: string | null, signal?: AbortSignal): Promise<AreaCollection> {
+  const body = await okJson(api.api.boundaries[':level'].$get({ param: { level }, query: within ? { within } : {} }, { init: { signal } }));
+  return body as unknown as AreaCollection;
+}
+
+export async function fetchPartnerships(signal?: AbortSignal): Promise<Partnership[]> {
+  return [...(await okJson(api.api.partnerships.$get(undefined, { init: { signal } }))).partnerships];
+}
+
+export async function fetchPartnership(id: number, signal?: AbortSignal): Promise<PartnershipDetail> {
+  const body = await okJson(api.api.partnerships[':id'].$get({ param: { id: String(id) } }, { init: { signal } }));
+  const outline = outlineFeature(body.partnership.outline);
+  if (!outline) throw new Error('the partnership outline is not a polygon');
+  return { ...body.partnership, outline } as PartnershipDetail;
+}
+
+/**
+ * The outline as a polygon Feature. Accepts a Feature, a bare geometry, or a Feature whose
+ * geometry is itself a Feature (as some stored outlines are), so the map always gets a polygon.
+ */
+export function outlineFeature(value: unknown): Feature<Polygon | MultiPolygon> | null {
+  for (let depth = 0; depth < 3 && isObject(value); depth++) {
+    if (value.type === 'Polygon' || value.type === 'MultiPolygon') {
+      return { type: 'Feature', properties: {}, geometry: value as unknown as Polygon | MultiPolygon };
+    }
+    if (value.type !== 'Feature') return null;
+    value = value.geometry;
+  }
+  return null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export async function fetchPlaceTypes(signal?: AbortSignal): Promise<PlaceType[]> {
+  return [...(await okJson(api.api.places.types.$get(undefined, { init: { signal } }))).types];
+}
+
+export function fetchPlaces(types: readonly string[], bbox: Bbox, signal?: AbortSignal): Promise<PlacesBody> {
+  return okJson(api.api.places.$get({ query: { types: types.join(','), bbox: bbox.join(',') } }, { init: { signal } }));
+}

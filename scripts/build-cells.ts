@@ -5,7 +5,9 @@
  * The cover is computed at resolution 10 (server/geo/cell-cover.ts) and written for 7-9;
  * resolution-10 cells take area and population from their resolution-9 parent at query time
  * (two million resolution-10 rows would add minutes to the embedded database's first start).
- * Columns: res,h3,lsoa,population (population to 3 dp; lsoa empty where the centre is in none).
+ * Columns: res,h3,lad,lsoa,cover,population — one row per LAD a cell straddles, with that LAD's
+ * residents (3 dp); `cover` = 1 on the row of the area holding the cell (its centre), which
+ * also names the LSOA.
  */
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -19,8 +21,8 @@ const rows = buildCellCover(
   (lad) => pfaOfLad.get(lad) ?? null,
 )
   .filter((r) => r.res < 10)
-  .sort((a, b) => a.res - b.res || (a.h3 < b.h3 ? -1 : a.h3 > b.h3 ? 1 : 0));
-const csv = ['res,h3,lsoa,population', ...rows.map((r) => `${r.res},${r.h3},${r.lsoaCode ?? ''},${Math.round(r.population * 1000) / 1000}`)].join('\n') + '\n';
+  .sort((a, b) => a.res - b.res || (a.h3 < b.h3 ? -1 : a.h3 > b.h3 ? 1 : 0) || (a.ladCode! < b.ladCode! ? -1 : 1));
+const csv = ['res,h3,lad,lsoa,cover,population', ...rows.map((r) => `${r.res},${r.h3},${r.ladCode},${r.lsoaCode ?? ''},${r.inCover ? 1 : 0},${Math.round(r.population * 1000) / 1000}`)].join('\n') + '\n';
 const gz = gzipSync(csv, { level: 9 });
 await writeFile(new URL('../geodata/cells.csv.gz', import.meta.url), gz);
-console.log(`cells.csv.gz: ${rows.length} cells, ${(gz.length / 1024).toFixed(0)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`cells.csv.gz: ${rows.length} rows, ${(gz.length / 1024).toFixed(0)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -25,8 +25,7 @@ export async function loadGeodataOnce(db: Db, onStep: (step: string) => void = (
   const ladPopulationByPfa = new Map<string, number>();
   for (const f of lad.features) ladPopulationByPfa.set(f.properties.pfaCode, (ladPopulationByPfa.get(f.properties.pfaCode) ?? 0) + f.properties.population);
 
-  const ladOfLsoa = new Map(lsoa.features.map((f) => [f.properties.code, f.properties.ladCode]));
-  const cells = cellRows((code) => pfaOfLad.get(code) ?? null, (code) => ladOfLsoa.get(code));
+  const cells = cellRows((code) => pfaOfLad.get(code) ?? null);
   const areas: AreaRow[] = [
     ...pfa.features.map((f) => ({ level: 'pfa' as const, code: f.properties.code, name: f.properties.name, nameWelsh: null, parentCode: null, population: ladPopulationByPfa.get(f.properties.code) ?? null, geometry: f.geometry })),
     ...lad.features.map((f) => ({ level: 'lad' as const, code: f.properties.code, name: f.properties.name, nameWelsh: f.properties.nameWelsh, parentCode: f.properties.pfaCode, population: f.properties.population, geometry: f.geometry })),
@@ -35,7 +34,7 @@ export async function loadGeodataOnce(db: Db, onStep: (step: string) => void = (
 
   onStep('building partnership outlines');
   const seeds = seedPartnerships(lad.features.map((f) => f.properties), pfa.features.map((f) => f.properties), (codes) =>
-    unionOutline(lad.features.filter((f) => codes.includes(f.properties.code)).map((f) => f.geometry)),
+    unionOutline(lad.features.filter((f) => codes.includes(f.properties.code)).map((f) => f.geometry)).geometry,
   );
   const places = bundledPlaces();
 

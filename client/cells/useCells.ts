@@ -8,6 +8,8 @@ export interface CellsQuery {
   groupIds: readonly string[];
   period: Period;
   res: Resolution;
+  /** `partnership:12`, `lad:W06000022` or `pfa:W15000002`: only cells of that area's cover. */
+  area?: string;
 }
 
 export interface CellsState {
@@ -38,6 +40,7 @@ export function useCells(query: CellsQuery | null): CellsState {
         from: query.period.from,
         to: query.period.to,
         res: `${query.res}` as const,
+        ...(query.area ? { area: query.area } : {}),
       },
     };
     okJson(api.api.cells.$get(request, { init: { signal: controller.signal } }))

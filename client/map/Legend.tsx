@@ -6,10 +6,12 @@ interface LegendProps {
   cells: CellsBody | null;
   /** Labels of the offence groups counted, shown so every map states its definition. */
   definition: readonly string[];
+  /** The partnership the counts are limited to, or null for all areas. */
+  area: string | null;
 }
 
 /** Colour key for the hexagons plus what the map shows. */
-export function Legend({ cells, definition }: LegendProps) {
+export function Legend({ cells, definition, area }: LegendProps) {
   if (!cells) return null;
   const max = maxCount(cells.cells);
   const suppressed = countSuppressed(cells.cells);
@@ -21,6 +23,7 @@ export function Legend({ cells, definition }: LegendProps) {
       <p className="hint">
         {cells.from} to {cells.to} · H3 resolution {cells.res}
       </p>
+      <p className="hint legend-area">{area ? `Area: ${area}` : 'All areas'}</p>
       {stops.length > 0 && (
         <ul className="legend-scale">
           {stops.map((count) => (

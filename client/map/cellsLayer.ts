@@ -2,6 +2,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
 import type { Cell, CellsBody } from '../api';
+import { rateLines } from '../cells/rates';
 import { COUNT_OUTLINE, countColour, SUPPRESSED_FILL, SUPPRESSED_OUTLINE } from './colourScale';
 
 export const CELLS_LAYER_ID = 'hotspot-cells';
@@ -73,9 +74,14 @@ export function cellTooltip(info: PickingInfo<Cell>, threshold: number | null) {
         ? 'Suppressed (too few to show)'
         : `Fewer than ${threshold} (suppressed)`
       : `${cell.count.toLocaleString('en-GB')} ${cell.count === 1 ? 'incident' : 'incidents'}`;
+  return tooltip([count, ...rateLines(cell), `Cell ${cell.h3}`].join('\n'));
+}
+
+/** deck.gl tooltip content in the map's tooltip style. */
+export function tooltip(text: string) {
   return {
-    text: `${count}\nCell ${cell.h3}`,
+    text,
     className: 'map-tooltip',
-    style: { color: '#ffffff', backgroundColor: 'rgba(31, 41, 51, 0.92)', fontSize: '13px', borderRadius: '4px', padding: '6px 8px' },
+    style: { color: '#ffffff', backgroundColor: 'rgba(31, 41, 51, 0.92)', fontSize: '13px', borderRadius: '4px', padding: '6px 8px', maxWidth: '320px' },
   };
 }

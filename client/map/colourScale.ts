@@ -11,7 +11,8 @@ const YL_OR_RD: readonly [number, number, number][] = [
   [177, 0, 38],
 ];
 
-const FILL_ALPHA = 210;
+// Translucent enough for the boundary lines drawn below the hexagons to read through them.
+const FILL_ALPHA = 175;
 
 /** Suppressed ("fewer than k") cells: a cool blue-grey that is not on the yellow-red ramp. */
 export const SUPPRESSED_FILL: Rgba = [120, 132, 160, 170];

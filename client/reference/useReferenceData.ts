@@ -27,7 +27,7 @@ export function useReferenceData(): ReferenceData {
     okJson(api.api.groups.$get(undefined, init))
       .then((body) => setData((previous) => ({ ...previous, groups: [...body.groups] })))
       .catch(fail('offence groups'));
-    okJson(api.api.boundaries.pfa.$get(undefined, init))
+    okJson(api.api.boundaries[':level'].$get({ param: { level: 'pfa' }, query: {} }, init))
       .then((body: unknown) => {
         if (!isFeatureCollection(body)) throw new Error('the response is not a GeoJSON FeatureCollection');
         setData((previous) => ({ ...previous, boundaries: body }));

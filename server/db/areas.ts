@@ -27,10 +27,10 @@ export async function replaceAreas(tx: Tx, areas: readonly AreaRow[], cells: rea
   }
   for (let i = 0; i < cells.length; i += 50_000) {
     const csv = stringify(
-      cells.slice(i, i + 50_000).map((c) => [c.res, c.h3, c.lsoaCode, c.ladCode, c.pfaCode, c.population]),
-      { quoted_string: true },
+      cells.slice(i, i + 50_000).map((c) => [c.res, c.h3, c.lsoaCode, c.ladCode, c.pfaCode, c.inCover, c.population]),
+      { quoted_string: true, cast: { boolean: (b) => (b ? 't' : 'f') } },
     );
-    await tx.copyCsv('area_cells', ['res', 'h3', 'lsoa_code', 'lad_code', 'pfa_code', 'population'], csv);
+    await tx.copyCsv('area_cells', ['res', 'h3', 'lsoa_code', 'lad_code', 'pfa_code', 'in_cover', 'population'], csv);
   }
 }
 
@@ -79,10 +79,14 @@ export interface CellPopulation {
 
 /** The cover of a set of LADs at a resolution (cells whose centre lies in them) with population. */
 export async function ladCover(db: Queryable, ladCodes: readonly string[], res: number): Promise<CellPopulation[]> {
-  return db.query<CellPopulation>('select h3, population from area_cells where res = $1 and lad_code = any($2::text[]) order by h3', [res, ladCodes]);
+  return db.query<CellPopulation>(
+    `select c.h3, (select sum(p.population) from area_cells p where p.res = c.res and p.h3 = c.h3)::float8 as population
+       from area_cells c where c.res = $1 and c.in_cover and c.lad_code = any($2::text[]) order by c.h3`,
+    [res, ladCodes],
+  );
 }
 
-/** Apportioned population per LAD at one resolution (the check that apportionment adds up). */
+/** Residents per LAD summed over the cells at one resolution (the check that apportionment adds up). */
 export async function populationByLad(db: Queryable, res: number): Promise<Record<string, number>> {
   const rows = await db.query<{ lad: string; population: number }>(
     'select lad_code as lad, sum(population)::float8 as population from area_cells where res = $1 and lad_code is not null group by lad_code',

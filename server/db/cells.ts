@@ -36,7 +36,7 @@ export async function countByCell(db: Queryable, q: CellQuery): Promise<CellCoun
     areaFilter =
       q.area.kind === 'partnership'
         ? `and ${coverColumn} in ${partnershipCellsSql(coverRes, '$5')}`
-        : `and ${coverColumn} in (select h3 from area_cells where res = ${coverRes} and ${q.area.kind}_code = $5)`;
+        : `and ${coverColumn} in (select h3 from area_cells where res = ${coverRes} and in_cover and ${q.area.kind}_code = $5)`;
   }
   return db.query<CellCountWithPopulation>(
     `with counts as (
@@ -44,8 +44,8 @@ export async function countByCell(db: Queryable, q: CellQuery): Promise<CellCoun
          from incidents
         where dataset_id = any($1::int[]) and month between $2::date and $3::date and offence_group = any($4::text[]) ${areaFilter}
         group by ${column})
-     select c.h3, c.count, a.population ${share} as population
-       from counts c left join area_cells a on a.res = ${coverRes} and a.h3 = c.cover
+     select c.h3, c.count, (select sum(a.population) from area_cells a where a.res = ${coverRes} and a.h3 = c.cover)::float8 ${share} as population
+       from counts c
       order by c.h3`,
     params,
   );

@@ -25,13 +25,13 @@ export interface NewPartnership {
   cells?: { res: number; h3: string }[];
 }
 
-// Population: LAD partnerships sum their LADs' cells, polygon ones their own cover (res 9).
+// Population: LAD partnerships sum their LADs' mid-2020 totals, polygon ones the residents of their cover (res 9).
 const SELECT = `
   select p.id, p.name, p.kind, p.description, p.seeded,
          p.category,
          coalesce((select array_agg(lad_code order by lad_code) from partnership_lads l where l.partnership_id = p.id), '{}') as lads,
          coalesce(case when p.kind = 'lads'
-           then (select sum(c.population) from area_cells c join partnership_lads l on l.lad_code = c.lad_code and l.partnership_id = p.id where c.res = 9)
+           then (select sum(a.population) from areas a join partnership_lads l on l.lad_code = a.code and l.partnership_id = p.id where a.level = 'lad')
            else (select sum(c.population) from area_cells c join partnership_cells pc on pc.h3 = c.h3 and pc.res = c.res and pc.partnership_id = p.id where c.res = 9)
          end, 0)::float8 as population
   from partnerships p`;
@@ -78,7 +78,7 @@ export async function partnershipNameTaken(db: Queryable, name: string): Promise
 
 /** Cells (at a resolution) of a partnership: its LADs' cover, or its own polygon cover. */
 export function partnershipCellsSql(res: number, idParam: string): string {
-  return `(select c.h3 from area_cells c join partnership_lads l on l.lad_code = c.lad_code where l.partnership_id = ${idParam} and c.res = ${res}
+  return `(select c.h3 from area_cells c join partnership_lads l on l.lad_code = c.lad_code where l.partnership_id = ${idParam} and c.res = ${res} and c.in_cover
            union select pc.h3 from partnership_cells pc where pc.partnership_id = ${idParam} and pc.res = ${res})`;
 }
 

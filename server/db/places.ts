@@ -71,7 +71,7 @@ export interface PlaceTypeSummary {
 export async function placeTypeSummaries(db: Queryable, includeRestricted: boolean): Promise<PlaceTypeSummary[]> {
   return db.query<PlaceTypeSummary>(
     `select type, count(*)::int as count, bool_or(proxy) as proxy,
-            string_agg(distinct note, '; ') as note
+            string_agg(distinct note, '; ') filter (where proxy) as note
        from places where ($1 or not restricted) group by type order by type`,
     [includeRestricted],
   );

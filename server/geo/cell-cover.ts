@@ -18,7 +18,10 @@ export interface CellRow {
   lsoaCode: string | null;
   ladCode: string | null;
   pfaCode: string | null;
+  /** Residents of this row's LAD in the cell. */
   population: number;
+  /** The row for the area containing the cell's centre: the one the cell belongs to in covers. */
+  inCover: boolean;
 }
 
 /**
@@ -28,12 +31,15 @@ export interface CellRow {
  * cell is in at most one LSOA, LAD and PFA at each resolution — cells cut by a boundary go
  * wholly to the side holding their centre, and nothing is counted twice. A coarser cell shares
  * its centre with its centre child, so its area is read off the resolution-10 cell below it.
+ * A coarse cell whose centre falls in no LSOA (the sea along the coast, a sliver) but holds
+ * residents goes to the LSOA holding most of them, so no resident drops out of a cover.
  *
  * Population: each LSOA's mid-2020 population is spread evenly over its resolution-10 cells
  * (cell-centre apportionment; an LSOA has ~1,500 residents and no finer population surface is
  * bundled, so area shares would add precision we do not have). An LSOA too small to hold a
- * resolution-10 centre gives its population to the cell at its centroid. Coarser cells sum
- * their resolution-10 descendants, so totals are identical at every resolution.
+ * resolution-10 centre gives its population to the cell at its centroid. A coarser cell sums
+ * its resolution-10 descendants, kept as one row per LAD it straddles, so a LAD's residents
+ * add up to its total at every resolution while the cell still belongs (inCover) to one LAD.
  */
 export function buildCellCover(lsoas: readonly LsoaInput[], pfaOfLad: (lad: string) => string | null): CellRow[] {
   const fine = new Map<string, { lsoa: LsoaInput; population: number }>();
@@ -57,26 +63,41 @@ export function buildCellCover(lsoas: readonly LsoaInput[], pfaOfLad: (lad: stri
   }
 
   const rows: CellRow[] = [];
-  const coarse = COVER_RESOLUTIONS.filter((r) => r < FINEST).map(() => new Map<string, CellRow>());
   const at = (lsoa: LsoaInput | undefined) => ({
     lsoaCode: lsoa?.code ?? null,
     ladCode: lsoa?.ladCode ?? null,
     pfaCode: lsoa ? pfaOfLad(lsoa.ladCode) : null,
   });
-  for (const [h3, { lsoa, population }] of fine) {
-    rows.push({ res: FINEST, h3, ...at(lsoa), population });
-    COVER_RESOLUTIONS.forEach((res, i) => {
-      if (res === FINEST) return;
-      const parent = cellToParent(h3, res);
-      let row = coarse[i]!.get(parent);
-      if (!row) {
-        const centreChild = fine.get(cellToCenterChild(parent, FINEST));
-        row = { res, h3: parent, ...at(centreChild?.lsoa), population: 0 };
-        coarse[i]!.set(parent, row);
-      }
-      row.population += population;
-    });
+  interface Coarse {
+    res: number;
+    h3: string;
+    home: LsoaInput | undefined;
+    byLsoa: Map<LsoaInput, number>;
   }
-  for (const level of coarse) for (const row of level.values()) rows.push(row);
+  const coarse = new Map<string, Coarse>();
+  for (const [h3, { lsoa, population }] of fine) {
+    rows.push({ res: FINEST, h3, ...at(lsoa), population, inCover: true });
+    for (const res of COVER_RESOLUTIONS) {
+      if (res === FINEST) continue;
+      const parent = cellToParent(h3, res);
+      let cell = coarse.get(parent);
+      if (!cell) {
+        cell = { res, h3: parent, home: fine.get(cellToCenterChild(parent, FINEST))?.lsoa, byLsoa: new Map() };
+        coarse.set(parent, cell);
+      }
+      cell.byLsoa.set(lsoa, (cell.byLsoa.get(lsoa) ?? 0) + population);
+    }
+  }
+  for (const cell of coarse.values()) {
+    let home = cell.home;
+    if (!home) for (const [lsoa, population] of cell.byLsoa) if (!home || population > cell.byLsoa.get(home)!) home = lsoa;
+    const byLad = new Map<string, number>();
+    for (const [lsoa, population] of cell.byLsoa) byLad.set(lsoa.ladCode, (byLad.get(lsoa.ladCode) ?? 0) + population);
+    if (!byLad.has(home!.ladCode)) byLad.set(home!.ladCode, 0);
+    for (const [lad, population] of byLad) {
+      const inCover = lad === home!.ladCode;
+      rows.push({ res: cell.res, h3: cell.h3, lsoaCode: inCover ? home!.code : null, ladCode: lad, pfaCode: pfaOfLad(lad), population, inCover });
+    }
+  }
   return rows;
 }

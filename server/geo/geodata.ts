@@ -54,14 +54,13 @@ export const GEODATA_FILES = ['boundaries/pfa.geojson', 'boundaries/lad.geojson'
 export const STORED_CELL_RESOLUTIONS = [7, 8, 9] as const;
 
 /** The precomputed H3 cover with population (scripts/build-cells.ts). */
-export function cellRows(pfaOfLad: (lad: string) => string | null, ladOfLsoa: (lsoa: string) => string | undefined): CellRow[] {
+export function cellRows(pfaOfLad: (lad: string) => string | null): CellRow[] {
   const text = gunzipSync(readFileSync(new URL('cells.csv.gz', geodata))).toString('utf8');
   const rows: CellRow[] = [];
   for (const line of text.split('\n').slice(1)) {
     if (!line) continue;
-    const [res, h3, lsoa, population] = line.split(',');
-    const lad = lsoa ? ladOfLsoa(lsoa) ?? null : null;
-    rows.push({ res: Number(res), h3: h3!, lsoaCode: lsoa || null, ladCode: lad, pfaCode: lad ? pfaOfLad(lad) : null, population: Number(population) });
+    const [res, h3, lad, lsoa, cover, population] = line.split(',');
+    rows.push({ res: Number(res), h3: h3!, lsoaCode: lsoa || null, ladCode: lad!, pfaCode: pfaOfLad(lad!), population: Number(population), inCover: cover === '1' });
   }
   return rows;
 }

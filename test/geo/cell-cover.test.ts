@@ -29,6 +29,18 @@ describe('H3 cover and population apportionment', () => {
     expect(fine.filter((r) => r.lsoaCode === 'W01000001').length).toBeGreaterThan(perSquare * 0.85);
   });
 
+  it('keeps one cover row per cell, and a row per LAD a cell straddles', () => {
+    for (const res of [7, 8, 9, 10]) {
+      const cover = at(res).filter((r) => r.inCover);
+      expect(new Set(cover.map((r) => r.h3)).size).toBe(cover.length);
+      expect(new Set(at(res).map((r) => r.h3)).size).toBe(cover.length);
+      for (const lad of ['W06000022', 'W06000021']) {
+        const people = at(res).filter((r) => r.ladCode === lad).reduce((a, r) => a + r.population, 0);
+        expect(people).toBeCloseTo(lad === 'W06000022' ? 1200 : 800, 6);
+      }
+    }
+  });
+
   it('spreads each LSOA population evenly and keeps totals at every resolution', () => {
     const westFine = at(10).filter((r) => r.lsoaCode === 'W01000001');
     for (const r of westFine) expect(r.population).toBeCloseTo(1200 / westFine.length, 9);
@@ -36,15 +48,21 @@ describe('H3 cover and population apportionment', () => {
   });
 
   it('labels a coarser cell by its centre and sums its resolution-10 descendants', () => {
-    for (const r of at(9)) {
+    for (const r of at(9).filter((c) => c.inCover)) {
       const below = at(10).filter((f) => cellToParent(f.h3, 9) === r.h3);
-      expect(r.population).toBeCloseTo(below.reduce((a, f) => a + f.population, 0), 9);
+      const cellPopulation = at(9).filter((c) => c.h3 === r.h3).reduce((a, c) => a + c.population, 0);
+      expect(cellPopulation).toBeCloseTo(below.reduce((a, f) => a + f.population, 0), 9);
       const [lat, lng] = cellToLatLng(r.h3);
       const inside = lat > 51.58 && lat < 51.59 && lng > -3.02 && lng < -2.98;
       if (inside) expect(r.lsoaCode).toBe(lng < -3.0 ? 'W01000001' : 'W01000002');
-      else expect(r.lsoaCode).toBeNull();
+      else {
+        // Centre outside both: the LSOA holding most of its residents takes it.
+        const westPeople = below.filter((f) => f.lsoaCode === 'W01000001').reduce((a, f) => a + f.population, 0);
+        expect(r.lsoaCode).toBe(westPeople > cellPopulation / 2 ? 'W01000001' : 'W01000002');
+      }
     }
     expect(at(9).find((r) => r.lsoaCode === 'W01000002')?.pfaCode).toBe('W15000099');
+    expect(at(9).filter((r) => !r.inCover).every((r) => r.lsoaCode === null)).toBe(true);
   });
 
   it('puts the population of an LSOA too small for any cell centre at its centroid', () => {

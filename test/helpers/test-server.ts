@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../server/app.js';
 import { openDatabase, type Db } from '../../server/db/index.js';
+import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { importPaths } from './import.js';
 import { policeUkFile } from './shared-data.js';
@@ -25,6 +26,7 @@ const distRoot = fileURLToPath(new URL('../../dist', import.meta.url));
 /** The real app (API plus built client) on a free port, over an in-memory PGlite database. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { db } = await openDatabase({});
+  await loadGeodataOnce(db);
   const policeUkFiles = options.policeUkFiles ?? [policeUkFile('gwent', '2024-01'), policeUkFile('gwent', '2024-02')];
   await importPaths(db, policeUkFiles, { kind: 'police-uk', name: 'Gwent Police (data.police.uk)' });
   if (options.restrictedFiles?.length) {

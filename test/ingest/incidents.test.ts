@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wgs84ToBng } from '../../server/geo/bng.js';
+import { bngToWgs84, wgs84ToBng } from '../../server/geo/bng.js';
 import { MAPPING_PRESETS, resolveMapping } from '../../server/ingest/mapping.js';
 import { backends, type TestDb } from '../helpers/databases.js';
 import { countRows, importPaths } from '../helpers/import.js';
@@ -92,6 +92,20 @@ describe.each(backends)('mapped incident ingest on $name', (backend) => {
     expect(second.rowsReplaced).toBe(1);
     expect(await countRows(t.db)).toBe(3);
     expect(await t.db.query("select knife from incidents where external_id = 'GW/2'")).toEqual([{ knife: false }]);
+  });
+
+  it('places postcode-only records at the postcode centroid and rejects unknown postcodes', async () => {
+    const file = write(`postcode-${backend.name}.csv`, ['ref,date,postcode,type', 'P1,2024-05-01,NP10 0AA,Common assault', 'P2,2024-05-02,ZZ9 9ZZ,Common assault']);
+    const mapping = resolveMapping({ date: 'date', dateFormat: 'iso', location: { kind: 'postcode', postcode: 'postcode' }, offence: 'type', externalId: 'ref' });
+    const report = await importPaths(t.db, [file], { kind: 'incidents', name: 'Postcodes', mapping });
+    expect(report.rowsAccepted).toBe(1);
+    expect(report.rejections).toEqual([{ file: `postcode-${backend.name}.csv`, line: 3, reason: expect.stringMatching(/^unknown postcode "ZZ9 9ZZ"/) }]);
+    // Code-Point Open: NP10 0AA is at 327201 E, 188959 N.
+    const [expectedLng, expectedLat] = bngToWgs84(327201, 188959);
+    const [row] = await t.db.query<{ lat: number; lng: number; lad_code: string }>('select lat, lng, lad_code from incidents');
+    expect(row!.lat).toBeCloseTo(expectedLat, 5);
+    expect(row!.lng).toBeCloseTo(expectedLng, 5);
+    expect(row!.lad_code).toBe('W06000022');
   });
 
   it('refuses a file whose header lacks the mapped columns, storing nothing', async () => {

@@ -19,17 +19,20 @@ create table areas (
 -- H3 cells of the bundled area at resolutions 7-9 (a resolution-10 cell takes its parent's area
 -- and a seventh of its population), each given to the LSOA (and so the LAD and
 -- PFA) containing its centre, with the population apportioned to it.
+-- A cell straddling LADs has a row per LAD with that LAD's residents; in_cover marks the row of
+-- the area holding its centre (the LSOA is named there only).
 create table area_cells (
   res smallint not null,
   h3 text not null,
+  lad_code text not null,
   lsoa_code text,
-  lad_code text,
   pfa_code text,
+  in_cover boolean not null,
   population double precision not null,
-  primary key (res, h3)
+  primary key (res, h3, lad_code)
 );
-create index area_cells_lad on area_cells (lad_code, res);
-create index area_cells_pfa on area_cells (pfa_code, res);
+create index area_cells_lad on area_cells (lad_code, res) where in_cover;
+create index area_cells_pfa on area_cells (pfa_code, res) where in_cover;
 
 -- Partnerships: a named set of LADs, or a user-drawn polygon.
 create table partnerships (
