@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/index.js';
 import { boundaryRoutes } from './routes/boundaries.js';
 import { cellRoutes } from './routes/cells.js';
@@ -30,6 +32,31 @@ function buildApi(db: Db) {
 /** The API; its type is what the client's `hc` uses, so request and response types are shared. */
 export type AppType = ReturnType<typeof buildApi>;
 
+const JSON_BODY_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * Strict CSP for an air-gapped app: everything from this origin only. MapLibre and deck.gl run
+ * their workers from bundled files or blob: URLs; place icons are data: images that deck.gl
+ * loads with fetch (hence data: in connect-src).
+ */
+const SECURE_HEADERS = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    workerSrc: ["'self'", 'blob:'],
+    childSrc: ["'self'", 'blob:'],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    connectSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  crossOriginEmbedderPolicy: false,
+};
+
 export interface AppOptions {
   /** Folder with the built client (vite build output); omitted = API only. */
   staticRoot?: string;
@@ -37,6 +64,10 @@ export interface AppOptions {
 
 export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use('*', secureHeaders(SECURE_HEADERS));
+  // JSON bodies (partnership polygons are the largest); file uploads stream with their own limits.
+  app.on(['POST', 'PUT', 'PATCH'], '/api/partnerships/*', bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => c.json({ error: `request body over ${JSON_BODY_LIMIT} bytes` }, 413) }));
+  app.on(['POST', 'PUT', 'PATCH'], '/api/partnerships', bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => c.json({ error: `request body over ${JSON_BODY_LIMIT} bytes` }, 413) }));
   app.route('/', buildApi(db));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   if (options.staticRoot) {
@@ -44,8 +75,10 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
     app.get('/*', serveStatic({ root: options.staticRoot, path: 'index.html' }));
   }
   app.onError((error, c) => {
-    // Never echo internals (SQL, stack, values) to the client; log the message only.
-    log.error('request failed', { method: c.req.method, path: c.req.path, error: error.message });
+    // Never echo internals (SQL, stack, values) to the client. Database messages can quote a
+    // row's values, so the log keeps only the error's kind and code, never its message.
+    const code = (error as { code?: unknown }).code;
+    log.error('request failed', { method: c.req.method, path: c.req.path, error: error.name, code: typeof code === 'string' ? code : undefined });
     return c.json({ error: 'internal error' }, 500);
   });
   return app;

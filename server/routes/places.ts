@@ -31,9 +31,10 @@ export const placeRoutes = new Hono<AppEnv>()
     const types = await placeTypeSummaries(c.get('db'), INCLUDE_RESTRICTED);
     return c.json({ types: types.map((t) => ({ ...t, label: PLACE_TYPE_LABELS[t.type] ?? t.type })) });
   })
-  .get('/places', validate('query', z.object({ types: z.string().optional(), bbox: bbox.optional() })), async (c) => {
+  .get('/places', validate('query', z.object({ types: z.string().optional(), type: z.string().optional(), bbox: bbox.optional() })), async (c) => {
     const q = c.req.valid('query');
-    const rows = await queryPlaces(c.get('db'), { types: q.types?.split(',').filter(Boolean), bbox: q.bbox, includeRestricted: INCLUDE_RESTRICTED, limit: MAX_PLACES + 1 });
+    const types = [q.types, q.type].filter(Boolean).join(',');
+    const rows = await queryPlaces(c.get('db'), { types: types ? types.split(',').filter(Boolean) : undefined, bbox: q.bbox, includeRestricted: INCLUDE_RESTRICTED, limit: MAX_PLACES + 1 });
     return c.json({ places: rows.slice(0, MAX_PLACES), truncated: rows.length > MAX_PLACES });
   })
   .post('/places', async (c) => {

@@ -90,6 +90,19 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     expect(await countRows(t.db)).toBe(0);
   });
 
+  it('sends a strict same-origin Content-Security-Policy and refuses oversized JSON with 413', async () => {
+    const res = await app.request('/api/health');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/https?:/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const big = JSON.stringify({ name: 'big', geometry: { type: 'Polygon', coordinates: [[[0, 0]]] }, padding: 'x'.repeat(6 * 1024 * 1024) });
+    const tooBig = await app.request('/api/partnerships', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(big.length) }, body: big });
+    expect(tooBig.status).toBe(413);
+  });
+
   it('validates parameters with a clear 400', async () => {
     const res = await app.request('/api/cells?datasets=1&res=11&from=2024-01&to=2023-01');
     expect(res.status).toBe(400);

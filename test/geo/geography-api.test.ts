@@ -152,6 +152,9 @@ describe.each(backends)('geography on $name', (backend) => {
     expect(gwentSchools.places.length).toBeGreaterThan(150);
     for (const p of gwentSchools.places) expect(p.type).toBe('school');
     for (const p of gwentSchools.places) expect(p.lng).toBeGreaterThanOrEqual(-3.34);
+    const prisons = await get<{ places: { type: string; name: string }[] }>('/api/places?type=prison&bbox=-3.34,51.48,-2.65,51.99');
+    expect(prisons.places.map((p) => p.name)).toEqual(expect.arrayContaining([expect.stringMatching(/Usk/)]));
+    for (const p of prisons.places) expect(p.type).toBe('prison');
   });
 
   it('takes user place layers by lat/lng, BNG or postcode, reporting bad rows, and hides restricted settings', async () => {
