@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { deleteDataset, getDataset, listDatasets, listImports, type Dataset } from '../db/datasets.js';
-import { ImportError } from '../ingest/errors.js';
 import { importDataset } from '../ingest/import.js';
 import { resolveMapping } from '../ingest/mapping.js';
 import { expandInputs } from '../ingest/sources.js';
 import type { AppEnv } from './env.js';
-import { receiveUpload, UploadTooLarge } from './upload.js';
+import { handleUpload } from './upload.js';
 import { validate } from './validate.js';
 
 const MAX_UPLOAD_BYTES = Number(process.env.HOTSPOT_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
@@ -48,17 +47,8 @@ export const datasetRoutes = new Hono<AppEnv>()
     if (!(await deleteDataset(c.get('db'), id))) return c.json({ error: `no dataset ${id}` }, 404);
     return c.json({ deleted: id });
   })
-  .post('/datasets', async (c) => {
-    if (!c.req.header('content-type')?.startsWith('multipart/form-data'))
-      return c.json({ error: 'send the files as multipart/form-data' }, 415);
-    let upload;
-    try {
-      upload = await receiveUpload(c.req.raw, MAX_UPLOAD_BYTES);
-    } catch (error) {
-      if (error instanceof UploadTooLarge) return c.json({ error: error.message }, 413);
-      throw error;
-    }
-    try {
+  .post('/datasets', (c) =>
+    handleUpload(c, MAX_UPLOAD_BYTES, async (upload) => {
       const parsed = uploadFields.safeParse(upload.fields);
       if (!parsed.success)
         return c.json({ error: `invalid upload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }, 400);
@@ -76,10 +66,5 @@ export const datasetRoutes = new Hono<AppEnv>()
       const files = await expandInputs([...upload.files.keys()], undefined, (p) => upload.files.get(p) ?? p);
       const report = await importDataset(c.get('db'), { ...form, mapping, files });
       return c.json({ report }, 201);
-    } catch (error) {
-      if (error instanceof ImportError) return c.json({ error: error.message, report: error.report ?? null }, 400);
-      throw error;
-    } finally {
-      await upload.cleanup();
-    }
-  });
+    }),
+  );

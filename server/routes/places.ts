@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { placeTypeSummaries, queryPlaces } from '../db/places.js';
 import { PLACE_TYPE_LABELS } from '../geo/places.js';
-import { ImportError } from '../ingest/errors.js';
 import { importPlaces, PLACE_TYPES } from '../ingest/import-places.js';
 import type { AppEnv } from './env.js';
-import { receiveUpload, UploadTooLarge } from './upload.js';
+import { handleUpload } from './upload.js';
 import { validate } from './validate.js';
 
 const MAX_PLACES = 5000;
+const MAX_PLACES_UPLOAD_BYTES = 200 * 1024 ** 2;
 // Until accounts and grants exist (a later issue), restricted settings are shown to nobody.
 const INCLUDE_RESTRICTED = false;
 
@@ -37,26 +37,13 @@ export const placeRoutes = new Hono<AppEnv>()
     const rows = await queryPlaces(c.get('db'), { types: types ? types.split(',').filter(Boolean) : undefined, bbox: q.bbox, includeRestricted: INCLUDE_RESTRICTED, limit: MAX_PLACES + 1 });
     return c.json({ places: rows.slice(0, MAX_PLACES), truncated: rows.length > MAX_PLACES });
   })
-  .post('/places', async (c) => {
-    if (!c.req.header('content-type')?.startsWith('multipart/form-data')) return c.json({ error: 'send the file as multipart/form-data' }, 415);
-    let upload;
-    try {
-      upload = await receiveUpload(c.req.raw, 200 * 1024 ** 2);
-    } catch (error) {
-      if (error instanceof UploadTooLarge) return c.json({ error: error.message }, 413);
-      throw error;
-    }
-    try {
+  .post('/places', (c) =>
+    handleUpload(c, MAX_PLACES_UPLOAD_BYTES, async (upload) => {
       const fields = uploadFields.safeParse(upload.fields);
       if (!fields.success) return c.json({ error: `invalid upload: ${fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }, 400);
       if (upload.files.size !== 1) return c.json({ error: 'send exactly one file (CSV or GeoJSON)' }, 400);
       const [[path, fileName]] = [...upload.files.entries()] as [[string, string]];
       const report = await importPlaces(c.get('db'), { ...fields.data, licence: fields.data.licence ?? null, path, fileName });
       return c.json({ report }, 201);
-    } catch (error) {
-      if (error instanceof ImportError) return c.json({ error: error.message, report: error.report ?? null }, 400);
-      throw error;
-    } finally {
-      await upload.cleanup();
-    }
-  });
+    }),
+  );

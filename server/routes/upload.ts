@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { Context } from 'hono';
+import { ImportError } from '../ingest/errors.js';
 
 export interface UploadedForm {
   fields: Record<string, string>;
@@ -45,5 +47,28 @@ export async function receiveUpload(request: Request, maxFileBytes: number): Pro
   } catch (error) {
     await cleanup();
     throw error;
+  }
+}
+
+/**
+ * Runs an upload handler: refuses non-multipart bodies (415) and oversized files (413), turns a
+ * refused import into a 400 naming file and reason, and always removes the temp files.
+ */
+export async function handleUpload(c: Context, maxFileBytes: number, handler: (upload: UploadedForm) => Promise<Response>): Promise<Response> {
+  if (!c.req.header('content-type')?.startsWith('multipart/form-data')) return c.json({ error: 'send the files as multipart/form-data' }, 415);
+  let upload: UploadedForm;
+  try {
+    upload = await receiveUpload(c.req.raw, maxFileBytes);
+  } catch (error) {
+    if (error instanceof UploadTooLarge) return c.json({ error: error.message }, 413);
+    throw error;
+  }
+  try {
+    return await handler(upload);
+  } catch (error) {
+    if (error instanceof ImportError) return c.json({ error: error.message, report: error.report ?? null }, 400);
+    throw error;
+  } finally {
+    await upload.cleanup();
   }
 }

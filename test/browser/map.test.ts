@@ -4,16 +4,15 @@
  * hexagons deck.gl submitted for drawing (data-cells-drawn, equal to the /api/cells response), and
  * a screenshot has yellow-to-red pixels that vanish when the deck.gl canvas is hidden.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, warmPixels } from '../helpers/browser.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/test-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 interface CellsResponse {
@@ -21,28 +20,13 @@ interface CellsResponse {
   cells: Array<{ h3: string; count: number | null }>;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('map in the browser', () => {
+describe.skipIf(!hasChromium)('map in the browser', () => {
   let browser: Browser;
   let tmp: string;
 
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'hotspot-browser-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-        // WebGL without a GPU is SwiftShader, which newer Chromium only allows when asked.
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -159,33 +143,4 @@ function syntheticLocalPolice(rows: number): string {
     lines.push(`GW/2024/${String(i).padStart(6, '0')},2024-02-${day},${hour}:30,${lat.toFixed(5)},${lng.toFixed(5)},common assault,N,N,N,Gwent`);
   }
   return lines.join('\n') + '\n';
-}
-
-/**
- * Decodes a PNG inside the page (there is no PNG decoder in Node here) and counts yellow-to-red
- * pixels: the hexagon ramp. The base map (blue-grey background, near-white areas, dark outlines)
- * and suppressed cells (blue-grey) have blue >= red, so they never count.
- */
-async function warmPixels(page: Page, png: Buffer): Promise<{ pixels: number; colours: number }> {
-  return page.evaluate(async (base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2d context');
-    context.drawImage(bitmap, 0, 0);
-    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    let pixels = 0;
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) {
-      const r = data[i]!;
-      const g = data[i + 1]!;
-      const b = data[i + 2]!;
-      if (r > 150 && r - b > 40 && r >= g) {
-        pixels++;
-        colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
-      }
-    }
-    return { pixels, colours: colours.size };
-  }, png.toString('base64'));
 }
