@@ -84,7 +84,11 @@ function zipEntries(path: string, label: string, limits: ZipLimits): Promise<Sou
         zip.close();
         reject(new ImportError(`${label}: ${message}`));
       };
-      zip.on('error', (e: Error) => fail(`not a readable zip archive (${e.message})`));
+      zip.on('error', (e: Error) => {
+        // yauzl itself refuses "../" and absolute entry names before we see them.
+        const unsafe = /^(invalid relative path|absolute path): (.*)$/.exec(e.message);
+        fail(unsafe ? `entry "${unsafe[2]}" has an unsafe path` : `not a readable zip archive (${e.message})`);
+      });
       zip.on('entry', (entry: yauzl.Entry) => {
         const name = entry.fileName;
         if (!isSafeEntryName(name)) return fail(`entry "${name}" has an unsafe path`);
