@@ -41,20 +41,9 @@ export const LSOA_SETTINGS = { gapWidth: '45m', simplify: 'interval=15m', precis
 
 export type AreaGeometry = Polygon | MultiPolygon;
 
-export interface LadProps {
-  code: string;
-  name: string;
-  nameWelsh: string | null;
-  pfaCode: string;
-  population: number;
-}
-
-export interface LsoaProps {
-  code: string;
-  name: string;
-  ladCode: string;
-  population: number;
-}
+/** The properties the app reads (server/geo/geodata.ts owns the shape). */
+export type { LadProps, LsoaProps } from '../../server/geo/geodata.js';
+import type { LadProps, LsoaProps } from '../../server/geo/geodata.js';
 
 export interface BoundaryReport {
   lad: {

@@ -23,21 +23,7 @@ export async function insertUserPlaces(tx: Tx, places: readonly PlaceInput[]): P
   await copyPlaces(tx, places, false);
 }
 
-export interface PlaceRow {
-  id: number;
-  layer: string;
-  type: string;
-  name: string;
-  lat: number;
-  lng: number;
-  attributes: Record<string, unknown>;
-  source: string;
-  licence: string | null;
-  positionSource: string | null;
-  note: string | null;
-  proxy: boolean;
-  restricted: boolean;
-}
+export type PlaceRow = PlaceInput & { id: number };
 
 export interface PlaceQuery {
   types?: readonly string[];
