@@ -1,3 +1,4 @@
+import { CheckItem } from '../controls/CheckItem';
 import type { Dataset } from '../api';
 
 interface DatasetPickerProps {
@@ -19,15 +20,7 @@ export function DatasetPicker({ datasets, selected, onChange }: DatasetPickerPro
       <ul className="check-list">
         {datasets.map((dataset) => (
           <li key={dataset.id}>
-            <label>
-              <input
-                type="checkbox"
-                name="dataset"
-                value={dataset.id}
-                checked={selected.includes(dataset.id)}
-                onChange={(event) => toggle(dataset.id, event.target.checked)}
-              />
-              <span className="check-label">
+            <CheckItem name="dataset" value={dataset.id} checked={selected.includes(dataset.id)} onChange={(on) => toggle(dataset.id, on)}>
                 {dataset.name}
                 {dataset.sensitivity === 'restricted' && (
                   <span className="badge badge-restricted" title={`Counts below ${dataset.threshold} are suppressed`}>
@@ -38,8 +31,7 @@ export function DatasetPicker({ datasets, selected, onChange }: DatasetPickerPro
                   {describeKind(dataset.kind)}
                   {dataset.monthFrom && dataset.monthTo ? ` · ${dataset.monthFrom.slice(0, 7)} to ${dataset.monthTo.slice(0, 7)}` : ''}
                 </span>
-              </span>
-            </label>
+            </CheckItem>
           </li>
         ))}
       </ul>

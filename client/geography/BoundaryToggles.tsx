@@ -1,3 +1,4 @@
+import { CheckItem } from '../controls/CheckItem';
 import { BOUNDARY_OPTIONS, type BoundaryLayer, type BoundaryVisibility } from './boundaryLayers';
 
 interface BoundaryTogglesProps {
@@ -14,23 +15,19 @@ export function BoundaryToggles({ value, onChange, status }: BoundaryTogglesProp
       <ul className="check-list">
         {BOUNDARY_OPTIONS.map((option) => (
           <li key={option.layer}>
-            <label>
-              <input
-                type="checkbox"
-                name="boundary"
-                value={option.layer}
-                checked={value[option.layer]}
-                onChange={(event) => onChange({ ...value, [option.layer]: event.target.checked })}
-              />
-              <span className={`boundary-swatch boundary-swatch-${option.layer}`} aria-hidden="true" />
-              <span className="check-label">
+            <CheckItem
+              name="boundary"
+              value={option.layer}
+              checked={value[option.layer]}
+              onChange={(on) => onChange({ ...value, [option.layer]: on })}
+              swatch={<span className={`boundary-swatch boundary-swatch-${option.layer}`} aria-hidden="true" />}
+            >
                 {option.label}
                 <span className="hint">
                   {option.hint}
                   {status[option.layer] ? ` · ${status[option.layer]}` : ''}
                 </span>
-              </span>
-            </label>
+            </CheckItem>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { CheckItem } from '../controls/CheckItem';
 import type { Bbox, PlacesBody, PlaceType } from '../api';
 import { countInBbox } from './placeInfo';
 import { SHAPE_PATHS, type PlaceStyle } from './placeStyles';
@@ -34,10 +35,7 @@ export function PlacesPanel({ types, styles, enabled, onChange, byType, view, er
           const body = byType.get(t.type);
           return (
             <li key={t.type} data-place-type={t.type}>
-              <label>
-                <input type="checkbox" name="place-type" value={t.type} checked={on} onChange={(event) => toggle(t.type, event.target.checked)} />
-                {style && <PlaceSwatch style={style} />}
-                <span className="check-label">
+              <CheckItem name="place-type" value={t.type} checked={on} onChange={(checked) => toggle(t.type, checked)} swatch={style && <PlaceSwatch style={style} />}>
                   {t.label}
                   {t.proxy && (
                     <span className="badge badge-proxy" title="A stand-in for the real layer; see the note">
@@ -51,8 +49,7 @@ export function PlacesPanel({ types, styles, enabled, onChange, byType, view, er
                       {t.note}
                     </span>
                   )}
-                </span>
-              </label>
+              </CheckItem>
             </li>
           );
         })}

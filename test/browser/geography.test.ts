@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { cellToLatLng } from 'h3-js';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, warmPixels } from '../helpers/browser.js';
+import { cellsBody, drawnMap, hasChromium, launchChromium, warmPixels } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -18,11 +18,6 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const GWENT_LADS = ['W06000018', 'W06000019', 'W06000020', 'W06000021', 'W06000022'];
 
 type Bbox = [number, number, number, number];
-
-interface CellsResponse {
-  threshold: number | null;
-  cells: Array<{ h3: string; count: number | null; population?: number | null; rate?: number | null }>;
-}
 
 interface PartnershipSummary {
   id: number;
@@ -181,17 +176,6 @@ function areaOf(request: Request): string | null {
   return new URL(request.url()).searchParams.get('area');
 }
 
-async function cellsBody(response: { status(): number; json(): Promise<unknown> }): Promise<CellsResponse> {
-  expect(response.status()).toBe(200);
-  return (await response.json()) as CellsResponse;
-}
-
-/** Waits until the map reports it has drawn exactly this response's cells. */
-async function drawnMap(page: Page, body: CellsResponse) {
-  const map = page.locator(`#map[data-status="ready"][data-cells-drawn="${body.cells.length}"]`);
-  await map.waitFor({ timeout: 60_000 });
-  return map;
-}
 
 async function mapBounds(page: Page): Promise<Bbox> {
   return page.evaluate(() => {

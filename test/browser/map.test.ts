@@ -10,15 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, warmPixels } from '../helpers/browser.js';
+import { cellsBody, drawnMap, hasChromium, launchChromium, warmPixels } from '../helpers/browser.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/test-server.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-
-interface CellsResponse {
-  threshold: number | null;
-  cells: Array<{ h3: string; count: number | null }>;
-}
 
 describe.skipIf(!hasChromium)('map in the browser', () => {
   let browser: Browser;
@@ -117,17 +112,6 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
   });
 });
 
-async function cellsBody(response: { status(): number; json(): Promise<unknown> }): Promise<CellsResponse> {
-  expect(response.status()).toBe(200);
-  return (await response.json()) as CellsResponse;
-}
-
-/** Waits until the map reports it has drawn exactly this response's cells. */
-async function drawnMap(page: Page, body: CellsResponse) {
-  const map = page.locator(`#map[data-status="ready"][data-cells-drawn="${body.cells.length}"]`);
-  await map.waitFor({ timeout: 60_000 });
-  return map;
-}
 
 /** Deterministic incident rows (local-police preset columns) around Newport, February 2024. */
 function syntheticLocalPolice(rows: number): string {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium; browser tests are skipped where it is absent. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -51,4 +52,22 @@ export async function warmPixels(page: Page, png: Buffer): Promise<{ pixels: num
     }
     return { pixels, colours: colours.size };
   }, png.toString('base64'));
+}
+
+/** The /api/cells body as the browser tests read it. */
+export interface CellsResponse {
+  threshold: number | null;
+  cells: Array<{ h3: string; count: number | null; population?: number | null; rate?: number | null }>;
+}
+
+export async function cellsBody(response: { status(): number; json(): Promise<unknown> }): Promise<CellsResponse> {
+  expect(response.status()).toBe(200);
+  return (await response.json()) as CellsResponse;
+}
+
+/** Waits until the map reports it has drawn exactly this response's cells. */
+export async function drawnMap(page: Page, body: CellsResponse) {
+  const map = page.locator(`#map[data-status="ready"][data-cells-drawn="${body.cells.length}"]`);
+  await map.waitFor({ timeout: 60_000 });
+  return map;
 }
