@@ -4,11 +4,16 @@
  *
  *   npm run ingest -- --kind police-uk --name "Gwent" ../downloads/2024-*.zip
  *   npm run ingest -- --kind incidents --mapping istv-ed --name "ED assaults" --threshold 5 ed.csv
- *   (--mapping takes a preset name or a path to a mapping JSON file)
+ *   npm run ingest -- --kind incidents --mapping local-police --name "Extract" --basis s16 --owner partnership:3 extract.csv
+ *   (--mapping takes a preset name or a path to a mapping JSON file; restricted data needs --owner,
+ *   the partnership or PCC that holds it, and --basis s16|s17|dsa)
  */
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../server/config.js';
+import { appendAudit } from '../server/db/audit.js';
+import type { Basis } from '../server/db/datasets.js';
 import { openDatabase } from '../server/db/index.js';
 import { ImportError } from '../server/ingest/errors.js';
 import { importDataset } from '../server/ingest/import.js';
@@ -26,11 +31,13 @@ const { values, positionals } = parseArgs({
     threshold: { type: 'string' },
     supplier: { type: 'string' },
     'legal-basis': { type: 'string' },
+    basis: { type: 'string' },
+    owner: { type: 'string' },
   },
 });
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run ingest -- --kind police-uk|incidents --name NAME [--mapping ${Object.keys(MAPPING_PRESETS).join('|')}|mapping.json] [--sensitivity public|restricted] [--threshold K] FILES_OR_FOLDERS...`);
+  console.error(`${message}\nusage: npm run ingest -- --kind police-uk|incidents --name NAME [--mapping ${Object.keys(MAPPING_PRESETS).join('|')}|mapping.json] [--sensitivity public|restricted] [--threshold K] [--basis s16|s17|dsa --owner partnership:ID|pcc:CODE] FILES_OR_FOLDERS...`);
   process.exit(2);
 }
 
@@ -38,6 +45,10 @@ if (values.kind !== 'police-uk' && values.kind !== 'incidents') usage('--kind mu
 if (!values.name) usage('--name is required');
 if (positionals.length === 0) usage('give at least one file or folder');
 if (values.sensitivity && values.sensitivity !== 'public' && values.sensitivity !== 'restricted') usage('--sensitivity must be public or restricted');
+if (values.basis && !['public', 's16', 's17', 'dsa'].includes(values.basis)) usage('--basis must be public, s16, s17 or dsa');
+if (values.owner && !/^(partnership:\d+|pcc:[EW]\d{8})$/.test(values.owner)) usage('--owner must be partnership:ID or pcc:FORCE_AREA_CODE');
+const restricted = (values.sensitivity ?? (values.kind === 'police-uk' ? 'public' : 'restricted')) === 'restricted';
+if (restricted && !values.owner) usage('restricted data needs --owner (the partnership or PCC that holds it)');
 
 const mapping = values.mapping
   ? resolveMapping(values.mapping in MAPPING_PRESETS ? values.mapping : JSON.parse(await readFile(values.mapping, 'utf8')))
@@ -59,11 +70,17 @@ try {
       threshold: values.threshold === undefined ? undefined : Number(values.threshold),
       supplier: values.supplier,
       legalBasis: values['legal-basis'],
+      basis: values.basis as Basis | undefined,
+      ownerScope: values.owner ?? null,
       files,
     },
     (p) => bar.update(progressLine('importing', p.fileIndex + 1, p.fileCount, `files, ${p.rowsAccepted.toLocaleString('en-GB')} rows, ${p.file}`)),
   );
   bar.done();
+  await appendAudit(db, {
+    userId: null, userEmail: `cli:${userInfo().username}`, action: 'dataset.import', outcome: 'ok', ip: null, target: `dataset:${report.datasetId}`,
+    datasets: [{ id: report.datasetId, name: values.name }], selection: null, summary: { files: report.files.map((f) => f.name), rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected },
+  });
   const seconds = (performance.now() - started) / 1000;
   const { rejections, ...summary } = report;
   console.log(JSON.stringify(summary, null, 2));

@@ -2,7 +2,14 @@ import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './auth/authenticate.js';
+import { DEFAULT_AUTH, type AuthSettings } from './auth/settings.js';
 import type { Db } from './db/index.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { grantRoutes } from './routes/grants.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
 import { boundaryRoutes } from './routes/boundaries.js';
 import { cellRoutes } from './routes/cells.js';
 import { datasetRoutes } from './routes/datasets.js';
@@ -13,14 +20,21 @@ import { partnershipRoutes } from './routes/partnerships.js';
 import { placeRoutes } from './routes/places.js';
 import { log } from './log.js';
 
-function buildApi(db: Db) {
+function buildApi(db: Db, auth: AuthSettings) {
   return new Hono<AppEnv>()
     .basePath('/api')
     .use(async (c, next) => {
       c.set('db', db);
+      c.set('auth', auth);
       await next();
     })
+    .use(authenticate)
     .route('/', healthRoutes)
+    .route('/', authRoutes)
+    .route('/', tokenRoutes)
+    .route('/', userRoutes)
+    .route('/', grantRoutes)
+    .route('/', auditRoutes)
     .route('/', groupRoutes)
     .route('/', datasetRoutes)
     .route('/', cellRoutes)
@@ -33,6 +47,7 @@ function buildApi(db: Db) {
 export type AppType = ReturnType<typeof buildApi>;
 
 const JSON_BODY_LIMIT = 5 * 1024 * 1024;
+const SMALL_JSON_LIMIT = 64 * 1024;
 
 /**
  * Strict CSP for an air-gapped app: everything from this origin only. MapLibre and deck.gl run
@@ -60,15 +75,19 @@ const SECURE_HEADERS = {
 export interface AppOptions {
   /** Folder with the built client (vite build output); omitted = API only. */
   staticRoot?: string;
+  /** Session lengths, throttling and the clock (tests shorten and move them). */
+  auth?: Partial<AuthSettings>;
 }
 
 export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders(SECURE_HEADERS));
-  // JSON bodies (partnership polygons are the largest); file uploads stream with their own limits.
-  app.on(['POST', 'PUT', 'PATCH'], '/api/partnerships/*', bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => c.json({ error: `request body over ${JSON_BODY_LIMIT} bytes` }, 413) }));
-  app.on(['POST', 'PUT', 'PATCH'], '/api/partnerships', bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => c.json({ error: `request body over ${JSON_BODY_LIMIT} bytes` }, 413) }));
-  app.route('/', buildApi(db));
+  // JSON bodies: partnership polygons are the largest; everything else is small. File uploads
+  // (datasets, places) stream to disk under their own limits.
+  const jsonLimit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => c.json({ error: `request body over ${maxSize} bytes` }, 413) });
+  app.on(['POST', 'PUT', 'PATCH'], ['/api/partnerships', '/api/partnerships/*'], jsonLimit(JSON_BODY_LIMIT));
+  app.on(['POST', 'PUT', 'PATCH'], ['/api/auth/*', '/api/users', '/api/users/*', '/api/grants', '/api/tokens'], jsonLimit(SMALL_JSON_LIMIT));
+  app.route('/', buildApi(db, { ...DEFAULT_AUTH, ...options.auth }));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   if (options.staticRoot) {
     app.use('/*', serveStatic({ root: options.staticRoot }));

@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   staticRoot: string;
   loadSample: boolean;
+  /** The first admin's email, used only when the database has no accounts. */
+  adminEmail: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -21,5 +23,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.HOTSPOT_DATA_DIR ?? 'data'),
     staticRoot: resolve(env.HOTSPOT_STATIC_ROOT ?? 'dist'),
     loadSample: env.HOTSPOT_NO_SAMPLE !== '1',
+    adminEmail: (env.HOTSPOT_ADMIN_EMAIL || 'admin@localhost').trim().toLowerCase(),
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from './db/index.js';
 import { getState, setState } from './db/app-state.js';
 import { replaceAreas, type AreaRow } from './db/areas.js';
-import { deleteSeededPartnerships, insertPartnership, type NewPartnership } from './db/partnerships.js';
+import { replaceSeededPartnerships, type NewPartnership } from './db/partnerships.js';
 import { replaceBundledPlaces } from './db/places.js';
 import { policeForceAreas } from './geo/boundaries.js';
 import { cellRows, geodataVersion, localAuthorities, lsoas } from './geo/geodata.js';
@@ -41,8 +41,7 @@ export async function loadGeodataOnce(db: Db, onStep: (step: string) => void = (
   onStep(`storing ${areas.length.toLocaleString('en-GB')} areas, ${cells.length.toLocaleString('en-GB')} cells, ${places.length.toLocaleString('en-GB')} places`);
   await db.transaction(async (tx) => {
     await replaceAreas(tx, areas, cells);
-    await deleteSeededPartnerships(tx);
-    for (const seed of seeds) await insertPartnership(tx, seed);
+    await replaceSeededPartnerships(tx, seeds);
     await replaceBundledPlaces(tx, places);
     await setState(tx, 'geodata_version', version);
   });

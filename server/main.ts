@@ -6,7 +6,8 @@ import { openDatabase } from './db/index.js';
 import { log } from './log.js';
 import { makeProgressPrinter, progressLine } from './progress.js';
 import { loadGeodataOnce } from './geodata-load.js';
-import { loadSampleOnce } from './sample.js';
+import { loadSampleOnce, sampleOwnerScope } from './sample.js';
+import { firstAdminLink } from './auth/first-admin.js';
 
 const config = readConfig();
 const { db, schemaVersion } = await openDatabase({ url: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
@@ -36,8 +37,14 @@ if (config.loadSample) {
 
 if (!existsSync(config.staticRoot)) log.warn('client not built; run `npm run build`', { staticRoot: config.staticRoot });
 const app = createApp(db, { staticRoot: config.staticRoot });
+const ownerScope = await sampleOwnerScope(db);
+const adminLink = await firstAdminLink(db, config.adminEmail, ownerScope ? [ownerScope] : []);
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`hotspot is serving on http://localhost:${info.port}`);
+  if (adminLink) {
+    console.log(`\nNo one has set a password yet. Sign in as ${adminLink.email} (admin) with this one-time link, then choose a password:`);
+    console.log(`    http://localhost:${info.port}${adminLink.path}\n`);
+  }
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from './db/index.js';
 import { getState, setState } from './db/app-state.js';
+import { findPartnershipByName } from './db/partnerships.js';
 import { importDataset, type ImportProgress } from './ingest/import.js';
 import { resolveMapping } from './ingest/mapping.js';
 import { expandInputs } from './ingest/sources.js';
@@ -20,6 +21,9 @@ const manifestSchema = z.object({
       threshold: z.number().optional(),
       supplier: z.string().optional(),
       legalBasis: z.string().optional(),
+      basis: z.enum(['public', 's16', 's17', 'dsa']).optional(),
+      /** Seeded partnership (by name) that owns a restricted dataset. */
+      ownerPartnership: z.string().optional(),
     }),
   ),
 });
@@ -42,12 +46,21 @@ export async function loadSampleOnce(db: Db, onProgress: (p: SampleProgress) => 
   const entries = (await sampleManifest()).filter(only ?? (() => true));
   for (const [datasetIndex, entry] of entries.entries()) {
     const files = await expandInputs(entry.paths.map((p) => sampleDir + p));
+    const ownerId = entry.ownerPartnership ? await findPartnershipByName(db, entry.ownerPartnership) : undefined;
+    if (entry.ownerPartnership && ownerId === undefined) throw new Error(`sample manifest: no partnership "${entry.ownerPartnership}" (load the geography first)`);
     await importDataset(
       db,
-      { ...entry, mapping: entry.mapping ? resolveMapping(entry.mapping) : undefined, files },
+      { ...entry, ownerScope: ownerId === undefined ? null : `partnership:${ownerId}`, mapping: entry.mapping ? resolveMapping(entry.mapping) : undefined, files },
       (p) => onProgress({ ...p, dataset: entry.name, datasetIndex, datasetCount: entries.length }),
     );
   }
   await setState(db, 'sample_loaded', new Date().toISOString());
   return true;
+}
+
+/** The partnership that owns the sample's restricted data: the first admin joins it, so a new user sees everything. */
+export async function sampleOwnerScope(db: Db): Promise<string | null> {
+  const name = (await sampleManifest()).find((e) => e.ownerPartnership)?.ownerPartnership;
+  const id = name ? await findPartnershipByName(db, name) : undefined;
+  return id === undefined ? null : `partnership:${id}`;
 }

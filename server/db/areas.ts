@@ -94,3 +94,19 @@ export async function populationByLad(db: Queryable, res: number): Promise<Recor
   );
   return Object.fromEntries(rows.map((r) => [r.lad, r.population]));
 }
+
+/** The LAD codes an area covers: itself, a force's LADs, or a partnership's (a drawn partnership: the LADs its cells fall in). */
+export async function ladsOfArea(db: Queryable, area: string): Promise<Set<string>> {
+  const [kind, id] = area.split(':') as [string, string];
+  const rows =
+    kind === 'lad'
+      ? await db.query<{ code: string }>(`select code from areas where level = 'lad' and code = $1`, [id])
+      : kind === 'pfa'
+        ? await db.query<{ code: string }>(`select code from areas where level = 'lad' and parent_code = $1`, [id])
+        : await db.query<{ code: string }>(
+            `select lad_code as code from partnership_lads where partnership_id = $1::int
+             union select distinct c.lad_code from partnership_cells p join area_cells c on c.res = p.res and c.h3 = p.h3 where p.partnership_id = $1::int and p.res = 7`,
+            [id],
+          );
+  return new Set(rows.map((r) => r.code));
+}

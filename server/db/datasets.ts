@@ -3,6 +3,8 @@ import type { Queryable, Tx } from './types.js';
 export type DatasetKind = 'police-uk' | 'incidents';
 export type Sensitivity = 'public' | 'restricted';
 export type DatePrecision = 'month' | 'day' | 'datetime';
+/** Legal basis for holding the data: PCSC Act 2022 s16 or s17, a data-sharing agreement, or public. */
+export type Basis = 'public' | 's16' | 's17' | 'dsa';
 
 export interface Dataset {
   id: number;
@@ -10,7 +12,11 @@ export interface Dataset {
   kind: DatasetKind;
   sensitivity: Sensitivity;
   supplier: string | null;
+  /** Free-text reference (e.g. the data-sharing agreement's reference). */
   legalBasis: string | null;
+  basis: Basis;
+  /** 'partnership:<id>' or 'pcc:<force area code>'; null for public data. */
+  ownerScope: string | null;
   threshold: number;
   datePrecision: DatePrecision;
   rowsAccepted: number;
@@ -21,12 +27,13 @@ export interface Dataset {
   updatedAt: string;
 }
 
-export type NewDataset = Pick<Dataset, 'name' | 'kind' | 'sensitivity' | 'supplier' | 'legalBasis' | 'threshold' | 'datePrecision'> & {
+export type NewDataset = Pick<Dataset, 'name' | 'kind' | 'sensitivity' | 'supplier' | 'legalBasis' | 'basis' | 'ownerScope' | 'threshold' | 'datePrecision'> & {
   mapping: unknown;
 };
 
 const SELECT = `
-  select d.id, d.name, d.kind, d.sensitivity, d.supplier, d.legal_basis as "legalBasis", d.threshold,
+  select d.id, d.name, d.kind, d.sensitivity, d.supplier, d.legal_basis as "legalBasis", d.basis,
+         d.owner_scope as "ownerScope", d.threshold,
          d.date_precision as "datePrecision", d.rows_accepted as "rowsAccepted", d.rows_rejected as "rowsRejected",
          (select to_char(min(month), 'YYYY-MM') from incidents i where i.dataset_id = d.id) as "monthFrom",
          (select to_char(max(month), 'YYYY-MM') from incidents i where i.dataset_id = d.id) as "monthTo",
@@ -52,9 +59,9 @@ export async function findDatasetByName(db: Queryable, name: string): Promise<Da
 
 export async function insertDataset(tx: Tx, d: NewDataset): Promise<number> {
   const rows = await tx.query<{ id: number }>(
-    `insert into datasets (name, kind, sensitivity, supplier, legal_basis, threshold, date_precision, mapping)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-    [d.name, d.kind, d.sensitivity, d.supplier, d.legalBasis, d.threshold, d.datePrecision, d.mapping === null ? null : JSON.stringify(d.mapping)],
+    `insert into datasets (name, kind, sensitivity, supplier, legal_basis, basis, owner_scope, threshold, date_precision, mapping)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    [d.name, d.kind, d.sensitivity, d.supplier, d.legalBasis, d.basis, d.ownerScope, d.threshold, d.datePrecision, d.mapping === null ? null : JSON.stringify(d.mapping)],
   );
   return rows[0]!.id;
 }

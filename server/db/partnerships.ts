@@ -68,8 +68,32 @@ export async function insertPartnership(tx: Tx, p: NewPartnership): Promise<numb
   return id;
 }
 
-export async function deleteSeededPartnerships(tx: Tx): Promise<void> {
-  await tx.query('delete from partnerships where seeded');
+/**
+ * Replaces the seeded partnerships, keeping each one's id when its name is unchanged: user
+ * memberships and data ownership ('partnership:<id>') must survive a geodata update.
+ */
+export async function replaceSeededPartnerships(tx: Tx, seeds: readonly NewPartnership[]): Promise<void> {
+  const existing = new Map(
+    (await tx.query<{ id: number; name: string }>('select id, name from partnerships where seeded')).map((r) => [r.name, r.id]),
+  );
+  const keep = seeds.filter((s) => existing.has(s.name)).map((s) => existing.get(s.name)!);
+  await tx.query('delete from partnerships where seeded and not (id = any($1::int[]))', [keep]);
+  for (const seed of seeds) {
+    const id = existing.get(seed.name);
+    if (id === undefined) {
+      await insertPartnership(tx, seed);
+      continue;
+    }
+    await tx.query('update partnerships set kind = $2, description = $3, category = $4, geometry = $5 where id = $1', [
+      id, seed.kind, seed.description, seed.category, JSON.stringify(seed.outline),
+    ]);
+    await tx.query('delete from partnership_lads where partnership_id = $1', [id]);
+    await tx.query('insert into partnership_lads (partnership_id, lad_code) select $1, unnest($2::text[])', [id, seed.lads]);
+  }
+}
+
+export async function findPartnershipByName(db: Queryable, name: string): Promise<number | undefined> {
+  return (await db.query<{ id: number }>('select id from partnerships where name = $1', [name]))[0]?.id;
 }
 
 export async function partnershipNameTaken(db: Queryable, name: string): Promise<boolean> {

@@ -17,6 +17,8 @@ export interface PlaceInput {
   note: string | null;
   proxy: boolean;
   restricted: boolean;
+  /** Who holds a restricted layer ('partnership:<id>' or 'pcc:<code>'). */
+  ownerScope?: string | null;
 }
 
 export const PLACE_TYPE_LABELS: Record<string, string> = {

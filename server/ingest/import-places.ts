@@ -19,6 +19,8 @@ export interface PlaceImportRequest {
   layer: string;
   type: (typeof PLACE_TYPES)[number];
   restricted: boolean;
+  /** Required for restricted layers: who holds them. */
+  ownerScope?: string | null;
   source: string;
   licence: string | null;
 }
@@ -28,7 +30,8 @@ export async function importPlaces(db: Db, req: PlaceImportRequest): Promise<Imp
   const report = new ImportReportBuilder(0, req.layer);
   const places: PlaceInput[] = [];
   const restricted = req.restricted || SENSITIVE_PLACE_TYPES.has(req.type);
-  const base = { layer: req.layer, type: req.type, source: req.source, licence: req.licence, note: null, proxy: false, restricted };
+  if (restricted && !req.ownerScope) throw new ImportError(`${req.fileName}: a restricted layer needs an owner (a partnership or PCC)`);
+  const base = { layer: req.layer, type: req.type, source: req.source, licence: req.licence, note: null, proxy: false, restricted, ownerScope: restricted ? req.ownerScope : null };
   if (/\.(geo)?json$/i.test(req.fileName)) {
     const file = report.startFile(req.fileName);
     for (const [i, f] of readGeoJsonPoints(await readFile(req.path, 'utf8'), req.fileName).entries()) {

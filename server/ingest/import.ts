@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/index.js';
-import { findDatasetByName, insertDataset, recordImport, type DatasetKind, type Sensitivity } from '../db/datasets.js';
+import { findDatasetByName, insertDataset, recordImport, type Basis, type DatasetKind, type Sensitivity } from '../db/datasets.js';
 import { copyIncidents, deleteByExternalIds, deleteMonth, type IncidentRecord } from '../db/incidents.js';
 import { pfaCodeForForce } from '../geo/force-names.js';
 import { readCsv } from './csv-reader.js';
@@ -20,6 +20,10 @@ export interface ImportRequest {
   threshold?: number;
   supplier?: string | null;
   legalBasis?: string | null;
+  /** Default: 'public' for public data, 'dsa' for restricted data. */
+  basis?: Basis;
+  /** Who holds restricted data ('partnership:<id>' or 'pcc:<code>'); unowned restricted data is usable by no one. */
+  ownerScope?: string | null;
   /** Required for kind 'incidents'. */
   mapping?: ColumnMapping;
   files: readonly SourceFile[];
@@ -77,8 +81,15 @@ function resolveSettings(request: ImportRequest) {
   if (sensitivity === 'restricted' && (!Number.isInteger(threshold) || threshold < 2 || threshold > 100))
     throw new ImportError(`suppression threshold must be a whole number from 2 to 100 (got ${threshold})`);
   const policeUk = request.kind === 'police-uk';
+  const basis = request.basis ?? (sensitivity === 'public' ? 'public' : 'dsa');
+  if ((basis === 'public') !== (sensitivity === 'public'))
+    throw new ImportError(sensitivity === 'public' ? `public data cannot have legal basis ${basis}` : 'restricted data needs a legal basis: s16, s17 or dsa');
+  const ownerScope = request.ownerScope ?? null;
+  if (basis === 's17' && !ownerScope?.startsWith('pcc:')) throw new ImportError('s17 data is information given to a PCC: its owner must be a PCC (pcc:<force area code>)');
   return {
     sensitivity,
+    basis,
+    ownerScope: sensitivity === 'public' ? null : ownerScope,
     threshold,
     supplier: request.supplier ?? (policeUk ? 'data.police.uk' : null),
     legalBasis: request.legalBasis ?? (policeUk ? 'Open Government Licence v3.0 (public)' : null),

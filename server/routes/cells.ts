@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ratePerThousand } from '../analysis/rate.js';
 import { effectiveThreshold, suppressSmallCounts } from '../analysis/suppress.js';
-import { partnershipExists } from '../db/partnerships.js';
+import { audit } from '../auth/audit.js';
+import { areaKey, datasetAccess } from '../auth/dataset-access.js';
+import { allow } from '../auth/policy.js';
 import { countByCell } from '../db/cells.js';
-import { getDatasetsByIds } from '../db/datasets.js';
+import { partnershipExists } from '../db/partnerships.js';
 import { expandGroups, isOffenceGroup, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
@@ -31,17 +33,25 @@ export const cellsQuery = z
   })
   .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
 
-export const cellRoutes = new Hono<AppEnv>().get('/cells', validate('query', cellsQuery), async (c) => {
+export const cellRoutes = new Hono<AppEnv>().get('/cells', allow.signedIn({ datasets: true }), validate('query', cellsQuery), async (c) => {
   const q = c.req.valid('query');
   const db = c.get('db');
-  const datasets = await getDatasetsByIds(db, q.datasets);
-  const missing = q.datasets.filter((id) => !datasets.some((d) => d.id === id));
-  if (missing.length > 0) return c.json({ error: `unknown dataset id${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` }, 404);
-  const groups = expandGroups(q.groups ?? OFFENCE_GROUPS.map((g) => g.id));
   if (q.area?.kind === 'partnership' && !(await partnershipExists(db, q.area.id))) return c.json({ error: `no partnership ${q.area.id}` }, 404);
+  const selection = { ...q, area: areaKey(q.area) };
+  const access = await datasetAccess(c, q.datasets, areaKey(q.area), selection);
+  if (!access.ok) return c.json(access.refusal.body, access.refusal.status);
+  const { datasets } = access;
+  const groups = expandGroups(q.groups ?? OFFENCE_GROUPS.map((g) => g.id));
   const counts = await countByCell(db, { datasetIds: q.datasets, res: q.res as 7 | 8 | 9 | 10, from: q.from, to: q.to, groups, area: q.area });
   const threshold = effectiveThreshold(datasets);
   const released = threshold === null ? counts : suppressSmallCounts(counts, threshold);
+  if (threshold !== null) {
+    const suppressed = released.filter((r) => r.count === null).length;
+    await audit(c, {
+      action: 'analysis.cells', target: 'GET /api/cells', datasets: datasets.map((d) => ({ id: d.id, name: d.name })), selection,
+      summary: { cellsReturned: released.length, cellsSuppressed: suppressed, threshold },
+    });
+  }
   return c.json({
     res: q.res,
     from: q.from,

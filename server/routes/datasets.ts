@@ -1,10 +1,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { deleteDataset, getDataset, listDatasets, listImports, type Dataset } from '../db/datasets.js';
+import { canManageDataset, visibleTo, type Principal } from '../auth/access.js';
+import { audit } from '../auth/audit.js';
+import { allow, DATA_EDITORS } from '../auth/policy.js';
+import { deleteDataset, findDatasetByName, getDataset, listDatasets, listImports, type Dataset } from '../db/datasets.js';
+import { grantsForDatasets } from '../db/grants.js';
 import { importDataset } from '../ingest/import.js';
 import { resolveMapping } from '../ingest/mapping.js';
 import { expandInputs } from '../ingest/sources.js';
+import { log } from '../log.js';
 import type { AppEnv } from './env.js';
+import { resolveOwner } from './owner-field.js';
 import { handleUpload } from './upload.js';
 import { validate } from './validate.js';
 
@@ -18,7 +24,11 @@ const uploadFields = z.object({
   sensitivity: z.enum(['public', 'restricted']).optional(),
   threshold: z.coerce.number().int().optional(),
   supplier: z.string().trim().max(200).optional(),
+  /** PCSC Act 2022 s16 or s17, a data-sharing agreement (reference in legalBasis), or public. */
+  basis: z.enum(['public', 's16', 's17', 'dsa']).optional(),
   legalBasis: z.string().trim().max(500).optional(),
+  /** Scope that holds restricted data (one of the uploader's). */
+  owner: z.string().optional(),
   /** A preset name ('istv-ed', 'local-police') or a mapping as JSON. */
   mapping: z.string().optional(),
 });
@@ -27,33 +37,60 @@ const uploadFields = z.object({
  * Restricted datasets' totals are rounded in listings: an exact total minus the released cells
  * would give away the sum of the suppressed ones.
  */
-function forListing(d: Dataset): Dataset & { countsRounded: boolean } {
-  if (d.sensitivity !== 'restricted') return { ...d, countsRounded: false };
+function forListing(d: Dataset, user: Principal) {
+  const base = { ...d, canManage: canManageDataset(user, d) };
+  if (d.sensitivity !== 'restricted') return { ...base, countsRounded: false };
   const round = (n: number) => Math.round(n / 100) * 100;
-  return { ...d, rowsAccepted: round(d.rowsAccepted), rowsRejected: round(d.rowsRejected), countsRounded: true };
+  return { ...base, rowsAccepted: round(d.rowsAccepted), rowsRejected: round(d.rowsRejected), countsRounded: true };
+}
+
+async function visibleDatasets(c: { get: (k: 'db') => AppEnv['Variables']['db'] }, user: Principal, now: Date, datasets: Dataset[]) {
+  const grants = await grantsForDatasets(c.get('db'), datasets.map((d) => d.id), now);
+  return datasets.filter((d) => visibleTo(user, d, grants, now));
 }
 
 export const datasetRoutes = new Hono<AppEnv>()
-  .get('/datasets', async (c) => c.json({ datasets: (await listDatasets(c.get('db'))).map(forListing) }))
-  .get('/datasets/:id', validate('param', idParam), async (c) => {
+  .get('/datasets', allow.signedIn({ datasets: true }), async (c) => {
+    const user = c.get('user')!;
+    const datasets = await visibleDatasets(c, user, c.get('auth').now(), await listDatasets(c.get('db')));
+    return c.json({ datasets: datasets.map((d) => forListing(d, user)) });
+  })
+  .get('/datasets/:id', allow.signedIn({ datasets: true }), validate('param', idParam), async (c) => {
+    const db = c.get('db');
+    const user = c.get('user')!;
+    const { id } = c.req.valid('param');
+    const dataset = await getDataset(db, id);
+    if (!dataset) return c.json({ error: `no dataset ${id}` }, 404);
+    if ((await visibleDatasets(c, user, c.get('auth').now(), [dataset])).length === 0)
+      return c.json({ error: `you may not use "${dataset.name}" (dataset ${id})`, refused: [{ id, name: dataset.name }] }, 403);
+    return c.json({ dataset: forListing(dataset, user), imports: await listImports(db, id) });
+  })
+  .delete('/datasets/:id', allow.roles(DATA_EDITORS, { datasets: true }), validate('param', idParam), async (c) => {
     const db = c.get('db');
     const { id } = c.req.valid('param');
     const dataset = await getDataset(db, id);
     if (!dataset) return c.json({ error: `no dataset ${id}` }, 404);
-    return c.json({ dataset: forListing(dataset), imports: await listImports(db, id) });
-  })
-  .delete('/datasets/:id', validate('param', idParam), async (c) => {
-    const { id } = c.req.valid('param');
-    if (!(await deleteDataset(c.get('db'), id))) return c.json({ error: `no dataset ${id}` }, 404);
+    if (!canManageDataset(c.get('user')!, dataset)) {
+      await audit(c, { action: 'dataset.delete', outcome: 'refused', target: `dataset:${id}`, datasets: [{ id, name: dataset.name }] });
+      return c.json({ error: `only ${dataset.ownerScope ?? 'an admin'} can delete "${dataset.name}"` }, 403);
+    }
+    await deleteDataset(db, id);
+    await audit(c, { action: 'dataset.delete', target: `dataset:${id}`, datasets: [{ id, name: dataset.name }], summary: { kind: dataset.kind, sensitivity: dataset.sensitivity, basis: dataset.basis, owner: dataset.ownerScope } });
     return c.json({ deleted: id });
   })
-  .post('/datasets', (c) =>
+  .post('/datasets', allow.roles(DATA_EDITORS, { datasets: true }), (c) =>
     handleUpload(c, MAX_UPLOAD_BYTES, async (upload) => {
+      const user = c.get('user')!;
       const parsed = uploadFields.safeParse(upload.fields);
       if (!parsed.success)
         return c.json({ error: `invalid upload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }, 400);
       if (upload.files.size === 0) return c.json({ error: 'no files in the upload' }, 400);
       const form = parsed.data;
+      const existing = await findDatasetByName(c.get('db'), form.name);
+      if (existing && !canManageDataset(user, existing)) return c.json({ error: `"${form.name}" belongs to ${existing.ownerScope}: only its analysts can add to it` }, 403);
+      const restricted = (form.sensitivity ?? (form.kind === 'police-uk' ? 'public' : 'restricted')) === 'restricted';
+      const owner = restricted ? (existing ? { owner: existing.ownerScope! } : resolveOwner(user, form.owner)) : { owner: null };
+      if ('error' in owner) return c.json({ error: owner.error }, 400);
       let mapping;
       if (form.kind === 'incidents') {
         if (!form.mapping) return c.json({ error: 'incident uploads need a "mapping" (a preset name or mapping JSON)' }, 400);
@@ -64,7 +101,14 @@ export const datasetRoutes = new Hono<AppEnv>()
         }
       }
       const files = await expandInputs([...upload.files.keys()], undefined, (p) => upload.files.get(p) ?? p);
-      const report = await importDataset(c.get('db'), { ...form, mapping, files });
-      return c.json({ report }, 201);
+      log.info('import started', { kind: form.kind, files: files.length, restricted });
+      try {
+        const report = await importDataset(c.get('db'), { ...form, ownerScope: owner.owner, mapping, files });
+        await audit(c, { action: 'dataset.import', target: `dataset:${report.datasetId}`, datasets: [{ id: report.datasetId, name: form.name }], summary: { files: report.files.map((f) => f.name), rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected } });
+        return c.json({ report }, 201);
+      } catch (error) {
+        await audit(c, { action: 'dataset.import', outcome: 'failed', target: existing ? `dataset:${existing.id}` : null, datasets: existing ? [{ id: existing.id, name: existing.name }] : [], summary: { name: form.name, error: error instanceof Error && error.name === 'ImportError' ? error.message : 'internal error' } });
+        throw error;
+      }
     }),
   );

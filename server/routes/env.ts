@@ -1,6 +1,15 @@
+import type { Principal } from '../auth/access.js';
+import type { AuthSettings } from '../auth/settings.js';
 import type { Db } from '../db/index.js';
 
 /** Per-request context every route can read. */
 export interface AppEnv {
-  Variables: { db: Db };
+  Variables: {
+    db: Db;
+    auth: AuthSettings;
+    /** null when the request is not signed in. */
+    user: Principal | null;
+    /** Set when signed in with a session cookie (not an API token). */
+    session: { tokenHash: string; csrfToken: string } | null;
+  };
 }

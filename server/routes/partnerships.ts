@@ -4,6 +4,7 @@ import { listAreas } from '../db/areas.js';
 import { getPartnership, insertPartnership, listPartnerships, partnershipNameTaken, partnershipOutlines } from '../db/partnerships.js';
 import { localAuthorities } from '../geo/geodata.js';
 import { bboxOf, InvalidPolygon, polygonCover, unionOutline, validatePartnershipPolygon } from '../geo/partnership-shape.js';
+import { allow } from '../auth/policy.js';
 import type { AppEnv } from './env.js';
 import { validate } from './validate.js';
 
@@ -15,18 +16,18 @@ const newPartnership = z.union([
 ]);
 
 export const partnershipRoutes = new Hono<AppEnv>()
-  .get('/partnerships', async (c) => {
+  .get('/partnerships', allow.signedIn(), async (c) => {
     const db = c.get('db');
     const [rows, outlines] = await Promise.all([listPartnerships(db), partnershipOutlines(db)]);
     return c.json({ partnerships: rows.map((p) => ({ ...p, bbox: bboxOf(outlines.get(p.id)) })) });
   })
-  .get('/partnerships/:id', validate('param', idParam), async (c) => {
+  .get('/partnerships/:id', allow.signedIn(), validate('param', idParam), async (c) => {
     const p = await getPartnership(c.get('db'), c.req.valid('param').id);
     if (!p) return c.json({ error: `no partnership ${c.req.valid('param').id}` }, 404);
     const { outline, ...rest } = p;
     return c.json({ partnership: { ...rest, bbox: bboxOf(outline), outline: { type: 'Feature' as const, properties: { name: p.name }, geometry: outline } } });
   })
-  .post('/partnerships', validate('json', newPartnership), async (c) => {
+  .post('/partnerships', allow.roles(['admin', 'analyst']), validate('json', newPartnership), async (c) => {
     const db = c.get('db');
     const body = c.req.valid('json');
     if (await partnershipNameTaken(db, body.name)) return c.json({ error: `a partnership named "${body.name}" already exists` }, 409);

@@ -1,16 +1,24 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { placeTypeSummaries, queryPlaces } from '../db/places.js';
+import { audit } from '../auth/audit.js';
+import { allow } from '../auth/policy.js';
+import { liveLayerGrants } from '../db/grants.js';
+import { placeTypeSummaries, queryPlaces, type RestrictedAccess } from '../db/places.js';
 import { PLACE_TYPE_LABELS } from '../geo/places.js';
-import { importPlaces, PLACE_TYPES } from '../ingest/import-places.js';
+import { importPlaces, PLACE_TYPES, SENSITIVE_PLACE_TYPES } from '../ingest/import-places.js';
 import type { AppEnv } from './env.js';
+import { resolveOwner } from './owner-field.js';
 import { handleUpload } from './upload.js';
 import { validate } from './validate.js';
 
 const MAX_PLACES = 5000;
 const MAX_PLACES_UPLOAD_BYTES = 200 * 1024 ** 2;
-// Until accounts and grants exist (a later issue), restricted settings are shown to nobody.
-const INCLUDE_RESTRICTED = false;
+
+async function restrictedAccess(c: Context<AppEnv>): Promise<RestrictedAccess> {
+  const user = c.get('user')!;
+  const grants = await liveLayerGrants(c.get('db'), user.scopes, c.get('auth').now());
+  return { scopes: user.scopes, layers: grants.map((g) => g.placeLayer!) };
+}
 
 const bbox = z
   .string()
@@ -22,28 +30,36 @@ const uploadFields = z.object({
   layer: z.string().trim().min(1).max(200),
   type: z.enum(PLACE_TYPES).default('custom'),
   restricted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  owner: z.string().optional(),
   source: z.string().trim().max(300).default('uploaded by a user'),
   licence: z.string().trim().max(300).optional(),
 });
 
 export const placeRoutes = new Hono<AppEnv>()
-  .get('/places/types', async (c) => {
-    const types = await placeTypeSummaries(c.get('db'), INCLUDE_RESTRICTED);
+  .get('/places/types', allow.signedIn(), async (c) => {
+    const types = await placeTypeSummaries(c.get('db'), await restrictedAccess(c));
     return c.json({ types: types.map((t) => ({ ...t, label: PLACE_TYPE_LABELS[t.type] ?? t.type })) });
   })
-  .get('/places', validate('query', z.object({ types: z.string().optional(), type: z.string().optional(), bbox: bbox.optional() })), async (c) => {
+  .get('/places', allow.signedIn(), validate('query', z.object({ types: z.string().optional(), type: z.string().optional(), bbox: bbox.optional() })), async (c) => {
     const q = c.req.valid('query');
     const types = [q.types, q.type].filter(Boolean).join(',');
-    const rows = await queryPlaces(c.get('db'), { types: types ? types.split(',').filter(Boolean) : undefined, bbox: q.bbox, includeRestricted: INCLUDE_RESTRICTED, limit: MAX_PLACES + 1 });
+    const rows = await queryPlaces(c.get('db'), { types: types ? types.split(',').filter(Boolean) : undefined, bbox: q.bbox, restrictedAccess: await restrictedAccess(c), limit: MAX_PLACES + 1 });
+    const restrictedRows = rows.filter((r) => r.restricted);
+    if (restrictedRows.length > 0)
+      await audit(c, { action: 'places', target: 'GET /api/places', selection: q, summary: { restrictedPlacesReturned: Math.min(restrictedRows.length, MAX_PLACES), layers: [...new Set(restrictedRows.map((r) => r.layer))] } });
     return c.json({ places: rows.slice(0, MAX_PLACES), truncated: rows.length > MAX_PLACES });
   })
-  .post('/places', (c) =>
+  .post('/places', allow.roles(['admin', 'analyst']), (c) =>
     handleUpload(c, MAX_PLACES_UPLOAD_BYTES, async (upload) => {
       const fields = uploadFields.safeParse(upload.fields);
       if (!fields.success) return c.json({ error: `invalid upload: ${fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }, 400);
       if (upload.files.size !== 1) return c.json({ error: 'send exactly one file (CSV or GeoJSON)' }, 400);
       const [[path, fileName]] = [...upload.files.entries()] as [[string, string]];
-      const report = await importPlaces(c.get('db'), { ...fields.data, licence: fields.data.licence ?? null, path, fileName });
+      const restricted = fields.data.restricted || SENSITIVE_PLACE_TYPES.has(fields.data.type);
+      const owner = restricted ? resolveOwner(c.get('user')!, fields.data.owner) : { owner: null };
+      if ('error' in owner) return c.json({ error: owner.error }, 400);
+      const report = await importPlaces(c.get('db'), { ...fields.data, ownerScope: owner.owner, licence: fields.data.licence ?? null, path, fileName });
+      await audit(c, { action: 'places.import', target: `layer:${fields.data.layer}`, summary: { type: fields.data.type, restricted, rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected } });
       return c.json({ report }, 201);
     }),
   );

@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+import { ladsOfArea } from '../db/areas.js';
+import { getDatasetsByIds, type Dataset } from '../db/datasets.js';
+import { grantsForDatasets } from '../db/grants.js';
+import type { AppEnv } from '../routes/env.js';
+import { decideDataset, type Decision } from './access.js';
+import { audit } from './audit.js';
+
+export interface Refusal {
+  status: 403 | 404;
+  body: { error: string; refused: { id: number; name: string; reason: string }[] };
+}
+
+export type AccessResult = { ok: true; datasets: Dataset[]; decisions: Decision[] } | { ok: false; refusal: Refusal };
+
+/** `lad:..`, `pfa:..` or `partnership:..` as the grant table stores it. */
+export function areaKey(area: { kind: string; code?: string; id?: number } | undefined | null): string | null {
+  if (!area) return null;
+  return `${area.kind}:${area.code ?? area.id}`;
+}
+
+/**
+ * The one question every analysis route asks: may this user use these datasets for this area?
+ * Unknown ids are 404; datasets the user may not use are 403 naming each with its reason (never
+ * silently dropped), and the refusal is audited.
+ */
+export async function datasetAccess(c: Context<AppEnv>, ids: readonly number[], area: string | null, selection: unknown): Promise<AccessResult> {
+  const db = c.get('db');
+  const user = c.get('user')!;
+  const datasets = await getDatasetsByIds(db, ids);
+  const missing = ids.filter((id) => !datasets.some((d) => d.id === id));
+  if (missing.length > 0) return { ok: false, refusal: { status: 404, body: { error: `unknown dataset id${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, refused: [] } } };
+  const restricted = datasets.filter((d) => d.sensitivity === 'restricted');
+  const grants = restricted.length ? await grantsForDatasets(db, restricted.map((d) => d.id)) : [];
+  const areas = [...new Set(grants.map((g) => g.area).filter((a): a is string => a !== null))];
+  const ladsOf = new Map(await Promise.all(areas.map(async (a) => [a, await ladsOfArea(db, a)] as const)));
+  const requestedLads = area && areas.length ? await ladsOfArea(db, area) : null;
+  const now = c.get('auth').now();
+  const decisions = datasets.map((d) => decideDataset(user, d, grants, { requestedLads, ladsOf }, now));
+  const refused = decisions.filter((d): d is Extract<Decision, { allowed: false }> => !d.allowed);
+  if (refused.length > 0) {
+    await audit(c, {
+      action: 'access', outcome: 'refused', target: `${c.req.method} ${c.req.path}`,
+      datasets: refused.map((d) => ({ id: d.datasetId, name: d.name })), selection, summary: { reasons: refused.map((d) => d.reason) },
+    });
+    return {
+      ok: false,
+      refusal: {
+        status: 403,
+        body: { error: `you may not use ${refused.map((d) => `"${d.name}" (dataset ${d.datasetId}): ${d.reason}`).join('; ')}`, refused: refused.map((d) => ({ id: d.datasetId, name: d.name, reason: d.reason })) },
+      },
+    };
+  }
+  return { ok: true, datasets, decisions };
+}
+

@@ -1,0 +1,94 @@
+import type { Queryable } from './types.js';
+
+export interface SessionRow {
+  userId: number;
+  csrfToken: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export async function insertSession(db: Queryable, tokenHash: string, userId: number, csrfToken: string, expiresAt: Date): Promise<void> {
+  await db.query('insert into sessions (token_hash, user_id, csrf_token, expires_at) values ($1, $2, $3, $4)', [tokenHash, userId, csrfToken, expiresAt.toISOString()]);
+}
+
+export async function findSession(db: Queryable, tokenHash: string): Promise<SessionRow | undefined> {
+  const rows = await db.query<{ userId: number; csrfToken: string; lastSeenAt: string | Date; expiresAt: string | Date }>(
+    'select user_id as "userId", csrf_token as "csrfToken", last_seen_at as "lastSeenAt", expires_at as "expiresAt" from sessions where token_hash = $1',
+    [tokenHash],
+  );
+  const r = rows[0];
+  return r && { ...r, lastSeenAt: new Date(r.lastSeenAt), expiresAt: new Date(r.expiresAt) };
+}
+
+export async function touchSession(db: Queryable, tokenHash: string, at: Date): Promise<void> {
+  await db.query('update sessions set last_seen_at = $2 where token_hash = $1', [tokenHash, at.toISOString()]);
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('delete from sessions where token_hash = $1', [tokenHash]);
+}
+
+export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
+  await db.query('delete from sessions where expires_at < $1', [now.toISOString()]);
+}
+
+export interface ApiTokenRow {
+  id: number;
+  userId: number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+const TOKEN_SELECT = `select id, user_id as "userId", name, prefix,
+  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
+  to_char(last_used_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastUsedAt",
+  to_char(expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "expiresAt",
+  to_char(revoked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "revokedAt"
+  from api_tokens`;
+
+export async function insertApiToken(db: Queryable, t: { userId: number; name: string; tokenHash: string; prefix: string; expiresAt: Date | null }): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    'insert into api_tokens (user_id, name, token_hash, prefix, expires_at) values ($1, $2, $3, $4, $5) returning id',
+    [t.userId, t.name, t.tokenHash, t.prefix, t.expiresAt?.toISOString() ?? null],
+  );
+  return row!.id;
+}
+
+/** The user id for a live token (not revoked, not expired), marking it used. */
+export async function useApiToken(db: Queryable, tokenHash: string, now: Date): Promise<number | undefined> {
+  const rows = await db.query<{ userId: number }>(
+    `update api_tokens set last_used_at = $2 where token_hash = $1 and revoked_at is null and (expires_at is null or expires_at > $2)
+     returning user_id as "userId"`,
+    [tokenHash, now.toISOString()],
+  );
+  return rows[0]?.userId;
+}
+
+export async function listApiTokens(db: Queryable, userId?: number): Promise<ApiTokenRow[]> {
+  return db.query<ApiTokenRow>(`${TOKEN_SELECT} where ($1::int is null or user_id = $1) order by id`, [userId ?? null]);
+}
+
+export async function getApiToken(db: Queryable, id: number): Promise<ApiTokenRow | undefined> {
+  return (await db.query<ApiTokenRow>(`${TOKEN_SELECT} where id = $1`, [id]))[0];
+}
+
+export async function revokeApiToken(db: Queryable, id: number, now: Date): Promise<void> {
+  await db.query('update api_tokens set revoked_at = $2 where id = $1 and revoked_at is null', [id, now.toISOString()]);
+}
+
+export async function insertSignInLink(db: Queryable, tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
+  await db.query('insert into sign_in_links (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash, userId, expiresAt.toISOString()]);
+}
+
+/** Spends a one-time link: the user id if it was live, and never again. */
+export async function consumeSignInLink(db: Queryable, tokenHash: string, now: Date): Promise<number | undefined> {
+  const rows = await db.query<{ userId: number }>(
+    `update sign_in_links set used_at = $2 where token_hash = $1 and used_at is null and expires_at > $2 returning user_id as "userId"`,
+    [tokenHash, now.toISOString()],
+  );
+  return rows[0]?.userId;
+}
