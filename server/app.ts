@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate.js';
 import { DEFAULT_AUTH, type AuthSettings } from './auth/settings.js';
@@ -84,9 +85,12 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
   app.use('*', secureHeaders(SECURE_HEADERS));
   // JSON bodies: partnership polygons are the largest; everything else is small. File uploads
   // (datasets, places) stream to disk under their own limits.
-  const jsonLimit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => c.json({ error: `request body over ${maxSize} bytes` }, 413) });
-  app.on(['POST', 'PUT', 'PATCH'], ['/api/partnerships', '/api/partnerships/*'], jsonLimit(JSON_BODY_LIMIT));
-  app.on(['POST', 'PUT', 'PATCH'], ['/api/auth/*', '/api/users', '/api/users/*', '/api/grants', '/api/tokens'], jsonLimit(SMALL_JSON_LIMIT));
+  const jsonLimit = (maxSize: number) => {
+    const limit = bodyLimit({ maxSize, onError: (c) => c.json({ error: `request body over ${maxSize} bytes` }, 413) });
+    return createMiddleware((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
+  };
+  for (const path of ['/api/partnerships', '/api/partnerships/*']) app.use(path, jsonLimit(JSON_BODY_LIMIT));
+  for (const path of ['/api/auth/*', '/api/users', '/api/users/*', '/api/grants', '/api/grants/*', '/api/tokens', '/api/tokens/*']) app.use(path, jsonLimit(SMALL_JSON_LIMIT));
   app.route('/', buildApi(db, { ...DEFAULT_AUTH, ...options.auth }));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   if (options.staticRoot) {

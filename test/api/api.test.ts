@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
+import { appAs, as } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
 import { countRows } from '../helpers/import.js';
 import { policeUkFile, tallyPoliceUk } from '../helpers/shared-data.js';
@@ -39,10 +39,10 @@ function plantedExtract(): { csv: string; expected: Map<string, number> } {
 
 describe.each(backends)('HTTP API on $name', (backend) => {
   let t: TestDb;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof as>;
   beforeEach(async () => {
     t = await backend.open();
-    app = createApp(t.db);
+    ({ api: app } = await appAs(t.db));
   });
   afterEach(async () => t.dispose());
 

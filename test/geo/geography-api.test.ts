@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
+import { appAs, as, createTestUser } from '../helpers/auth.js';
 import { setState } from '../../server/db/app-state.js';
 import { populationByLad } from '../../server/db/areas.js';
 import { loadGeodataOnce } from '../../server/geodata-load.js';
@@ -17,7 +18,7 @@ const newportSquare = { type: 'Polygon', coordinates: [[[-3.02, 51.57], [-2.96, 
 
 describe.each(backends)('geography on $name', (backend) => {
   let t: TestDb;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof as>;
   const get = async <T>(path: string) => {
     const res = await app.request(path);
     expect(res.status, `${path}: ${res.status}`).toBe(200);
@@ -27,7 +28,7 @@ describe.each(backends)('geography on $name', (backend) => {
   beforeAll(async () => {
     t = await backend.open();
     expect(await loadGeodataOnce(t.db)).toBe(true);
-    app = createApp(t.db);
+    ({ api: app } = await appAs(t.db));
   });
   afterAll(async () => t?.dispose());
 
@@ -177,8 +178,18 @@ describe.each(backends)('geography on $name', (backend) => {
     expect(((await bng.json()) as { report: { rejections: { reason: string }[] } }).report.rejections).toEqual([expect.objectContaining({ line: 3, reason: 'outside England and Wales' })]);
     const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Refuge A' }, geometry: { type: 'Point', coordinates: [-3.0, 51.59] } }] });
     expect((await upload(geojson, 'refuges.geojson', { layer: 'Refuges', type: 'refuge' })).status).toBe(201);
+    // The uploader's partnership holds the refuge layer; another partnership sees it only once granted.
     const { places } = await get<{ places: { name: string }[] }>('/api/places?types=custom,refuge');
-    expect(places.map((p) => p.name).sort()).toEqual(['Depot', 'Hall', 'Youth centre']);
+    expect(places.map((p) => p.name).sort()).toEqual(['Depot', 'Hall', 'Refuge A', 'Youth centre']);
+    const other = as(createApp(t.db), await createTestUser(t.db, { role: 'analyst', scopes: ['partnership:2'] }));
+    const names = async () => ((await (await other.request('/api/places?types=custom,refuge')).json()) as { places: { name: string }[] }).places.map((p) => p.name).sort();
+    const types = async () => ((await (await other.request('/api/places/types')).json()) as { types: { type: string }[] }).types.map((x) => x.type);
+    expect(await names()).toEqual(['Depot', 'Hall', 'Youth centre']);
+    expect(await types()).not.toContain('refuge');
+    const grant = await app.request('/api/grants', json({ placeLayer: 'Refuges', granteeScope: 'partnership:2', purpose: 'Safeguarding review near hotspots', expiresAt: '2099-01-01' }));
+    expect(grant.status).toBe(201);
+    expect(await names()).toEqual(['Depot', 'Hall', 'Refuge A', 'Youth centre']);
+    expect(await types()).toContain('refuge');
     const bad = await upload('title,notes\nA,b\n', 'nothing.csv', { layer: 'X' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/nothing\.csv: no position columns/);
