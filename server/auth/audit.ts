@@ -24,5 +24,5 @@ export async function audit(c: Context<AppEnv>, entry: Partial<AuditEntry> & Pic
     selection: null,
     summary: null,
     ...entry,
-  });
+  }, c.get('auth').now());
 }

@@ -15,8 +15,9 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
   const settings = c.get('auth');
   const token = newSecret();
   const csrfToken = newSecret();
-  const expiresAt = new Date(settings.now().getTime() + settings.sessionHours * 3_600_000);
-  await insertSession(c.get('db'), hashSecret(token), userId, csrfToken, expiresAt);
+  const now = settings.now();
+  const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
+  await insertSession(c.get('db'), hashSecret(token), userId, csrfToken, now, expiresAt);
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true, sameSite: 'Strict', secure: secureRequest(c), path: '/', maxAge: settings.sessionHours * 3600,
   });

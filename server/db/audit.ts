@@ -20,10 +20,10 @@ export interface AuditRecord extends AuditEntry {
   at: string;
 }
 
-export async function appendAudit(db: Queryable, e: AuditEntry): Promise<void> {
+export async function appendAudit(db: Queryable, e: AuditEntry, at = new Date()): Promise<void> {
   await db.query(
-    'insert into audit_log (user_id, user_email, action, outcome, ip, target, datasets, selection, summary) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-    [e.userId, e.userEmail, e.action, e.outcome, e.ip, e.target, JSON.stringify(e.datasets), e.selection === undefined ? null : JSON.stringify(e.selection), e.summary === undefined ? null : JSON.stringify(e.summary)],
+    'insert into audit_log (at, user_id, user_email, action, outcome, ip, target, datasets, selection, summary) values ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    [e.userId, e.userEmail, e.action, e.outcome, e.ip, e.target, JSON.stringify(e.datasets), e.selection === undefined ? null : JSON.stringify(e.selection), e.summary === undefined ? null : JSON.stringify(e.summary), at.toISOString()],
   );
 }
 
@@ -40,7 +40,7 @@ export interface AuditFilter {
 
 export async function queryAudit(db: Queryable, f: AuditFilter): Promise<{ total: number; entries: AuditRecord[] }> {
   const where = `where ($1::timestamptz is null or at >= $1) and ($2::timestamptz is null or at < $2)
-      and ($3::text is null or user_email = lower($3)) and ($4::text is null or action like $4 || '%')
+      and ($3::text is null or user_email = lower($3) or (user_email is null and target = lower($3))) and ($4::text is null or action like $4 || '%')
       and ($5::int is null or datasets @> jsonb_build_array(jsonb_build_object('id', $5::int))) and ($6::text is null or outcome = $6)`;
   const params = [f.from ?? null, f.to ?? null, f.user ?? null, f.action ?? null, f.datasetId ?? null, f.outcome ?? null];
   const [{ total }] = (await db.query<{ total: number }>(`select count(*)::int as total from audit_log ${where}`, params)) as [{ total: number }];

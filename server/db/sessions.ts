@@ -7,8 +7,10 @@ export interface SessionRow {
   expiresAt: Date;
 }
 
-export async function insertSession(db: Queryable, tokenHash: string, userId: number, csrfToken: string, expiresAt: Date): Promise<void> {
-  await db.query('insert into sessions (token_hash, user_id, csrf_token, expires_at) values ($1, $2, $3, $4)', [tokenHash, userId, csrfToken, expiresAt.toISOString()]);
+export async function insertSession(db: Queryable, tokenHash: string, userId: number, csrfToken: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.query('insert into sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) values ($1, $2, $3, $4, $4, $5)', [
+    tokenHash, userId, csrfToken, now.toISOString(), expiresAt.toISOString(),
+  ]);
 }
 
 export async function findSession(db: Queryable, tokenHash: string): Promise<SessionRow | undefined> {
