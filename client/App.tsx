@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Bbox } from './api';
 import { ResolutionPicker } from './cells/ResolutionPicker';
 import { DEFAULT_RESOLUTION, type Resolution } from './cells/resolutions';
@@ -24,7 +24,14 @@ import { growBbox, snapBbox, usePlaces, usePlaceTypes } from './places/usePlaces
 import { useReferenceData } from './reference/useReferenceData';
 import { ErrorBanner } from './status/ErrorBanner';
 
-export function App() {
+interface AppProps {
+  /** The signed-in user's bar (name, admin link, sign-out). */
+  header?: ReactNode;
+  /** A prompt above the controls (e.g. choose a password). */
+  notice?: ReactNode;
+}
+
+export function App({ header, notice }: AppProps) {
   const reference = useReferenceData();
   const datasets = reference.datasets;
   const groups = reference.groups;
@@ -128,7 +135,9 @@ export function App() {
         <header>
           <h1>hotspot</h1>
           <p className="hint">Violence hotspots for Serious Violence Duty partnerships</p>
+          {header}
         </header>
+        {notice}
         <PartnershipPicker partnerships={partnerships} value={area ?? 'all'} onChange={setArea} />
         {datasets && (
           <DatasetPicker

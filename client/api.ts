@@ -3,8 +3,18 @@ import { hc } from 'hono/client';
 import type { ClientResponse, InferResponseType } from 'hono/client';
 import type { AppType } from '../server/app';
 
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token, sent on every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Fired when the API says the session has ended, so the app can return to the sign-in page. */
+export const SIGNED_OUT_EVENT = 'hotspot:signed-out';
+
 /** Typed client for the hotspot API (same origin; Vite proxies /api in development). */
-export const api = hc<AppType>('/');
+export const api = hc<AppType>('/', { headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}) });
 
 /** An API failure with the server's message, shown to the user as is. */
 export class ApiError extends Error {
@@ -36,6 +46,7 @@ export async function okJson<R extends ClientResponse<unknown>>(pending: Promise
     throw new ApiError(`The server could not be reached (${describe(cause)}).`, null);
   }
   if (!response.ok) {
+    if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
     const body: unknown = await response.json().catch(() => null);
     const message = hasErrorMessage(body) ? body.error : `${response.status} ${response.statusText}`.trim();
     throw new ApiError(message, response.status);
@@ -62,6 +73,9 @@ export type CellsBody = Ok<InferResponseType<typeof api.api.cells.$get>>;
 export type Dataset = DatasetsBody['datasets'][number];
 export type OffenceGroup = GroupsBody['groups'][number];
 export type Cell = CellsBody['cells'][number];
+
+type MeBody = Ok<InferResponseType<typeof api.api.auth.me.$get>>;
+export type SessionUser = MeBody['user'];
 
 // --- Geography (boundaries, partnerships, places) ----------------------------------------------
 

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { AdminPage } from './admin/AdminPage';
+import { App } from './App';
+import { SetPassword } from './auth/SetPassword';
+import { SignInPage } from './auth/SignInPage';
+import { UserBar } from './auth/UserBar';
+import { useSession } from './auth/useSession';
+
+type Page = 'map' | 'admin';
+
+function pageFromPath(): Page {
+  return window.location.pathname.startsWith('/admin') ? 'admin' : 'map';
+}
+
+/** Signs the user in before anything else loads, then shows the map or (admins) the admin page. */
+export function Root() {
+  const { state, signedIn, signOut } = useSession();
+  const [page, setPage] = useState<Page>(pageFromPath);
+  const [passwordSet, setPasswordSet] = useState(false);
+
+  useEffect(() => {
+    const onPop = () => setPage(pageFromPath());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  if (state.status === 'loading') return <p className="status-line page-loading">Loading…</p>;
+  if (state.status === 'signed-out') return <SignInPage message={state.message} onSignedIn={signedIn} />;
+
+  const navigate = (next: Page) => {
+    window.history.pushState(null, '', next === 'admin' ? '/admin' : '/');
+    setPage(next);
+  };
+  const user = state.user;
+  const bar = <UserBar user={user} page={page} onNavigate={navigate} onSignOut={() => void signOut()} />;
+  const passwordPrompt = !user.hasPassword && !passwordSet ? <SetPassword needsCurrent={false} onDone={() => setPasswordSet(true)} /> : null;
+  if (page === 'admin' && user.role === 'admin') return <AdminPage header={bar} notice={passwordPrompt} />;
+  return <App header={bar} notice={passwordPrompt} />;
+}

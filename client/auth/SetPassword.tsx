@@ -1,0 +1,37 @@
+import { useState, type FormEvent } from 'react';
+import { api, okJson } from '../api';
+
+/** Shown until a user who arrived by a one-time link has chosen a password (and on request later). */
+export function SetPassword({ needsCurrent, onDone }: { needsCurrent: boolean; onDone: () => void }) {
+  const [current, setCurrent] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (password !== repeat) return setError('The two passwords differ.');
+    try {
+      await okJson(api.api.auth.password.$post({ json: needsCurrent ? { current, password } : { password } }));
+      onDone();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <form className="set-password" onSubmit={submit} aria-label="Choose a password">
+      <strong>{needsCurrent ? 'Change your password' : 'Choose a password to finish setting up your account'}</strong>
+      <span className="hint">At least 12 characters; a few unrelated words make a good one.</span>
+      {needsCurrent && <input type="password" aria-label="Current password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}
+      <input type="password" aria-label="New password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      <input type="password" aria-label="Repeat new password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+      {error && (
+        <span className="form-error" role="alert">
+          {error}
+        </span>
+      )}
+      <button type="submit">Save password</button>
+    </form>
+  );
+}

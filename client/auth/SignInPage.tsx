@@ -1,0 +1,69 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, okJson, type SessionUser } from '../api';
+
+interface SignInPageProps {
+  message?: string;
+  onSignedIn: (user: SessionUser, csrfToken: string | null) => void;
+}
+
+/** Email and password, or a one-time link (`/signin?link=...`) from the console or an admin. */
+export function SignInPage({ message, onSignedIn }: SignInPageProps) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const link = new URLSearchParams(window.location.search).get('link');
+    if (!link) return;
+    // The link is spent on first use: take it out of the address bar and history at once.
+    window.history.replaceState(null, '', '/');
+    setBusy(true);
+    okJson(api.api.auth.link.$post({ json: { token: link } }))
+      .then((body) => onSignedIn(body.user, body.csrfToken))
+      .catch((e: Error) => setError(e.message))
+      .finally(() => setBusy(false));
+  }, [onSignedIn]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = await okJson(api.api.auth.signin.$post({ json: { email, password } }));
+      if (window.location.pathname === '/signin') window.history.replaceState(null, '', '/');
+      onSignedIn(body.user, body.csrfToken);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="sign-in">
+      <form className="sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">hotspot</h1>
+        <p className="hint">Violence hotspots for Serious Violence Duty partnerships. Sign in to continue.</p>
+        {message && <p className="notice">{message}</p>}
+        <label>
+          Email
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+        <p className="hint">No account or forgotten password? Ask your hotspot administrator for a sign-in link.</p>
+      </form>
+    </main>
+  );
+}
