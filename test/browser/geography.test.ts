@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { cellToLatLng } from 'h3-js';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellsBody, drawnMap, hasChromium, launchChromium, warmPixels } from '../helpers/browser.js';
+import { cellsBody, drawnMap, hasChromium, launchChromium, warmPixels, signInThroughPage } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
 
     // First load: Gwent is the default, so the very first cells request is already filtered.
     const firstCells = page.waitForRequest((r) => r.url().includes('/api/cells?'));
-    await page.goto(server.url);
+    await signInThroughPage(page, server.url, server.analyst);
     expect(areaOf(await firstCells)).toBe(`partnership:${gwent!.id}`);
     await page.locator('#map[data-status="ready"]').waitFor({ timeout: 60_000 });
 
@@ -166,7 +166,7 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
 });
 
 async function getJson<T>(server: TestServer, path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.analyst.token}` } });
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cellsBody, drawnMap, hasChromium, launchChromium, warmPixels } from '../helpers/browser.js';
+import { cellsBody, drawnMap, hasChromium, launchChromium, warmPixels, signInThroughPage } from '../helpers/browser.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/test-server.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
     it('draws one hexagon per cell from /api/cells over Gwent', async () => {
       const { page } = s;
       const cellsResponse = page.waitForResponse((r) => r.url().includes('/api/cells?'));
-      await page.goto(s.server.url);
+      await signInThroughPage(page, s.server.url, s.server.analyst);
       const body = await cellsBody(await cellsResponse);
       expect(body.cells.length).toBeGreaterThan(100);
 
@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
     it('draws suppressed cells distinctly and labels them "fewer than k"', async () => {
       const { page } = s;
       const first = page.waitForResponse((r) => r.url().includes('/api/cells?'));
-      await page.goto(s.server.url);
+      await signInThroughPage(page, s.server.url, s.server.analyst);
       await drawnMap(page, await cellsBody(await first));
 
       const restricted = page.waitForResponse((r) => r.url().includes('/api/cells?'));

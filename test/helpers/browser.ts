@@ -71,3 +71,12 @@ export async function drawnMap(page: Page, body: CellsResponse) {
   await map.waitFor({ timeout: 60_000 });
   return map;
 }
+
+/** Signs in through the real sign-in page, as a user would. */
+export async function signInThroughPage(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.user-bar').waitFor({ timeout: 30_000 });
+}

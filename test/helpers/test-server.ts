@@ -5,12 +5,16 @@ import { createApp } from '../../server/app.js';
 import { openDatabase, type Db } from '../../server/db/index.js';
 import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
+import { findPartnershipByName } from '../../server/db/partnerships.js';
+import { createTestUser } from './auth.js';
 import { importPaths } from './import.js';
 import { policeUkFile } from './shared-data.js';
 
 export interface TestServer {
   url: string;
   db: Db;
+  /** An analyst of the Gwent force area partnership (which owns the restricted dataset). */
+  analyst: { email: string; password: string; token: string };
   close(): Promise<void>;
 }
 
@@ -28,12 +32,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { db } = await openDatabase({});
   await loadGeodataOnce(db);
   const policeUkFiles = options.policeUkFiles ?? [policeUkFile('gwent', '2024-01'), policeUkFile('gwent', '2024-02')];
-  await importPaths(db, policeUkFiles, { kind: 'police-uk', name: 'Gwent Police (data.police.uk)' });
+  if (policeUkFiles.length) await importPaths(db, policeUkFiles, { kind: 'police-uk', name: 'Gwent Police (data.police.uk)' });
+  const gwent = `partnership:${await findPartnershipByName(db, 'Gwent force area')}`;
   if (options.restrictedFiles?.length) {
     await importPaths(db, options.restrictedFiles, {
-      kind: 'incidents', name: 'Local police extract (restricted)', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5,
+      kind: 'incidents', name: 'Local police extract (restricted)', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: gwent,
     });
   }
+  const credentials = { email: 'analyst@gwent.example', password: 'a test passphrase for the browser' };
+  const analyst = { ...credentials, token: (await createTestUser(db, { role: 'analyst', scopes: [gwent], ...credentials })).token };
   const app = createApp(db, { staticRoot: distRoot });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -42,6 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     db,
+    analyst,
     async close() {
       await new Promise((r) => server.close(r));
       await db.close();
