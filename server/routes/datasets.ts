@@ -103,7 +103,13 @@ export const datasetRoutes = new Hono<AppEnv>()
       const files = await expandInputs([...upload.files.keys()], undefined, (p) => upload.files.get(p) ?? p);
       log.info('import started', { kind: form.kind, files: files.length, restricted });
       try {
-        const report = await importDataset(c.get('db'), { ...form, ownerScope: owner.owner, mapping, files });
+        // Progress in the log is counts only: files done and rows stored, never row contents.
+        let lastFile = -1;
+        const report = await importDataset(c.get('db'), { ...form, ownerScope: owner.owner, mapping, files }, (p) => {
+          if (p.fileIndex === lastFile) return;
+          lastFile = p.fileIndex;
+          log.info('import progress', { file: p.fileIndex + 1, files: p.fileCount, rowsStored: p.rowsAccepted });
+        });
         await audit(c, { action: 'dataset.import', target: `dataset:${report.datasetId}`, datasets: [{ id: report.datasetId, name: form.name }], summary: { files: report.files.map((f) => f.name), rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected } });
         return c.json({ report }, 201);
       } catch (error) {

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/index.js';
+import { findPartnershipByName } from '../../server/db/partnerships.js';
+import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { loadSampleOnce, sampleManifest } from '../../server/sample.js';
 import { countRows } from '../helpers/import.js';
 import { SHARED } from '../helpers/shared-data.js';
@@ -25,6 +27,7 @@ describe('bundled sample', () => {
   it('loads once per database, synthetic restricted data with no rejected rows', async () => {
     const { db } = await openDatabase({});
     try {
+      await loadGeodataOnce(db); // the owner of the restricted sample is a seeded partnership
       const restricted = (await sampleManifest()).filter((e) => e.sensitivity === 'restricted');
       expect(restricted).toHaveLength(2);
       const progress: string[] = [];
@@ -32,9 +35,10 @@ describe('bundled sample', () => {
       expect(loaded).toBe(true);
       expect(new Set(progress)).toEqual(new Set(restricted.map((e) => e.name)));
       const datasets = await db.query<{ name: string; sensitivity: string; threshold: number; rows_rejected: number; rows_accepted: number; date_precision: string }>(
-        'select name, sensitivity, threshold, rows_rejected, rows_accepted, date_precision from datasets order by id',
+        'select name, sensitivity, threshold, rows_rejected, rows_accepted, date_precision, basis, owner_scope from datasets order by id',
       );
-      for (const d of datasets) expect(d).toMatchObject({ sensitivity: 'restricted', threshold: 5, rows_rejected: 0, date_precision: 'datetime' });
+      const vru = `partnership:${await findPartnershipByName(db, 'Wales Violence Prevention Unit area')}`;
+      for (const d of datasets) expect(d).toMatchObject({ sensitivity: 'restricted', threshold: 5, rows_rejected: 0, date_precision: 'datetime', basis: 's16', owner_scope: vru });
       const lines = (path: string) => gunzipSync(readFileSync(sampleDir + path)).toString('utf8').trim().split('\n').length - 1;
       expect(datasets.map((d) => d.rows_accepted)).toEqual(restricted.map((e) => lines(e.paths[0]!)));
       const before = await countRows(db);

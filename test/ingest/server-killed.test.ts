@@ -1,0 +1,119 @@
+/**
+ * SIGKILLs the real server (server/main.ts) in the middle of a large upload's import, restarts
+ * it on the same database and shows nothing of the import exists and the database still works.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../server/db/index.js';
+import { createTestUser } from '../helpers/auth.js';
+import { backends } from '../helpers/databases.js';
+import { countRows } from '../helpers/import.js';
+import { SHARED } from '../helpers/shared-data.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+interface RunningServer {
+  child: ChildProcess;
+  url: string;
+  /** Resolves when a log line matches. */
+  waitFor(pattern: RegExp): Promise<string>;
+}
+
+function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: '0', HOTSPOT_NO_SAMPLE: '1', HOTSPOT_STATIC_ROOT: join(root, 'dist') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const w of [...waiters]) {
+      const match = w.pattern.exec(output);
+      if (match) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(match[0]);
+      }
+    }
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const waitFor = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const match = pattern.exec(output);
+      if (match) return resolve(match[0]);
+      waiters.push({ pattern, resolve });
+      child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}) before ${pattern}:\n${output.slice(-2000)}`)));
+    });
+  return waitFor(/serving on http:\/\/localhost:(\d+)/).then((line) => ({ child, url: `http://127.0.0.1:${/(\d+)$/.exec(line)![1]}`, waitFor }));
+}
+
+function upload(url: string, token: string, files: string[]): Promise<Response> {
+  const body = new FormData();
+  body.set('kind', 'police-uk');
+  body.set('name', 'Gwent');
+  for (const f of files) body.append('files', new Blob([readFileSync(f)]), f.split('/').pop());
+  return fetch(`${url}/api/datasets`, { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
+}
+
+describe.each(backends)('the server killed during an import on $name', (backend) => {
+  it('keeps no partial dataset, and after a restart lists nothing and takes the next upload', async () => {
+    let env: Record<string, string>;
+    let open: () => Promise<{ db: Db; close(): Promise<void> }>;
+    if (backend.name === 'pglite') {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hotspot-server-kill-'));
+      env = { HOTSPOT_DATA_DIR: dataDir };
+      open = async () => {
+        const { db } = await openDatabase({ dataDir });
+        return { db, close: () => db.close() };
+      };
+    } else {
+      const t = await backend.open();
+      env = t.env;
+      open = async () => ({ db: t.db, close: async () => undefined });
+    }
+    // An analyst with a token, made before the server starts (PGlite allows one process at a time).
+    let token: string;
+    {
+      const { db, close } = await open();
+      token = (await createTestUser(db, { role: 'analyst', scopes: ['pcc:W15000002'] })).token;
+      await close();
+    }
+    const gwent = readdirSync(`${SHARED}police-uk/gwent`).sort().map((f) => `${SHARED}police-uk/gwent/${f}`);
+
+    const first = await startServer(env);
+    const pending = upload(first.url, token, gwent).catch((e: Error) => e);
+    await first.waitFor(/"import progress","file":4,/);
+    first.child.kill('SIGKILL');
+    const outcome = await pending;
+    expect(outcome instanceof Error || !(outcome as Response).ok).toBe(true);
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await startServer(env);
+    try {
+      const list = (await (await fetch(`${second.url}/api/datasets`, { headers: { authorization: `Bearer ${token}` } })).json()) as { datasets: unknown[] };
+      expect(list.datasets).toEqual([]);
+      const ok = await upload(second.url, token, gwent.slice(-1));
+      expect(ok.status).toBe(201);
+      const { report } = (await ok.json()) as { report: { rowsAccepted: number } };
+      second.child.kill('SIGTERM');
+      await new Promise((r) => second.child.once('exit', r));
+      const { db, close } = await open();
+      try {
+        expect(await countRows(db, 'select count(*)::int as n from datasets')).toBe(1);
+        expect(await countRows(db, 'select count(*)::int as n from imports')).toBe(1);
+        expect(await countRows(db)).toBe(report.rowsAccepted);
+        expect(await countRows(db, `select count(*)::int as n from audit_log where action = 'dataset.import' and outcome = 'ok'`)).toBe(1);
+      } finally {
+        await close();
+      }
+    } finally {
+      second.child.kill('SIGKILL');
+    }
+  });
+});
