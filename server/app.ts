@@ -21,12 +21,13 @@ import { partnershipRoutes } from './routes/partnerships.js';
 import { placeRoutes } from './routes/places.js';
 import { log } from './log.js';
 
-function buildApi(db: Db, auth: AuthSettings) {
+function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
   return new Hono<AppEnv>()
     .basePath('/api')
     .use(async (c, next) => {
       c.set('db', db);
       c.set('auth', auth);
+      c.set('maxUploadBytes', maxUploadBytes);
       await next();
     })
     .use(authenticate)
@@ -78,6 +79,8 @@ export interface AppOptions {
   staticRoot?: string;
   /** Session lengths, throttling and the clock (tests shorten and move them). */
   auth?: Partial<AuthSettings>;
+  /** Largest file accepted in a dataset upload; default HOTSPOT_MAX_UPLOAD_BYTES or 2 GiB. */
+  maxUploadBytes?: number;
 }
 
 export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
@@ -91,7 +94,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
   };
   for (const path of ['/api/partnerships', '/api/partnerships/*']) app.use(path, jsonLimit(JSON_BODY_LIMIT));
   for (const path of ['/api/auth/*', '/api/users', '/api/users/*', '/api/grants', '/api/grants/*', '/api/tokens', '/api/tokens/*']) app.use(path, jsonLimit(SMALL_JSON_LIMIT));
-  app.route('/', buildApi(db, { ...DEFAULT_AUTH, ...options.auth }));
+  const maxUploadBytes = options.maxUploadBytes ?? Number(process.env.HOTSPOT_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
+  app.route('/', buildApi(db, { ...DEFAULT_AUTH, ...options.auth }, maxUploadBytes));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   if (options.staticRoot) {
     app.use('/*', serveStatic({ root: options.staticRoot }));

@@ -14,8 +14,6 @@ import { resolveOwner } from './owner-field.js';
 import { handleUpload } from './upload.js';
 import { validate } from './validate.js';
 
-const MAX_UPLOAD_BYTES = Number(process.env.HOTSPOT_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
-
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 const uploadFields = z.object({
@@ -79,7 +77,7 @@ export const datasetRoutes = new Hono<AppEnv>()
     return c.json({ deleted: id });
   })
   .post('/datasets', allow.roles(DATA_EDITORS, { datasets: true }), (c) =>
-    handleUpload(c, MAX_UPLOAD_BYTES, async (upload) => {
+    handleUpload(c, c.get('maxUploadBytes'), async (upload) => {
       const user = c.get('user')!;
       const parsed = uploadFields.safeParse(upload.fields);
       if (!parsed.success)

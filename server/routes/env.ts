@@ -7,6 +7,8 @@ export interface AppEnv {
   Variables: {
     db: Db;
     auth: AuthSettings;
+    /** Largest file accepted in a dataset upload (bytes). */
+    maxUploadBytes: number;
     /** null when the request is not signed in. */
     user: Principal | null;
     /** Set when signed in with a session cookie (not an API token). */

@@ -79,6 +79,18 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     expect((await app.request(`/api/datasets/${report.datasetId}`)).status).toBe(404);
   });
 
+  it('refuses a file over the upload limit with 413 naming it, storing nothing and leaving no temp files', async () => {
+    const { api } = await appAs(t.db, {}, { maxUploadBytes: 100_000 });
+    const uploadsBefore = readdirSync(tmpdir()).filter((f) => f.startsWith('hotspot-upload-')).length;
+    const jan = new Uint8Array(readFileSync(policeUkFile('gwent', '2024-01')));
+    expect(jan.length).toBeGreaterThan(100_000);
+    const res = await api.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [['small.csv', jan.slice(0, 1000)], ['2024-01-gwent-street.csv', jan]]));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toBe('2024-01-gwent-street.csv is larger than the 100000-byte upload limit');
+    expect(await countRows(t.db, 'select count(*)::int as n from datasets')).toBe(0);
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('hotspot-upload-')).length).toBe(uploadsBefore);
+  });
+
   it('refuses a malformed upload with the file name and reason, storing nothing', async () => {
     const res = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [
       ['2024-01-gwent-street.csv', new Uint8Array(readFileSync(policeUkFile('gwent', '2024-01')))],
