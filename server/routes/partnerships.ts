@@ -4,6 +4,7 @@ import { listAreas } from '../db/areas.js';
 import { getPartnership, insertPartnership, listPartnerships, partnershipNameTaken, partnershipOutlines } from '../db/partnerships.js';
 import { localAuthorities } from '../geo/geodata.js';
 import { bboxOf, InvalidPolygon, polygonCover, unionOutline, validatePartnershipPolygon } from '../geo/partnership-shape.js';
+import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import type { AppEnv } from './env.js';
 import { validate } from './validate.js';
@@ -55,6 +56,7 @@ export const partnershipRoutes = new Hono<AppEnv>()
       );
     }
     const p = (await getPartnership(db, created))!;
+    await audit(c, { action: 'partnership.create', target: `partnership:${created}`, summary: { name: p.name, kind: p.kind } });
     const { outline, ...rest } = p;
     return c.json({ partnership: { ...rest, bbox: bboxOf(outline) } }, 201);
   });
