@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react';
 import { AdminPage } from './admin/AdminPage';
 import { App } from './App';
+import { SharingPage } from './sharing/SharingPage';
 import { SetPassword } from './auth/SetPassword';
 import { SignInPage } from './auth/SignInPage';
 import { UserBar } from './auth/UserBar';
 import { useSession } from './auth/useSession';
 
-type Page = 'map' | 'admin';
+type Page = 'map' | 'admin' | 'sharing';
+
+const PATHS: Record<Page, string> = { map: '/', admin: '/admin', sharing: '/sharing' };
 
 function pageFromPath(): Page {
-  return window.location.pathname.startsWith('/admin') ? 'admin' : 'map';
+  const path = window.location.pathname;
+  return path.startsWith('/admin') ? 'admin' : path.startsWith('/sharing') ? 'sharing' : 'map';
 }
 
 /** Signs the user in before anything else loads, then shows the map or (admins) the admin page. */
@@ -28,12 +32,13 @@ export function Root() {
   if (state.status === 'signed-out') return <SignInPage message={state.message} onSignedIn={signedIn} />;
 
   const navigate = (next: Page) => {
-    window.history.pushState(null, '', next === 'admin' ? '/admin' : '/');
+    window.history.pushState(null, '', PATHS[next]);
     setPage(next);
   };
   const user = state.user;
   const bar = <UserBar user={user} page={page} onNavigate={navigate} onSignOut={() => void signOut()} />;
   const passwordPrompt = !user.hasPassword && !passwordSet ? <SetPassword needsCurrent={false} onDone={() => setPasswordSet(true)} /> : null;
   if (page === 'admin' && user.role === 'admin') return <AdminPage header={bar} notice={passwordPrompt} />;
+  if (page === 'sharing' && user.role !== 'panel') return <SharingPage header={bar} notice={passwordPrompt} />;
   return <App header={bar} notice={passwordPrompt} />;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { InferResponseType } from 'hono/client';
 import { api, okJson, type Ok } from '../api';
-import { useFetched } from '../reference/useFetched';
+import { useScopeOptions } from '../reference/scopeOptions';
 
 type User = Ok<InferResponseType<typeof api.api.users.$get>>['users'][number];
 const ROLES = [
@@ -11,20 +11,6 @@ const ROLES = [
   { id: 'admin', label: 'Administrator' },
 ] as const;
 type RoleId = (typeof ROLES)[number]['id'];
-
-/** Scopes a user can belong to: partnerships, and force areas for PCC staff. */
-function useScopeOptions() {
-  return useFetched('scopes', async (signal) => {
-    const [partnerships, forces] = await Promise.all([
-      okJson(api.api.partnerships.$get(undefined, { init: { signal } })),
-      okJson(api.api.areas.$get({ query: { level: 'pfa' } }, { init: { signal } })),
-    ]);
-    return [
-      ...partnerships.partnerships.map((p) => ({ value: `partnership:${p.id}`, label: p.name })),
-      ...forces.areas.map((a) => ({ value: `pcc:${a.code}`, label: `PCC: ${a.name}` })),
-    ];
-  }, 'partnerships and force areas');
-}
 
 export function UsersPanel() {
   const [users, setUsers] = useState<User[] | null>(null);

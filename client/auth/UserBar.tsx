@@ -1,31 +1,33 @@
 import type { SessionUser } from '../api';
 
+type Page = 'map' | 'admin' | 'sharing';
+
 const ROLE_LABELS: Record<string, string> = { admin: 'Administrator', analyst: 'Analyst', panel: 'Panel member', pcc: 'PCC staff' };
 
 interface UserBarProps {
   user: SessionUser;
-  page: 'map' | 'admin';
-  onNavigate: (page: 'map' | 'admin') => void;
+  page: Page;
+  onNavigate: (page: Page) => void;
   onSignOut: () => void;
 }
 
-/** Who is signed in, the admin page link for admins, and sign-out. */
+/** Who is signed in, links to the other pages their role may use, and sign-out. */
 export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
+  const links: { page: Page; label: string }[] = [
+    { page: 'map', label: 'Map' },
+    ...(user.role !== 'panel' ? [{ page: 'sharing' as const, label: 'Data sharing' }] : []),
+    ...(user.role === 'admin' ? [{ page: 'admin' as const, label: 'Admin' }] : []),
+  ];
   return (
     <div className="user-bar">
       <span className="user-name" title={user.email}>
         {user.displayName} · {ROLE_LABELS[user.role] ?? user.role}
       </span>
-      {user.role === 'admin' &&
-        (page === 'admin' ? (
-          <button type="button" className="link-button" onClick={() => onNavigate('map')}>
-            Map
-          </button>
-        ) : (
-          <button type="button" className="link-button" onClick={() => onNavigate('admin')}>
-            Admin
-          </button>
-        ))}
+      {links.filter((l) => l.page !== page).map((l) => (
+        <button key={l.page} type="button" className="link-button" onClick={() => onNavigate(l.page)}>
+          {l.label}
+        </button>
+      ))}
       <button type="button" className="link-button" onClick={onSignOut}>
         Sign out
       </button>

@@ -2,13 +2,15 @@
  * The first-run path in the browser: the console's one-time link signs the admin in, the admin
  * chooses a password, adds a user (getting that user's link), and reads the audit log.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignInLink, signInLinkPath } from '../../server/auth/sessions.js';
 import { createTestUser } from '../helpers/auth.js';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -20,7 +22,10 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
   const errors: string[] = [];
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startTestServer({ policeUkFiles: [] })]);
+    const extract = join(await mkdtemp(join(tmpdir(), 'hotspot-sharing-')), 'extract.csv');
+    const rows = Array.from({ length: 10 }, (_, i) => `R${i},2024-01-1${i % 9},21:00,51.588,-2.997,Common assault,N,N,N,Gwent Police`);
+    await writeFile(extract, ['occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force', ...rows].join('\n'));
+    [browser, server] = await Promise.all([launchChromium(), startTestServer({ policeUkFiles: [], restrictedFiles: [extract] })]);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => errors.push(error.message));
     await mkdir(ARTIFACTS, { recursive: true });
@@ -79,6 +84,28 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     await other.locator('.user-bar').waitFor();
     expect(await other.locator('.user-name').textContent()).toMatch(/Pat Panel · Panel member/);
     expect(await other.getByRole('button', { name: 'Admin' }).count()).toBe(0);
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the data owner grant a restricted dataset to another partnership and revoke it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const owner = await context.newPage();
+    await signInThroughPage(owner, server.url, server.analyst);
+    await owner.getByRole('button', { name: 'Data sharing' }).click();
+    await owner.getByRole('heading', { name: /data sharing/ }).waitFor();
+    await owner.locator('select[name="grant-dataset"]').selectOption({ label: 'Local police extract (restricted)' });
+    await owner.locator('select[name="grant-to"]').selectOption({ label: 'South Wales force area' });
+    await owner.locator('input[name="grant-purpose"]').fill('Cross-border problem profile under the Duty');
+    await owner.locator('input[name="grant-area"]').fill('pfa:W15000002');
+    await owner.getByRole('button', { name: 'Grant access' }).click();
+    const row = owner.locator('table.data-table tbody tr').first();
+    await expect.poll(() => row.textContent()).toMatch(/Local police extract \(restricted\)South Wales force areaCross-border problem profile under the Dutypfa:W15000002.*live/);
+    await owner.screenshot({ path: `${ARTIFACTS}sharing.png` });
+    const grants = await server.db.query<{ grantee_scope: string; area: string; revoked_at: Date | null }>('select grantee_scope, area, revoked_at from grants');
+    expect(grants).toEqual([expect.objectContaining({ area: 'pfa:W15000002', revoked_at: null })]);
+    await owner.getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(() => row.textContent()).toMatch(/revoked/);
     await context.close();
     expect(errors).toEqual([]);
   });
