@@ -16,6 +16,7 @@ export function UsersPanel() {
   const [users, setUsers] = useState<User[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const scopes = useScopeOptions();
   const scopeLabel = (s: string) => scopes.data?.find((o) => o.value === s)?.label ?? s;
 
@@ -53,7 +54,16 @@ export function UsersPanel() {
           <tr><th>Email</th><th>Name</th><th>Role</th><th>Belongs to</th><th>Status</th><th /></tr>
         </thead>
         <tbody>
-          {(users ?? []).map((u) => (
+          {(users ?? []).map((u) =>
+            editing === u.id ? (
+              <EditUserRow
+                key={u.id}
+                user={u}
+                scopeOptions={scopes.data ?? []}
+                onCancel={() => setEditing(null)}
+                onSave={(changes) => act(async () => { await okJson(api.api.users[':id'].$patch({ param: { id: String(u.id) }, json: changes })); setEditing(null); })}
+              />
+            ) : (
             <tr key={u.id}>
               <td>{u.email}</td>
               <td>{u.displayName}</td>
@@ -61,6 +71,9 @@ export function UsersPanel() {
               <td>{u.scopes.map(scopeLabel).join('; ') || '—'}</td>
               <td>{u.disabled ? 'disabled' : u.hasPassword ? 'active' : 'invited'}</td>
               <td className="row-actions">
+                <button type="button" className="link-button" onClick={() => setEditing(u.id)}>
+                  Edit
+                </button>
                 <button type="button" className="link-button" onClick={() => act(async () => { const r = await okJson(api.api.users[':id'].link.$post({ param: { id: String(u.id) } })); showLink(u.email, r.signInPath); })}>
                   New sign-in link
                 </button>
@@ -69,7 +82,8 @@ export function UsersPanel() {
                 </button>
               </td>
             </tr>
-          ))}
+            ),
+          )}
         </tbody>
       </table>
     </section>
@@ -113,5 +127,31 @@ function NewUserForm({ scopeOptions, onCreate }: { scopeOptions: { value: string
       </label>
       <button type="submit">Add user and make a sign-in link</button>
     </form>
+  );
+}
+
+function EditUserRow({ user, scopeOptions, onSave, onCancel }: { user: User; scopeOptions: { value: string; label: string }[]; onSave: (c: { role: RoleId; scopes: string[] }) => void; onCancel: () => void }) {
+  const [role, setRole] = useState<RoleId>(user.role as RoleId);
+  const [scopes, setScopes] = useState<string[]>([...user.scopes]);
+  return (
+    <tr className="editing">
+      <td>{user.email}</td>
+      <td>{user.displayName}</td>
+      <td>
+        <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value as RoleId)}>
+          {ROLES.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+        </select>
+      </td>
+      <td>
+        <select aria-label="Belongs to" multiple size={5} value={scopes} onChange={(e) => setScopes([...e.target.selectedOptions].map((o) => o.value))}>
+          {scopeOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      </td>
+      <td>{user.disabled ? 'disabled' : user.hasPassword ? 'active' : 'invited'}</td>
+      <td className="row-actions">
+        <button type="button" className="link-button" onClick={() => onSave({ role, scopes })}>Save</button>
+        <button type="button" className="link-button" onClick={onCancel}>Cancel</button>
+      </td>
+    </tr>
   );
 }

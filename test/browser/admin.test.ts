@@ -69,12 +69,18 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     const url = (await shown.textContent())!.match(/(http\S+)/)![1]!;
     await expect.poll(() => page.locator('table.data-table').textContent()).toMatch(/Pat Panel.*Panel member.*Newport CSP.*invited/);
     await page.screenshot({ path: `${ARTIFACTS}admin-users.png` });
+    // Promote Pat to analyst and add Torfaen.
+    await page.locator('tr', { hasText: 'Pat Panel' }).getByRole('button', { name: 'Edit' }).click();
+    await page.locator('tr.editing select[aria-label="Role"]').selectOption('analyst');
+    await page.locator('tr.editing select[aria-label="Belongs to"]').selectOption([{ label: 'Newport CSP' }, { label: 'Torfaen CSP' }]);
+    await page.locator('tr.editing').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('tr', { hasText: 'Pat Panel' }).textContent()).toMatch(/Analyst.*(Newport CSP; Torfaen CSP|Torfaen CSP; Newport CSP)/);
 
     await page.getByRole('tab', { name: 'Audit log' }).click();
     const table = page.locator('table.audit-table');
     await table.waitFor();
     const text = await table.textContent();
-    for (const action of ['user.create', 'password', 'signin']) expect(text).toContain(action);
+    for (const action of ['user.create', 'user.update', 'password', 'signin']) expect(text).toContain(action);
     await page.screenshot({ path: `${ARTIFACTS}admin-audit.png` });
 
     // The new user's link works once, in a fresh browser context.
@@ -82,8 +88,9 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     const other = await context.newPage();
     await other.goto(url);
     await other.locator('.user-bar').waitFor();
-    expect(await other.locator('.user-name').textContent()).toMatch(/Pat Panel · Panel member/);
+    expect(await other.locator('.user-name').textContent()).toMatch(/Pat Panel · Analyst/);
     expect(await other.getByRole('button', { name: 'Admin' }).count()).toBe(0);
+    expect(await other.getByRole('button', { name: 'Data sharing' }).count()).toBe(1);
     await context.close();
     expect(errors).toEqual([]);
   });
