@@ -6,7 +6,7 @@ import { openDatabase } from './db/index.js';
 import { log } from './log.js';
 import { makeProgressPrinter, progressLine } from './progress.js';
 import { loadGeodataOnce } from './geodata-load.js';
-import { loadSampleOnce, sampleOwnerScope } from './sample.js';
+import { adoptUnownedSample, loadSampleOnce, sampleOwnerScope } from './sample.js';
 import { firstAdminLink } from './auth/first-admin.js';
 
 const config = readConfig();
@@ -33,6 +33,8 @@ if (config.loadSample) {
   });
   bar.done();
   if (loaded) console.log('Bundled sample loaded.');
+  const adopted = await adoptUnownedSample(db);
+  if (adopted) console.log(`Gave ${adopted} restricted sample dataset(s) from an older version their owner.`);
 }
 
 if (!existsSync(config.staticRoot)) log.warn('client not built; run `npm run build`', { staticRoot: config.staticRoot });

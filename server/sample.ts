@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from './db/index.js';
 import { getState, setState } from './db/app-state.js';
+import { adoptUnownedDataset, findDatasetByName } from './db/datasets.js';
 import { findPartnershipByName } from './db/partnerships.js';
 import { importDataset, type ImportProgress } from './ingest/import.js';
 import { resolveMapping } from './ingest/mapping.js';
@@ -63,4 +64,19 @@ export async function sampleOwnerScope(db: Db): Promise<string | null> {
   const name = (await sampleManifest()).find((e) => e.ownerPartnership)?.ownerPartnership;
   const id = name ? await findPartnershipByName(db, name) : undefined;
   return id === undefined ? null : `partnership:${id}`;
+}
+
+/**
+ * Databases made before datasets had owners hold the restricted sample with none (usable by no
+ * one): give those datasets the owner and basis the manifest names. Returns how many were adopted.
+ */
+export async function adoptUnownedSample(db: Db): Promise<number> {
+  let adopted = 0;
+  for (const entry of await sampleManifest()) {
+    if (!entry.ownerPartnership || !entry.basis || entry.basis === 'public') continue;
+    const dataset = await findDatasetByName(db, entry.name);
+    const owner = await findPartnershipByName(db, entry.ownerPartnership);
+    if (dataset && owner !== undefined && (await adoptUnownedDataset(db, dataset.id, `partnership:${owner}`, entry.basis))) adopted++;
+  }
+  return adopted;
 }

@@ -96,3 +96,12 @@ export async function listImports(db: Queryable, datasetId: number): Promise<Imp
     [datasetId],
   );
 }
+
+/** Gives unowned restricted data an owner and basis (data imported before ownership existed). */
+export async function adoptUnownedDataset(db: Queryable, id: number, ownerScope: string, basis: Exclude<Basis, 'public'>): Promise<boolean> {
+  const rows = await db.query(
+    `update datasets set owner_scope = $2, basis = $3, updated_at = now() where id = $1 and owner_scope is null and sensitivity = 'restricted' returning id`,
+    [id, ownerScope, basis],
+  );
+  return rows.length > 0;
+}

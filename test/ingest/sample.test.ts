@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/index.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { loadGeodataOnce } from '../../server/geodata-load.js';
-import { loadSampleOnce, sampleManifest } from '../../server/sample.js';
+import { adoptUnownedSample, loadSampleOnce, sampleManifest } from '../../server/sample.js';
 import { countRows } from '../helpers/import.js';
 import { SHARED } from '../helpers/shared-data.js';
 
@@ -39,6 +39,11 @@ describe('bundled sample', () => {
       );
       const vru = `partnership:${await findPartnershipByName(db, 'Wales Violence Prevention Unit area')}`;
       for (const d of datasets) expect(d).toMatchObject({ sensitivity: 'restricted', threshold: 5, rows_rejected: 0, date_precision: 'datetime', basis: 's16', owner_scope: vru });
+      // A database from before ownership: the sample is adopted by its manifest owner, once.
+      await db.query(`update datasets set owner_scope = null, basis = 'dsa'`);
+      expect(await adoptUnownedSample(db)).toBe(2);
+      expect(await adoptUnownedSample(db)).toBe(0);
+      expect(await db.query('select distinct owner_scope, basis from datasets')).toEqual([{ owner_scope: vru, basis: 's16' }]);
       const lines = (path: string) => gunzipSync(readFileSync(sampleDir + path)).toString('utf8').trim().split('\n').length - 1;
       expect(datasets.map((d) => d.rows_accepted)).toEqual(restricted.map((e) => lines(e.paths[0]!)));
       const before = await countRows(db);
