@@ -1,0 +1,18 @@
+/**
+ * Benjamini-Hochberg adjusted p-values (q): for p sorted ascending, q(i) = min over j >= i of
+ * p(j) m / j, capped at 1, returned in the input order. NaN p-values (no test possible) stay NaN
+ * and do not count towards m.
+ */
+export function benjaminiHochberg(p: ArrayLike<number>): Float64Array {
+  const q = new Float64Array(p.length).fill(Number.NaN);
+  const order = Array.from({ length: p.length }, (_, i) => i).filter((i) => !Number.isNaN(p[i]!));
+  order.sort((a, b) => p[a]! - p[b]!);
+  const m = order.length;
+  let running = 1;
+  for (let rank = m; rank >= 1; rank--) {
+    const i = order[rank - 1]!;
+    running = Math.min(running, (p[i]! * m) / rank);
+    q[i] = running;
+  }
+  return q;
+}
