@@ -3,6 +3,7 @@ import { getState, setState } from './db/app-state.js';
 import { replaceAreas, type AreaRow } from './db/areas.js';
 import { replaceSeededPartnerships, type NewPartnership } from './db/partnerships.js';
 import { replaceBundledPlaces } from './db/places.js';
+import { refreshStatistics } from './db/statistics.js';
 import { policeForceAreas } from './geo/boundaries.js';
 import { cellRows, geodataVersion, localAuthorities, lsoas } from './geo/geodata.js';
 import { unionOutline } from './geo/partnership-shape.js';
@@ -45,6 +46,7 @@ export async function loadGeodataOnce(db: Db, onStep: (step: string) => void = (
     await replaceBundledPlaces(tx, places);
     await setState(tx, 'geodata_version', version);
   });
+  await refreshStatistics(db, ['areas', 'area_cells', 'partnership_lads', 'partnership_cells', 'places']);
   return true;
 }
 

@@ -1,3 +1,5 @@
+import type { AreaSelector } from '../routes/area-param.js';
+import { partnershipCellsSql } from './partnerships.js';
 import { stringify } from 'csv-stringify/sync';
 import type { CellRow } from '../geo/cell-cover.js';
 import type { Queryable, Tx } from './types.js';
@@ -109,4 +111,26 @@ export async function ladsOfArea(db: Queryable, area: string): Promise<Set<strin
             [id],
           );
   return new Set(rows.map((r) => r.code));
+}
+
+function coverSql(area: AreaSelector, res: 7 | 8 | 9): string {
+  return area.kind === 'partnership' ? partnershipCellsSql(res, '$2') : `(select h3 from area_cells where res = $1 and in_cover and ${area.kind}_code = $2)`;
+}
+
+/**
+ * An area's H3 cover at a stored resolution (7-9): the cells whose centre lies in it. This is
+ * the study region of area statistics, zero-count cells included.
+ */
+export async function areaCover(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<string[]> {
+  const rows = await db.query<{ h3: string }>(`select c.h3 from ${coverSql(area, res)} c where $1::int is not null order by c.h3`, [res, area.kind === 'partnership' ? area.id : area.code]);
+  return rows.map((r) => r.h3);
+}
+
+/** The cover with each cell's residents. */
+export async function areaCoverPopulation(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<CellPopulation[]> {
+  return db.query<CellPopulation>(
+    `select c.h3, coalesce((select sum(p.population) from area_cells p where p.res = $1 and p.h3 = c.h3), 0)::float8 as population
+       from ${coverSql(area, res)} c order by c.h3`,
+    [res, area.kind === 'partnership' ? area.id : area.code],
+  );
 }

@@ -2,12 +2,22 @@ import type { AreaSelector } from '../routes/area-param.js';
 import { partnershipCellsSql } from './partnerships.js';
 import type { Queryable } from './types.js';
 
+/** Flag filters and the incident columns they test (the column names are fixed literals). */
+const FLAG_COLUMNS = { knife: 'knife', 'domestic-abuse': 'domestic_abuse', alcohol: 'alcohol' } as const;
+
 export interface CellQuery {
   datasetIds: readonly number[];
   res: 7 | 8 | 9 | 10;
-  from: string; // YYYY-MM
-  to: string; // YYYY-MM
+  /** YYYY-MM (whole months) or YYYY-MM-DD (days; the datasets must have days). */
+  from: string;
+  to: string;
   groups: readonly string[];
+  /** Only incidents with every one of these flags. */
+  flags?: readonly (keyof typeof FLAG_COLUMNS)[];
+  /** ISO weekdays (1 = Monday). */
+  weekdays?: readonly number[];
+  /** Hours of the day 0-23. */
+  hours?: readonly number[];
   /** Only cells of this area's H3 cover (cells whose centre lies inside it). */
   area?: AreaSelector;
 }
@@ -19,6 +29,30 @@ export interface CellCountWithPopulation {
   population: number | null;
 }
 
+/** The where-clause of a selection over `incidents`, appending its parameters to `params`. */
+function selectionWhere(q: CellQuery, params: unknown[]): string {
+  const coverRes = Math.min(q.res, 9);
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const days = q.from.length === 10;
+  const clauses = [
+    `dataset_id = any(${p(q.datasetIds)}::int[])`,
+    days ? `occurred_on between ${p(q.from)}::date and ${p(q.to)}::date` : `month between ${p(`${q.from}-01`)}::date and ${p(`${q.to}-01`)}::date`,
+    `offence_group = any(${p(q.groups)}::text[])`,
+    ...(q.flags ?? []).map((f) => `${FLAG_COLUMNS[f]} is true`),
+  ];
+  if (q.weekdays?.length) clauses.push(`extract(isodow from occurred_on)::int = any(${p(q.weekdays)}::int[])`);
+  if (q.hours?.length) clauses.push(`extract(hour from occurred_time)::int = any(${p(q.hours)}::int[])`);
+  if (q.area) {
+    const id = p(q.area.kind === 'partnership' ? q.area.id : q.area.code);
+    clauses.push(
+      q.area.kind === 'partnership'
+        ? `h3_r${coverRes} in ${partnershipCellsSql(coverRes, id)}`
+        : `h3_r${coverRes} in (select h3 from area_cells where res = ${coverRes} and in_cover and ${q.area.kind}_code = ${id})`,
+    );
+  }
+  return clauses.join(' and ');
+}
+
 /**
  * Incident counts per H3 cell for the selection, with each cell's population. Covers are stored
  * at resolutions 7-9; a resolution-10 cell belongs to the area of its resolution-9 parent and
@@ -27,22 +61,13 @@ export interface CellCountWithPopulation {
 export async function countByCell(db: Queryable, q: CellQuery): Promise<CellCountWithPopulation[]> {
   const column = `h3_r${q.res}`; // res is one of four literals, checked by the route schema
   const coverRes = Math.min(q.res, 9);
-  const coverColumn = `h3_r${coverRes}`;
   const share = q.res === 10 ? '/ 7' : '';
-  const params: unknown[] = [q.datasetIds, `${q.from}-01`, `${q.to}-01`, q.groups];
-  let areaFilter = '';
-  if (q.area) {
-    params.push(q.area.kind === 'partnership' ? q.area.id : q.area.code);
-    areaFilter =
-      q.area.kind === 'partnership'
-        ? `and ${coverColumn} in ${partnershipCellsSql(coverRes, '$5')}`
-        : `and ${coverColumn} in (select h3 from area_cells where res = ${coverRes} and in_cover and ${q.area.kind}_code = $5)`;
-  }
+  const params: unknown[] = [];
+  const where = selectionWhere(q, params);
   return db.query<CellCountWithPopulation>(
     `with counts as (
-       select ${column} as h3, min(${coverColumn}) as cover, count(*)::int as count
-         from incidents
-        where dataset_id = any($1::int[]) and month between $2::date and $3::date and offence_group = any($4::text[]) ${areaFilter}
+       select ${column} as h3, min(h3_r${coverRes}) as cover, count(*)::int as count
+         from incidents where ${where}
         group by ${column})
      select c.h3, c.count, (select sum(a.population) from area_cells a where a.res = ${coverRes} and a.h3 = c.cover)::float8 ${share} as population
        from counts c

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db/index.js';
 import { findDatasetByName, insertDataset, recordImport, type Basis, type DatasetKind, type Sensitivity } from '../db/datasets.js';
 import { copyIncidents, deleteByExternalIds, deleteMonth, type IncidentRecord } from '../db/incidents.js';
+import { refreshStatistics } from '../db/statistics.js';
 import { pfaCodeForForce } from '../geo/force-names.js';
 import { readCsv } from './csv-reader.js';
 import { ImportError } from './errors.js';
@@ -47,7 +48,7 @@ export const DEFAULT_RESTRICTED_THRESHOLD = 5;
 export async function importDataset(db: Db, request: ImportRequest, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
   const settings = resolveSettings(request);
   const startedAt = new Date();
-  return db.transaction(async (tx) => {
+  const report = await db.transaction(async (tx) => {
     const existing = await findDatasetByName(tx, request.name);
     const parser = request.kind === 'police-uk' ? policeUkParser() : incidentCsvParser(request.mapping!);
     if (existing && existing.kind !== request.kind)
@@ -71,6 +72,8 @@ export async function importDataset(db: Db, request: ImportRequest, onProgress?:
     await recordImport(tx, datasetId, startedAt, built, built.rowsRejected);
     return built;
   });
+  await refreshStatistics(db, ['incidents']);
+  return report;
 }
 
 function resolveSettings(request: ImportRequest) {

@@ -1,66 +1,95 @@
+import { cellToChildren } from 'h3-js';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { hotspots } from '../analysis/hotspots.js';
 import { ratePerThousand } from '../analysis/rate.js';
-import { effectiveThreshold, suppressSmallCounts } from '../analysis/suppress.js';
+import { suppressSmallCounts } from '../analysis/suppress.js';
 import { audit } from '../auth/audit.js';
-import { areaKey, datasetAccess } from '../auth/dataset-access.js';
 import { allow } from '../auth/policy.js';
+import { areaCover } from '../db/areas.js';
 import { countByCell } from '../db/cells.js';
-import { partnershipExists } from '../db/partnerships.js';
-import { expandGroups, isOffenceGroup, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
-import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
+import { prepareSelection } from './prepare-selection.js';
+import { selectionFields, selectionQuery } from './selection.js';
 import { validate } from './validate.js';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
-const idList = z
-  .string()
-  .regex(/^\d+(,\d+)*$/, 'expected comma-separated dataset ids')
-  .transform((s) => [...new Set(s.split(',').map(Number))]);
-const groupList = z
-  .string()
-  .transform((s) => s.split(',').filter(Boolean))
-  .refine((gs) => gs.every(isOffenceGroup), { message: `unknown offence group (known: ${OFFENCE_GROUPS.map((g) => g.id).join(', ')})` });
+/** Kept for callers that import it: the cells route takes the shared selection. */
+export const cellsQuery = selectionQuery;
 
-export const cellsQuery = z
-  .object({
-    datasets: idList,
-    res: z.enum(['7', '8', '9', '10']).default('8').transform(Number),
-    from: month,
-    to: month,
-    groups: groupList.optional(),
-    area: areaParam.optional(),
-  })
+const hotspotsQuery = z
+  .object({ ...selectionFields, area: selectionFields.area.unwrap(), k: z.enum(['1', '2', '3']).default('1').transform(Number) })
+  .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months or both days', path: ['to'] })
   .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
 
-export const cellRoutes = new Hono<AppEnv>().get('/cells', allow.signedIn({ datasets: true }), validate('query', cellsQuery), async (c) => {
-  const q = c.req.valid('query');
-  const db = c.get('db');
-  if (q.area?.kind === 'partnership' && !(await partnershipExists(db, q.area.id))) return c.json({ error: `no partnership ${q.area.id}` }, 404);
-  const selection = { ...q, area: areaKey(q.area) };
-  const access = await datasetAccess(c, q.datasets, areaKey(q.area), selection);
-  if (!access.ok) return c.json(access.refusal.body, access.refusal.status);
-  const { datasets } = access;
-  const groups = expandGroups(q.groups ?? OFFENCE_GROUPS.map((g) => g.id));
-  const counts = await countByCell(db, { datasetIds: q.datasets, res: q.res as 7 | 8 | 9 | 10, from: q.from, to: q.to, groups, area: q.area });
-  const threshold = effectiveThreshold(datasets);
-  const released = threshold === null ? counts : suppressSmallCounts(counts, threshold);
-  if (threshold !== null) {
-    const suppressed = released.filter((r) => r.count === null).length;
-    await audit(c, {
-      action: 'analysis.cells', target: 'GET /api/cells', datasets: datasets.map((d) => ({ id: d.id, name: d.name })), selection,
-      summary: { cellsReturned: released.length, cellsSuppressed: suppressed, threshold },
+const datasetNames = (ds: readonly { id: number; name: string }[]) => ds.map((d) => ({ id: d.id, name: d.name }));
+
+export const cellRoutes = new Hono<AppEnv>()
+  .get('/cells', allow.signedIn({ datasets: true }), validate('query', selectionQuery), async (c) => {
+    const q = c.req.valid('query');
+    const prepared = await prepareSelection(c, q);
+    if (!prepared.ok) return c.json(prepared.body, prepared.status);
+    const { datasets, threshold, query, echo } = prepared.value;
+    const counts = await countByCell(c.get('db'), query);
+    const released = threshold === null ? counts : suppressSmallCounts(counts, threshold);
+    if (threshold !== null) {
+      await audit(c, {
+        action: 'analysis.cells', target: 'GET /api/cells', datasets: datasetNames(datasets), selection: echo,
+        summary: { cellsReturned: released.length, cellsSuppressed: released.filter((r) => r.count === null).length, threshold },
+      });
+    }
+    return c.json({
+      res: q.res,
+      from: q.from,
+      to: q.to,
+      datasets: q.datasets,
+      groups: query.groups,
+      restricted: threshold !== null,
+      threshold,
+      area: q.area ?? null,
+      cells: released.map((cell, i) => ({ ...cell, population: counts[i]!.population, rate: ratePerThousand(cell.count, counts[i]!.population) })),
     });
-  }
-  return c.json({
-    res: q.res,
-    from: q.from,
-    to: q.to,
-    datasets: q.datasets,
-    groups,
-    restricted: threshold !== null,
-    threshold,
-    area: q.area ?? null,
-    cells: released.map((cell, i) => ({ ...cell, population: counts[i]!.population, rate: ratePerThousand(cell.count, counts[i]!.population) })),
+  })
+  .get('/hotspots', allow.signedIn({ datasets: true }), validate('query', hotspotsQuery), async (c) => {
+    const q = c.req.valid('query');
+    const prepared = await prepareSelection(c, q);
+    if (!prepared.ok) return c.json(prepared.body, prepared.status);
+    const { datasets, threshold, query, echo } = prepared.value;
+    const db = c.get('db');
+    // The study region is the area's whole cover at this resolution, zero-count cells included.
+    const cover = await areaCover(db, q.area, q.res === 10 ? 9 : q.res);
+    const region = q.res === 10 ? cover.flatMap((h3) => cellToChildren(h3, 10)) : cover;
+    const counts = new Map((await countByCell(db, query)).map((cell) => [cell.h3, cell.count]));
+    const results = hotspots(region, counts, q.k);
+    // Restricted data: counts 1..k-1 suppressed; z, p and q withheld (only the class is released)
+    // until the disclosure rules for derived statistics are settled (see docs/SECURITY.md).
+    const cells =
+      threshold === null
+        ? results
+        : results.map((r) => ({ h3: r.h3, count: r.count > 0 && r.count < threshold ? null : r.count, z: null, p: null, q: null, class: r.class }));
+    if (threshold !== null) {
+      await audit(c, {
+        action: 'analysis.hotspots', target: 'GET /api/hotspots', datasets: datasetNames(datasets), selection: echo,
+        summary: { cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => r.class > 0).length, threshold },
+      });
+    }
+    return c.json({
+      res: q.res,
+      from: q.from,
+      to: q.to,
+      k: q.k,
+      datasets: datasetNames(datasets),
+      groups: query.groups,
+      area: echo.area as string,
+      restricted: threshold !== null,
+      threshold,
+      method: {
+        statistic: 'Getis-Ord Gi*',
+        weights: `binary, ${q.k}-ring of H3 neighbours including the cell itself`,
+        region: `the area's H3 cover at resolution ${q.res}: ${region.length} cells, zero counts included`,
+        correction: 'Benjamini-Hochberg false discovery rate over the region',
+        classes: 'hot/cold at 99%, 95%, 90% confidence from the adjusted p (ArcGIS Gi_Bin)',
+        disclosure: threshold === null ? 'public data: nothing withheld' : `counts 1 to ${threshold - 1} suppressed; z, p and q withheld; class released`,
+      },
+      cells,
+    });
   });
-});

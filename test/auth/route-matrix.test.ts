@@ -62,7 +62,11 @@ function probe(route: RouteEntry): [string, RequestInit] {
 const DATASET_USES: Record<string, (id: number) => [string, RequestInit?]> = {
   'GET /api/cells': (id) => [`/api/cells?datasets=${id}&res=9&from=2024-01&to=2024-01`],
   'GET /api/datasets/:id': (id) => [`/api/datasets/${id}`],
+  'GET /api/hotspots': (id) => [`/api/hotspots?datasets=${id}&res=8&from=2024-01&to=2024-01&area=lad:W06000022`],
 };
+
+/** Routes asked about an area inside Gwent, where the PCC's Gwent-only grant applies. */
+const IN_GWENT = new Set(['GET /api/hotspots']);
 
 describe('route table', () => {
   it('gives every API route a policy', async () => {
@@ -155,7 +159,7 @@ describe.each(backends)('access matrix on $name', (backend) => {
       // Listed (and described) = usable for some area: the PCC's Gwent-only grant counts.
       const listable = who === 'pccGwent' ? [...usable, 'gwentOnly' as const] : usable;
       for (const [key, use] of Object.entries(DATASET_USES)) {
-        const allowed = key === 'GET /api/datasets/:id' ? listable : usable;
+        const allowed = key === 'GET /api/datasets/:id' || (IN_GWENT.has(key) && who === 'pccGwent') ? listable : usable;
         for (const [name, id] of Object.entries(ids) as [keyof typeof ids, number][]) {
           const [path, init] = use(id);
           const res = await as(app, users[who]).request(path, init);

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { hoursFromRanges } from '../analysis/selection-rules.js';
+import { isOffenceGroup, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
+import { areaParam } from './area-param.js';
+
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected YYYY-MM or YYYY-MM-DD');
+const idList = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'expected comma-separated dataset ids')
+  .transform((s) => [...new Set(s.split(',').map(Number))]);
+const groupList = z
+  .string()
+  .transform((s) => s.split(',').filter(Boolean))
+  .refine((gs) => gs.every(isOffenceGroup), { message: `unknown offence group (known: ${OFFENCE_GROUPS.map((g) => g.id).join(', ')})` });
+
+export const FLAGS = { knife: 'knife', 'domestic-abuse': 'domestic_abuse', alcohol: 'alcohol' } as const;
+export type Flag = keyof typeof FLAGS;
+const flagList = z
+  .string()
+  .transform((s) => [...new Set(s.split(',').filter(Boolean))])
+  .refine((fs) => fs.every((f) => f in FLAGS), { message: `unknown flag (known: ${Object.keys(FLAGS).join(', ')})` })
+  .transform((fs) => fs as Flag[]);
+/** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+const weekdayList = z
+  .string()
+  .regex(/^[1-7](,[1-7])*$/, 'expected ISO weekdays 1 (Monday) to 7 (Sunday), comma-separated')
+  .transform((s) => [...new Set(s.split(',').map(Number))].sort());
+/** "22-4,15-17": hour ranges, start inclusive, end exclusive, wrapping midnight. */
+const hourRanges = z
+  .string()
+  .regex(/^(\d{1,2}-\d{1,2})(,\d{1,2}-\d{1,2})*$/, 'expected hour ranges like 22-4 or 15-17')
+  .transform((s) => s.split(',').map((r) => r.split('-').map(Number) as [number, number]))
+  .refine((rs) => rs.every(([a, b]) => a >= 0 && a < 24 && b >= 0 && b <= 24), 'hours are 0 to 24')
+  .transform((rs) => hoursFromRanges(rs.map(([a, b]) => [a, b % 24] as [number, number])));
+
+/**
+ * One selection for every analysis route: datasets, offence groups, flags, period (months, or
+ * days where the data has them), weekday and hour filters, resolution and area.
+ */
+export const selectionFields = {
+  datasets: idList,
+  groups: groupList.optional(),
+  flags: flagList.optional(),
+  from: period,
+  to: period,
+  weekdays: weekdayList.optional(),
+  hours: hourRanges.optional(),
+  res: z.enum(['7', '8', '9', '10']).default('8').transform((r) => Number(r) as 7 | 8 | 9 | 10),
+  area: areaParam.optional(),
+};
+
+export const selectionQuery = z
+  .object(selectionFields)
+  .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months (YYYY-MM) or both days (YYYY-MM-DD)', path: ['to'] })
+  .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
+
+export type Selection = z.infer<typeof selectionQuery>;

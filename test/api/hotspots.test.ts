@@ -1,0 +1,144 @@
+/**
+ * /api/hotspots on real Gwent police.uk data, checked against an independent path: counts tallied
+ * from the raw CSVs, and Gi* recomputed with a naive double loop over H3 grid distances.
+ */
+import { readFileSync } from 'node:fs';
+import { gridDistance, latLngToCell } from 'h3-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { twoSidedP } from '../../server/analysis/normal.js';
+import { areaCover } from '../../server/db/areas.js';
+import { findPartnershipByName } from '../../server/db/partnerships.js';
+import { loadGeodataOnce } from '../../server/geodata-load.js';
+import { resolveMapping } from '../../server/ingest/mapping.js';
+import { appAs, as } from '../helpers/auth.js';
+import { backends, type TestDb } from '../helpers/databases.js';
+import { importPaths } from '../helpers/import.js';
+import { policeUkFile } from '../helpers/shared-data.js';
+
+const MONTHS = ['2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
+
+/** Violence and sexual offences per resolution-8 cell, read straight from the CSVs. */
+function tallyCells(res: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const month of MONTHS) {
+    for (const line of readFileSync(policeUkFile('gwent', month), 'utf8').split(/\r?\n/).slice(1)) {
+      const f = line.split(',');
+      if (f[9] !== 'Violence and sexual offences' || !f[4] || !f[5]) continue;
+      const h = latLngToCell(Number(f[5]), Number(f[4]), res);
+      counts.set(h, (counts.get(h) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Gi* the slow way: every pair's grid distance, the textbook sums. */
+function naiveGiStar(cells: string[], x: number[], k: number): number[] {
+  const n = x.length;
+  const mean = x.reduce((a, v) => a + v, 0) / n;
+  const s = Math.sqrt(x.reduce((a, v) => a + v * v, 0) / n - mean * mean);
+  return cells.map((a) => {
+    let wx = 0;
+    let w = 0;
+    for (let j = 0; j < n; j++) {
+      if (gridDistance(a, cells[j]!) <= k) {
+        wx += x[j]!;
+        w += 1;
+      }
+    }
+    return (wx - mean * w) / (s * Math.sqrt((n * w - w * w) / (n - 1)));
+  });
+}
+
+interface HotspotsBody {
+  restricted: boolean;
+  method: Record<string, string>;
+  cells: { h3: string; count: number | null; z: number | null; p: number | null; q: number | null; class: number }[];
+}
+
+describe.each(backends)('GET /api/hotspots on $name', (backend) => {
+  let t: TestDb;
+  let api: ReturnType<typeof as>;
+  let publicId: number;
+  let restrictedId: number;
+
+  beforeAll(async () => {
+    t = await backend.open();
+    await loadGeodataOnce(t.db);
+    const gwent = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
+    ({ api } = await appAs(t.db, { scopes: [gwent] }));
+    publicId = (await importPaths(t.db, MONTHS.map((m) => policeUkFile('gwent', m)), { kind: 'police-uk', name: 'Gwent' })).datasetId;
+    const extract = `${process.cwd()}/geodata/sample/restricted/local-police-gwent-south-wales.csv.gz`;
+    restrictedId = (await importPaths(t.db, [extract], { kind: 'incidents', name: 'Extract', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: gwent })).datasetId;
+  }, 300_000);
+  afterAll(async () => t?.dispose());
+
+  it('matches a naive Gi* over the raw-CSV tally of the whole Gwent cover (zero cells included) to 1e-9', async () => {
+    const res = await api.request(`/api/hotspots?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=8&area=pfa:W15000002&k=1`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as HotspotsBody;
+    const region = await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8);
+    expect(body.cells.map((c) => c.h3).sort()).toEqual([...region].sort());
+    const tally = tallyCells(8);
+    const x = region.map((h) => tally.get(h) ?? 0);
+    expect(x.filter((v) => v === 0).length).toBeGreaterThan(100); // the zero cells are part of the region
+    const byCell = new Map(body.cells.map((c) => [c.h3, c]));
+    region.forEach((h, i) => expect(byCell.get(h)!.count, h).toBe(x[i]));
+    const reference = naiveGiStar(region, x, 1);
+    region.forEach((h, i) => {
+      const cell = byCell.get(h)!;
+      expect(Math.abs(cell.z! - reference[i]!), h).toBeLessThan(1e-9);
+      expect(cell.p).toBeCloseTo(twoSidedP(reference[i]!), 12);
+      expect(cell.q!).toBeGreaterThanOrEqual(cell.p! - 1e-12);
+    });
+    // Newport centre and Cwmbran are hot at 99%; most of rural Monmouthshire is not.
+    expect(byCell.get(latLngToCell(51.5877, -2.9984, 8))!.class).toBe(3);
+    expect(body.cells.filter((c) => c.class === 3).length).toBeGreaterThan(10);
+    expect(body.cells.filter((c) => c.class === 0).length).toBeGreaterThan(body.cells.length / 2);
+    expect(body.method.statistic).toBe('Getis-Ord Gi*');
+  });
+
+  it('releases only classes and suppressed counts for restricted data', async () => {
+    const res = await api.request(`/api/hotspots?datasets=${restrictedId}&from=2024-01&to=2024-06&res=9&area=lad:W06000022`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as HotspotsBody;
+    expect(body.restricted).toBe(true);
+    expect(body.cells.length).toBeGreaterThan(500);
+    for (const c of body.cells) {
+      expect(c.count === null || c.count === 0 || c.count >= 5).toBe(true);
+      expect([c.z, c.p, c.q]).toEqual([null, null, null]);
+    }
+    expect(body.cells.some((c) => c.count === null)).toBe(true);
+    expect(body.cells.some((c) => c.class > 0)).toBe(true);
+  });
+
+  it('needs an area, and refuses day, weekday or hour filters on month-precision data', async () => {
+    expect((await api.request(`/api/hotspots?datasets=${publicId}&from=2024-01&to=2024-06`)).status).toBe(400);
+    const hours = await api.request(`/api/hotspots?datasets=${publicId}&from=2024-01&to=2024-06&area=pfa:W15000002&hours=22-4`);
+    expect(hours.status).toBe(400);
+    expect(((await hours.json()) as { error: string }).error).toMatch(/"Gwent" has month precision: it cannot be filtered by hours/);
+    const days = await api.request(`/api/cells?datasets=${publicId},${restrictedId}&from=2024-01-05&to=2024-01-20`);
+    expect(((await days.json()) as { error: string }).error).toMatch(/"Gwent" has month precision: it cannot be filtered by dates/);
+  });
+
+  it('filters restricted daily data by day, weekday, hour and flag, matching a count in SQL', async () => {
+    const where = `dataset_id = $1 and occurred_on between '2024-03-01' and '2024-03-31' and extract(isodow from occurred_on) in (5, 6) and (extract(hour from occurred_time) >= 22 or extract(hour from occurred_time) < 4)`;
+    const expected = (await t.db.query<{ n: number }>(`select count(*)::int as n from incidents where ${where}`, [restrictedId]))[0]!.n;
+    const res = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-03-01&to=2024-03-31&weekdays=5,6&hours=22-4&res=7`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { cells: { count: number | null }[] };
+    const released = body.cells.reduce((a, c) => a + (c.count ?? 0), 0);
+    const suppressed = body.cells.filter((c) => c.count === null).length;
+    expect(released).toBeLessThanOrEqual(expected);
+    expect(expected - released).toBeLessThanOrEqual(suppressed * 4);
+    expect(expected - released).toBeGreaterThanOrEqual(suppressed);
+    const knife = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&flags=knife&res=7`);
+    const knifeCells = ((await knife.json()) as { cells: { count: number | null }[] }).cells;
+    const knifeTotal = knifeCells.reduce((a, c) => a + (c.count ?? 0), 0);
+    const knifeSuppressed = knifeCells.filter((c) => c.count === null).length;
+    const knifeSql = (await t.db.query<{ n: number }>(`select count(*)::int as n from incidents where dataset_id = $1 and knife and month between '2024-01-01' and '2024-06-01'`, [restrictedId]))[0]!.n;
+    // Every suppressed cell held 1 to 4 of the missing incidents.
+    expect(knifeSql - knifeTotal).toBeGreaterThanOrEqual(knifeSuppressed);
+    expect(knifeSql - knifeTotal).toBeLessThanOrEqual(knifeSuppressed * 4);
+    expect(knifeTotal).toBeGreaterThan(0);
+  });
+});
