@@ -22,6 +22,9 @@ import { PlacesPanel } from './places/PlacesPanel';
 import { defaultPlaceTypes, placeStyles } from './places/placeStyles';
 import { growBbox, snapBbox, usePlaces, usePlaceTypes } from './places/usePlaces';
 import { useReferenceData } from './reference/useReferenceData';
+import { HotspotLegend } from './hotspots/HotspotLegend';
+import { useHotspots } from './hotspots/useHotspots';
+import { ViewPicker, type MapView } from './hotspots/ViewPicker';
 import { ErrorBanner } from './status/ErrorBanner';
 
 interface AppProps {
@@ -46,6 +49,7 @@ export function App({ header, notice }: AppProps) {
   const [visibility, setVisibility] = useState<BoundaryVisibility>(DEFAULT_BOUNDARY_VISIBILITY);
   const [chosenPlaceTypes, setPlaceTypes] = useState<string[] | null>(null);
   const [view, setView] = useState<Bbox | null>(null);
+  const [mapView, setMapView] = useState<MapView>('counts');
 
   const defaultDatasets = useMemo(() => (datasets ? defaultDatasetIds(datasets) : null), [datasets]);
   const defaultGroups = useMemo(() => (groups ? defaultGroupIds(groups) : null), [groups]);
@@ -108,7 +112,11 @@ export function App({ header, notice }: AppProps) {
     return filter ? { ...base, area: filter } : base;
   }, [groups, datasetIds, groupIds, period, res, area]);
 
-  const cells = useCells(query);
+  const cells = useCells(mapView === 'counts' ? query : null);
+  // Hot spots are computed over an area's cells, so they need an area.
+  const hotspotsQuery = useMemo(() => (mapView === 'hotspots' && query?.area ? { ...query, area: query.area } : null), [mapView, query]);
+  const hotspots = useHotspots(hotspotsQuery);
+  const needsArea = mapView === 'hotspots' && query !== null && !query.area;
   const definition = useMemo(
     () => (groups ?? []).filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label),
     [groups, query],
@@ -118,9 +126,10 @@ export function App({ header, notice }: AppProps) {
   const geographyErrors = [partnershipsError, detail.error, lads.error, lsoas.error, placeTypes.error, ...places.errors].filter(
     (e): e is string => e !== null,
   );
-  const errors = [...reference.errors, ...(cells.error ? [cells.error] : []), ...geographyErrors];
-  const failed = cells.error !== null || (reference.errors.length > 0 && (datasets === null || groups === null));
-  const loading = !failed && (referenceLoading || cells.loading);
+  const analysisError = mapView === 'counts' ? cells.error : hotspots.error;
+  const errors = [...reference.errors, ...(analysisError ? [analysisError] : []), ...geographyErrors];
+  const failed = analysisError !== null || (reference.errors.length > 0 && (datasets === null || groups === null));
+  const loading = !failed && (referenceLoading || (mapView === 'counts' ? cells.loading : hotspots.loading));
   const nothingSelected = !referenceLoading && query === null;
 
   const boundaryStatus: Partial<Record<BoundaryLayer, string>> = {
@@ -158,6 +167,7 @@ export function App({ header, notice }: AppProps) {
             Reset to latest 12 months
           </button>
         )}
+        <ViewPicker value={mapView} onChange={setMapView} />
         <ResolutionPicker value={res} onChange={setRes} />
         {groups && <GroupPicker groups={groups} selected={groupIds ?? []} onChange={setGroupIds} />}
         <BoundaryToggles value={visibility} onChange={setVisibility} status={boundaryStatus} />
@@ -171,7 +181,7 @@ export function App({ header, notice }: AppProps) {
           error={placeTypes.error}
         />
         <p className="status-line" aria-live="polite">
-          {loading ? 'Loading…' : nothingSelected ? 'Select at least one dataset and offence group.' : ''}
+          {loading ? 'Loading…' : nothingSelected ? 'Select at least one dataset and offence group.' : needsArea ? 'Choose an area: hot spots are computed over its cells.' : ''}
         </p>
       </aside>
       <main className="map-area">
@@ -185,11 +195,16 @@ export function App({ header, notice }: AppProps) {
           places={placeLayers}
           focus={focus}
           onViewChange={setView}
-          cells={cells.body}
+          cells={mapView === 'counts' ? cells.body : null}
+          hotspots={mapView === 'hotspots' ? hotspots.data : null}
           loading={loading}
           failed={failed}
         />
-        <Legend cells={cells.body} definition={definition} area={partnership?.name ?? null} />
+        {mapView === 'counts' ? (
+          <Legend cells={cells.body} definition={definition} area={partnership?.name ?? null} />
+        ) : (
+          <HotspotLegend body={hotspots.data} definition={definition} area={partnership?.name ?? null} />
+        )}
       </main>
     </div>
   );

@@ -74,6 +74,9 @@ export type Dataset = DatasetsBody['datasets'][number];
 export type OffenceGroup = GroupsBody['groups'][number];
 export type Cell = CellsBody['cells'][number];
 
+export type HotspotsBody = Ok<InferResponseType<typeof api.api.hotspots.$get>>;
+export type HotspotCell = HotspotsBody['cells'][number];
+
 type MeBody = Ok<InferResponseType<typeof api.api.auth.me.$get>>;
 export type SessionUser = MeBody['user'];
 

@@ -4,7 +4,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef } from 'react';
-import type { Bbox, Cell, CellsBody, Place } from '../api';
+import type { Bbox, Cell, CellsBody, HotspotCell, HotspotsBody, Place } from '../api';
+import { createHotspotLayer, HOTSPOT_LAYER_ID, hotspotTooltip } from '../hotspots/hotspotLayer';
 import { LAYERS_OF, SOURCE, type BoundaryLayer, type BoundaryVisibility } from '../geography/boundaryLayers';
 import { createPlaceLayers, drawnPlaces, placeTooltip, type PlaceLayerInput } from '../places/placesLayer';
 import { BASE_STYLE, INITIAL_VIEW } from './baseStyle';
@@ -34,10 +35,14 @@ interface HotspotMapProps {
   /** The visible box after every move. */
   onViewChange?: (bbox: Bbox) => void;
   cells: CellsBody | null;
+  /** Gi* classes: drawn instead of the counts when given. */
+  hotspots?: HotspotsBody | null;
   /** Set while data for the map is being fetched. */
   loading: boolean;
   failed: boolean;
 }
+
+type HexLayer = ReturnType<typeof createCellsLayer> | ReturnType<typeof createHotspotLayer>;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -48,12 +53,12 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * data-lad-features / data-lsoa-features / data-partnership for the boundaries.
  */
 export function HotspotMap(props: HotspotMapProps) {
-  const { cells, loading, failed, places, focus } = props;
+  const { cells, hotspots, loading, failed, places, focus } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const styleReadyRef = useRef(false);
-  const pendingRef = useRef<{ layer: ReturnType<typeof createCellsLayer> | null; suppressed: number } | null>(null);
+  const pendingRef = useRef<{ layer: HexLayer | null; suppressed: number } | null>(null);
   const pendingPlacesRef = useRef<ReturnType<typeof createPlaceLayers> | null>(null);
   /** Whether the latest cells have been drawn. */
   const drawnRef = useRef(false);
@@ -117,7 +122,7 @@ export function HotspotMap(props: HotspotMapProps) {
     }
     const pending = pendingRef.current;
     if (!pending) return;
-    const drawn = pending.layer ? drawnHexagons(pending.layer) : 0;
+    const drawn = pending.layer ? drawnHexagons(pending.layer as ReturnType<typeof createCellsLayer>) : 0;
     if (drawn === null) return;
     pendingRef.current = null;
     drawnRef.current = true;
@@ -177,15 +182,17 @@ export function HotspotMap(props: HotspotMapProps) {
     );
   }, [focus?.key]);
 
-  const cellsLayer = useMemo(() => (cells ? createCellsLayer(cells) : null), [cells]);
+  const shown = hotspots ?? cells;
+  const cellsLayer = useMemo((): HexLayer | null => (hotspots ? createHotspotLayer(hotspots) : cells ? createCellsLayer(cells) : null), [cells, hotspots]);
   const placeLayers = useMemo(() => createPlaceLayers(places), [places]);
   const placeInputs = useMemo(() => new Map(places.map((p) => [p.type, p])), [places]);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    pendingRef.current = { layer: cellsLayer, suppressed: cells ? countSuppressed(cells.cells) : 0 };
+    pendingRef.current = { layer: cellsLayer, suppressed: shown ? countSuppressed(shown.cells) : 0 };
     drawnRef.current = false;
+    container.dataset.view = hotspots ? 'hotspots' : 'counts';
     if (!busyRef.current) container.dataset.status = 'drawing';
   }, [cellsLayer]);
 
@@ -196,11 +203,12 @@ export function HotspotMap(props: HotspotMapProps) {
   useEffect(() => {
     const overlay = overlayRef.current;
     if (!overlay) return;
-    const threshold = cells?.threshold ?? null;
+    const threshold = shown?.threshold ?? null;
     overlay.setProps({
       layers: [...(cellsLayer ? [cellsLayer] : []), ...placeLayers],
       getTooltip: (info: PickingInfo) => {
         if (info.layer?.id === CELLS_LAYER_ID) return cellTooltip(info as PickingInfo<Cell>, threshold);
+        if (info.layer?.id === HOTSPOT_LAYER_ID) return hotspotTooltip(info as PickingInfo<HotspotCell>, threshold);
         const place = placeTooltip(info as PickingInfo<Place>, placeInputs);
         return place ? tooltip(place.text) : null;
       },

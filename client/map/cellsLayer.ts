@@ -19,7 +19,7 @@ export function minCount(cells: readonly Cell[]): number {
   return min;
 }
 
-export function countSuppressed(cells: readonly Cell[]): number {
+export function countSuppressed(cells: readonly { count: number | null }[]): number {
   return cells.filter((cell) => cell.count === null).length;
 }
 

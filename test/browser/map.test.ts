@@ -81,6 +81,27 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       expect(withoutHexagons.pixels).toBeLessThan(withHexagons.pixels / 20);
       expect(s.errors).toEqual([]);
     });
+
+    it('switches to the hot spot view: every cell of the area drawn by its Gi* class', async () => {
+      const { page } = s;
+      const cellsResponse = page.waitForResponse((r) => r.url().includes('/api/cells?'));
+      await signInThroughPage(page, s.server.url, s.server.analyst);
+      await drawnMap(page, await cellsBody(await cellsResponse));
+      const hotspotsResponse = page.waitForResponse((r) => r.url().includes('/api/hotspots?'));
+      await page.getByLabel(/Hot spots \(Gi\*\)/).check();
+      const response = await hotspotsResponse;
+      expect(response.status()).toBe(200);
+      const body = (await response.json()) as { cells: { class: number }[]; area: string };
+      expect(body.area).toMatch(/^partnership:\d+$/);
+      const hot = body.cells.filter((c) => c.class === 3).length;
+      expect(hot).toBeGreaterThan(0);
+      expect(body.cells.filter((c) => c.class === 0).length).toBeGreaterThan(hot);
+      await page.locator(`#map[data-view="hotspots"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`).waitFor({ timeout: 60_000 });
+      const legend = page.getByRole('region', { name: 'Map legend' });
+      await expect.poll(() => legend.textContent()).toContain(`Hot spot, 99% confidence (${hot.toLocaleString('en-GB')})`);
+      await page.screenshot({ path: `${ARTIFACTS}hotspots.png` });
+      expect(s.errors).toEqual([]);
+    });
   });
 
   describe('with a restricted dataset', () => {

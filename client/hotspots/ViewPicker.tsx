@@ -1,0 +1,24 @@
+export type MapView = 'counts' | 'hotspots';
+
+const VIEWS: { id: MapView; label: string; hint: string }[] = [
+  { id: 'counts', label: 'Counts', hint: 'Incidents per hexagon' },
+  { id: 'hotspots', label: 'Hot spots (Gi*)', hint: 'Statistically significant clusters in the chosen area' },
+];
+
+/** What the hexagons show: counts, or Getis-Ord Gi* hot and cold spots. */
+export function ViewPicker({ value, onChange }: { value: MapView; onChange: (v: MapView) => void }) {
+  return (
+    <fieldset className="control-group">
+      <legend>Show</legend>
+      {VIEWS.map((v) => (
+        <label key={v.id} className="radio-row">
+          <input type="radio" name="map-view" value={v.id} checked={value === v.id} onChange={() => onChange(v.id)} />
+          <span className="check-label">
+            {v.label}
+            <span className="hint"> {v.hint}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,32 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import type { HotspotCell, HotspotsBody } from '../api';
+import { tooltip } from '../map/cellsLayer';
+import { CLASS_FILL, CLASS_LABELS } from './hotspotColours';
+
+export const HOTSPOT_LAYER_ID = 'hotspot-classes';
+
+/** Every cell of the study region, filled by its Gi* class (not significant cells unfilled). */
+export function createHotspotLayer(body: HotspotsBody): H3HexagonLayer<HotspotCell> {
+  return new H3HexagonLayer<HotspotCell>({
+    id: HOTSPOT_LAYER_ID,
+    data: body.cells,
+    getHexagon: (cell) => cell.h3,
+    extruded: false,
+    filled: true,
+    stroked: false,
+    getFillColor: (cell) => CLASS_FILL[cell.class] ?? CLASS_FILL[0]!,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [20, 30, 60, 90],
+  });
+}
+
+export function hotspotTooltip(info: PickingInfo<HotspotCell>, threshold: number | null) {
+  const cell = info.object;
+  if (!cell || info.layer?.id !== HOTSPOT_LAYER_ID) return null;
+  const label = CLASS_LABELS.find(([c]) => c === cell.class)?.[1] ?? '';
+  const count = cell.count === null ? `Fewer than ${threshold ?? 'k'} (suppressed)` : `${cell.count.toLocaleString('en-GB')} incidents`;
+  const stats = cell.z === null ? [] : [`Gi* z = ${cell.z.toFixed(2)}, adjusted p = ${cell.q === null ? 'n/a' : cell.q < 0.001 ? '< 0.001' : cell.q.toFixed(3)}`];
+  return tooltip([label, count, ...stats, `Cell ${cell.h3}`].join('\n'));
+}
