@@ -1,5 +1,6 @@
 import type { HotspotsBody } from '../api';
 import { cssColour } from '../map/colourScale';
+import { LegendDefinition } from '../map/Legend';
 import { CLASS_FILL, CLASS_LABELS } from './hotspotColours';
 
 /** Key to the Gi* classes, with how many cells fall in each and the method used. */
@@ -26,12 +27,7 @@ export function HotspotLegend({ body, definition, area }: { body: HotspotsBody |
         {body.cells.length.toLocaleString('en-GB')} cells in the area, zero counts included. Confidence after a false-discovery-rate correction.
         {body.restricted && ` Restricted data: classes only; counts below ${body.threshold} suppressed.`}
       </p>
-      {definition.length > 0 && (
-        <p className="legend-definition">
-          <span className="hint">Counting: </span>
-          {definition.join(', ')}
-        </p>
-      )}
+      <LegendDefinition definition={definition} />
     </section>
   );
 }

@@ -51,13 +51,19 @@ export function Legend({ cells, definition, area }: LegendProps) {
           </>
         )}
       </p>
-      {definition.length > 0 && (
-        <p className="legend-definition">
-          <span className="hint">Counting: </span>
-          {definition.join(', ')}
-        </p>
-      )}
+      <LegendDefinition definition={definition} />
     </section>
+  );
+}
+
+/** The offence groups a map counts: every map states its definition. */
+export function LegendDefinition({ definition }: { definition: readonly string[] }) {
+  if (definition.length === 0) return null;
+  return (
+    <p className="legend-definition">
+      <span className="hint">Counting: </span>
+      {definition.join(', ')}
+    </p>
   );
 }
 
