@@ -75,3 +75,22 @@ export async function countByCell(db: Queryable, q: CellQuery): Promise<CellCoun
     params,
   );
 }
+
+export interface WeekdayHourCount {
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  hour: number;
+  count: number;
+}
+
+/** Incidents of the selection by weekday and hour (incidents with a time only). */
+export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<WeekdayHourCount[]> {
+  const params: unknown[] = [];
+  const where = selectionWhere(q, params);
+  return db.query<WeekdayHourCount>(
+    `select extract(isodow from occurred_on)::int as weekday, extract(hour from occurred_time)::int as hour, count(*)::int as count
+       from incidents where ${where} and occurred_time is not null
+      group by 1, 2 order by 1, 2`,
+    params,
+  );
+}

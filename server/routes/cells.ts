@@ -7,7 +7,8 @@ import { suppressSmallCounts } from '../analysis/suppress.js';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
-import { countByCell } from '../db/cells.js';
+import { countByCell, countByWeekdayHour } from '../db/cells.js';
+import { weekdayHourMatrix } from '../analysis/time-profile.js';
 import type { AppEnv } from './env.js';
 import { prepareSelection } from './prepare-selection.js';
 import { selectionFields, selectionQuery } from './selection.js';
@@ -91,5 +92,35 @@ export const cellRoutes = new Hono<AppEnv>()
         disclosure: threshold === null ? 'public data: nothing withheld' : `counts 1 to ${threshold - 1} suppressed; z, p and q withheld; class released`,
       },
       cells,
+    });
+  })
+  .get('/time-profile', allow.signedIn({ datasets: true }), validate('query', selectionQuery), async (c) => {
+    const q = c.req.valid('query');
+    const prepared = await prepareSelection(c, q);
+    if (!prepared.ok) return c.json(prepared.body, prepared.status);
+    const { datasets, threshold, query, echo } = prepared.value;
+    const untimed = datasets.filter((d) => d.datePrecision !== 'datetime');
+    if (untimed.length > 0)
+      return c.json({ error: `a day-by-hour profile needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}` }, 400);
+    const matrix = weekdayHourMatrix(await countByWeekdayHour(c.get('db'), query));
+    // Restricted data: slots of 1..k-1 suppressed; no row or column totals are sent, so no
+    // suppressed slot can be recovered by subtraction within this response.
+    const counts = matrix.map((row) => row.map((n) => (threshold !== null && n > 0 && n < threshold ? null : n)));
+    if (threshold !== null) {
+      await audit(c, {
+        action: 'analysis.time-profile', target: 'GET /api/time-profile', datasets: datasetNames(datasets), selection: echo,
+        summary: { slots: 168, slotsSuppressed: counts.flat().filter((n) => n === null).length, threshold },
+      });
+    }
+    return c.json({
+      from: q.from,
+      to: q.to,
+      datasets: datasetNames(datasets),
+      groups: query.groups,
+      area: echo.area as string | null,
+      restricted: threshold !== null,
+      threshold,
+      weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+      counts,
     });
   });

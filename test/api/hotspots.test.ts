@@ -3,6 +3,7 @@
  * from the raw CSVs, and Gi* recomputed with a naive double loop over H3 grid distances.
  */
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { gridDistance, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoSidedP } from '../../server/analysis/normal.js';
@@ -140,5 +141,27 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(knifeSql - knifeTotal).toBeGreaterThanOrEqual(knifeSuppressed);
     expect(knifeSql - knifeTotal).toBeLessThanOrEqual(knifeSuppressed * 4);
     expect(knifeTotal).toBeGreaterThan(0);
+  });
+
+  it('profiles restricted daily knife incidents by weekday and hour, matching a tally of the raw CSV, with small slots suppressed', async () => {
+    const res = await api.request(`/api/time-profile?datasets=${restrictedId}&from=2024-01-01&to=2024-03-31&flags=knife`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { counts: (number | null)[][]; restricted: boolean; threshold: number };
+    const tally = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
+    const csv = gunzipSync(readFileSync(`${process.cwd()}/geodata/sample/restricted/local-police-gwent-south-wales.csv.gz`)).toString('utf8');
+    for (const line of csv.split('\n').slice(1)) {
+      const [, date, time, , , , , knife] = line.split(',');
+      if (!date || date < '2024-01-01' || date > '2024-03-31' || knife !== 'Y') continue;
+      const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+      tally[weekday]![Number(time!.slice(0, 2))]! += 1;
+    }
+    expect(body.restricted).toBe(true);
+    tally.forEach((row, d) =>
+      row.forEach((n, h) => expect(body.counts[d]![h], `weekday ${d + 1} hour ${h}`).toBe(n > 0 && n < body.threshold ? null : n)),
+    );
+    expect(body.counts.flat().some((n) => n === null)).toBe(true);
+    const monthly = await api.request(`/api/time-profile?datasets=${publicId}&from=2024-01&to=2024-03`);
+    expect(monthly.status).toBe(400);
+    expect(((await monthly.json()) as { error: string }).error).toMatch(/needs times: "Gwent" has month precision/);
   });
 });
