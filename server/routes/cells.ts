@@ -1,4 +1,4 @@
-import { cellToChildren } from 'h3-js';
+import { cellToChildren, cellToLatLng } from 'h3-js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { hotspots } from '../analysis/hotspots.js';
@@ -9,6 +9,9 @@ import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
 import { countByCell, countByWeekdayHour } from '../db/cells.js';
 import { weekdayHourMatrix } from '../analysis/time-profile.js';
+import { kernelDensity, ruleOfThumbBandwidth } from '../analysis/kde.js';
+import { quintileBands } from '../analysis/bands.js';
+import { wgs84ToBng } from '../geo/bng.js';
 import type { AppEnv } from './env.js';
 import { prepareSelection } from './prepare-selection.js';
 import { selectionFields, selectionQuery } from './selection.js';
@@ -21,6 +24,24 @@ const hotspotsQuery = z
   .object({ ...selectionFields, area: selectionFields.area.unwrap(), k: z.enum(['1', '2', '3']).default('1').transform(Number) })
   .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months or both days', path: ['to'] })
   .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
+
+const densityQuery = z
+  .object({ ...selectionFields, area: selectionFields.area.unwrap(), bandwidth: z.coerce.number().min(50).max(5000).optional() })
+  .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months or both days', path: ['to'] })
+  .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
+
+/** An H3 cell's centre in British National Grid metres. */
+function centre(h3: string): { x: number; y: number } {
+  const [lat, lng] = cellToLatLng(h3);
+  const [x, y] = wgs84ToBng(lng, lat);
+  return { x, y };
+}
+
+/** The study region: the area's cover at the resolution (resolution 10 from its resolution-9 parents). */
+async function studyRegion(db: AppEnv['Variables']['db'], area: Parameters<typeof areaCover>[1], res: 7 | 8 | 9 | 10): Promise<string[]> {
+  const cover = await areaCover(db, area, res === 10 ? 9 : res);
+  return res === 10 ? cover.flatMap((h3) => cellToChildren(h3, 10)) : cover;
+}
 
 const datasetNames = (ds: readonly { id: number; name: string }[]) => ds.map((d) => ({ id: d.id, name: d.name }));
 
@@ -57,8 +78,7 @@ export const cellRoutes = new Hono<AppEnv>()
     const { datasets, threshold, query, echo } = prepared.value;
     const db = c.get('db');
     // The study region is the area's whole cover at this resolution, zero-count cells included.
-    const cover = await areaCover(db, q.area, q.res === 10 ? 9 : q.res);
-    const region = q.res === 10 ? cover.flatMap((h3) => cellToChildren(h3, 10)) : cover;
+    const region = await studyRegion(db, q.area, q.res);
     const counts = new Map((await countByCell(db, query)).map((cell) => [cell.h3, cell.count]));
     const results = hotspots(region, counts, q.k);
     // Restricted data: counts 1..k-1 suppressed; z, p and q withheld (only the class is released)
@@ -122,5 +142,43 @@ export const cellRoutes = new Hono<AppEnv>()
       threshold,
       weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
       counts,
+    });
+  })
+  .get('/density', allow.signedIn({ datasets: true }), validate('query', densityQuery), async (c) => {
+    const q = c.req.valid('query');
+    const prepared = await prepareSelection(c, q);
+    if (!prepared.ok) return c.json(prepared.body, prepared.status);
+    const { datasets, threshold, query, echo } = prepared.value;
+    const db = c.get('db');
+    const region = await studyRegion(db, q.area, q.res);
+    // Incidents as resolution-10 cell centres (about 65 m apart): the points the kernel spreads.
+    const sources = (await countByCell(db, { ...query, res: 10 })).map((cell) => ({ ...centre(cell.h3), weight: cell.count }));
+    const bandwidth = q.bandwidth ?? ruleOfThumbBandwidth(sources);
+    const density = kernelDensity(sources, region.map(centre), bandwidth);
+    const bands = quintileBands(density);
+    // Restricted data: only the band is released; a density value is a weighted sum of nearby
+    // counts and could be solved back to a small one.
+    const cells = region.map((h3, i) => ({ h3, density: threshold === null ? density[i]! : null, band: bands[i]! }));
+    if (threshold !== null) {
+      await audit(c, { action: 'analysis.density', target: 'GET /api/density', datasets: datasetNames(datasets), selection: echo, summary: { cells: cells.length, bandwidth, threshold } });
+    }
+    return c.json({
+      res: q.res,
+      from: q.from,
+      to: q.to,
+      datasets: datasetNames(datasets),
+      groups: query.groups,
+      area: echo.area as string,
+      restricted: threshold !== null,
+      threshold,
+      bandwidth,
+      method: {
+        kernel: 'quartic (biweight), incidents per km²',
+        points: 'incidents at the centres of their resolution-10 cells',
+        bandwidth: q.bandwidth ? 'as requested' : "Silverman's rule of thumb for two dimensions, h = σ n^(-1/6), at least 100 m",
+        sampled: `at the centres of the area's ${region.length} cells at resolution ${q.res}`,
+        disclosure: threshold === null ? 'public data: nothing withheld' : 'restricted data: density withheld, quintile band released',
+      },
+      cells,
     });
   });

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { gridDistance, latLngToCell } from 'h3-js';
+import { cellToLatLng, gridDistance, latLngToCell } from 'h3-js';
+import { wgs84ToBng } from '../../server/geo/bng.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoSidedP } from '../../server/analysis/normal.js';
 import { areaCover } from '../../server/db/areas.js';
@@ -163,5 +164,48 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     const monthly = await api.request(`/api/time-profile?datasets=${publicId}&from=2024-01&to=2024-03`);
     expect(monthly.status).toBe(400);
     expect(((await monthly.json()) as { error: string }).error).toMatch(/needs times: "Gwent" has month precision/);
+  });
+
+  it('estimates quartic kernel density at the cell centres, matching a brute-force sum over the raw incidents', async () => {
+    const res = await api.request(`/api/density?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=8&area=lad:W06000022&bandwidth=400`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { bandwidth: number; cells: { h3: string; density: number | null; band: number }[] };
+    expect(body.bandwidth).toBe(400);
+    const region = await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 8);
+    expect(body.cells.map((c) => c.h3)).toEqual(region);
+    // Independent points: raw CSV rows in Newport's resolution-9 cover, at their resolution-10 cell centres.
+    const cover9 = new Set(await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9));
+    const points: { x: number; y: number }[] = [];
+    for (const month of MONTHS) {
+      for (const line of readFileSync(policeUkFile('gwent', month), 'utf8').split(/\r?\n/).slice(1)) {
+        const f = line.split(',');
+        if (f[9] !== 'Violence and sexual offences' || !f[4] || !f[5]) continue;
+        if (!cover9.has(latLngToCell(Number(f[5]), Number(f[4]), 9))) continue;
+        const [lat, lng] = cellToLatLng(latLngToCell(Number(f[5]), Number(f[4]), 10));
+        const [x, y] = wgs84ToBng(lng, lat);
+        points.push({ x, y });
+      }
+    }
+    const h = 400;
+    for (const cell of body.cells.filter((_, i) => i % 25 === 0)) {
+      const [lat, lng] = cellToLatLng(cell.h3);
+      const [tx, ty] = wgs84ToBng(lng, lat);
+      let expected = 0;
+      for (const p of points) {
+        const u2 = ((p.x - tx) ** 2 + (p.y - ty) ** 2) / (h * h);
+        if (u2 < 1) expected += (3 / (Math.PI * h * h)) * (1 - u2) ** 2;
+      }
+      expect(cell.density!).toBeCloseTo(expected * 1e6, 6);
+    }
+    expect(Math.max(...body.cells.map((c) => c.band))).toBe(5);
+  });
+
+  it('releases only density bands for restricted data', async () => {
+    const res = await api.request(`/api/density?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022`);
+    const body = (await res.json()) as { bandwidth: number; restricted: boolean; cells: { density: number | null; band: number }[] };
+    expect(body.restricted).toBe(true);
+    expect(body.bandwidth).toBeGreaterThanOrEqual(100);
+    expect(body.cells.every((c) => c.density === null)).toBe(true);
+    expect(new Set(body.cells.map((c) => c.band))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
   });
 });
