@@ -20,9 +20,15 @@ import { healthRoutes } from './routes/health.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { placeRoutes } from './routes/places.js';
 import { log } from './log.js';
+import { openApiDocument } from './openapi.js';
+import { allow } from './auth/policy.js';
 
 function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
-  return new Hono<AppEnv>()
+  // The OpenAPI description is built once from this app's own route table (validators and
+  // policies), so it cannot drift from the routes.
+  let openApi: Record<string, unknown> | undefined;
+  const self: { app?: Hono<AppEnv> } = {};
+  const api = new Hono<AppEnv>()
     .basePath('/api')
     .use(async (c, next) => {
       c.set('db', db);
@@ -42,7 +48,10 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', cellRoutes)
     .route('/', boundaryRoutes)
     .route('/', partnershipRoutes)
-    .route('/', placeRoutes);
+    .route('/', placeRoutes)
+    .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
+  self.app = api;
+  return api;
 }
 
 /** The API; its type is what the client's `hc` uses, so request and response types are shared. */

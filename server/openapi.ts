@@ -1,0 +1,118 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { policyOf, type RoutePolicy } from './auth/policy.js';
+import { validatorOf, type ValidatorInfo } from './routes/validate.js';
+
+/**
+ * What each route is for. The parameters, bodies and access rules are read from the route table
+ * (validators and policies); this table only adds the words. A test fails for a route missing
+ * here, so the description stays complete.
+ */
+export const ROUTE_SUMMARIES: Record<string, string> = {
+  'GET /api/health': 'Status, database kind and schema version.',
+  'POST /api/auth/signin': 'Sign in with email and password; sets the session cookie and returns the CSRF token.',
+  'POST /api/auth/link': 'Sign in with a one-time link token.',
+  'GET /api/auth/me': 'The signed-in user and the session CSRF token.',
+  'POST /api/auth/signout': 'End the session.',
+  'POST /api/auth/password': 'Set or change your password (the current one is needed once set).',
+  'GET /api/tokens': 'Your API tokens (admins: all), without secrets.',
+  'POST /api/tokens': 'Create an API token; the secret is shown once.',
+  'DELETE /api/tokens/{id}': 'Revoke an API token.',
+  'GET /api/users': 'Users with roles and memberships.',
+  'POST /api/users': 'Add a user; returns their one-time sign-in link.',
+  'PATCH /api/users/{id}': 'Change a user\'s name, role, memberships or disable them.',
+  'POST /api/users/{id}/link': 'A new one-time sign-in link for a user.',
+  'GET /api/grants': 'Grants you made, manage or hold (admins: all).',
+  'POST /api/grants': 'Grant a restricted dataset or place layer to a partnership or PCC, with purpose, expiry and optional area.',
+  'DELETE /api/grants/{id}': 'Revoke a grant.',
+  'GET /api/audit': 'The audit log, newest first, with filters.',
+  'GET /api/audit/export.csv': 'The audit log as CSV (UTF-8 with BOM).',
+  'GET /api/groups': 'Offence groups (with parent groups).',
+  'GET /api/datasets': 'Datasets you may use (restricted totals rounded to 100).',
+  'GET /api/datasets/{id}': 'One dataset with its import reports.',
+  'DELETE /api/datasets/{id}': 'Delete a dataset and its incidents (its audit trail stays).',
+  'POST /api/datasets':
+    'Upload and import files (multipart/form-data: files, kind, name, sensitivity, threshold, supplier, basis, legalBasis, owner, mapping); returns the import report.',
+  'GET /api/cells': 'Incident counts per H3 cell for a selection, with population and rate per 1,000 residents; restricted counts 1..k-1 are null.',
+  'GET /api/hotspots': 'Getis-Ord Gi* over every cell of the area\'s H3 cover: count, z, p, FDR-adjusted q and class.',
+  'GET /api/density': 'Quartic kernel density at the centres of the area\'s cells.',
+  'GET /api/time-profile': 'Weekday by hour counts for datasets with times.',
+  'GET /api/boundaries/{level}': 'LAD, PFA or LSOA boundaries as GeoJSON.',
+  'GET /api/areas': 'Area codes and names of a level.',
+  'GET /api/partnerships': 'Partnerships with their LADs, population and bounding box.',
+  'GET /api/partnerships/{id}': 'One partnership with its outline.',
+  'POST /api/partnerships': 'Create a partnership from LAD codes or a drawn polygon.',
+  'GET /api/places/types': 'Setting types with counts.',
+  'GET /api/openapi.json': 'This description.',
+  'GET /api/places': 'Settings (schools, licensed premises, ...) by type and bounding box.',
+  'POST /api/places': 'Upload a point layer (multipart/form-data: file, layer, type, restricted, owner, source, licence).',
+};
+
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
+
+function inputSchema(schema: ValidatorInfo['schema']): JsonSchema {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+}
+
+function security(policy: RoutePolicy | undefined) {
+  if (!policy || policy.kind === 'open') return { security: [] };
+  const who = policy.kind === 'roles' ? `Roles: ${policy.roles.join(', ')}.` : 'Any signed-in user.';
+  return {
+    security: [{ session: [] }, { bearer: [] }],
+    'x-access': `${who}${policy.datasets ? ' Datasets go through the access policy: any you may not use are refused with 403 naming them.' : ''}`,
+  };
+}
+
+/** The OpenAPI 3.1 description of the API, built from the app's own route table. */
+export function openApiDocument(app: Hono<any>): Record<string, unknown> {
+  const routes = new Map<string, { method: string; path: string; policy?: RoutePolicy; validators: ValidatorInfo[] }>();
+  for (const r of app.routes) {
+    if (r.method === 'ALL' || !r.path.startsWith('/api/')) continue;
+    const path = r.path.replace(/:(\w+)/g, '{$1}');
+    const key = `${r.method} ${path}`;
+    const entry = routes.get(key) ?? { method: r.method.toLowerCase(), path, validators: [] };
+    entry.policy ??= policyOf(r.handler);
+    const v = validatorOf(r.handler);
+    if (v) entry.validators.push(v);
+    routes.set(key, entry);
+  }
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [key, route] of routes) {
+    const parameters: unknown[] = [];
+    let requestBody: unknown;
+    for (const v of route.validators) {
+      const schema = inputSchema(v.schema);
+      if (v.target === 'json') {
+        requestBody = { required: true, content: { 'application/json': { schema } } };
+        continue;
+      }
+      const where = v.target === 'param' ? 'path' : v.target;
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        parameters.push({ name, in: where, required: where === 'path' || (schema.required ?? []).includes(name), schema: property, ...(property.description ? { description: property.description } : {}) });
+      }
+    }
+    paths[route.path] ??= {};
+    paths[route.path]![route.method] = {
+      summary: ROUTE_SUMMARIES[key] ?? '',
+      ...security(route.policy),
+      ...(parameters.length ? { parameters } : {}),
+      ...(requestBody ? { requestBody } : {}),
+      responses: {
+        '200': { description: 'OK (201 for creations)' },
+        '400': { description: 'Invalid input: the message names the parameter and reason' },
+        ...(route.policy?.kind === 'open' ? {} : { '401': { description: 'Not signed in' }, '403': { description: 'Not allowed: role, CSRF, or datasets named in the message' } }),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'hotspot API', version: '0.1.0', description: 'Violence hotspot analysis for Serious Violence Duty partnerships. Restricted data is released only as suppressed aggregates.' },
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'hotspot_session', description: 'Browser session; state-changing requests also need the X-CSRF-Token header.' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'API token (hs_...) from POST /api/tokens or npm run user:add -- --token NAME.' },
+      },
+    },
+    paths,
+  };
+}
