@@ -42,6 +42,8 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/partnerships': 'Partnerships with their LADs, population and bounding box.',
   'GET /api/partnerships/{id}': 'One partnership with its outline.',
   'POST /api/partnerships': 'Create a partnership from LAD codes or a drawn polygon.',
+  'GET /api/partnerships/{id}/definitions': 'A partnership\'s saved serious-violence definitions (every version) and the national presets.',
+  'POST /api/partnerships/{id}/definitions': 'Save a definition: a new key starts at version 1, an existing key gets the next version.',
   'GET /api/places/types': 'Setting types with counts.',
   'GET /api/openapi.json': 'This description.',
   'GET /api/places': 'Settings (schools, licensed premises, ...) by type and bounding box.',

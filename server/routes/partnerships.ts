@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listAreas } from '../db/areas.js';
-import { getPartnership, insertPartnership, listPartnerships, partnershipNameTaken, partnershipOutlines } from '../db/partnerships.js';
+import { getPartnership, insertPartnership, listPartnerships, partnershipExists, partnershipNameTaken, partnershipOutlines } from '../db/partnerships.js';
+import { getDefinition, listDefinitions, saveDefinition } from '../db/definitions.js';
+import { PRESETS } from '../analysis/definitions.js';
+import { isOffenceGroup } from '../ingest/offence-groups.js';
 import { localAuthorities } from '../geo/geodata.js';
 import { bboxOf, InvalidPolygon, polygonCover, unionOutline, validatePartnershipPolygon } from '../geo/partnership-shape.js';
 import { audit } from '../auth/audit.js';
@@ -15,6 +18,17 @@ const newPartnership = z.union([
   z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(1000).optional(), lads: z.array(z.string().regex(/^[EW]\d{8}$/)).min(1).max(400) }).strict(),
   z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(1000).optional(), geometry: z.unknown() }).strict(),
 ]);
+
+const newDefinition = z
+  .object({
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'a short lower-case name like serious-violence'),
+    name: z.string().trim().min(1).max(200),
+    groups: z.array(z.string().refine(isOffenceGroup, 'unknown offence group')).min(1).max(50),
+    excludedGroups: z.array(z.string().refine(isOffenceGroup, 'unknown offence group')).max(50).default([]),
+    flags: z.array(z.enum(['knife', 'domestic-abuse', 'alcohol'])).max(3).default([]),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
 
 export const partnershipRoutes = new Hono<AppEnv>()
   .get('/partnerships', allow.signedIn(), async (c) => {
@@ -59,4 +73,21 @@ export const partnershipRoutes = new Hono<AppEnv>()
     await audit(c, { action: 'partnership.create', target: `partnership:${created}`, summary: { name: p.name, kind: p.kind } });
     const { outline, ...rest } = p;
     return c.json({ partnership: { ...rest, bbox: bboxOf(outline) } }, 201);
+  })
+  .get('/partnerships/:id/definitions', allow.signedIn(), validate('param', idParam), async (c) => {
+    const { id } = c.req.valid('param');
+    if (!(await partnershipExists(c.get('db'), id))) return c.json({ error: `no partnership ${id}` }, 404);
+    return c.json({ definitions: await listDefinitions(c.get('db'), id), presets: PRESETS });
+  })
+  .post('/partnerships/:id/definitions', allow.roles(['admin', 'analyst']), validate('param', idParam), validate('json', newDefinition), async (c) => {
+    const db = c.get('db');
+    const { id } = c.req.valid('param');
+    const me = c.get('user')!;
+    if (!(await partnershipExists(db, id))) return c.json({ error: `no partnership ${id}` }, 404);
+    if (!me.scopes.includes(`partnership:${id}`)) return c.json({ error: `only members of partnership ${id} can change its definitions` }, 403);
+    const body = c.req.valid('json');
+    const saved = await saveDefinition(db, { ...body, partnershipId: id, note: body.note ?? null, createdBy: me.id });
+    const definition = (await getDefinition(db, saved))!;
+    await audit(c, { action: 'definition.save', target: `partnership:${id}`, summary: { key: definition.key, version: definition.version, groups: definition.groups, flags: definition.flags } });
+    return c.json({ definition }, 201);
   });

@@ -6,6 +6,8 @@ import type { CellQuery } from '../db/cells.js';
 import type { Dataset } from '../db/datasets.js';
 import { partnershipExists } from '../db/partnerships.js';
 import { expandGroups, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
+import { definitionGroups, PRESETS } from '../analysis/definitions.js';
+import { getDefinition } from '../db/definitions.js';
 import type { AppEnv } from './env.js';
 import type { Selection } from './selection.js';
 
@@ -17,6 +19,8 @@ export interface PreparedSelection {
   threshold: number | null;
   /** The selection as audited and echoed back. */
   echo: Record<string, unknown>;
+  /** The definition applied (named with its version in every output), or null for ad hoc groups. */
+  definition: { id: number | string; name: string; version: number } | null;
 }
 
 export type Prepared = { ok: true; value: PreparedSelection } | { ok: false; status: 400 | 403 | 404; body: { error: string; refused?: { id: number; name: string; reason: string }[] } };
@@ -33,14 +37,24 @@ export async function prepareSelection(c: Context<AppEnv>, s: Selection): Promis
   if (!access.ok) return { ok: false, ...access.refusal };
   const problem = precisionProblem(access.datasets, { days: s.from.length === 10, weekdays: !!s.weekdays?.length, hours: !!s.hours?.length });
   if (problem) return { ok: false, status: 400, body: { error: problem } };
-  const groups = expandGroups(s.groups ?? OFFENCE_GROUPS.map((g) => g.id));
+  let groups = expandGroups(s.groups ?? OFFENCE_GROUPS.map((g) => g.id));
+  let flags = s.flags;
+  let definition: PreparedSelection['definition'] = null;
+  if (s.definition) {
+    const rule = s.definition.startsWith('preset:') ? PRESETS.find((p) => p.id === s.definition!.slice(7)) : await getDefinition(db, Number(s.definition));
+    if (!rule) return { ok: false, status: 404, body: { error: `no definition ${s.definition} (presets: ${PRESETS.map((p) => `preset:${p.id}`).join(', ')})` } };
+    groups = definitionGroups(rule, expandGroups);
+    flags = [...rule.flags];
+    definition = { id: 'key' in rule ? rule.id : `preset:${rule.id}`, name: rule.name, version: rule.version };
+  }
   return {
     ok: true,
     value: {
       datasets: access.datasets,
       threshold: effectiveThreshold(access.datasets),
-      echo,
-      query: { datasetIds: s.datasets, res: s.res, from: s.from, to: s.to, groups, flags: s.flags, weekdays: s.weekdays, hours: s.hours, area: s.area },
+      echo: { ...echo, definition },
+      definition,
+      query: { datasetIds: s.datasets, res: s.res, from: s.from, to: s.to, groups, flags, weekdays: s.weekdays, hours: s.hours, area: s.area },
     },
   };
 }

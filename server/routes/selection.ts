@@ -39,6 +39,8 @@ const hourRanges = z
  */
 export const selectionFields = {
   datasets: idList,
+  /** A saved definition (its id) or a national preset (`preset:knife-police`), instead of groups and flags. */
+  definition: z.string().regex(/^(preset:[a-z-]+|\d+)$/, 'expected a definition id or preset:NAME').optional(),
   groups: groupList.optional(),
   flags: flagList.optional(),
   from: period,
@@ -52,6 +54,7 @@ export const selectionFields = {
 export const selectionQuery = z
   .object(selectionFields)
   .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months (YYYY-MM) or both days (YYYY-MM-DD)', path: ['to'] })
-  .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
+  .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] })
+  .refine((q) => !(q.definition && (q.groups || q.flags)), { message: 'give either a definition or groups and flags, not both', path: ['definition'] });
 
 export type Selection = z.infer<typeof selectionQuery>;

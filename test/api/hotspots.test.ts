@@ -12,7 +12,8 @@ import { areaCover } from '../../server/db/areas.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
-import { appAs, as } from '../helpers/auth.js';
+import { createApp } from '../../server/app.js';
+import { appAs, as, createTestUser } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
 import { importPaths } from '../helpers/import.js';
 import { policeUkFile } from '../helpers/shared-data.js';
@@ -207,5 +208,47 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(body.bandwidth).toBeGreaterThanOrEqual(100);
     expect(body.cells.every((c) => c.density === null)).toBe(true);
     expect(new Set(body.cells.map((c) => c.band))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+  });
+
+  it('saves versioned serious-violence definitions and applies them (and the national presets) to selections', async () => {
+    const gwentId = Number((await findPartnershipByName(t.db, 'Gwent force area'))!);
+    const post = (body: unknown, who = api) =>
+      who.request(`/api/partnerships/${gwentId}/definitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const base = { key: 'serious-violence', name: 'Gwent serious violence', groups: ['violence-sexual', 'robbery', 'weapons'], excludedGroups: ['sexual-offences', 'stalking-harassment'] };
+    const v1 = (await (await post(base)).json()) as { definition: { id: number; version: number } };
+    const v2 = (await (await post({ ...base, flags: ['knife'] })).json()) as { definition: { id: number; version: number } };
+    expect([v1.definition.version, v2.definition.version]).toEqual([1, 2]);
+    const listed = (await (await api.request(`/api/partnerships/${gwentId}/definitions`)).json()) as { definitions: { version: number }[]; presets: { id: string }[] };
+    expect(listed.definitions.map((d) => d.version)).toEqual([1, 2]);
+    expect(listed.presets.map((p) => p.id)).toEqual(['knife-hospital', 'knife-police', 'homicide']);
+
+    const total = async (query: string) => {
+      const res = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&res=7&${query}`);
+      expect(res.status, query).toBe(200);
+      const body = (await res.json()) as { definition: { version: number; name: string } | null; groups: string[]; cells: { count: number | null }[] };
+      return { ...body, released: body.cells.reduce((a, c) => a + (c.count ?? 0), 0), suppressed: body.cells.filter((c) => c.count === null).length };
+    };
+    const sql = async (groups: string[], knife: boolean) =>
+      (await t.db.query<{ n: number }>(`select count(*)::int as n from incidents where dataset_id = $1 and month between '2024-01-01' and '2024-06-01' and offence_group = any($2::text[]) ${knife ? 'and knife' : ''}`, [restrictedId, groups]))[0]!.n;
+    const first = await total(`definition=${v1.definition.id}`);
+    expect(first.definition).toMatchObject({ name: 'Gwent serious violence', version: 1 });
+    expect([...first.groups].sort()).toEqual(['assault-injury-ed', 'homicide', 'robbery', 'violence-sexual', 'violence-with-injury', 'violence-without-injury', 'weapons']);
+    const expected1 = await sql(first.groups, false);
+    expect(expected1 - first.released).toBeGreaterThanOrEqual(first.suppressed);
+    expect(expected1 - first.released).toBeLessThanOrEqual(first.suppressed * 4);
+    const second = await total(`definition=${v2.definition.id}`);
+    expect(second.definition!.version).toBe(2);
+    expect(second.released).toBeLessThan(first.released);
+    const preset = await total('definition=preset:knife-police');
+    expect(preset.definition).toMatchObject({ name: 'Police-recorded knife or sharp object offences', version: 1 });
+    const expectedPreset = await sql(preset.groups, true);
+    expect(expectedPreset - preset.released).toBeGreaterThanOrEqual(preset.suppressed);
+    expect(expectedPreset - preset.released).toBeLessThanOrEqual(preset.suppressed * 4);
+
+    expect((await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&definition=preset:knife-police&groups=robbery`)).status).toBe(400);
+    expect((await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&definition=preset:nothing`)).status).toBe(404);
+    const outsider = as(createApp(t.db), await createTestUser(t.db, { role: 'analyst', scopes: ['pcc:W15000003'] }));
+    expect((await post(base, outsider)).status).toBe(403);
+    expect((await post({ ...base, groups: ['not-a-group'] })).status).toBe(400);
   });
 });
