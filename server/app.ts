@@ -19,6 +19,7 @@ import { groupRoutes } from './routes/groups.js';
 import { healthRoutes } from './routes/health.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { placeRoutes } from './routes/places.js';
+import { summaryRoutes } from './routes/summary.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -49,6 +50,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', boundaryRoutes)
     .route('/', partnershipRoutes)
     .route('/', placeRoutes)
+    .route('/', summaryRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;

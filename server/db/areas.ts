@@ -134,3 +134,11 @@ export async function areaCoverPopulation(db: Queryable, area: AreaSelector, res
     [res, area.kind === 'partnership' ? area.id : area.code],
   );
 }
+
+/** The one police force area an area lies in (null if it spans several or none). */
+export async function forceOfArea(db: Queryable, area: string): Promise<string | null> {
+  if (area.startsWith('pfa:')) return area.slice(4);
+  const lads = [...(await ladsOfArea(db, area))];
+  const rows = await db.query<{ pfa: string }>(`select distinct parent_code as pfa from areas where level = 'lad' and code = any($1::text[])`, [lads]);
+  return rows.length === 1 ? rows[0]!.pfa : null;
+}

@@ -1,9 +1,9 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
-import { liveLayerGrants } from '../db/grants.js';
-import { placeTypeSummaries, queryPlaces, type RestrictedAccess } from '../db/places.js';
+import { restrictedPlaceAccess } from '../auth/place-access.js';
+import { placeTypeSummaries, queryPlaces } from '../db/places.js';
 import { PLACE_TYPE_LABELS } from '../geo/places.js';
 import { importPlaces, PLACE_TYPES, SENSITIVE_PLACE_TYPES } from '../ingest/import-places.js';
 import type { AppEnv } from './env.js';
@@ -14,11 +14,6 @@ import { validate } from './validate.js';
 const MAX_PLACES = 5000;
 const MAX_PLACES_UPLOAD_BYTES = 200 * 1024 ** 2;
 
-async function restrictedAccess(c: Context<AppEnv>): Promise<RestrictedAccess> {
-  const user = c.get('user')!;
-  const grants = await liveLayerGrants(c.get('db'), user.scopes, c.get('auth').now());
-  return { scopes: user.scopes, layers: grants.map((g) => g.placeLayer!) };
-}
 
 const bbox = z
   .string()
@@ -37,13 +32,13 @@ const uploadFields = z.object({
 
 export const placeRoutes = new Hono<AppEnv>()
   .get('/places/types', allow.signedIn(), async (c) => {
-    const types = await placeTypeSummaries(c.get('db'), await restrictedAccess(c));
+    const types = await placeTypeSummaries(c.get('db'), await restrictedPlaceAccess(c));
     return c.json({ types: types.map((t) => ({ ...t, label: PLACE_TYPE_LABELS[t.type] ?? t.type })) });
   })
   .get('/places', allow.signedIn(), validate('query', z.object({ types: z.string().optional(), type: z.string().optional(), bbox: bbox.optional() })), async (c) => {
     const q = c.req.valid('query');
     const types = [q.types, q.type].filter(Boolean).join(',');
-    const rows = await queryPlaces(c.get('db'), { types: types ? types.split(',').filter(Boolean) : undefined, bbox: q.bbox, restrictedAccess: await restrictedAccess(c), limit: MAX_PLACES + 1 });
+    const rows = await queryPlaces(c.get('db'), { types: types ? types.split(',').filter(Boolean) : undefined, bbox: q.bbox, restrictedAccess: await restrictedPlaceAccess(c), limit: MAX_PLACES + 1 });
     const restrictedRows = rows.filter((r) => r.restricted);
     if (restrictedRows.length > 0)
       await audit(c, { action: 'places', target: 'GET /api/places', selection: q, summary: { restrictedPlacesReturned: Math.min(restrictedRows.length, MAX_PLACES), layers: [...new Set(restrictedRows.map((r) => r.layer))] } });

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { cellToLatLng, gridDistance, latLngToCell } from 'h3-js';
 import { wgs84ToBng } from '../../server/geo/bng.js';
+import { localAuthorities } from '../../server/geo/geodata.js';
+import { distance } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoSidedP } from '../../server/analysis/normal.js';
 import { areaCover } from '../../server/db/areas.js';
@@ -250,5 +252,51 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     const outsider = as(createApp(t.db), await createTestUser(t.db, { role: 'analyst', scopes: ['pcc:W15000003'] }));
     expect((await post(base, outsider)).status).toBe(403);
     expect((await post({ ...base, groups: ['not-a-group'] })).status).toBe(400);
+  });
+
+  it('summarises an area: count, population, rate, share of its force, concentration and priority cells with their nearest settings', async () => {
+    const res = await api.request(`/api/areas/lad:W06000022/summary?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=9&top=5&within=400`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      count: number; population: number; rate: number; forceCount: number; shareOfForce: number; force: string;
+      concentration: { cells: number; top10: number; gini: number };
+      priorities: { h3: string; count: number; class: number; nearest: { type: string; name: string; distance: number }[] }[];
+    };
+    const newport9 = new Set(await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9));
+    const gwent9 = new Set(await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 9));
+    let inNewport = 0;
+    let inGwent = 0;
+    for (const month of MONTHS) {
+      for (const line of readFileSync(policeUkFile('gwent', month), 'utf8').split(/\r?\n/).slice(1)) {
+        const f = line.split(',');
+        if (f[9] !== 'Violence and sexual offences' || !f[4] || !f[5]) continue;
+        const h = latLngToCell(Number(f[5]), Number(f[4]), 9);
+        if (newport9.has(h)) inNewport++;
+        if (gwent9.has(h)) inGwent++;
+      }
+    }
+    expect(body.count).toBe(inNewport);
+    expect(body.forceCount).toBe(inGwent);
+    expect(body.force).toBe('pfa:W15000002');
+    expect(body.shareOfForce).toBeCloseTo(inNewport / inGwent, 12);
+    const newportPopulation = localAuthorities().features.find((f) => f.properties.code === 'W06000022')!.properties.population;
+    expect(Math.abs(body.population - newportPopulation) / newportPopulation).toBeLessThan(0.005);
+    expect(body.rate).toBeCloseTo((inNewport / body.population) * 1000, 1);
+    expect(body.concentration.cells).toBe(newport9.size);
+    expect(body.concentration.top10).toBeGreaterThan(0.4);
+    expect(body.priorities).toHaveLength(5);
+    expect(body.priorities[0]!.class).toBe(3);
+    // Each nearest setting really is the nearest of its type within 400 m (brute force over the places).
+    const places = await t.db.query<{ type: string; name: string; lat: number; lng: number }>('select type, name, lat, lng from places where not restricted');
+    for (const cell of body.priorities) {
+      const [lat, lng] = cellToLatLng(cell.h3);
+      for (const near of cell.nearest) {
+        const d = (p: { lat: number; lng: number }) => distance([lng, lat], [p.lng, p.lat], { units: 'meters' });
+        const best = Math.min(...places.filter((p) => p.type === near.type).map(d));
+        expect(near.distance).toBeCloseTo(best, 6);
+        expect(near.distance).toBeLessThanOrEqual(400);
+      }
+    }
+    expect(body.priorities.some((p) => p.nearest.length > 0)).toBe(true);
   });
 });

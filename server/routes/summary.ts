@@ -1,0 +1,110 @@
+import { cellToLatLng } from 'h3-js';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { concentration } from '../analysis/concentration.js';
+import { hotspots } from '../analysis/hotspots.js';
+import { nearestByType } from '../analysis/nearest.js';
+import { ratePerThousand } from '../analysis/rate.js';
+import { audit } from '../auth/audit.js';
+import { areaKey } from '../auth/dataset-access.js';
+import { restrictedPlaceAccess } from '../auth/place-access.js';
+import { allow } from '../auth/policy.js';
+import { areaCoverPopulation, forceOfArea } from '../db/areas.js';
+import { countByCell } from '../db/cells.js';
+import { queryPlaces } from '../db/places.js';
+import { areaParam } from './area-param.js';
+import type { AppEnv } from './env.js';
+import { prepareSelection } from './prepare-selection.js';
+import { selectionFields } from './selection.js';
+import { validate } from './validate.js';
+
+const { area: _area, res: _res, ...rest } = selectionFields;
+const summaryQuery = z
+  .object({
+    ...rest,
+    res: z.enum(['7', '8', '9']).default('9').transform((r) => Number(r) as 7 | 8 | 9),
+    k: z.enum(['1', '2', '3']).default('1').transform(Number),
+    top: z.coerce.number().int().min(1).max(50).default(10),
+    within: z.coerce.number().min(50).max(5000).default(500),
+  })
+  .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months or both days', path: ['to'] })
+  .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
+
+// Metres to degrees for the settings search box (generous: 1 degree of longitude at 50°N is ~71 km).
+const DEGREES_PER_METRE_LAT = 1 / 111_000;
+const DEGREES_PER_METRE_LNG = 1 / 60_000;
+
+export const summaryRoutes = new Hono<AppEnv>().get(
+  '/areas/:area/summary',
+  allow.signedIn({ datasets: true }),
+  validate('param', z.object({ area: areaParam })),
+  validate('query', summaryQuery),
+  async (c) => {
+    const area = c.req.valid('param').area;
+    const q = c.req.valid('query');
+    const prepared = await prepareSelection(c, { ...q, area });
+    if (!prepared.ok) return c.json(prepared.body, prepared.status);
+    const { datasets, threshold, query, echo, definition } = prepared.value;
+    const db = c.get('db');
+    const cover = await areaCoverPopulation(db, area, q.res);
+    const counted = await countByCell(db, query);
+    const counts = new Map(counted.map((cell) => [cell.h3, cell.count]));
+    const region = cover.map((cell) => cell.h3);
+    const population = cover.reduce((a, cell) => a + cell.population, 0);
+    const populationOf = new Map(cover.map((cell) => [cell.h3, cell.population]));
+    const total = counted.reduce((a, cell) => a + cell.count, 0);
+    const force = await forceOfArea(db, areaKey(area)!);
+    const forceTotal = force ? (await countByCell(db, { ...query, area: { kind: 'pfa', code: force } })).reduce((a, cell) => a + cell.count, 0) : null;
+    const gi = hotspots(region, counts, q.k);
+    const priorities = [...gi].sort((a, b) => b.class - a.class || b.count - a.count).slice(0, q.top).filter((cell) => cell.count > 0);
+
+    // Settings near each priority cell (restricted layers only where the user may see them).
+    const centres = priorities.map((cell) => { const [lat, lng] = cellToLatLng(cell.h3); return { lat, lng }; });
+    const box = centres.length
+      ? ([Math.min(...centres.map((p) => p.lng)) - q.within * DEGREES_PER_METRE_LNG, Math.min(...centres.map((p) => p.lat)) - q.within * DEGREES_PER_METRE_LAT,
+          Math.max(...centres.map((p) => p.lng)) + q.within * DEGREES_PER_METRE_LNG, Math.max(...centres.map((p) => p.lat)) + q.within * DEGREES_PER_METRE_LAT] as const)
+      : null;
+    const settings = box ? await queryPlaces(db, { bbox: box, restrictedAccess: await restrictedPlaceAccess(c), limit: 20_000 }) : [];
+
+    // Restricted data: any count from 1 to k-1 (and what derives from it) is withheld; z is withheld.
+    const release = (n: number | null) => (n === null || threshold === null || n === 0 || n >= threshold ? n : null);
+    const areaCount = release(total);
+    const forceCount = release(forceTotal);
+    const result = {
+      area: areaKey(area)!,
+      force: force ? `pfa:${force}` : null,
+      from: q.from,
+      to: q.to,
+      res: q.res,
+      datasets: datasets.map((d) => ({ id: d.id, name: d.name })),
+      groups: query.groups,
+      definition,
+      restricted: threshold !== null,
+      threshold,
+      count: areaCount,
+      population: Math.round(population),
+      rate: ratePerThousand(areaCount, population),
+      forceCount,
+      shareOfForce: areaCount !== null && forceCount ? areaCount / forceCount : null,
+      concentration: threshold === null ? concentration(region.map((h) => counts.get(h) ?? 0)) : roundConcentration(concentration(region.map((h) => counts.get(h) ?? 0))),
+      priorities: priorities.map((cell, i) => ({
+        h3: cell.h3,
+        count: release(cell.count),
+        rate: ratePerThousand(release(cell.count), populationOf.get(cell.h3) ?? null),
+        class: cell.class,
+        z: threshold === null ? cell.z : null,
+        nearest: nearestByType(centres[i]!, settings, q.within),
+      })),
+    };
+    if (threshold !== null) {
+      await audit(c, { action: 'analysis.summary', target: `GET /api/areas/${areaKey(area)}/summary`, datasets: result.datasets, selection: echo, summary: { priorities: result.priorities.length, countReleased: areaCount !== null, threshold } });
+    }
+    return c.json(result);
+  },
+);
+
+/** Restricted data: concentration to two decimals, so it cannot be solved back to a small cell. */
+function roundConcentration(c: ReturnType<typeof concentration>) {
+  const r = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+  return { cells: c.cells, total: null, top1: r(c.top1), top5: r(c.top5), top10: r(c.top10), gini: r(c.gini) };
+}
