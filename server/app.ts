@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { placeRoutes } from './routes/places.js';
 import { summaryRoutes } from './routes/summary.js';
+import { proximityRoutes } from './routes/proximity.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -51,6 +52,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', partnershipRoutes)
     .route('/', placeRoutes)
     .route('/', summaryRoutes)
+    .route('/', proximityRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;

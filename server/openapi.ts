@@ -36,6 +36,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/cells': 'Incident counts per H3 cell for a selection, with population and rate per 1,000 residents; restricted counts 1..k-1 are null.',
   'GET /api/hotspots': 'Getis-Ord Gi* over every cell of the area\'s H3 cover: count, z, p, FDR-adjusted q and class.',
   'GET /api/areas/{area}/summary': 'An area (lad:, pfa: or partnership:) for a selection: count, rate, share of its force, concentration, and the top priority cells with their Gi* class and nearest settings.',
+  'GET /api/proximity': 'Incidents within a radius of each place of a type in an area (any weekday/hour window), ranked, with the ratio to the area\'s average density.',
   'GET /api/density': 'Quartic kernel density at the centres of the area\'s cells.',
   'GET /api/time-profile': 'Weekday by hour counts for datasets with times.',
   'GET /api/boundaries/{level}': 'LAD, PFA or LSOA boundaries as GeoJSON.',

@@ -94,3 +94,9 @@ export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<W
     params,
   );
 }
+
+/** The selection's incident positions (server-side only: restricted points never leave the server). */
+export async function incidentPositions(db: Queryable, q: CellQuery): Promise<{ lat: number; lng: number }[]> {
+  const params: unknown[] = [];
+  return db.query<{ lat: number; lng: number }>(`select lat, lng from incidents where ${selectionWhere(q, params)}`, params);
+}

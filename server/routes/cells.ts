@@ -14,21 +14,15 @@ import { quintileBands } from '../analysis/bands.js';
 import { wgs84ToBng } from '../geo/bng.js';
 import type { AppEnv } from './env.js';
 import { prepareSelection } from './prepare-selection.js';
-import { selectionFields, selectionQuery } from './selection.js';
+import { selectionSchema, selectionFields, selectionQuery } from './selection.js';
 import { validate } from './validate.js';
 
 /** Kept for callers that import it: the cells route takes the shared selection. */
 export const cellsQuery = selectionQuery;
 
-const hotspotsQuery = z
-  .object({ ...selectionFields, area: selectionFields.area.unwrap(), k: z.enum(['1', '2', '3']).default('1').transform(Number) })
-  .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months or both days', path: ['to'] })
-  .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
+const hotspotsQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), k: z.enum(['1', '2', '3']).default('1').transform(Number) });
 
-const densityQuery = z
-  .object({ ...selectionFields, area: selectionFields.area.unwrap(), bandwidth: z.coerce.number().min(50).max(5000).optional() })
-  .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months or both days', path: ['to'] })
-  .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
+const densityQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), bandwidth: z.coerce.number().min(50).max(5000).optional() });
 
 /** An H3 cell's centre in British National Grid metres. */
 function centre(h3: string): { x: number; y: number } {

@@ -51,10 +51,17 @@ export const selectionFields = {
   area: areaParam.optional(),
 };
 
-export const selectionQuery = z
-  .object(selectionFields)
-  .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months (YYYY-MM) or both days (YYYY-MM-DD)', path: ['to'] })
-  .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] })
-  .refine((q) => !(q.definition && (q.groups || q.flags)), { message: 'give either a definition or groups and flags, not both', path: ['definition'] });
+/** The checks every selection gets, whatever extra fields its route adds. */
+export function selectionSchema<T extends z.ZodRawShape>(shape: T) {
+  type Checked = { from: string; to: string; definition?: string; groups?: unknown; flags?: unknown };
+  const fields = (q: unknown) => q as Checked;
+  return z
+    .object(shape)
+    .refine((q) => fields(q).from.length === fields(q).to.length, { message: '"from" and "to" must both be months (YYYY-MM) or both days (YYYY-MM-DD)', path: ['to'] })
+    .refine((q) => fields(q).from <= fields(q).to, { message: '"from" is after "to"', path: ['from'] })
+    .refine((q) => !(fields(q).definition && (fields(q).groups || fields(q).flags)), { message: 'give either a definition or groups and flags, not both', path: ['definition'] });
+}
+
+export const selectionQuery = selectionSchema(selectionFields);
 
 export type Selection = z.infer<typeof selectionQuery>;

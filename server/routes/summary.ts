@@ -15,20 +15,17 @@ import { queryPlaces } from '../db/places.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
 import { prepareSelection } from './prepare-selection.js';
-import { selectionFields } from './selection.js';
+import { selectionSchema, selectionFields } from './selection.js';
 import { validate } from './validate.js';
 
 const { area: _area, res: _res, ...rest } = selectionFields;
-const summaryQuery = z
-  .object({
+const summaryQuery = selectionSchema({
     ...rest,
     res: z.enum(['7', '8', '9']).default('9').transform((r) => Number(r) as 7 | 8 | 9),
     k: z.enum(['1', '2', '3']).default('1').transform(Number),
     top: z.coerce.number().int().min(1).max(50).default(10),
     within: z.coerce.number().min(50).max(5000).default(500),
-  })
-  .refine((q) => q.from.length === q.to.length, { message: '"from" and "to" must both be months or both days', path: ['to'] })
-  .refine((q) => q.from <= q.to, { message: '"from" is after "to"', path: ['from'] });
+  });
 
 // Metres to degrees for the settings search box (generous: 1 degree of longitude at 50°N is ~71 km).
 const DEGREES_PER_METRE_LAT = 1 / 111_000;

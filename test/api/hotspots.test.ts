@@ -299,4 +299,41 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     }
     expect(body.priorities.some((p) => p.nearest.length > 0)).toBe(true);
   });
+
+  it('counts incidents near each school, matching a brute-force count over the raw incidents, and ranks them', async () => {
+    const res = await api.request(`/api/proximity?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&area=lad:W06000022&type=school&radius=300&top=500`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { placesInArea: number; incidentsInArea: number; areaKm2: number; places: { name: string; lat: number; lng: number; count: number; ratioToAverage: number }[] };
+    const newport9 = new Set(await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9));
+    const points: [number, number][] = [];
+    for (const month of MONTHS) {
+      for (const line of readFileSync(policeUkFile('gwent', month), 'utf8').split(/\r?\n/).slice(1)) {
+        const f = line.split(',');
+        if (f[9] !== 'Violence and sexual offences' || !f[4] || !f[5]) continue;
+        if (newport9.has(latLngToCell(Number(f[5]), Number(f[4]), 9))) points.push(wgs84ToBng(Number(f[4]), Number(f[5])));
+      }
+    }
+    expect(body.incidentsInArea).toBe(points.length);
+    expect(body.placesInArea).toBeGreaterThan(40);
+    expect(body.places).toHaveLength(body.placesInArea);
+    for (const school of body.places) {
+      const [x, y] = wgs84ToBng(school.lng, school.lat);
+      const expected = points.filter(([px, py]) => (px - x) ** 2 + (py - y) ** 2 <= 300 * 300).length;
+      expect(school.count, school.name).toBe(expected);
+      expect(school.ratioToAverage).toBeCloseTo(expected / ((points.length / body.areaKm2) * Math.PI * 0.09), 9);
+    }
+    const counts = body.places.map((p) => p.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(body.places[0]!.ratioToAverage).toBeGreaterThan(3);
+  });
+
+  it('suppresses small counts near places for restricted data in a Friday-Saturday night window', async () => {
+    const res = await api.request(`/api/proximity?datasets=${restrictedId}&from=2024-01-01&to=2024-06-30&weekdays=5,6&hours=22-4&area=lad:W06000022&type=licensed-premises&radius=150`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { restricted: boolean; places: { count: number | null; ratioToAverage: number | null }[] };
+    expect(body.restricted).toBe(true);
+    for (const p of body.places) expect(p.count === null ? p.ratioToAverage === null : p.count === 0 || p.count >= 5).toBe(true);
+    expect(body.places.some((p) => p.count === null)).toBe(true);
+    expect(body.places.some((p) => (p.count ?? 0) >= 5)).toBe(true);
+  });
 });

@@ -65,11 +65,12 @@ const DATASET_USES: Record<string, (id: number) => [string, RequestInit?]> = {
   'GET /api/hotspots': (id) => [`/api/hotspots?datasets=${id}&res=8&from=2024-01&to=2024-01&area=lad:W06000022`],
   'GET /api/density': (id) => [`/api/density?datasets=${id}&res=8&from=2024-01&to=2024-01&area=lad:W06000022`],
   'GET /api/areas/:area/summary': (id) => [`/api/areas/lad:W06000022/summary?datasets=${id}&res=8&from=2024-01&to=2024-01`],
+  'GET /api/proximity': (id) => [`/api/proximity?datasets=${id}&from=2024-01&to=2024-01&area=lad:W06000022&type=school`],
   'GET /api/time-profile': (id) => [`/api/time-profile?datasets=${id}&from=2024-01&to=2024-01`],
 };
 
 /** Routes asked about an area inside Gwent, where the PCC's Gwent-only grant applies. */
-const IN_GWENT = new Set(['GET /api/hotspots', 'GET /api/density', 'GET /api/areas/:area/summary']);
+const IN_GWENT = new Set(['GET /api/hotspots', 'GET /api/density', 'GET /api/areas/:area/summary', 'GET /api/proximity']);
 
 describe('route table', () => {
   it('gives every API route a policy', async () => {
