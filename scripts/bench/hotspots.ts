@@ -33,15 +33,15 @@ await insertApiToken(db, { userId, name: 'bench', tokenHash: hashSecret(token), 
 const app = createApp(db);
 
 async function time(label: string, path: string) {
-  console.error(`timing ${label}`);
   const times: number[] = [];
   for (let i = 0; i < runs + 2; i++) {
     const started = performance.now();
     const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { cells: unknown[] };
+    const body = (await res.json()) as { cells?: unknown[]; places?: unknown[]; priorities?: unknown[] };
     if (i >= 2) times.push(performance.now() - started); // two warm-up runs
-    if (i === 0) label += ` (${body.cells.length} cells)`;
+    const items = body.cells ?? body.places ?? body.priorities ?? [];
+    if (i === 0) label += ` (${items.length} ${body.cells ? 'cells' : body.places ? 'places' : 'priorities'})`;
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(0);
@@ -54,4 +54,7 @@ await time('hotspots, police.uk, Gwent force area, r9, 12 months', `/api/hotspot
 await time('cells, police.uk, Gwent force area, r9, 12 months', `/api/cells?datasets=${pub.datasetId}&${sel}`);
 await time('hotspots, restricted daily data, Gwent, r9, 12 months', `/api/hotspots?datasets=${restricted.datasetId}&${sel}`);
 await time('hotspots, restricted, Gwent, r9, Fri-Sat 22:00-04:00', `/api/hotspots?datasets=${restricted.datasetId}&${sel}&weekdays=5,6&hours=22-4`);
+await time('summary, police.uk, Gwent force area, r9, 12 months', `/api/areas/pfa:W15000002/summary?datasets=${pub.datasetId}&from=2023-07&to=2024-06&res=9`);
+await time('density, police.uk, Gwent force area, r9, 12 months', `/api/density?datasets=${pub.datasetId}&${sel}`);
+await time('proximity, police.uk, Gwent schools, 200 m, 12 months', `/api/proximity?datasets=${pub.datasetId}&from=2023-07&to=2024-06&area=pfa:W15000002&type=school`);
 await db.close();
