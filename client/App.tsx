@@ -25,6 +25,8 @@ import { useReferenceData } from './reference/useReferenceData';
 import { HotspotLegend } from './hotspots/HotspotLegend';
 import { useHotspots } from './hotspots/useHotspots';
 import { ViewPicker, type MapView } from './hotspots/ViewPicker';
+import { PriorityTable } from './priorities/PriorityTable';
+import { usePriorities } from './priorities/usePriorities';
 import { ErrorBanner } from './status/ErrorBanner';
 
 interface AppProps {
@@ -114,8 +116,9 @@ export function App({ header, notice }: AppProps) {
 
   const cells = useCells(mapView === 'counts' ? query : null);
   // Hot spots are computed over an area's cells, so they need an area.
-  const hotspotsQuery = useMemo(() => (mapView === 'hotspots' && query?.area ? { ...query, area: query.area } : null), [mapView, query]);
-  const hotspots = useHotspots(hotspotsQuery);
+  const areaQuery = useMemo(() => (query?.area ? { ...query, area: query.area } : null), [query]);
+  const hotspots = useHotspots(mapView === 'hotspots' ? areaQuery : null);
+  const priorities = usePriorities(areaQuery);
   const needsArea = mapView === 'hotspots' && query !== null && !query.area;
   const definition = useMemo(
     () => (groups ?? []).filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label),
@@ -180,6 +183,7 @@ export function App({ header, notice }: AppProps) {
           view={view}
           error={placeTypes.error}
         />
+        {areaQuery && <PriorityTable summary={priorities.data} loading={priorities.loading} error={priorities.error} />}
         <p className="status-line" aria-live="polite">
           {loading ? 'Loading…' : nothingSelected ? 'Select at least one dataset and offence group.' : needsArea ? 'Choose an area: hot spots are computed over its cells.' : ''}
         </p>

@@ -77,6 +77,8 @@ export type Cell = CellsBody['cells'][number];
 export type HotspotsBody = Ok<InferResponseType<typeof api.api.hotspots.$get>>;
 export type HotspotCell = HotspotsBody['cells'][number];
 
+export type SummaryBody = Ok<InferResponseType<(typeof api.api.areas)[':area']['summary']['$get']>>;
+
 type MeBody = Ok<InferResponseType<typeof api.api.auth.me.$get>>;
 export type SessionUser = MeBody['user'];
 

@@ -102,6 +102,24 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       await page.screenshot({ path: `${ARTIFACTS}hotspots.png` });
       expect(s.errors).toEqual([]);
     });
+
+    it('lists the area\'s priority locations in a table beside the map, as the summary route ranks them', async () => {
+      const { page } = s;
+      const summaryResponse = page.waitForResponse((r) => r.url().includes('/summary?'));
+      await signInThroughPage(page, s.server.url, s.server.analyst);
+      const response = await summaryResponse;
+      expect(response.status()).toBe(200);
+      const summary = (await response.json()) as { priorities: { h3: string; count: number; class: number }[] };
+      expect(summary.priorities.length).toBe(10);
+      const table = page.getByRole('table', { name: /Top 10 cells/ });
+      await table.waitFor();
+      const rows = table.locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(10);
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-h3')))).toEqual(summary.priorities.map((p) => p.h3));
+      expect(await rows.first().textContent()).toMatch(new RegExp(`^1Hot 99%${summary.priorities[0]!.count}`));
+      await page.locator('.priorities').screenshot({ path: `${ARTIFACTS}priorities.png` });
+      expect(s.errors).toEqual([]);
+    });
   });
 
   describe('with a restricted dataset', () => {
