@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { InferResponseType } from 'hono/client';
 import { api, okJson, type Ok } from '../api';
 import { useScopeOptions } from '../reference/scopeOptions';
+import { useEditable } from '../reference/useEditable';
 
 type User = Ok<InferResponseType<typeof api.api.users.$get>>['users'][number];
 const ROLES = [
@@ -12,28 +13,15 @@ const ROLES = [
 ] as const;
 type RoleId = (typeof ROLES)[number]['id'];
 
+const loadUsers = async (): Promise<User[]> => [...(await okJson(api.api.users.$get())).users];
+
 export function UsersPanel() {
-  const [users, setUsers] = useState<User[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: users, error, act } = useEditable(loadUsers);
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const scopes = useScopeOptions();
   const scopeLabel = (s: string) => scopes.data?.find((o) => o.value === s)?.label ?? s;
 
-  const reload = useCallback(() => {
-    okJson(api.api.users.$get()).then((b) => setUsers([...b.users]), (e: Error) => setError(e.message));
-  }, []);
-  useEffect(reload, [reload]);
-
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      reload();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   const showLink = (email: string, path: string) => setLink({ email, url: `${window.location.origin}${path}` });
 
   return (

@@ -12,6 +12,18 @@ export interface CellsQuery {
   area?: string;
 }
 
+/** A map selection as the analysis routes' query parameters. */
+export function selectionParams(query: CellsQuery) {
+  return {
+    datasets: query.datasetIds.join(','),
+    groups: query.groupIds.join(','),
+    from: query.period.from,
+    to: query.period.to,
+    res: `${query.res}` as const,
+    ...(query.area ? { area: query.area } : {}),
+  };
+}
+
 export interface CellsState {
   /** Counts for the current query, or the previous query's while the current one loads. */
   body: CellsBody | null;
@@ -33,16 +45,7 @@ export function useCells(query: CellsQuery | null): CellsState {
   useEffect(() => {
     if (!query || key === null) return;
     const controller = new AbortController();
-    const request = {
-      query: {
-        datasets: query.datasetIds.join(','),
-        groups: query.groupIds.join(','),
-        from: query.period.from,
-        to: query.period.to,
-        res: `${query.res}` as const,
-        ...(query.area ? { area: query.area } : {}),
-      },
-    };
+    const request = { query: selectionParams(query) };
     okJson(api.api.cells.$get(request, { init: { signal: controller.signal } }))
       .then((body) => setSettled({ key, body, error: null }))
       .catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { api, okJson, type HotspotsBody } from '../api';
-import type { CellsQuery } from '../cells/useCells';
+import { selectionParams, type CellsQuery } from '../cells/useCells';
 import { useFetched, type Fetched } from '../reference/useFetched';
 
 /** Gi* hot and cold spots for the query's area; null query (or no area) = nothing to fetch. */
@@ -11,14 +11,7 @@ export function useHotspots(query: (CellsQuery & { area: string }) | null): Fetc
       okJson(
         api.api.hotspots.$get(
           {
-            query: {
-              datasets: query!.datasetIds.join(','),
-              groups: query!.groupIds.join(','),
-              from: query!.period.from,
-              to: query!.period.to,
-              res: `${query!.res}` as const,
-              area: query!.area,
-            },
+            query: { ...selectionParams(query!), area: query!.area },
           },
           { init: { signal } },
         ),

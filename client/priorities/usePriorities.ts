@@ -1,5 +1,5 @@
 import { api, okJson, type SummaryBody } from '../api';
-import type { CellsQuery } from '../cells/useCells';
+import { selectionParams, type CellsQuery } from '../cells/useCells';
 import { useFetched, type Fetched } from '../reference/useFetched';
 
 /** The area summary with its priority cells, for the map's selection (summaries stop at resolution 9). */
@@ -12,15 +12,7 @@ export function usePriorities(query: (CellsQuery & { area: string }) | null): Fe
         api.api.areas[':area'].summary.$get(
           {
             param: { area: query!.area },
-            query: {
-              datasets: query!.datasetIds.join(','),
-              groups: query!.groupIds.join(','),
-              from: query!.period.from,
-              to: query!.period.to,
-              res: `${Math.min(query!.res, 9)}` as '7' | '8' | '9',
-              top: '10',
-              within: '500',
-            },
+            query: { ...selectionParams(query!), res: `${Math.min(query!.res, 9)}` as '7' | '8' | '9', top: '10', within: '500' },
           },
           { init: { signal } },
         ),

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { InferResponseType } from 'hono/client';
 import { api, okJson, type Dataset, type Ok } from '../api';
 import { useScopeOptions } from '../reference/scopeOptions';
+import { useEditable } from '../reference/useEditable';
 
 type Grant = Ok<InferResponseType<typeof api.api.grants.$get>>['grants'][number];
 
@@ -10,34 +11,19 @@ function status(g: Grant): string {
   return new Date(g.expiresAt) <= new Date() ? 'expired' : 'live';
 }
 
+async function loadSharing(): Promise<{ datasets: Dataset[]; grants: Grant[] }> {
+  const [d, g] = await Promise.all([okJson(api.api.datasets.$get()), okJson(api.api.grants.$get())]);
+  return { datasets: [...d.datasets], grants: [...g.grants] };
+}
+
 /** Data owners share restricted datasets with another partnership or PCC: purpose, expiry, optional area. */
 export function SharingPage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
-  const [datasets, setDatasets] = useState<Dataset[]>([]);
-  const [grants, setGrants] = useState<Grant[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, act } = useEditable(loadSharing);
+  const datasets = data?.datasets ?? [];
+  const grants = data?.grants ?? [];
   const scopes = useScopeOptions();
   const label = (scope: string) => scopes.data?.find((o) => o.value === scope)?.label ?? scope;
 
-  const reload = useCallback(() => {
-    Promise.all([okJson(api.api.datasets.$get()), okJson(api.api.grants.$get())]).then(
-      ([d, g]) => {
-        setDatasets([...d.datasets]);
-        setGrants([...g.grants]);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-  useEffect(reload, [reload]);
-
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      reload();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   const shareable = datasets.filter((d) => d.sensitivity === 'restricted' && d.canManage && d.basis !== 's17');
   const s17 = datasets.filter((d) => d.basis === 's17');
   const name = (g: Grant) => (g.datasetId !== null ? (datasets.find((d) => d.id === g.datasetId)?.name ?? `dataset ${g.datasetId}`) : `layer "${g.placeLayer}"`);

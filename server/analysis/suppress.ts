@@ -14,7 +14,12 @@ export interface ReleasedCell {
  * appear (cells are only listed where something happened). threshold 0 or 1 releases all.
  */
 export function suppressSmallCounts(cells: readonly CellCount[], threshold: number): ReleasedCell[] {
-  return cells.map(({ h3, count }) => ({ h3, count: count > 0 && count < threshold ? null : count }));
+  return cells.map(({ h3, count }) => ({ h3, count: releaseCount(count, threshold) }));
+}
+
+/** One count as released: null from 1 to threshold-1; unchanged otherwise, or with no threshold (public data). */
+export function releaseCount(count: number, threshold: number | null): number | null {
+  return threshold !== null && count > 0 && count < threshold ? null : count;
 }
 
 /** The threshold for a mix of datasets: mixing in any restricted data makes the result restricted. */

@@ -3,8 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { hotspots } from '../analysis/hotspots.js';
 import { ratePerThousand } from '../analysis/rate.js';
-import { suppressSmallCounts } from '../analysis/suppress.js';
-import { audit } from '../auth/audit.js';
+import { releaseCount, suppressSmallCounts } from '../analysis/suppress.js';
 import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
 import { countByCell, countByWeekdayHour } from '../db/cells.js';
@@ -13,7 +12,7 @@ import { kernelDensity, ruleOfThumbBandwidth } from '../analysis/kde.js';
 import { quintileBands } from '../analysis/bands.js';
 import { wgs84ToBng } from '../geo/bng.js';
 import type { AppEnv } from './env.js';
-import { prepareSelection } from './prepare-selection.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
 import { selectionSchema, selectionFields, selectionQuery } from './selection.js';
 import { validate } from './validate.js';
 
@@ -37,31 +36,20 @@ async function studyRegion(db: AppEnv['Variables']['db'], area: Parameters<typeo
   return res === 10 ? cover.flatMap((h3) => cellToChildren(h3, 10)) : cover;
 }
 
-const datasetNames = (ds: readonly { id: number; name: string }[]) => ds.map((d) => ({ id: d.id, name: d.name }));
-
 export const cellRoutes = new Hono<AppEnv>()
   .get('/cells', allow.signedIn({ datasets: true }), validate('query', selectionQuery), async (c) => {
     const q = c.req.valid('query');
     const prepared = await prepareSelection(c, q);
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
-    const { datasets, threshold, query, echo } = prepared.value;
+    const { threshold, query } = prepared.value;
     const counts = await countByCell(c.get('db'), query);
     const released = threshold === null ? counts : suppressSmallCounts(counts, threshold);
-    if (threshold !== null) {
-      await audit(c, {
-        action: 'analysis.cells', target: 'GET /api/cells', datasets: datasetNames(datasets), selection: echo,
-        summary: { cellsReturned: released.length, cellsSuppressed: released.filter((r) => r.count === null).length, threshold },
-      });
-    }
+    await auditRestrictedAnalysis(c, prepared.value, 'cells', { cellsReturned: released.length, cellsSuppressed: released.filter((r) => r.count === null).length });
     return c.json({
       res: q.res,
       from: q.from,
       to: q.to,
-      datasets: q.datasets,
-      groups: query.groups,
-      definition: prepared.value.definition,
-      restricted: threshold !== null,
-      threshold,
+      ...describeSelection(prepared.value),
       area: q.area ?? null,
       cells: released.map((cell, i) => ({ ...cell, population: counts[i]!.population, rate: ratePerThousand(cell.count, counts[i]!.population) })),
     });
@@ -70,7 +58,7 @@ export const cellRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const prepared = await prepareSelection(c, q);
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
-    const { datasets, threshold, query, echo } = prepared.value;
+    const { threshold, query, echo } = prepared.value;
     const db = c.get('db');
     // The study region is the area's whole cover at this resolution, zero-count cells included.
     const region = await studyRegion(db, q.area, q.res);
@@ -81,24 +69,15 @@ export const cellRoutes = new Hono<AppEnv>()
     const cells =
       threshold === null
         ? results
-        : results.map((r) => ({ h3: r.h3, count: r.count > 0 && r.count < threshold ? null : r.count, z: null, p: null, q: null, class: r.class }));
-    if (threshold !== null) {
-      await audit(c, {
-        action: 'analysis.hotspots', target: 'GET /api/hotspots', datasets: datasetNames(datasets), selection: echo,
-        summary: { cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => r.class > 0).length, threshold },
-      });
-    }
+        : results.map((r) => ({ h3: r.h3, count: releaseCount(r.count, threshold), z: null, p: null, q: null, class: r.class }));
+    await auditRestrictedAnalysis(c, prepared.value, 'hotspots', { cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => r.class > 0).length });
     return c.json({
       res: q.res,
       from: q.from,
       to: q.to,
       k: q.k,
-      datasets: datasetNames(datasets),
-      groups: query.groups,
-      definition: prepared.value.definition,
+      ...describeSelection(prepared.value),
       area: echo.area as string,
-      restricted: threshold !== null,
-      threshold,
       method: {
         statistic: 'Getis-Ord Gi*',
         weights: `binary, ${q.k}-ring of H3 neighbours including the cell itself`,
@@ -121,22 +100,13 @@ export const cellRoutes = new Hono<AppEnv>()
     const matrix = weekdayHourMatrix(await countByWeekdayHour(c.get('db'), query));
     // Restricted data: slots of 1..k-1 suppressed; no row or column totals are sent, so no
     // suppressed slot can be recovered by subtraction within this response.
-    const counts = matrix.map((row) => row.map((n) => (threshold !== null && n > 0 && n < threshold ? null : n)));
-    if (threshold !== null) {
-      await audit(c, {
-        action: 'analysis.time-profile', target: 'GET /api/time-profile', datasets: datasetNames(datasets), selection: echo,
-        summary: { slots: 168, slotsSuppressed: counts.flat().filter((n) => n === null).length, threshold },
-      });
-    }
+    const counts = matrix.map((row) => row.map((n) => releaseCount(n, threshold)));
+    await auditRestrictedAnalysis(c, prepared.value, 'time-profile', { slots: 168, slotsSuppressed: counts.flat().filter((n) => n === null).length });
     return c.json({
       from: q.from,
       to: q.to,
-      datasets: datasetNames(datasets),
-      groups: query.groups,
-      definition: prepared.value.definition,
+      ...describeSelection(prepared.value),
       area: echo.area as string | null,
-      restricted: threshold !== null,
-      threshold,
       weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
       counts,
     });
@@ -145,7 +115,7 @@ export const cellRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const prepared = await prepareSelection(c, q);
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
-    const { datasets, threshold, query, echo } = prepared.value;
+    const { threshold, query, echo } = prepared.value;
     const db = c.get('db');
     const region = await studyRegion(db, q.area, q.res);
     // Incidents as resolution-10 cell centres (about 65 m apart): the points the kernel spreads.
@@ -156,19 +126,13 @@ export const cellRoutes = new Hono<AppEnv>()
     // Restricted data: only the band is released; a density value is a weighted sum of nearby
     // counts and could be solved back to a small one.
     const cells = region.map((h3, i) => ({ h3, density: threshold === null ? density[i]! : null, band: bands[i]! }));
-    if (threshold !== null) {
-      await audit(c, { action: 'analysis.density', target: 'GET /api/density', datasets: datasetNames(datasets), selection: echo, summary: { cells: cells.length, bandwidth, threshold } });
-    }
+    await auditRestrictedAnalysis(c, prepared.value, 'density', { cells: cells.length, bandwidth });
     return c.json({
       res: q.res,
       from: q.from,
       to: q.to,
-      datasets: datasetNames(datasets),
-      groups: query.groups,
-      definition: prepared.value.definition,
+      ...describeSelection(prepared.value),
       area: echo.area as string,
-      restricted: threshold !== null,
-      threshold,
       bandwidth,
       method: {
         kernel: 'quartic (biweight), incidents per km²',

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { precisionProblem } from '../analysis/selection-rules.js';
 import { effectiveThreshold } from '../analysis/suppress.js';
+import { audit } from '../auth/audit.js';
 import { areaKey, datasetAccess } from '../auth/dataset-access.js';
 import type { CellQuery } from '../db/cells.js';
 import type { Dataset } from '../db/datasets.js';
@@ -57,4 +58,27 @@ export async function prepareSelection(c: Context<AppEnv>, s: Selection): Promis
       query: { datasetIds: s.datasets, res: s.res, from: s.from, to: s.to, groups, flags, weekdays: s.weekdays, hours: s.hours, area: s.area },
     },
   };
+}
+
+/**
+ * What every analysis response states about how it was made: the datasets, the offence groups
+ * and definition version, and whether (and at what threshold) disclosure control applied.
+ */
+export function describeSelection(p: PreparedSelection) {
+  return {
+    datasets: p.datasets.map((d) => ({ id: d.id, name: d.name })),
+    groups: p.query.groups,
+    definition: p.definition,
+    restricted: p.threshold !== null,
+    threshold: p.threshold,
+  };
+}
+
+/** Audits an analysis that used restricted data (public-only analyses are not logged): its selection and a summary. */
+export async function auditRestrictedAnalysis(c: Context<AppEnv>, p: PreparedSelection, action: string, summary: Record<string, unknown>): Promise<void> {
+  if (p.threshold === null) return;
+  await audit(c, {
+    action: `analysis.${action}`, target: `${c.req.method} ${c.req.path}`,
+    datasets: p.datasets.map((d) => ({ id: d.id, name: d.name })), selection: p.echo, summary: { ...summary, threshold: p.threshold },
+  });
 }

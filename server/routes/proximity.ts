@@ -2,7 +2,7 @@ import { cellArea, cellToLatLng, latLngToCell } from 'h3-js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { countWithin, ratioToAverage } from '../analysis/proximity.js';
-import { audit } from '../auth/audit.js';
+import { releaseCount } from '../analysis/suppress.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
@@ -10,7 +10,7 @@ import { incidentPositions } from '../db/cells.js';
 import { queryPlaces } from '../db/places.js';
 import { wgs84ToBng } from '../geo/bng.js';
 import type { AppEnv } from './env.js';
-import { prepareSelection } from './prepare-selection.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
 import { selectionSchema, selectionFields } from './selection.js';
 import { validate } from './validate.js';
 
@@ -31,7 +31,7 @@ export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signed
   const q = c.req.valid('query');
   const prepared = await prepareSelection(c, q);
   if (!prepared.ok) return c.json(prepared.body, prepared.status);
-  const { datasets, threshold, query, echo, definition } = prepared.value;
+  const { threshold, query, echo } = prepared.value;
   const db = c.get('db');
   // The area's resolution-9 cover decides which places and incidents are in the area.
   const cover = await areaCover(db, q.area, 9);
@@ -43,7 +43,7 @@ export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signed
   const points = (await incidentPositions(db, { ...query, res: 9 })).map(toXy);
   const areaKm2 = cover.reduce((a, h) => a + cellArea(h, 'km2'), 0);
   const counts = countWithin(places.map(toXy), points, q.radius);
-  const release = (n: number) => (threshold === null || n === 0 || n >= threshold ? n : null);
+  const release = (n: number) => releaseCount(n, threshold);
   const ranked = places
     .map((p, i) => ({ name: p.name, type: p.type, lat: p.lat, lng: p.lng, raw: counts[i]! }))
     .sort((a, b) => b.raw - a.raw || a.name.localeCompare(b.name))
@@ -52,9 +52,7 @@ export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signed
       const count = release(raw);
       return { ...p, count, ratioToAverage: count === null ? null : ratioToAverage(count, points.length, areaKm2, q.radius) };
     });
-  if (threshold !== null) {
-    await audit(c, { action: 'analysis.proximity', target: 'GET /api/proximity', datasets: datasets.map((d) => ({ id: d.id, name: d.name })), selection: echo, summary: { places: ranked.length, suppressed: ranked.filter((p) => p.count === null).length, threshold } });
-  }
+  await auditRestrictedAnalysis(c, prepared.value, 'proximity', { places: ranked.length, suppressed: ranked.filter((p) => p.count === null).length });
   const total = release(points.length);
   return c.json({
     area: echo.area as string,
@@ -62,11 +60,7 @@ export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signed
     radius: q.radius,
     from: q.from,
     to: q.to,
-    datasets: datasets.map((d) => ({ id: d.id, name: d.name })),
-    groups: query.groups,
-    definition,
-    restricted: threshold !== null,
-    threshold,
+    ...describeSelection(prepared.value),
     placesInArea: places.length,
     incidentsInArea: total,
     areaKm2,

@@ -5,7 +5,7 @@ import { concentration } from '../analysis/concentration.js';
 import { hotspots } from '../analysis/hotspots.js';
 import { nearestByType } from '../analysis/nearest.js';
 import { ratePerThousand } from '../analysis/rate.js';
-import { audit } from '../auth/audit.js';
+import { releaseCount } from '../analysis/suppress.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { allow } from '../auth/policy.js';
@@ -14,7 +14,7 @@ import { countByCell } from '../db/cells.js';
 import { queryPlaces } from '../db/places.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
-import { prepareSelection } from './prepare-selection.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
 import { selectionSchema, selectionFields } from './selection.js';
 import { validate } from './validate.js';
 
@@ -41,7 +41,7 @@ export const summaryRoutes = new Hono<AppEnv>().get(
     const q = c.req.valid('query');
     const prepared = await prepareSelection(c, { ...q, area });
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
-    const { datasets, threshold, query, echo, definition } = prepared.value;
+    const { threshold, query } = prepared.value;
     const db = c.get('db');
     const cover = await areaCoverPopulation(db, area, q.res);
     const counted = await countByCell(db, query);
@@ -64,7 +64,7 @@ export const summaryRoutes = new Hono<AppEnv>().get(
     const settings = box ? await queryPlaces(db, { bbox: box, restrictedAccess: await restrictedPlaceAccess(c), limit: 20_000 }) : [];
 
     // Restricted data: any count from 1 to k-1 (and what derives from it) is withheld; z is withheld.
-    const release = (n: number | null) => (n === null || threshold === null || n === 0 || n >= threshold ? n : null);
+    const release = (n: number | null) => (n === null ? null : releaseCount(n, threshold));
     const areaCount = release(total);
     const forceCount = release(forceTotal);
     const result = {
@@ -73,11 +73,7 @@ export const summaryRoutes = new Hono<AppEnv>().get(
       from: q.from,
       to: q.to,
       res: q.res,
-      datasets: datasets.map((d) => ({ id: d.id, name: d.name })),
-      groups: query.groups,
-      definition,
-      restricted: threshold !== null,
-      threshold,
+      ...describeSelection(prepared.value),
       count: areaCount,
       population: Math.round(population),
       rate: ratePerThousand(areaCount, population),
@@ -93,9 +89,7 @@ export const summaryRoutes = new Hono<AppEnv>().get(
         nearest: nearestByType(centres[i]!, settings, q.within),
       })),
     };
-    if (threshold !== null) {
-      await audit(c, { action: 'analysis.summary', target: `GET /api/areas/${areaKey(area)}/summary`, datasets: result.datasets, selection: echo, summary: { priorities: result.priorities.length, countReleased: areaCount !== null, threshold } });
-    }
+    await auditRestrictedAnalysis(c, prepared.value, 'summary', { priorities: result.priorities.length, countReleased: areaCount !== null });
     return c.json(result);
   },
 );

@@ -1,11 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../server/db/index.js';
-import { backends } from '../helpers/databases.js';
+import { backends, sharedDatabase } from '../helpers/databases.js';
 import { countRows, importPaths } from '../helpers/import.js';
 import { policeUkFile, SHARED } from '../helpers/shared-data.js';
 
@@ -37,26 +33,11 @@ function killMidImport(env: Record<string, string>): Promise<{ killedAfterRows: 
 
 describe.each(backends)('an import killed mid-way on $name', (backend) => {
   it('leaves no partial dataset and a database that takes the next import', async () => {
-    let env: Record<string, string>;
-    let reopen: () => Promise<{ db: Db; dispose(): Promise<void> }>;
-    if (backend.name === 'pglite') {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hotspot-kill-'));
-      env = { HOTSPOT_DATA_DIR: dataDir };
-      // Create and migrate the database first, as a server would have.
-      await (await openDatabase({ dataDir })).db.close();
-      reopen = async () => {
-        const { db } = await openDatabase({ dataDir });
-        return { db, dispose: () => db.close() };
-      };
-    } else {
-      const t = await backend.open();
-      env = t.env;
-      reopen = async () => t;
-    }
-    const { killedAfterRows } = await killMidImport(env);
+    const shared = await sharedDatabase(backend);
+    const { killedAfterRows } = await killMidImport(shared.env);
     expect(killedAfterRows).toBeGreaterThanOrEqual(20_000);
 
-    const { db, dispose } = await reopen();
+    const { db, close: dispose } = await shared.open();
     try {
       expect(await countRows(db, 'select count(*)::int as n from datasets')).toBe(0);
       expect(await countRows(db)).toBe(0);

@@ -3,14 +3,12 @@
  * it on the same database and shows nothing of the import exists and the database still works.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../server/db/index.js';
 import { createTestUser } from '../helpers/auth.js';
-import { backends } from '../helpers/databases.js';
+import { backends, sharedDatabase } from '../helpers/databases.js';
 import { countRows } from '../helpers/import.js';
 import { SHARED } from '../helpers/shared-data.js';
 
@@ -63,20 +61,7 @@ function upload(url: string, token: string, files: string[]): Promise<Response> 
 
 describe.each(backends)('the server killed during an import on $name', (backend) => {
   it('keeps no partial dataset, and after a restart lists nothing and takes the next upload', async () => {
-    let env: Record<string, string>;
-    let open: () => Promise<{ db: Db; close(): Promise<void> }>;
-    if (backend.name === 'pglite') {
-      const dataDir = mkdtempSync(join(tmpdir(), 'hotspot-server-kill-'));
-      env = { HOTSPOT_DATA_DIR: dataDir };
-      open = async () => {
-        const { db } = await openDatabase({ dataDir });
-        return { db, close: () => db.close() };
-      };
-    } else {
-      const t = await backend.open();
-      env = t.env;
-      open = async () => ({ db: t.db, close: async () => undefined });
-    }
+    const { env, open } = await sharedDatabase(backend);
     // An analyst with a token, made before the server starts (PGlite allows one process at a time).
     let token: string;
     {
