@@ -5,12 +5,13 @@ export interface Xy {
 }
 
 /**
- * How many points lie within `radius` metres of each place (circle, boundary included), using a
- * square grid of buckets one radius wide so each place looks at nine buckets only.
+ * Calls `visit(placeIndex, point)` for every point within `radius` metres of each place (circle,
+ * boundary included), using a square grid of buckets one radius wide so each place looks at nine
+ * buckets only.
  */
-export function countWithin(places: readonly Xy[], points: readonly Xy[], radius: number): Int32Array {
+function forEachWithin<P extends Xy>(places: readonly Xy[], points: readonly P[], radius: number, visit: (place: number, point: P) => void): void {
   if (!(radius > 0)) throw new RangeError(`radius must be positive (got ${radius})`);
-  const buckets = new Map<string, Xy[]>();
+  const buckets = new Map<string, P[]>();
   const key = (x: number, y: number) => `${Math.floor(x / radius)},${Math.floor(y / radius)}`;
   for (const p of points) {
     const k = key(p.x, p.y);
@@ -19,17 +20,29 @@ export function countWithin(places: readonly Xy[], points: readonly Xy[], radius
     else buckets.set(k, [p]);
   }
   const r2 = radius * radius;
-  return Int32Array.from(places, (place) => {
+  places.forEach((place, i) => {
     const bx = Math.floor(place.x / radius);
     const by = Math.floor(place.y / radius);
-    let n = 0;
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        for (const p of buckets.get(`${bx + dx},${by + dy}`) ?? []) if ((p.x - place.x) ** 2 + (p.y - place.y) ** 2 <= r2) n++;
+        for (const p of buckets.get(`${bx + dx},${by + dy}`) ?? []) if ((p.x - place.x) ** 2 + (p.y - place.y) ** 2 <= r2) visit(i, p);
       }
     }
-    return n;
   });
+}
+
+/** How many points lie within `radius` metres of each place. */
+export function countWithin(places: readonly Xy[], points: readonly Xy[], radius: number): Int32Array {
+  const counts = new Int32Array(places.length);
+  forEachWithin(places, points, radius, (i) => counts[i]!++);
+  return counts;
+}
+
+/** The cell key of the points within `radius` metres of each place: their record keys summed mod 256. */
+export function cellKeysWithin(places: readonly Xy[], points: readonly (Xy & { key: number })[], radius: number): Int32Array {
+  const keys = new Int32Array(places.length);
+  forEachWithin(places, points, radius, (i, p) => (keys[i] = (keys[i]! + p.key) % 256));
+  return keys;
 }
 
 /**

@@ -30,3 +30,17 @@ export function hoursFromRanges(ranges: readonly [number, number][]): number[] {
   }
   return [...hours].sort((a, b) => a - b);
 }
+
+/**
+ * Restricted data is released on a fixed grid of periods, whole months or whole weeks (Monday to
+ * Sunday), so windows cannot be slid a day at a time to isolate single records. Null if the
+ * period is on the grid.
+ */
+export function periodGridProblem(from: string, to: string): string | null {
+  if (from.length === 7) return null;
+  const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  const name = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  const problems = [weekday(from) !== 1 && `"from" ${from} is a ${name(from)}`, weekday(to) !== 0 && `"to" ${to} is a ${name(to)}`].filter(Boolean);
+  if (problems.length === 0) return null;
+  return `restricted data is released for whole months (YYYY-MM) or whole weeks from a Monday to a Sunday: ${problems.join(' and ')}`;
+}

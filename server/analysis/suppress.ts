@@ -1,25 +1,65 @@
-export interface CellCount {
-  h3: string;
-  count: number;
-}
+import { perturbation } from './cell-key.js';
 
-/** A released cell: `count` is null when suppressed ("fewer than threshold"). */
-export interface ReleasedCell {
-  h3: string;
-  count: number | null;
+/**
+ * One count as released. Public data (no threshold): unchanged. Restricted data: zero stays zero,
+ * 1 to k-1 is withheld (null), and k or more gets its cell-key perturbation, which never takes
+ * it below k. `key` is the cell key of the records counted (see cell-key.ts).
+ */
+export function releaseCount(count: number, key: number, threshold: number | null): number | null {
+  if (threshold === null || count === 0) return count;
+  if (count < threshold) return null;
+  return count + perturbation(count, key, threshold);
 }
 
 /**
- * Primary suppression: counts from 1 to threshold-1 are replaced by null. Zero counts never
- * appear (cells are only listed where something happened). threshold 0 or 1 releases all.
+ * Secondary suppression over groups whose totals are published (an area's cells; the rows and
+ * columns of a weekday-by-hour table): wherever a group has exactly one withheld count, the total
+ * minus the others would give it back, so the group's smallest released non-zero count is
+ * withheld too, repeating until no group has a lone withheld count. The choice uses only released
+ * values (then the label), so it tells nothing more about the true counts.
  */
-export function suppressSmallCounts(cells: readonly CellCount[], threshold: number): ReleasedCell[] {
-  return cells.map(({ h3, count }) => ({ h3, count: releaseCount(count, threshold) }));
+export function secondarySuppression(released: readonly (number | null)[], groups: readonly (readonly number[])[], label: (index: number) => string): (number | null)[] {
+  const out = [...released];
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const group of groups) {
+      if (group.filter((i) => out[i] === null).length !== 1) continue;
+      let pick = -1;
+      for (const i of group) {
+        const v = out[i]!;
+        if (v === null || v === 0) continue;
+        if (pick < 0 || v < out[pick]! || (v === out[pick] && label(i) < label(pick))) pick = i;
+      }
+      if (pick >= 0) {
+        out[pick] = null;
+        changed = true;
+      }
+    }
+  }
+  return out;
 }
 
-/** One count as released: null from 1 to threshold-1; unchanged otherwise, or with no threshold (public data). */
-export function releaseCount(count: number, threshold: number | null): number | null {
-  return threshold !== null && count > 0 && count < threshold ? null : count;
+/**
+ * A group of cells as released: each count through `releaseCount`, then secondary suppression
+ * over the group (an area's total is published by the summary). Keys are dropped: a cell key
+ * would tell the noise.
+ */
+export function releaseCells<T extends { h3: string; count: number; key: number }>(cells: readonly T[], threshold: number | null): (Omit<T, 'key' | 'count'> & { count: number | null })[] {
+  const counts = cells.map((c) => releaseCount(c.count, c.key, threshold));
+  const released = threshold === null ? counts : secondarySuppression(counts, [cells.map((_, i) => i)], (i) => cells[i]!.h3);
+  return cells.map(({ key: _key, count: _count, ...rest }, i) => ({ ...rest, count: released[i]! }));
+}
+
+/**
+ * Gi* z for restricted data: rounded to the nearest 0.5. An exact z of every cell is a linear
+ * function of the counts and could be solved back to them; rounded, the solution is off by more
+ * than a count (docs/SECURITY.md, and the inversion attack in test/disclosure).
+ */
+export const RESTRICTED_Z_STEP = 0.5;
+
+export function releaseZ(z: number | null, threshold: number | null): number | null {
+  if (z === null || threshold === null) return z;
+  return Math.round(z / RESTRICTED_Z_STEP) * RESTRICTED_Z_STEP + 0; // + 0 turns -0 into 0
 }
 
 /** The threshold for a mix of datasets: mixing in any restricted data makes the result restricted. */

@@ -22,9 +22,14 @@ export interface CellQuery {
   area?: AreaSelector;
 }
 
+/** The cell key of the records counted: the sum of their record keys mod 256 (see analysis/cell-key.ts). */
+const CELL_KEY = '(sum(record_key) % 256)::int as key';
+
 export interface CellCountWithPopulation {
   h3: string;
   count: number;
+  /** Cell key of the cell's records, for the perturbation of restricted counts. */
+  key: number;
   /** Residents apportioned to the cell, null outside the bundled population area. */
   population: number | null;
 }
@@ -66,10 +71,10 @@ export async function countByCell(db: Queryable, q: CellQuery): Promise<CellCoun
   const where = selectionWhere(q, params);
   return db.query<CellCountWithPopulation>(
     `with counts as (
-       select ${column} as h3, min(h3_r${coverRes}) as cover, count(*)::int as count
+       select ${column} as h3, min(h3_r${coverRes}) as cover, count(*)::int as count, ${CELL_KEY}
          from incidents where ${where}
         group by ${column})
-     select c.h3, c.count, (select sum(a.population) from area_cells a where a.res = ${coverRes} and a.h3 = c.cover)::float8 ${share} as population
+     select c.h3, c.count, c.key, (select sum(a.population) from area_cells a where a.res = ${coverRes} and a.h3 = c.cover)::float8 ${share} as population
        from counts c
       order by c.h3`,
     params,
@@ -81,6 +86,7 @@ export interface WeekdayHourCount {
   weekday: number;
   hour: number;
   count: number;
+  key: number;
 }
 
 /** Incidents of the selection by weekday and hour (incidents with a time only). */
@@ -88,7 +94,7 @@ export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<W
   const params: unknown[] = [];
   const where = selectionWhere(q, params);
   return db.query<WeekdayHourCount>(
-    `select extract(isodow from occurred_on)::int as weekday, extract(hour from occurred_time)::int as hour, count(*)::int as count
+    `select extract(isodow from occurred_on)::int as weekday, extract(hour from occurred_time)::int as hour, count(*)::int as count, ${CELL_KEY}
        from incidents where ${where} and occurred_time is not null
       group by 1, 2 order by 1, 2`,
     params,
@@ -96,7 +102,7 @@ export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<W
 }
 
 /** The selection's incident positions (server-side only: restricted points never leave the server). */
-export async function incidentPositions(db: Queryable, q: CellQuery): Promise<{ lat: number; lng: number }[]> {
+export async function incidentPositions(db: Queryable, q: CellQuery): Promise<{ lat: number; lng: number; key: number }[]> {
   const params: unknown[] = [];
-  return db.query<{ lat: number; lng: number }>(`select lat, lng from incidents where ${selectionWhere(q, params)}`, params);
+  return db.query<{ lat: number; lng: number; key: number }>(`select lat, lng, record_key::int as key from incidents where ${selectionWhere(q, params)}`, params);
 }

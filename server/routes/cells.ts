@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { hotspots } from '../analysis/hotspots.js';
 import { ratePerThousand } from '../analysis/rate.js';
-import { releaseCount, suppressSmallCounts } from '../analysis/suppress.js';
+import { releaseCells, releaseCount, releaseZ, secondarySuppression } from '../analysis/suppress.js';
 import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
 import { countByCell, countByWeekdayHour } from '../db/cells.js';
@@ -22,6 +22,12 @@ export const cellsQuery = selectionQuery;
 const hotspotsQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), k: z.enum(['1', '2', '3']).default('1').transform(Number) });
 
 const densityQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), bandwidth: z.coerce.number().min(50).max(5000).optional() });
+
+/** The weekday rows and hour columns of the flattened 7 x 24 table, for secondary suppression. */
+const TABLE_GROUPS = [
+  ...Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => d * 24 + h)),
+  ...Array.from({ length: 24 }, (_, h) => Array.from({ length: 7 }, (_, d) => d * 24 + h)),
+];
 
 /** An H3 cell's centre in British National Grid metres. */
 function centre(h3: string): { x: number; y: number } {
@@ -42,8 +48,7 @@ export const cellRoutes = new Hono<AppEnv>()
     const prepared = await prepareSelection(c, q);
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
     const { threshold, query } = prepared.value;
-    const counts = await countByCell(c.get('db'), query);
-    const released = threshold === null ? counts : suppressSmallCounts(counts, threshold);
+    const released = releaseCells(await countByCell(c.get('db'), query), threshold);
     await auditRestrictedAnalysis(c, prepared.value, 'cells', { cellsReturned: released.length, cellsSuppressed: released.filter((r) => r.count === null).length });
     return c.json({
       res: q.res,
@@ -51,7 +56,7 @@ export const cellRoutes = new Hono<AppEnv>()
       to: q.to,
       ...describeSelection(prepared.value),
       area: q.area ?? null,
-      cells: released.map((cell, i) => ({ ...cell, population: counts[i]!.population, rate: ratePerThousand(cell.count, counts[i]!.population) })),
+      cells: released.map((cell) => ({ ...cell, rate: ratePerThousand(cell.count, cell.population) })),
     });
   })
   .get('/hotspots', allow.signedIn({ datasets: true }), validate('query', hotspotsQuery), async (c) => {
@@ -62,21 +67,23 @@ export const cellRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     // The study region is the area's whole cover at this resolution, zero-count cells included.
     const region = await studyRegion(db, q.area, q.res);
-    const counts = new Map((await countByCell(db, query)).map((cell) => [cell.h3, cell.count]));
-    const results = hotspots(region, counts, q.k);
-    // Restricted data: counts 1..k-1 suppressed; z, p and q withheld (only the class is released)
-    // until the disclosure rules for derived statistics are settled (see docs/SECURITY.md).
+    const counted = await countByCell(db, query);
+    const results = hotspots(region, new Map(counted.map((cell) => [cell.h3, cell.count])), q.k);
+    // Restricted data: Gi* runs on the true counts; counts are released as /api/cells releases
+    // them, z rounded, p and q withheld (docs/SECURITY.md).
+    const keys = new Map(counted.map((cell) => [cell.h3, cell.key]));
+    const releasedCounts = new Map(releaseCells(counted, threshold).map((cell) => [cell.h3, cell.count]));
     const cells =
       threshold === null
         ? results
-        : results.map((r) => ({ h3: r.h3, count: releaseCount(r.count, threshold), z: null, p: null, q: null, class: r.class }));
+        : results.map((r) => ({ h3: r.h3, count: keys.has(r.h3) ? releasedCounts.get(r.h3)! : 0, z: releaseZ(r.z, threshold), p: null, q: null, class: r.class }));
     await auditRestrictedAnalysis(c, prepared.value, 'hotspots', { cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => r.class > 0).length });
     return c.json({
       res: q.res,
       from: q.from,
       to: q.to,
       k: q.k,
-      ...describeSelection(prepared.value),
+      ...describeSelection(prepared.value, ['Gi* computed on the true counts; z rounded to the nearest 0.5; p and q withheld; class released']),
       area: echo.area as string,
       method: {
         statistic: 'Getis-Ord Gi*',
@@ -84,7 +91,6 @@ export const cellRoutes = new Hono<AppEnv>()
         region: `the area's H3 cover at resolution ${q.res}: ${region.length} cells, zero counts included`,
         correction: 'Benjamini-Hochberg false discovery rate over the region',
         classes: 'hot/cold at 99%, 95%, 90% confidence from the adjusted p (ArcGIS Gi_Bin)',
-        disclosure: threshold === null ? 'public data: nothing withheld' : `counts 1 to ${threshold - 1} suppressed; z, p and q withheld; class released`,
       },
       cells,
     });
@@ -97,10 +103,12 @@ export const cellRoutes = new Hono<AppEnv>()
     const untimed = datasets.filter((d) => d.datePrecision !== 'datetime');
     if (untimed.length > 0)
       return c.json({ error: `a day-by-hour profile needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}` }, 400);
-    const matrix = weekdayHourMatrix(await countByWeekdayHour(c.get('db'), query));
-    // Restricted data: slots of 1..k-1 suppressed; no row or column totals are sent, so no
-    // suppressed slot can be recovered by subtraction within this response.
-    const counts = matrix.map((row) => row.map((n) => releaseCount(n, threshold)));
+    const slots = weekdayHourMatrix(await countByWeekdayHour(c.get('db'), query)).flat();
+    // Restricted data: each slot perturbed or withheld, then secondary suppression by weekday and
+    // by hour, since those totals can be asked for with the weekday and hour filters.
+    const released = slots.map((s) => releaseCount(s.count, s.key, threshold));
+    const flat = threshold === null ? released : secondarySuppression(released, TABLE_GROUPS, (i) => String(i).padStart(3, '0'));
+    const counts = Array.from({ length: 7 }, (_, d) => flat.slice(d * 24, d * 24 + 24));
     await auditRestrictedAnalysis(c, prepared.value, 'time-profile', { slots: 168, slotsSuppressed: counts.flat().filter((n) => n === null).length });
     return c.json({
       from: q.from,
@@ -131,7 +139,7 @@ export const cellRoutes = new Hono<AppEnv>()
       res: q.res,
       from: q.from,
       to: q.to,
-      ...describeSelection(prepared.value),
+      ...describeSelection(prepared.value, ['density computed on the true counts; only its quintile band is released']),
       area: echo.area as string,
       bandwidth,
       method: {
@@ -139,7 +147,6 @@ export const cellRoutes = new Hono<AppEnv>()
         points: 'incidents at the centres of their resolution-10 cells',
         bandwidth: q.bandwidth ? 'as requested' : "Silverman's rule of thumb for two dimensions, h = σ n^(-1/6), at least 100 m",
         sampled: `at the centres of the area's ${region.length} cells at resolution ${q.res}`,
-        disclosure: threshold === null ? 'public data: nothing withheld' : 'restricted data: density withheld, quintile band released',
       },
       cells,
     });

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
-import { precisionProblem } from '../analysis/selection-rules.js';
+import { periodGridProblem, precisionProblem } from '../analysis/selection-rules.js';
 import { effectiveThreshold } from '../analysis/suppress.js';
+import { disclosureMethod } from '../analysis/disclosure-method.js';
 import { audit } from '../auth/audit.js';
 import { areaKey, datasetAccess } from '../auth/dataset-access.js';
 import type { CellQuery } from '../db/cells.js';
@@ -38,6 +39,9 @@ export async function prepareSelection(c: Context<AppEnv>, s: Selection): Promis
   if (!access.ok) return { ok: false, ...access.refusal };
   const problem = precisionProblem(access.datasets, { days: s.from.length === 10, weekdays: !!s.weekdays?.length, hours: !!s.hours?.length });
   if (problem) return { ok: false, status: 400, body: { error: problem } };
+  const threshold = effectiveThreshold(access.datasets);
+  const gridProblem = threshold === null ? null : periodGridProblem(s.from, s.to);
+  if (gridProblem) return { ok: false, status: 400, body: { error: gridProblem } };
   let groups = expandGroups(s.groups ?? OFFENCE_GROUPS.map((g) => g.id));
   let flags = s.flags;
   let definition: PreparedSelection['definition'] = null;
@@ -52,7 +56,7 @@ export async function prepareSelection(c: Context<AppEnv>, s: Selection): Promis
     ok: true,
     value: {
       datasets: access.datasets,
-      threshold: effectiveThreshold(access.datasets),
+      threshold,
       echo: { ...echo, definition },
       definition,
       query: { datasetIds: s.datasets, res: s.res, from: s.from, to: s.to, groups, flags, weekdays: s.weekdays, hours: s.hours, area: s.area },
@@ -64,13 +68,14 @@ export async function prepareSelection(c: Context<AppEnv>, s: Selection): Promis
  * What every analysis response states about how it was made: the datasets, the offence groups
  * and definition version, and whether (and at what threshold) disclosure control applied.
  */
-export function describeSelection(p: PreparedSelection) {
+export function describeSelection(p: PreparedSelection, disclosureRules: readonly string[] = []) {
   return {
     datasets: p.datasets.map((d) => ({ id: d.id, name: d.name })),
     groups: p.query.groups,
     definition: p.definition,
     restricted: p.threshold !== null,
     threshold: p.threshold,
+    disclosure: disclosureMethod(p.threshold, disclosureRules),
   };
 }
 

@@ -1,7 +1,8 @@
 import { cellArea, cellToLatLng, latLngToCell } from 'h3-js';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { countWithin, ratioToAverage } from '../analysis/proximity.js';
+import { cellKeysWithin, countWithin, ratioToAverage } from '../analysis/proximity.js';
+import { combineKeys } from '../analysis/cell-key.js';
 import { releaseCount } from '../analysis/suppress.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { allow } from '../auth/policy.js';
@@ -40,27 +41,28 @@ export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signed
   const bbox = [Math.min(...centres.map((p) => p[1])) - 0.01, Math.min(...centres.map((p) => p[0])) - 0.01, Math.max(...centres.map((p) => p[1])) + 0.01, Math.max(...centres.map((p) => p[0])) + 0.01] as const;
   const places = (await queryPlaces(db, { types: [q.type], bbox: cover.length ? bbox : [0, 0, 0, 0], restrictedAccess: await restrictedPlaceAccess(c), limit: 20_000 }))
     .filter((p) => inArea.has(latLngToCell(p.lat, p.lng, 9)));
-  const points = (await incidentPositions(db, { ...query, res: 9 })).map(toXy);
+  const points = (await incidentPositions(db, { ...query, res: 9 })).map((p) => ({ ...toXy(p), key: p.key }));
   const areaKm2 = cover.reduce((a, h) => a + cellArea(h, 'km2'), 0);
   const counts = countWithin(places.map(toXy), points, q.radius);
-  const release = (n: number) => releaseCount(n, threshold);
+  const keys = cellKeysWithin(places.map(toXy), points, q.radius);
+  const total = releaseCount(points.length, combineKeys(points.map((p) => p.key)), threshold);
+  // Ranked on released counts (a withheld count sorts just below k), so the order tells no more than the counts.
+  const rankOf = (n: number | null) => n ?? threshold! - 0.5;
   const ranked = places
-    .map((p, i) => ({ name: p.name, type: p.type, lat: p.lat, lng: p.lng, raw: counts[i]! }))
-    .sort((a, b) => b.raw - a.raw || a.name.localeCompare(b.name))
-    .slice(0, q.top)
-    .map(({ raw, ...p }) => {
-      const count = release(raw);
-      return { ...p, count, ratioToAverage: count === null ? null : ratioToAverage(count, points.length, areaKm2, q.radius) };
-    });
+    .map((p, i) => {
+      const count = releaseCount(counts[i]!, keys[i]!, threshold);
+      return { name: p.name, type: p.type, lat: p.lat, lng: p.lng, count, ratioToAverage: count === null || total === null ? null : ratioToAverage(count, total, areaKm2, q.radius) };
+    })
+    .sort((a, b) => rankOf(b.count) - rankOf(a.count) || a.name.localeCompare(b.name))
+    .slice(0, q.top);
   await auditRestrictedAnalysis(c, prepared.value, 'proximity', { places: ranked.length, suppressed: ranked.filter((p) => p.count === null).length });
-  const total = release(points.length);
   return c.json({
     area: echo.area as string,
     type: q.type,
     radius: q.radius,
     from: q.from,
     to: q.to,
-    ...describeSelection(prepared.value),
+    ...describeSelection(prepared.value, ['places ranked on the true counts; circles overlap, so their counts are not a table with totals']),
     placesInArea: places.length,
     incidentsInArea: total,
     areaKm2,

@@ -5,7 +5,8 @@ import { concentration } from '../analysis/concentration.js';
 import { hotspots } from '../analysis/hotspots.js';
 import { nearestByType } from '../analysis/nearest.js';
 import { ratePerThousand } from '../analysis/rate.js';
-import { releaseCount } from '../analysis/suppress.js';
+import { releaseCells, releaseCount, releaseZ } from '../analysis/suppress.js';
+import { combineKeys } from '../analysis/cell-key.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { allow } from '../auth/policy.js';
@@ -49,11 +50,14 @@ export const summaryRoutes = new Hono<AppEnv>().get(
     const region = cover.map((cell) => cell.h3);
     const population = cover.reduce((a, cell) => a + cell.population, 0);
     const populationOf = new Map(cover.map((cell) => [cell.h3, cell.population]));
-    const total = counted.reduce((a, cell) => a + cell.count, 0);
     const force = await forceOfArea(db, areaKey(area)!);
-    const forceTotal = force ? (await countByCell(db, { ...query, area: { kind: 'pfa', code: force } })).reduce((a, cell) => a + cell.count, 0) : null;
+    const forceCells = force ? await countByCell(db, { ...query, area: { kind: 'pfa', code: force } }) : null;
     const gi = hotspots(region, counts, q.k);
-    const priorities = [...gi].sort((a, b) => b.class - a.class || b.count - a.count).slice(0, q.top).filter((cell) => cell.count > 0);
+    const releasedCells = new Map(releaseCells(counted, threshold).map((cell) => [cell.h3, cell.count]));
+    const release = (h3: string) => (releasedCells.has(h3) ? releasedCells.get(h3)! : 0);
+    // Hot spots first, then by released count (a withheld one sorts just below k): the order tells no more than the counts.
+    const rankOf = (h3: string) => release(h3) ?? threshold! - 0.5;
+    const priorities = gi.filter((cell) => cell.count > 0).sort((a, b) => b.class - a.class || rankOf(b.h3) - rankOf(a.h3) || (a.h3 < b.h3 ? -1 : 1)).slice(0, q.top);
 
     // Settings near each priority cell (restricted layers only where the user may see them).
     const centres = priorities.map((cell) => { const [lat, lng] = cellToLatLng(cell.h3); return { lat, lng }; });
@@ -63,17 +67,19 @@ export const summaryRoutes = new Hono<AppEnv>().get(
       : null;
     const settings = box ? await queryPlaces(db, { bbox: box, restrictedAccess: await restrictedPlaceAccess(c), limit: 20_000 }) : [];
 
-    // Restricted data: any count from 1 to k-1 (and what derives from it) is withheld; z is withheld.
-    const release = (n: number | null) => (n === null ? null : releaseCount(n, threshold));
-    const areaCount = release(total);
-    const forceCount = release(forceTotal);
+    // Restricted data: totals and cells released as every other route releases them (perturbed,
+    // 1..k-1 withheld, the area's cells with secondary suppression); z rounded.
+    const releaseTotal = (cells: readonly { count: number; key: number }[]) =>
+      releaseCount(cells.reduce((a, cell) => a + cell.count, 0), combineKeys(cells.map((cell) => cell.key)), threshold);
+    const areaCount = releaseTotal(counted);
+    const forceCount = forceCells ? releaseTotal(forceCells) : null;
     const result = {
       area: areaKey(area)!,
       force: force ? `pfa:${force}` : null,
       from: q.from,
       to: q.to,
       res: q.res,
-      ...describeSelection(prepared.value),
+      ...describeSelection(prepared.value, ['concentration computed on the true counts and rounded to two decimals', 'priority cells ranked by Gi* class, then released count; z rounded to the nearest 0.5']),
       count: areaCount,
       population: Math.round(population),
       rate: ratePerThousand(areaCount, population),
@@ -82,10 +88,10 @@ export const summaryRoutes = new Hono<AppEnv>().get(
       concentration: threshold === null ? concentration(region.map((h) => counts.get(h) ?? 0)) : roundConcentration(concentration(region.map((h) => counts.get(h) ?? 0))),
       priorities: priorities.map((cell, i) => ({
         h3: cell.h3,
-        count: release(cell.count),
-        rate: ratePerThousand(release(cell.count), populationOf.get(cell.h3) ?? null),
+        count: release(cell.h3),
+        rate: ratePerThousand(release(cell.h3), populationOf.get(cell.h3) ?? null),
         class: cell.class,
-        z: threshold === null ? cell.z : null,
+        z: releaseZ(cell.z, threshold),
         nearest: nearestByType(centres[i]!, settings, q.within),
       })),
     };

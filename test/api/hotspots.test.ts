@@ -10,6 +10,7 @@ import { localAuthorities } from '../../server/geo/geodata.js';
 import { distance } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoSidedP } from '../../server/analysis/normal.js';
+import { checkReleased, trueCountsAndKeys } from '../helpers/disclosure.js';
 import { areaCover } from '../../server/db/areas.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { loadGeodataOnce } from '../../server/geodata-load.js';
@@ -102,18 +103,25 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(body.method.statistic).toBe('Getis-Ord Gi*');
   });
 
-  it('releases only classes and suppressed counts for restricted data', async () => {
+  it('releases classes, rounded z and perturbed or withheld counts for restricted data', async () => {
     const res = await api.request(`/api/hotspots?datasets=${restrictedId}&from=2024-01&to=2024-06&res=9&area=lad:W06000022`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as HotspotsBody;
+    const body = (await res.json()) as HotspotsBody & { disclosure: { applied: boolean; rules: string[] } };
     expect(body.restricted).toBe(true);
+    expect(body.disclosure.applied).toBe(true);
+    expect(body.disclosure.rules.join(' ')).toMatch(/cell key method.*z rounded to the nearest 0.5/);
     expect(body.cells.length).toBeGreaterThan(500);
+    const truth = await trueCountsAndKeys(t.db, 'h3_r9', `dataset_id = $1 and month between '2024-01-01' and '2024-06-01'`, [restrictedId]);
+    let secondaries = 0;
     for (const c of body.cells) {
       expect(c.count === null || c.count === 0 || c.count >= 5).toBe(true);
-      expect([c.z, c.p, c.q]).toEqual([null, null, null]);
+      if (checkReleased(c.count, truth.get(c.h3) ?? { count: 0, key: 0 }, 5, c.h3)) secondaries++;
+      expect([c.p, c.q]).toEqual([null, null]);
+      expect(Number.isInteger(c.z! * 2)).toBe(true);
     }
+    expect(secondaries).toBeLessThanOrEqual(1);
     expect(body.cells.some((c) => c.count === null)).toBe(true);
-    expect(body.cells.some((c) => c.class > 0)).toBe(true);
+    expect(body.cells.some((c) => c.class > 0 && c.z! >= 1.5)).toBe(true);
   });
 
   it('needs an area, and refuses day, weekday or hour filters on month-precision data', async () => {
@@ -125,26 +133,26 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(((await days.json()) as { error: string }).error).toMatch(/"Gwent" has month precision: it cannot be filtered by dates/);
   });
 
-  it('filters restricted daily data by day, weekday, hour and flag, matching a count in SQL', async () => {
-    const where = `dataset_id = $1 and occurred_on between '2024-03-01' and '2024-03-31' and extract(isodow from occurred_on) in (5, 6) and (extract(hour from occurred_time) >= 22 or extract(hour from occurred_time) < 4)`;
-    const expected = (await t.db.query<{ n: number }>(`select count(*)::int as n from incidents where ${where}`, [restrictedId]))[0]!.n;
-    const res = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-03-01&to=2024-03-31&weekdays=5,6&hours=22-4&res=7`);
+  it('filters restricted daily data by whole weeks, weekday, hour and flag, matching counts in SQL', async () => {
+    const where = `dataset_id = $1 and occurred_on between '2024-03-04' and '2024-03-31' and extract(isodow from occurred_on) in (5, 6) and (extract(hour from occurred_time) >= 22 or extract(hour from occurred_time) < 4)`;
+    const truth = await trueCountsAndKeys(t.db, 'h3_r7', where, [restrictedId]);
+    const res = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-03-04&to=2024-03-31&weekdays=5,6&hours=22-4&res=7`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { cells: { count: number | null }[] };
-    const released = body.cells.reduce((a, c) => a + (c.count ?? 0), 0);
-    const suppressed = body.cells.filter((c) => c.count === null).length;
-    expect(released).toBeLessThanOrEqual(expected);
-    expect(expected - released).toBeLessThanOrEqual(suppressed * 4);
-    expect(expected - released).toBeGreaterThanOrEqual(suppressed);
+    const body = (await res.json()) as { cells: { h3: string; count: number | null }[] };
+    expect(body.cells.map((c) => c.h3).sort()).toEqual([...truth.keys()].sort());
+    expect(body.cells.filter((c) => checkReleased(c.count, truth.get(c.h3)!, 5, c.h3)).length).toBeLessThanOrEqual(1);
+    expect(body.cells.some((c) => c.count !== null && c.count >= 5)).toBe(true);
+
     const knife = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&flags=knife&res=7`);
-    const knifeCells = ((await knife.json()) as { cells: { count: number | null }[] }).cells;
-    const knifeTotal = knifeCells.reduce((a, c) => a + (c.count ?? 0), 0);
-    const knifeSuppressed = knifeCells.filter((c) => c.count === null).length;
-    const knifeSql = (await t.db.query<{ n: number }>(`select count(*)::int as n from incidents where dataset_id = $1 and knife and month between '2024-01-01' and '2024-06-01'`, [restrictedId]))[0]!.n;
-    // Every suppressed cell held 1 to 4 of the missing incidents.
-    expect(knifeSql - knifeTotal).toBeGreaterThanOrEqual(knifeSuppressed);
-    expect(knifeSql - knifeTotal).toBeLessThanOrEqual(knifeSuppressed * 4);
-    expect(knifeTotal).toBeGreaterThan(0);
+    const knifeCells = ((await knife.json()) as { cells: { h3: string; count: number | null }[] }).cells;
+    const knifeTruth = await trueCountsAndKeys(t.db, 'h3_r7', `dataset_id = $1 and knife and month between '2024-01-01' and '2024-06-01'`, [restrictedId]);
+    expect(knifeCells.map((c) => c.h3).sort()).toEqual([...knifeTruth.keys()].sort());
+    expect(knifeCells.filter((c) => checkReleased(c.count, knifeTruth.get(c.h3)!, 5, c.h3)).length).toBeLessThanOrEqual(1);
+
+    // Off the fixed grid of whole weeks: refused, naming the day.
+    const sliding = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-03-05&to=2024-03-31&res=7`);
+    expect(sliding.status).toBe(400);
+    expect(((await sliding.json()) as { error: string }).error).toMatch(/whole weeks from a Monday to a Sunday: "from" 2024-03-05 is a Tuesday/);
   });
 
   it('profiles restricted daily knife incidents by weekday and hour, matching a tally of the raw CSV, with small slots suppressed', async () => {
@@ -160,10 +168,20 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
       tally[weekday]![Number(time!.slice(0, 2))]! += 1;
     }
     expect(body.restricted).toBe(true);
+    const keys = await trueCountsAndKeys(t.db, `extract(isodow from occurred_on)::int || ':' || extract(hour from occurred_time)::int`,
+      `dataset_id = $1 and knife and occurred_on between '2024-01-01' and '2024-03-31'`, [restrictedId]);
     tally.forEach((row, d) =>
-      row.forEach((n, h) => expect(body.counts[d]![h], `weekday ${d + 1} hour ${h}`).toBe(n > 0 && n < body.threshold ? null : n)),
+      row.forEach((n, h) => {
+        const fromDb = keys.get(`${d + 1}:${h}`) ?? { count: 0, key: 0 };
+        expect(fromDb.count, `weekday ${d + 1} hour ${h}`).toBe(n);
+        checkReleased(body.counts[d]![h]!, { count: n, key: fromDb.key }, body.threshold, `weekday ${d + 1} hour ${h}`);
+      }),
     );
     expect(body.counts.flat().some((n) => n === null)).toBe(true);
+    // Secondary suppression: no weekday row or hour column has exactly one withheld slot among released non-zero ones.
+    const lone = (cells: (number | null)[]) => cells.filter((n) => n === null).length === 1 && cells.some((n) => n !== null && n > 0);
+    for (let d = 0; d < 7; d++) expect(lone(body.counts[d]!), `weekday ${d + 1}`).toBe(false);
+    for (let h = 0; h < 24; h++) expect(lone(body.counts.map((row) => row[h]!)), `hour ${h}`).toBe(false);
     const monthly = await api.request(`/api/time-profile?datasets=${publicId}&from=2024-01&to=2024-03`);
     expect(monthly.status).toBe(400);
     expect(((await monthly.json()) as { error: string }).error).toMatch(/needs times: "Gwent" has month precision/);

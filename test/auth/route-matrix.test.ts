@@ -201,7 +201,9 @@ describe.each(backends)('access matrix on $name', (backend) => {
     expect(outside.status).toBe(403);
     expect(((await outside.json()) as { error: string }).error).toMatch(/granted only within pfa:W15000002/);
     const inGwent = (await (await cells('lad:W06000022')).json()) as { cells: { count: number }[] };
-    expect(inGwent.cells.map((c) => c.count)).toEqual([10]);
+    // Ten incidents in one cell, released within the perturbation's ±2.
+    expect(inGwent.cells).toHaveLength(1);
+    expect(Math.abs(inGwent.cells[0]!.count - 10)).toBeLessThanOrEqual(2);
   });
 
   it('refuses onward grants of s17 data, grants by non-owners, and lets owners grant and revoke', async () => {
