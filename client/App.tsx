@@ -24,6 +24,9 @@ import { growBbox, snapBbox, usePlaces, usePlaceTypes } from './places/usePlaces
 import { useReferenceData } from './reference/useReferenceData';
 import { HotspotLegend } from './hotspots/HotspotLegend';
 import { useHotspots } from './hotspots/useHotspots';
+import { useDensity } from './density/useDensity';
+import { DensityLegend } from './density/DensityLegend';
+import { BandwidthPicker, type Bandwidth } from './density/BandwidthPicker';
 import { ViewPicker, type MapView } from './hotspots/ViewPicker';
 import { PriorityTable } from './priorities/PriorityTable';
 import { usePriorities } from './priorities/usePriorities';
@@ -52,6 +55,7 @@ export function App({ header, notice }: AppProps) {
   const [chosenPlaceTypes, setPlaceTypes] = useState<string[] | null>(null);
   const [view, setView] = useState<Bbox | null>(null);
   const [mapView, setMapView] = useState<MapView>('counts');
+  const [bandwidth, setBandwidth] = useState<Bandwidth>(null);
 
   const defaultDatasets = useMemo(() => (datasets ? defaultDatasetIds(datasets) : null), [datasets]);
   const defaultGroups = useMemo(() => (groups ? defaultGroupIds(groups) : null), [groups]);
@@ -118,8 +122,10 @@ export function App({ header, notice }: AppProps) {
   // Hot spots are computed over an area's cells, so they need an area.
   const areaQuery = useMemo(() => (query?.area ? { ...query, area: query.area } : null), [query]);
   const hotspots = useHotspots(mapView === 'hotspots' ? areaQuery : null);
+  const density = useDensity(mapView === 'density' ? areaQuery : null, bandwidth);
+  const analysis = mapView === 'counts' ? { error: cells.error, loading: cells.loading } : mapView === 'hotspots' ? hotspots : density;
   const priorities = usePriorities(areaQuery);
-  const needsArea = mapView === 'hotspots' && query !== null && !query.area;
+  const needsArea = mapView !== 'counts' && query !== null && !query.area;
   const definition = useMemo(
     () => (groups ?? []).filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label),
     [groups, query],
@@ -129,10 +135,10 @@ export function App({ header, notice }: AppProps) {
   const geographyErrors = [partnershipsError, detail.error, lads.error, lsoas.error, placeTypes.error, ...places.errors].filter(
     (e): e is string => e !== null,
   );
-  const analysisError = mapView === 'counts' ? cells.error : hotspots.error;
+  const analysisError = analysis.error;
   const errors = [...reference.errors, ...(analysisError ? [analysisError] : []), ...geographyErrors];
   const failed = analysisError !== null || (reference.errors.length > 0 && (datasets === null || groups === null));
-  const loading = !failed && (referenceLoading || (mapView === 'counts' ? cells.loading : hotspots.loading));
+  const loading = !failed && (referenceLoading || analysis.loading);
   const nothingSelected = !referenceLoading && query === null;
 
   const boundaryStatus: Partial<Record<BoundaryLayer, string>> = {
@@ -171,6 +177,7 @@ export function App({ header, notice }: AppProps) {
           </button>
         )}
         <ViewPicker value={mapView} onChange={setMapView} />
+        {mapView === 'density' && <BandwidthPicker value={bandwidth} onChange={setBandwidth} />}
         <ResolutionPicker value={res} onChange={setRes} />
         {groups && <GroupPicker groups={groups} selected={groupIds ?? []} onChange={setGroupIds} />}
         <BoundaryToggles value={visibility} onChange={setVisibility} status={boundaryStatus} />
@@ -185,7 +192,7 @@ export function App({ header, notice }: AppProps) {
         />
         {areaQuery && <PriorityTable summary={priorities.data} loading={priorities.loading} error={priorities.error} />}
         <p className="status-line" aria-live="polite">
-          {loading ? 'Loading…' : nothingSelected ? 'Select at least one dataset and offence group.' : needsArea ? 'Choose an area: hot spots are computed over its cells.' : ''}
+          {loading ? 'Loading…' : nothingSelected ? 'Select at least one dataset and offence group.' : needsArea ? `Choose an area: ${mapView === 'hotspots' ? 'hot spots are' : 'density is'} computed over its cells.` : ''}
         </p>
       </aside>
       <main className="map-area">
@@ -201,14 +208,13 @@ export function App({ header, notice }: AppProps) {
           onViewChange={setView}
           cells={mapView === 'counts' ? cells.body : null}
           hotspots={mapView === 'hotspots' ? hotspots.data : null}
+          density={mapView === 'density' ? density.data : null}
           loading={loading}
           failed={failed}
         />
-        {mapView === 'counts' ? (
-          <Legend cells={cells.body} definition={definition} area={partnership?.name ?? null} />
-        ) : (
-          <HotspotLegend body={hotspots.data} definition={definition} area={partnership?.name ?? null} />
-        )}
+        {mapView === 'counts' && <Legend cells={cells.body} definition={definition} area={partnership?.name ?? null} />}
+        {mapView === 'hotspots' && <HotspotLegend body={hotspots.data} definition={definition} area={partnership?.name ?? null} />}
+        {mapView === 'density' && <DensityLegend body={density.data} definition={definition} area={partnership?.name ?? null} />}
       </main>
     </div>
   );

@@ -76,6 +76,8 @@ export type Cell = CellsBody['cells'][number];
 
 export type HotspotsBody = Ok<InferResponseType<typeof api.api.hotspots.$get>>;
 export type HotspotCell = HotspotsBody['cells'][number];
+export type DensityBody = Ok<InferResponseType<typeof api.api.density.$get>>;
+export type DensityCell = DensityBody['cells'][number];
 
 export type SummaryBody = Ok<InferResponseType<(typeof api.api.areas)[':area']['summary']['$get']>>;
 

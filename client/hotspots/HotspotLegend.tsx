@@ -25,7 +25,7 @@ export function HotspotLegend({ body, definition, area }: { body: HotspotsBody |
       </ul>
       <p className="hint">
         {body.cells.length.toLocaleString('en-GB')} cells in the area, zero counts included. Confidence after a false-discovery-rate correction.
-        {body.restricted && ` Restricted data: classes only; counts below ${body.threshold} suppressed.`}
+        {body.restricted && ` Restricted data: classes and z rounded to 0.5; counts below ${body.threshold} suppressed, others within ±2.`}
       </p>
       <LegendDefinition definition={definition} />
     </section>

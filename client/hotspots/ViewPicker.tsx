@@ -1,11 +1,12 @@
-export type MapView = 'counts' | 'hotspots';
+export type MapView = 'counts' | 'hotspots' | 'density';
 
 const VIEWS: { id: MapView; label: string; hint: string }[] = [
   { id: 'counts', label: 'Counts', hint: 'Incidents per hexagon' },
   { id: 'hotspots', label: 'Hot spots (Gi*)', hint: 'Statistically significant clusters in the chosen area' },
+  { id: 'density', label: 'Density (kernel)', hint: 'A smoothed surface of incidents in the chosen area' },
 ];
 
-/** What the hexagons show: counts, or Getis-Ord Gi* hot and cold spots. */
+/** What the hexagons show: counts, Getis-Ord Gi* hot and cold spots, or kernel density bands. */
 export function ViewPicker({ value, onChange }: { value: MapView; onChange: (v: MapView) => void }) {
   return (
     <fieldset className="control-group">

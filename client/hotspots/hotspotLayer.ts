@@ -27,6 +27,7 @@ export function hotspotTooltip(info: PickingInfo<HotspotCell>, threshold: number
   if (!cell || info.layer?.id !== HOTSPOT_LAYER_ID) return null;
   const label = CLASS_LABELS.find(([c]) => c === cell.class)?.[1] ?? '';
   const count = cell.count === null ? `Fewer than ${threshold ?? 'k'} (suppressed)` : `${cell.count.toLocaleString('en-GB')} incidents`;
-  const stats = cell.z === null ? [] : [`Gi* z = ${cell.z.toFixed(2)}, adjusted p = ${cell.q === null ? 'n/a' : cell.q < 0.001 ? '< 0.001' : cell.q.toFixed(3)}`];
+  // Restricted data: z comes rounded to 0.5 and no p (see the API's disclosure rules).
+  const stats = cell.z === null ? [] : cell.q === null ? [`Gi* z ≈ ${cell.z.toFixed(1)} (rounded)`] : [`Gi* z = ${cell.z.toFixed(2)}, adjusted p = ${cell.q < 0.001 ? '< 0.001' : cell.q.toFixed(3)}`];
   return tooltip([label, count, ...stats, `Cell ${cell.h3}`].join('\n'));
 }

@@ -4,7 +4,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef } from 'react';
-import type { Bbox, Cell, CellsBody, HotspotCell, HotspotsBody, Place } from '../api';
+import type { Bbox, Cell, CellsBody, DensityBody, DensityCell, HotspotCell, HotspotsBody, Place } from '../api';
+import { createDensityLayer, DENSITY_LAYER_ID, densityTooltip } from '../density/densityLayer';
 import { createHotspotLayer, HOTSPOT_LAYER_ID, hotspotTooltip } from '../hotspots/hotspotLayer';
 import { LAYERS_OF, SOURCE, type BoundaryLayer, type BoundaryVisibility } from '../geography/boundaryLayers';
 import { createPlaceLayers, drawnPlaces, placeTooltip, type PlaceLayerInput } from '../places/placesLayer';
@@ -37,12 +38,14 @@ interface HotspotMapProps {
   cells: CellsBody | null;
   /** Gi* classes: drawn instead of the counts when given. */
   hotspots?: HotspotsBody | null;
+  /** Kernel density bands: drawn instead of the counts when given. */
+  density?: DensityBody | null;
   /** Set while data for the map is being fetched. */
   loading: boolean;
   failed: boolean;
 }
 
-type HexLayer = ReturnType<typeof createCellsLayer> | ReturnType<typeof createHotspotLayer>;
+type HexLayer = ReturnType<typeof createCellsLayer> | ReturnType<typeof createHotspotLayer> | ReturnType<typeof createDensityLayer>;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -53,7 +56,7 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * data-lad-features / data-lsoa-features / data-partnership for the boundaries.
  */
 export function HotspotMap(props: HotspotMapProps) {
-  const { cells, hotspots, loading, failed, places, focus } = props;
+  const { cells, hotspots, density, loading, failed, places, focus } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -182,17 +185,20 @@ export function HotspotMap(props: HotspotMapProps) {
     );
   }, [focus?.key]);
 
-  const shown = hotspots ?? cells;
-  const cellsLayer = useMemo((): HexLayer | null => (hotspots ? createHotspotLayer(hotspots) : cells ? createCellsLayer(cells) : null), [cells, hotspots]);
+  const shown = hotspots ?? density ?? cells;
+  const cellsLayer = useMemo(
+    (): HexLayer | null => (hotspots ? createHotspotLayer(hotspots) : density ? createDensityLayer(density) : cells ? createCellsLayer(cells) : null),
+    [cells, hotspots, density],
+  );
   const placeLayers = useMemo(() => createPlaceLayers(places), [places]);
   const placeInputs = useMemo(() => new Map(places.map((p) => [p.type, p])), [places]);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    pendingRef.current = { layer: cellsLayer, suppressed: shown ? countSuppressed(shown.cells) : 0 };
+    pendingRef.current = { layer: cellsLayer, suppressed: hotspots ? countSuppressed(hotspots.cells) : cells && !density ? countSuppressed(cells.cells) : 0 };
     drawnRef.current = false;
-    container.dataset.view = hotspots ? 'hotspots' : 'counts';
+    container.dataset.view = hotspots ? 'hotspots' : density ? 'density' : 'counts';
     if (!busyRef.current) container.dataset.status = 'drawing';
   }, [cellsLayer]);
 
@@ -209,6 +215,7 @@ export function HotspotMap(props: HotspotMapProps) {
       getTooltip: (info: PickingInfo) => {
         if (info.layer?.id === CELLS_LAYER_ID) return cellTooltip(info as PickingInfo<Cell>, threshold);
         if (info.layer?.id === HOTSPOT_LAYER_ID) return hotspotTooltip(info as PickingInfo<HotspotCell>, threshold);
+        if (info.layer?.id === DENSITY_LAYER_ID) return densityTooltip(info as PickingInfo<DensityCell>);
         const place = placeTooltip(info as PickingInfo<Place>, placeInputs);
         return place ? tooltip(place.text) : null;
       },

@@ -103,6 +103,32 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       expect(s.errors).toEqual([]);
     });
 
+    it('switches to the density view: every cell of the area drawn by its density band', async () => {
+      const { page } = s;
+      const cellsResponse = page.waitForResponse((r) => r.url().includes('/api/cells?'));
+      await signInThroughPage(page, s.server.url, s.server.analyst);
+      await drawnMap(page, await cellsBody(await cellsResponse));
+      const densityResponse = page.waitForResponse((r) => r.url().includes('/api/density?'));
+      await page.getByLabel(/Density \(kernel\)/).check();
+      const response = await densityResponse;
+      expect(response.status()).toBe(200);
+      const body = (await response.json()) as { cells: { band: number; density: number | null }[]; bandwidth: number };
+      const top = body.cells.filter((c) => c.band === 5).length;
+      expect(top).toBeGreaterThan(0);
+      expect(body.bandwidth).toBeGreaterThanOrEqual(100);
+      await page.locator(`#map[data-view="density"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`).waitFor({ timeout: 60_000 });
+      const legend = page.getByRole('region', { name: 'Map legend' });
+      await expect.poll(() => legend.textContent()).toContain(`Highest fifth (${top.toLocaleString('en-GB')})`);
+      expect(await legend.textContent()).toContain(`bandwidth ${Math.round(body.bandwidth).toLocaleString('en-GB')} m`);
+      await page.screenshot({ path: `${ARTIFACTS}density.png` });
+      // The bandwidth can be overridden: a street-level surface.
+      const narrower = page.waitForResponse((r) => r.url().includes('/api/density?') && r.url().includes('bandwidth=250'));
+      await page.getByLabel('Density bandwidth').selectOption({ label: '250 m (street level)' });
+      expect((await narrower).status()).toBe(200);
+      await expect.poll(() => legend.textContent()).toContain('bandwidth 250 m');
+      expect(s.errors).toEqual([]);
+    });
+
     it('lists the area\'s priority locations in a table beside the map, as the summary route ranks them', async () => {
       const { page } = s;
       const summaryResponse = page.waitForResponse((r) => r.url().includes('/summary?'));
