@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { ladsOfArea } from '../db/areas.js';
 import { getDatasetsByIds, type Dataset } from '../db/datasets.js';
 import { grantsForDatasets } from '../db/grants.js';
+import type { AreaSelector } from '../routes/area-param.js';
 import type { AppEnv } from '../routes/env.js';
 import { decideDataset, type Decision } from './access.js';
 import { audit } from './audit.js';
@@ -13,10 +14,10 @@ export interface Refusal {
 
 export type AccessResult = { ok: true; datasets: Dataset[]; decisions: Decision[] } | { ok: false; refusal: Refusal };
 
-/** `lad:..`, `pfa:..` or `partnership:..` as the grant table stores it. */
-export function areaKey(area: { kind: string; code?: string; id?: number } | undefined | null): string | null {
+/** `lad:..`, `pfa:..` or `partnership:..` as the grant table stores it; `cells:..` for a list of cells. */
+export function areaKey(area: AreaSelector | undefined | null): string | null {
   if (!area) return null;
-  return `${area.kind}:${area.code ?? area.id}`;
+  return area.kind === 'cells' ? `cells:${area.cells.join(',')}` : `${area.kind}:${area.kind === 'partnership' ? area.id : area.code}`;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { AreaSelector } from '../routes/area-param.js';
+import { cellToChildren } from 'h3-js';
+import type { AreaSelector, CellListArea } from '../routes/area-param.js';
 import { partnershipCellsSql } from './partnerships.js';
 import { stringify } from 'csv-stringify/sync';
 import type { CellRow } from '../geo/cell-cover.js';
@@ -105,7 +106,9 @@ export async function ladsOfArea(db: Queryable, area: string): Promise<Set<strin
       ? await db.query<{ code: string }>(`select code from areas where level = 'lad' and code = $1`, [id])
       : kind === 'pfa'
         ? await db.query<{ code: string }>(`select code from areas where level = 'lad' and parent_code = $1`, [id])
-        : await db.query<{ code: string }>(
+        : kind === 'cells'
+          ? await db.query<{ code: string }>(`select distinct lad_code as code from area_cells where h3 = any($1::text[]) and lad_code is not null`, [id.split(',')])
+          : await db.query<{ code: string }>(
             `select lad_code as code from partnership_lads where partnership_id = $1::int
              union select distinct c.lad_code from partnership_cells p join area_cells c on c.res = p.res and c.h3 = p.h3 where p.partnership_id = $1::int and p.res = 7`,
             [id],
@@ -113,8 +116,14 @@ export async function ladsOfArea(db: Queryable, area: string): Promise<Set<strin
   return new Set(rows.map((r) => r.code));
 }
 
-function coverSql(area: AreaSelector, res: 7 | 8 | 9): string {
+function coverSql(area: Exclude<AreaSelector, CellListArea>, res: 7 | 8 | 9): string {
   return area.kind === 'partnership' ? partnershipCellsSql(res, '$2') : `(select h3 from area_cells where res = $1 and in_cover and ${area.kind}_code = $2)`;
+}
+
+/** A list of cells at a resolution as fine or finer than theirs: the cells themselves or their children. */
+export function cellListCover(area: CellListArea, res: number): string[] {
+  if (res < area.res) throw new RangeError(`a list of resolution-${area.res} cells cannot be analysed at resolution ${res}`);
+  return res === area.res ? area.cells : area.cells.flatMap((h) => cellToChildren(h, res)).sort();
 }
 
 /**
@@ -122,16 +131,18 @@ function coverSql(area: AreaSelector, res: 7 | 8 | 9): string {
  * the study region of area statistics, zero-count cells included.
  */
 export async function areaCover(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<string[]> {
+  if (area.kind === 'cells') return cellListCover(area, res);
   const rows = await db.query<{ h3: string }>(`select c.h3 from ${coverSql(area, res)} c where $1::int is not null order by c.h3`, [res, area.kind === 'partnership' ? area.id : area.code]);
   return rows.map((r) => r.h3);
 }
 
 /** The cover with each cell's residents. */
 export async function areaCoverPopulation(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<CellPopulation[]> {
+  const [cover, params] = area.kind === 'cells' ? ['(select unnest($2::text[]) as h3)', [res, cellListCover(area, res)]] : [coverSql(area, res), [res, area.kind === 'partnership' ? area.id : area.code]];
   return db.query<CellPopulation>(
     `select c.h3, coalesce((select sum(p.population) from area_cells p where p.res = $1 and p.h3 = c.h3), 0)::float8 as population
-       from ${coverSql(area, res)} c order by c.h3`,
-    [res, area.kind === 'partnership' ? area.id : area.code],
+       from ${cover} c order by c.h3`,
+    params,
   );
 }
 

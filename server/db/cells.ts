@@ -1,4 +1,5 @@
 import type { AreaSelector } from '../routes/area-param.js';
+import { cellListCover } from './areas.js';
 import { partnershipCellsSql } from './partnerships.js';
 import type { Queryable } from './types.js';
 
@@ -47,7 +48,10 @@ function selectionWhere(q: CellQuery, params: unknown[]): string {
   ];
   if (q.weekdays?.length) clauses.push(`extract(isodow from occurred_on)::int = any(${p(q.weekdays)}::int[])`);
   if (q.hours?.length) clauses.push(`extract(hour from occurred_time)::int = any(${p(q.hours)}::int[])`);
-  if (q.area) {
+  // A list of cells: at a finer resolution, their children (H3 children do not tile a parent
+  // exactly, so the hierarchy, not the parent's outline, decides what is in).
+  if (q.area?.kind === 'cells') clauses.push(`h3_r${q.res} = any(${p(cellListCover(q.area, q.res))}::text[])`);
+  else if (q.area) {
     const id = p(q.area.kind === 'partnership' ? q.area.id : q.area.code);
     clauses.push(
       q.area.kind === 'partnership'

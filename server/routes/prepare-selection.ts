@@ -34,6 +34,8 @@ export type Prepared = { ok: true; value: PreparedSelection } | { ok: false; sta
 export async function prepareSelection(c: Context<AppEnv>, s: Selection): Promise<Prepared> {
   const db = c.get('db');
   if (s.area?.kind === 'partnership' && !(await partnershipExists(db, s.area.id))) return { ok: false, status: 404, body: { error: `no partnership ${s.area.id}` } };
+  if (s.area?.kind === 'cells' && s.res < s.area.res)
+    return { ok: false, status: 400, body: { error: `a list of resolution-${s.area.res} cells can be analysed at resolution ${s.area.res} or finer (asked for ${s.res})` } };
   const echo = { ...s, area: areaKey(s.area) };
   const access = await datasetAccess(c, s.datasets, areaKey(s.area), echo);
   if (!access.ok) return { ok: false, ...access.refusal };

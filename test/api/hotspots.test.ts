@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { cellToLatLng, gridDistance, latLngToCell } from 'h3-js';
+import { cellToChildren, cellToLatLng, gridDistance, latLngToCell } from 'h3-js';
 import { wgs84ToBng } from '../../server/geo/bng.js';
 import { localAuthorities } from '../../server/geo/geodata.js';
 import { distance } from '@turf/turf';
@@ -353,5 +353,37 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     for (const p of body.places) expect(p.count === null ? p.ratioToAverage === null : p.count === 0 || p.count >= 5).toBe(true);
     expect(body.places.some((p) => p.count === null)).toBe(true);
     expect(body.places.some((p) => (p.count ?? 0) >= 5)).toBe(true);
+  });
+
+  it('takes an area drawn as a list of cells: incidents in those cells, their children at finer resolutions, totals that add up', async () => {
+    const sel = `datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06`;
+    const newport = ((await (await api.request(`/api/cells?${sel}&res=8&area=lad:W06000022`)).json()) as { cells: { h3: string; count: number }[] }).cells;
+    const chosen = [...newport].sort((a, b) => b.count - a.count).slice(0, 5);
+    const area = `cells:${chosen.map((c) => c.h3).join(',')}`;
+    const tally = tallyCells(8);
+    for (const c of chosen) expect(c.count).toBe(tally.get(c.h3));
+
+    const finer = (await (await api.request(`/api/cells?${sel}&res=9&area=${area}`)).json()) as { cells: { h3: string; count: number }[]; area: string };
+    // At a finer resolution the area is the cells' H3 children, counted from the raw CSV.
+    const children = chosen.flatMap((c) => cellToChildren(c.h3, 9));
+    const tally9 = tallyCells(9);
+    expect(finer.cells.map((c) => c.h3).sort()).toEqual(children.filter((h) => tally9.has(h)).sort());
+    for (const c of finer.cells) expect(c.count).toBe(tally9.get(c.h3));
+
+    const gi = (await (await api.request(`/api/hotspots?${sel}&res=9&area=${area}`)).json()) as HotspotsBody;
+    expect(gi.cells.map((c) => c.h3).sort()).toEqual(chosen.flatMap((c) => cellToChildren(c.h3, 9)).sort());
+
+    const summary = (await (await api.request(`/api/areas/${area}/summary?${sel}&res=8`)).json()) as { count: number; force: string; area: string };
+    expect(summary.count).toBe(chosen.reduce((a, c) => a + c.count, 0));
+    expect(summary.force).toBe('pfa:W15000002');
+
+    const coarser = await api.request(`/api/cells?${sel}&res=7&area=${area}`);
+    expect(coarser.status).toBe(400);
+    expect(((await coarser.json()) as { error: string }).error).toMatch(/resolution-8 cells can be analysed at resolution 8 or finer \(asked for 7\)/);
+    const bad = await api.request(`/api/cells?${sel}&res=9&area=cells:nothex,${chosen[0]!.h3}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/not H3 cells: nothex/);
+    const mixed = await api.request(`/api/cells?${sel}&res=9&area=cells:${chosen[0]!.h3},${cellToChildren(chosen[1]!.h3, 9)[0]}`);
+    expect(((await mixed.json()) as { error: string }).error).toMatch(/cells of one resolution only \(got 8, 9\)/);
   });
 });
