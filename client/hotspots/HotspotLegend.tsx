@@ -7,7 +7,8 @@ import { CLASS_FILL, CLASS_LABELS } from './hotspotColours';
 export function HotspotLegend({ body, definition, area }: { body: HotspotsBody | null; definition: readonly string[]; area: string | null }) {
   if (!body) return null;
   const counts = new Map<number, number>();
-  for (const cell of body.cells) counts.set(cell.class, (counts.get(cell.class) ?? 0) + 1);
+  for (const cell of body.cells) if (cell.class !== null) counts.set(cell.class, (counts.get(cell.class) ?? 0) + 1);
+  const withheld = body.cells.some((cell) => cell.class === null);
   return (
     <section className="legend" aria-label="Map legend">
       <h2>Hot and cold spots (Getis-Ord Gi*)</h2>
@@ -25,7 +26,8 @@ export function HotspotLegend({ body, definition, area }: { body: HotspotsBody |
       </ul>
       <p className="hint">
         {body.cells.length.toLocaleString('en-GB')} cells in the area, zero counts included. Confidence after a false-discovery-rate correction.
-        {body.restricted && ` Restricted data: classes and z rounded to 0.5; counts below ${body.threshold} suppressed, others within ±2.`}
+        {body.restricted && !withheld && ` Restricted data: z rounded to ${body.zStep} and classes from it; counts below ${body.threshold} suppressed, others within ±2.`}
+        {withheld && ` Restricted data too sparse for a hot spot test that could not point at single incidents: classes withheld. Widen the period or coarsen the hexagons.`}
       </p>
       <LegendDefinition definition={definition} />
     </section>

@@ -15,7 +15,7 @@ export function createHotspotLayer(body: HotspotsBody): H3HexagonLayer<HotspotCe
     extruded: false,
     filled: true,
     stroked: false,
-    getFillColor: (cell) => CLASS_FILL[cell.class] ?? CLASS_FILL[0]!,
+    getFillColor: (cell) => CLASS_FILL[cell.class ?? 0] ?? CLASS_FILL[0]!,
     pickable: true,
     autoHighlight: true,
     highlightColor: [20, 30, 60, 90],
@@ -25,7 +25,7 @@ export function createHotspotLayer(body: HotspotsBody): H3HexagonLayer<HotspotCe
 export function hotspotTooltip(info: PickingInfo<HotspotCell>, threshold: number | null) {
   const cell = info.object;
   if (!cell || info.layer?.id !== HOTSPOT_LAYER_ID) return null;
-  const label = CLASS_LABELS.find(([c]) => c === cell.class)?.[1] ?? '';
+  const label = cell.class === null ? 'Class withheld (data too sparse)' : (CLASS_LABELS.find(([c]) => c === cell.class)?.[1] ?? '');
   const count = cell.count === null ? `Fewer than ${threshold ?? 'k'} (suppressed)` : `${cell.count.toLocaleString('en-GB')} incidents`;
   // Restricted data: z comes rounded to 0.5 and no p (see the API's disclosure rules).
   const stats = cell.z === null ? [] : cell.q === null ? [`Gi* z ≈ ${cell.z.toFixed(1)} (rounded)`] : [`Gi* z = ${cell.z.toFixed(2)}, adjusted p = ${cell.q < 0.001 ? '< 0.001' : cell.q.toFixed(3)}`];

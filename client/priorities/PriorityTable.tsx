@@ -39,7 +39,7 @@ export function PriorityTable({ summary, loading, error }: { summary: SummaryBod
               {summary.priorities.map((p, i) => (
                 <tr key={p.h3} data-h3={p.h3}>
                   <td>{i + 1}</td>
-                  <td title={CLASS_TITLE[p.class]}>{SHORT_CLASS[p.class]}</td>
+                  <td title={p.class === null ? 'Class withheld: data too sparse' : CLASS_TITLE[p.class]}>{p.class === null ? '–' : SHORT_CLASS[p.class]}</td>
                   <td>{p.count === null ? `< ${summary.threshold}` : p.count.toLocaleString('en-GB')}</td>
                   <td>
                     {p.nearest.length

@@ -3,6 +3,7 @@ import { getisOrdGiStar } from './getis-ord.js';
 import { giBin, type GiBin } from './hotspot-class.js';
 import { kRingNeighbours } from './neighbours.js';
 import { twoSidedP } from './normal.js';
+import { giStarScales } from './z-release.js';
 
 export interface HotspotCell {
   h3: string;
@@ -16,16 +17,26 @@ export interface HotspotCell {
   class: GiBin;
 }
 
+export interface HotspotResult {
+  cells: HotspotCell[];
+  /** Incidents per unit of z in each cell (see z-release.ts), for releasing z of restricted data. */
+  scales: Float64Array;
+}
+
 const orNull = (v: number) => (Number.isNaN(v) ? null : v);
 
 /**
  * Gi* hot and cold spots over a study region: every cell of the region (zero counts included),
  * binary k-ring weights, two-sided p, FDR-adjusted q, and the class at 90/95/99% from q.
  */
-export function hotspots(region: readonly string[], counts: ReadonlyMap<string, number>, k: number): HotspotCell[] {
+export function hotspots(region: readonly string[], counts: ReadonlyMap<string, number>, k: number): HotspotResult {
   const values = Float64Array.from(region, (h) => counts.get(h) ?? 0);
-  const z = getisOrdGiStar(values, kRingNeighbours(region, k));
+  const neighbours = kRingNeighbours(region, k);
+  const z = getisOrdGiStar(values, neighbours);
   const p = z.map(twoSidedP);
   const q = benjaminiHochberg(p);
-  return region.map((h3, i) => ({ h3, count: values[i]!, z: orNull(z[i]!), p: orNull(p[i]!), q: orNull(q[i]!), class: giBin(z[i]!, q[i]!) }));
+  return {
+    cells: region.map((h3, i) => ({ h3, count: values[i]!, z: orNull(z[i]!), p: orNull(p[i]!), q: orNull(q[i]!), class: giBin(z[i]!, q[i]!) })),
+    scales: giStarScales(values, neighbours),
+  };
 }

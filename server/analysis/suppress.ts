@@ -50,18 +50,6 @@ export function releaseCells<T extends { h3: string; count: number; key: number 
   return cells.map(({ key: _key, count: _count, ...rest }, i) => ({ ...rest, count: released[i]! }));
 }
 
-/**
- * Gi* z for restricted data: rounded to the nearest 0.5. An exact z of every cell is a linear
- * function of the counts and could be solved back to them; rounded, the solution is off by more
- * than a count (docs/SECURITY.md, and the inversion attack in test/disclosure).
- */
-export const RESTRICTED_Z_STEP = 0.5;
-
-export function releaseZ(z: number | null, threshold: number | null): number | null {
-  if (z === null || threshold === null) return z;
-  return Math.round(z / RESTRICTED_Z_STEP) * RESTRICTED_Z_STEP + 0; // + 0 turns -0 into 0
-}
-
 /** The threshold for a mix of datasets: mixing in any restricted data makes the result restricted. */
 export function effectiveThreshold(datasets: readonly { sensitivity: 'public' | 'restricted'; threshold: number }[]): number | null {
   const restricted = datasets.filter((d) => d.sensitivity === 'restricted');

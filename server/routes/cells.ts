@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { hotspots } from '../analysis/hotspots.js';
 import { ratePerThousand } from '../analysis/rate.js';
-import { releaseCells, releaseCount, releaseZ, secondarySuppression } from '../analysis/suppress.js';
+import { releaseCells, releaseCount, secondarySuppression } from '../analysis/suppress.js';
+import { releaseGiStar, zRule } from '../analysis/z-release.js';
 import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
 import { countByCell, countByWeekdayHour } from '../db/cells.js';
@@ -70,20 +71,23 @@ export const cellRoutes = new Hono<AppEnv>()
     const counted = await countByCell(db, query);
     const results = hotspots(region, new Map(counted.map((cell) => [cell.h3, cell.count])), q.k);
     // Restricted data: Gi* runs on the true counts; counts are released as /api/cells releases
-    // them, z rounded, p and q withheld (docs/SECURITY.md).
-    const keys = new Map(counted.map((cell) => [cell.h3, cell.key]));
+    // them, z rounded to a step k incidents wide with the class from the rounded z, p and q
+    // withheld (docs/SECURITY.md).
     const releasedCounts = new Map(releaseCells(counted, threshold).map((cell) => [cell.h3, cell.count]));
+    const gi = threshold === null ? null : releaseGiStar(results.cells, results.scales, threshold);
+    const zStep = gi?.step;
     const cells =
-      threshold === null
-        ? results
-        : results.map((r) => ({ h3: r.h3, count: keys.has(r.h3) ? releasedCounts.get(r.h3)! : 0, z: releaseZ(r.z, threshold), p: null, q: null, class: r.class }));
-    await auditRestrictedAnalysis(c, prepared.value, 'hotspots', { cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => r.class > 0).length });
+      gi === null
+        ? results.cells
+        : gi.cells.map((r) => ({ h3: r.h3, count: releasedCounts.has(r.h3) ? releasedCounts.get(r.h3)! : 0, z: r.z, p: null, q: null, class: r.class }));
+    await auditRestrictedAnalysis(c, prepared.value, 'hotspots', { cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => (r.class ?? 0) > 0).length });
     return c.json({
       res: q.res,
       from: q.from,
       to: q.to,
       k: q.k,
-      ...describeSelection(prepared.value, ['Gi* computed on the true counts; z rounded to the nearest 0.5; p and q withheld; class released']),
+      ...describeSelection(prepared.value, [`Gi* computed on the true counts; ${zRule(zStep)}; class from the released z; p and q withheld`]),
+      zStep: zStep ?? null,
       area: echo.area as string,
       method: {
         statistic: 'Getis-Ord Gi*',

@@ -5,7 +5,8 @@ import { concentration } from '../analysis/concentration.js';
 import { hotspots } from '../analysis/hotspots.js';
 import { nearestByType } from '../analysis/nearest.js';
 import { ratePerThousand } from '../analysis/rate.js';
-import { releaseCells, releaseCount, releaseZ } from '../analysis/suppress.js';
+import { releaseCells, releaseCount } from '../analysis/suppress.js';
+import { releaseGiStar, zRule } from '../analysis/z-release.js';
 import { combineKeys } from '../analysis/cell-key.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
@@ -52,12 +53,16 @@ export const summaryRoutes = new Hono<AppEnv>().get(
     const populationOf = new Map(cover.map((cell) => [cell.h3, cell.population]));
     const force = await forceOfArea(db, areaKey(area)!);
     const forceCells = force ? await countByCell(db, { ...query, area: { kind: 'pfa', code: force } }) : null;
-    const gi = hotspots(region, counts, q.k);
+    const exact = hotspots(region, counts, q.k);
+    // Restricted data: z rounded and the class from it, as /api/hotspots releases them.
+    const released = threshold === null ? null : releaseGiStar(exact.cells, exact.scales, threshold);
+    const zStep = released?.step;
+    const gi = released ? exact.cells.map((cell, i) => ({ ...cell, z: released.cells[i]!.z, class: released.cells[i]!.class })) : exact.cells;
     const releasedCells = new Map(releaseCells(counted, threshold).map((cell) => [cell.h3, cell.count]));
     const release = (h3: string) => (releasedCells.has(h3) ? releasedCells.get(h3)! : 0);
     // Hot spots first, then by released count (a withheld one sorts just below k): the order tells no more than the counts.
     const rankOf = (h3: string) => release(h3) ?? threshold! - 0.5;
-    const priorities = gi.filter((cell) => cell.count > 0).sort((a, b) => b.class - a.class || rankOf(b.h3) - rankOf(a.h3) || (a.h3 < b.h3 ? -1 : 1)).slice(0, q.top);
+    const priorities = gi.filter((cell) => cell.count > 0).sort((a, b) => (b.class ?? 0) - (a.class ?? 0) || rankOf(b.h3) - rankOf(a.h3) || (a.h3 < b.h3 ? -1 : 1)).slice(0, q.top);
 
     // Settings near each priority cell (restricted layers only where the user may see them).
     const centres = priorities.map((cell) => { const [lat, lng] = cellToLatLng(cell.h3); return { lat, lng }; });
@@ -79,7 +84,7 @@ export const summaryRoutes = new Hono<AppEnv>().get(
       from: q.from,
       to: q.to,
       res: q.res,
-      ...describeSelection(prepared.value, ['concentration computed on the true counts and rounded to two decimals', 'priority cells ranked by Gi* class, then released count; z rounded to the nearest 0.5']),
+      ...describeSelection(prepared.value, ['concentration computed on the true counts and rounded to two decimals', `priority cells ranked by Gi* class, then released count; ${zRule(zStep)}`]),
       count: areaCount,
       population: Math.round(population),
       rate: ratePerThousand(areaCount, population),
@@ -91,7 +96,7 @@ export const summaryRoutes = new Hono<AppEnv>().get(
         count: release(cell.h3),
         rate: ratePerThousand(release(cell.h3), populationOf.get(cell.h3) ?? null),
         class: cell.class,
-        z: releaseZ(cell.z, threshold),
+        z: cell.z,
         nearest: nearestByType(centres[i]!, settings, q.within),
       })),
     };

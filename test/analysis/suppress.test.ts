@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_PERTURBATION, perturbation, possiblePerturbations } from '../../server/analysis/cell-key.js';
-import { effectiveThreshold, releaseCells, releaseCount, releaseZ, secondarySuppression } from '../../server/analysis/suppress.js';
+import { effectiveThreshold, releaseCells, releaseCount, secondarySuppression } from '../../server/analysis/suppress.js';
 
 describe('primary suppression and perturbation', () => {
   it('withholds 1..k-1, keeps zero, and releases k or more within ±2 and never below k', () => {
@@ -89,10 +89,5 @@ describe('secondary suppression', () => {
     const out = releaseCells([{ h3: 'a', count: 2, key: 9 }, { h3: 'b', count: 40, key: 128 }, { h3: 'c', count: 12, key: 128 }], 5);
     expect(out).toEqual([{ h3: 'a', count: null }, { h3: 'b', count: 40 }, { h3: 'c', count: null }]);
     expect(releaseCells([{ h3: 'a', count: 2, key: 9 }], null)).toEqual([{ h3: 'a', count: 2 }]);
-  });
-
-  it('rounds restricted z to the nearest 0.5 and leaves public z alone', () => {
-    expect([1.24, 1.26, -2.74, 0.1].map((z) => releaseZ(z, 5))).toEqual([1, 1.5, -2.5, 0]);
-    expect(releaseZ(1.234, null)).toBe(1.234);
   });
 });

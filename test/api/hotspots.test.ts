@@ -106,10 +106,12 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
   it('releases classes, rounded z and perturbed or withheld counts for restricted data', async () => {
     const res = await api.request(`/api/hotspots?datasets=${restrictedId}&from=2024-01&to=2024-06&res=9&area=lad:W06000022`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as HotspotsBody & { disclosure: { applied: boolean; rules: string[] } };
+    const body = (await res.json()) as HotspotsBody & { disclosure: { applied: boolean; rules: string[] }; zStep: number | null };
     expect(body.restricted).toBe(true);
     expect(body.disclosure.applied).toBe(true);
-    expect(body.disclosure.rules.join(' ')).toMatch(/cell key method.*z rounded to the nearest 0.5/);
+    // Six months of violence in Newport at resolution 9 is dense enough for z to the nearest 0.5.
+    expect(body.zStep).toBe(0.5);
+    expect(body.disclosure.rules.join(' ')).toMatch(/cell key method.*z rounded to the nearest 0.5, a step of at least k incidents/);
     expect(body.cells.length).toBeGreaterThan(500);
     const truth = await trueCountsAndKeys(t.db, 'h3_r9', `dataset_id = $1 and month between '2024-01-01' and '2024-06-01'`, [restrictedId]);
     let secondaries = 0;
@@ -122,6 +124,10 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(secondaries).toBeLessThanOrEqual(1);
     expect(body.cells.some((c) => c.count === null)).toBe(true);
     expect(body.cells.some((c) => c.class > 0 && c.z! >= 1.5)).toBe(true);
+    // One week of knife crime at resolution 10 is too sparse: any rounding would still show single incidents, so z is withheld.
+    const sparse = (await (await api.request(`/api/hotspots?datasets=${restrictedId}&from=2024-03-04&to=2024-03-10&flags=knife&res=10&area=lad:W06000022`)).json()) as HotspotsBody & { zStep: number | null };
+    expect(sparse.zStep).toBeNull();
+    expect(sparse.cells.every((c) => c.z === null)).toBe(true);
   });
 
   it('needs an area, and refuses day, weekday or hour filters on month-precision data', async () => {
