@@ -55,6 +55,7 @@ await time('cells, police.uk, Gwent force area, r9, 12 months', `/api/cells?data
 await time('hotspots, restricted daily data, Gwent, r9, 12 months', `/api/hotspots?datasets=${restricted.datasetId}&${sel}`);
 await time('hotspots, restricted, Gwent, r9, Fri-Sat 22:00-04:00', `/api/hotspots?datasets=${restricted.datasetId}&${sel}&weekdays=5,6&hours=22-4`);
 await time('summary, police.uk, Gwent force area, r9, 12 months', `/api/areas/pfa:W15000002/summary?datasets=${pub.datasetId}&from=2023-07&to=2024-06&res=9`);
+await time('summary, restricted daily data, Gwent force area, r9, 12 months', `/api/areas/pfa:W15000002/summary?datasets=${restricted.datasetId}&from=2023-07&to=2024-06&res=9`);
 await time('density, police.uk, Gwent force area, r9, 12 months', `/api/density?datasets=${pub.datasetId}&${sel}`);
 await time('proximity, police.uk, Gwent schools, 200 m, 12 months', `/api/proximity?datasets=${pub.datasetId}&from=2023-07&to=2024-06&area=pfa:W15000002&type=school`);
 await db.close();

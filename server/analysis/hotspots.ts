@@ -1,7 +1,7 @@
 import { benjaminiHochberg } from './fdr.js';
 import { getisOrdGiStar } from './getis-ord.js';
 import { giBin, type GiBin } from './hotspot-class.js';
-import { kRingNeighbours } from './neighbours.js';
+import { cachedKRingNeighbours } from './neighbours.js';
 import { twoSidedP } from './normal.js';
 import { giStarScales } from './z-release.js';
 
@@ -31,7 +31,7 @@ const orNull = (v: number) => (Number.isNaN(v) ? null : v);
  */
 export function hotspots(region: readonly string[], counts: ReadonlyMap<string, number>, k: number): HotspotResult {
   const values = Float64Array.from(region, (h) => counts.get(h) ?? 0);
-  const neighbours = kRingNeighbours(region, k);
+  const neighbours = cachedKRingNeighbours(region, k);
   const z = getisOrdGiStar(values, neighbours);
   const p = z.map(twoSidedP);
   const q = benjaminiHochberg(p);

@@ -41,26 +41,32 @@ export function ruleOfThumbBandwidth(points: readonly WeightedPoint[], floor = 1
 /** Kernel density at each target, in incidents per km²: Σ weight × quartic(distance). */
 export function kernelDensity(sources: readonly WeightedPoint[], targets: readonly { x: number; y: number }[], bandwidth: number): Float64Array {
   if (!(bandwidth > 0)) throw new RangeError(`bandwidth must be positive (got ${bandwidth})`);
-  // Sources sorted by x, so each target only visits those within one bandwidth east-west.
-  const sorted = [...sources].sort((a, b) => a.x - b.x);
-  const xs = Float64Array.from(sorted, (p) => p.x);
+  // Sources in square buckets one bandwidth wide: the kernel is zero beyond one bandwidth, so
+  // each target needs only its own bucket and the eight around it.
+  const buckets = new Map<number, WeightedPoint[]>();
+  const bucketOf = (bx: number, by: number) => bx * 1_000_003 + by; // bucket indices stay far below 10^6 for BNG metres
+  for (const p of sources) {
+    const key = bucketOf(Math.floor(p.x / bandwidth), Math.floor(p.y / bandwidth));
+    const list = buckets.get(key);
+    if (list) list.push(p);
+    else buckets.set(key, [p]);
+  }
   const out = new Float64Array(targets.length);
   const h2 = bandwidth * bandwidth;
+  const norm = (3 / (Math.PI * h2)) * 1e6;
   targets.forEach((t, i) => {
-    let lo = 0;
-    let hi = xs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (xs[mid]! < t.x - bandwidth) lo = mid + 1;
-      else hi = mid;
-    }
+    const bx = Math.floor(t.x / bandwidth);
+    const by = Math.floor(t.y / bandwidth);
     let density = 0;
-    for (let j = lo; j < sorted.length && xs[j]! <= t.x + bandwidth; j++) {
-      const p = sorted[j]!;
-      const d2 = (p.x - t.x) ** 2 + (p.y - t.y) ** 2;
-      if (d2 < h2) density += p.weight * quartic(d2, bandwidth);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const p of buckets.get(bucketOf(bx + dx, by + dy)) ?? []) {
+          const u2 = ((p.x - t.x) ** 2 + (p.y - t.y) ** 2) / h2;
+          if (u2 < 1) density += p.weight * (1 - u2) ** 2;
+        }
+      }
     }
-    out[i] = density * 1e6;
+    out[i] = density * norm;
   });
   return out;
 }

@@ -1,3 +1,5 @@
+import { gridDisk, latLngToCell } from 'h3-js';
+
 /** A point in projected metres. */
 export interface Xy {
   x: number;
@@ -31,14 +33,14 @@ function forEachWithin<P extends Xy>(places: readonly Xy[], points: readonly P[]
   });
 }
 
-/** How many points lie within `radius` metres of each place. */
-export function countWithin(places: readonly Xy[], points: readonly Xy[], radius: number): Int32Array {
+/** How many points lie within `radius` metres of each place; a point may stand for `count` incidents at one position. */
+export function countWithin(places: readonly Xy[], points: readonly (Xy & { count?: number })[], radius: number): Int32Array {
   const counts = new Int32Array(places.length);
-  forEachWithin(places, points, radius, (i) => counts[i]!++);
+  forEachWithin(places, points, radius, (i, p) => (counts[i]! += p.count ?? 1));
   return counts;
 }
 
-/** The cell key of the points within `radius` metres of each place: their record keys summed mod 256. */
+/** The cell key of the points within `radius` metres of each place: their (record or cell) keys summed mod 256. */
 export function cellKeysWithin(places: readonly Xy[], points: readonly (Xy & { key: number })[], radius: number): Int32Array {
   const keys = new Int32Array(places.length);
   forEachWithin(places, points, radius, (i, p) => (keys[i] = (keys[i]! + p.key) % 256));
@@ -53,4 +55,18 @@ export function ratioToAverage(count: number, total: number, areaKm2: number, ra
   if (total === 0 || areaKm2 <= 0) return null;
   const expected = (total / areaKm2) * ((Math.PI * radius * radius) / 1e6);
   return count / expected;
+}
+
+/**
+ * The resolution-9 cells that can hold a point within `radius` metres of any of the places: a
+ * grid disk around each place's cell wide enough for the radius plus both cells' reach. Lets
+ * the database return only incidents that could count, not every incident of the area.
+ */
+export function cellsNear(places: readonly { lat: number; lng: number }[], radius: number): string[] {
+  // Resolution-9 cells: centres of cells k rings apart are at least ~225 m × k apart, and a point
+  // lies within ~250 m of its cell's centre.
+  const rings = Math.ceil((radius + 500) / 225);
+  const cells = new Set<string>();
+  for (const p of places) for (const h of gridDisk(latLngToCell(p.lat, p.lng, 9), rings)) cells.add(h);
+  return [...cells];
 }

@@ -21,6 +21,8 @@ export interface CellQuery {
   hours?: readonly number[];
   /** Only cells of this area's H3 cover (cells whose centre lies inside it). */
   area?: AreaSelector;
+  /** Only incidents in these resolution-9 cells (a narrowing for speed, e.g. near places). */
+  nearCells?: readonly string[];
 }
 
 /** The cell key of the records counted: the sum of their record keys mod 256 (see analysis/cell-key.ts). */
@@ -47,6 +49,7 @@ function selectionWhere(q: CellQuery, params: unknown[]): string {
     ...(q.flags ?? []).map((f) => `${FLAG_COLUMNS[f]} is true`),
   ];
   if (q.weekdays?.length) clauses.push(`extract(isodow from occurred_on)::int = any(${p(q.weekdays)}::int[])`);
+  if (q.nearCells) clauses.push(`h3_r9 = any(${p(q.nearCells)}::text[])`);
   if (q.hours?.length) clauses.push(`extract(hour from occurred_time)::int = any(${p(q.hours)}::int[])`);
   // A list of cells: at a finer resolution, their children (H3 children do not tile a parent
   // exactly, so the hierarchy, not the parent's outline, decides what is in).
@@ -105,8 +108,19 @@ export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<W
   );
 }
 
-/** The selection's incident positions (server-side only: restricted points never leave the server). */
-export async function incidentPositions(db: Queryable, q: CellQuery): Promise<{ lat: number; lng: number; key: number }[]> {
+/**
+ * The selection's incidents grouped by position, with how many are at each and their cell key
+ * (server-side only: restricted points never leave the server). police.uk snaps incidents to
+ * shared map points, so this is far fewer rows than incidents.
+ */
+export async function incidentsByPosition(db: Queryable, q: CellQuery): Promise<{ lat: number; lng: number; count: number; key: number }[]> {
   const params: unknown[] = [];
-  return db.query<{ lat: number; lng: number; key: number }>(`select lat, lng, record_key::int as key from incidents where ${selectionWhere(q, params)}`, params);
+  return db.query(`select lat, lng, count(*)::int as count, ${CELL_KEY} from incidents where ${selectionWhere(q, params)} group by lat, lng`, params);
+}
+
+/** How many incidents the selection holds, with their cell key. */
+export async function countTotal(db: Queryable, q: CellQuery): Promise<{ count: number; key: number }> {
+  const params: unknown[] = [];
+  const rows = await db.query<{ count: number; key: number | null }>(`select count(*)::int as count, ${CELL_KEY} from incidents where ${selectionWhere(q, params)}`, params);
+  return { count: rows[0]!.count, key: rows[0]!.key ?? 0 };
 }

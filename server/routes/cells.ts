@@ -1,4 +1,4 @@
-import { cellToChildren, cellToLatLng } from 'h3-js';
+import { cellToChildren } from 'h3-js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { hotspots } from '../analysis/hotspots.js';
@@ -11,7 +11,7 @@ import { countByCell, countByWeekdayHour } from '../db/cells.js';
 import { weekdayHourMatrix } from '../analysis/time-profile.js';
 import { kernelDensity, ruleOfThumbBandwidth } from '../analysis/kde.js';
 import { quintileBands } from '../analysis/bands.js';
-import { wgs84ToBng } from '../geo/bng.js';
+import { cellCentreBng } from '../geo/cell-centre.js';
 import type { AppEnv } from './env.js';
 import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
 import { selectionSchema, selectionFields, selectionQuery } from './selection.js';
@@ -30,12 +30,6 @@ const TABLE_GROUPS = [
   ...Array.from({ length: 24 }, (_, h) => Array.from({ length: 7 }, (_, d) => d * 24 + h)),
 ];
 
-/** An H3 cell's centre in British National Grid metres. */
-function centre(h3: string): { x: number; y: number } {
-  const [lat, lng] = cellToLatLng(h3);
-  const [x, y] = wgs84ToBng(lng, lat);
-  return { x, y };
-}
 
 /** The study region: the area's cover at the resolution (resolution 10 from its resolution-9 parents). */
 async function studyRegion(db: AppEnv['Variables']['db'], area: Parameters<typeof areaCover>[1], res: 7 | 8 | 9 | 10): Promise<string[]> {
@@ -131,9 +125,9 @@ export const cellRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const region = await studyRegion(db, q.area, q.res);
     // Incidents as resolution-10 cell centres (about 65 m apart): the points the kernel spreads.
-    const sources = (await countByCell(db, { ...query, res: 10 })).map((cell) => ({ ...centre(cell.h3), weight: cell.count }));
+    const sources = (await countByCell(db, { ...query, res: 10 })).map((cell) => ({ ...cellCentreBng(cell.h3), weight: cell.count }));
     const bandwidth = q.bandwidth ?? ruleOfThumbBandwidth(sources);
-    const density = kernelDensity(sources, region.map(centre), bandwidth);
+    const density = kernelDensity(sources, region.map(cellCentreBng), bandwidth);
     const bands = quintileBands(density);
     // Restricted data: only the band is released; a density value is a weighted sum of nearby
     // counts and could be solved back to a small one.

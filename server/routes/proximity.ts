@@ -1,13 +1,12 @@
 import { cellArea, cellToLatLng, latLngToCell } from 'h3-js';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { cellKeysWithin, countWithin, ratioToAverage } from '../analysis/proximity.js';
-import { combineKeys } from '../analysis/cell-key.js';
+import { cellKeysWithin, cellsNear, countWithin, ratioToAverage } from '../analysis/proximity.js';
 import { releaseCount } from '../analysis/suppress.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
-import { incidentPositions } from '../db/cells.js';
+import { countTotal, incidentsByPosition } from '../db/cells.js';
 import { queryPlaces } from '../db/places.js';
 import { wgs84ToBng } from '../geo/bng.js';
 import type { AppEnv } from './env.js';
@@ -28,6 +27,7 @@ const toXy = (p: { lat: number; lng: number }) => {
   return { x, y };
 };
 
+
 export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signedIn({ datasets: true }), validate('query', proximityQuery), async (c) => {
   const q = c.req.valid('query');
   const prepared = await prepareSelection(c, q);
@@ -41,11 +41,16 @@ export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signed
   const bbox = [Math.min(...centres.map((p) => p[1])) - 0.01, Math.min(...centres.map((p) => p[0])) - 0.01, Math.max(...centres.map((p) => p[1])) + 0.01, Math.max(...centres.map((p) => p[0])) + 0.01] as const;
   const places = (await queryPlaces(db, { types: [q.type], bbox: cover.length ? bbox : [0, 0, 0, 0], restrictedAccess: await restrictedPlaceAccess(c), limit: 20_000 }))
     .filter((p) => inArea.has(latLngToCell(p.lat, p.lng, 9)));
-  const points = (await incidentPositions(db, { ...query, res: 9 })).map((p) => ({ ...toXy(p), key: p.key }));
+  // Only positions that could lie within the radius of a place are fetched and projected; the
+  // area's total comes from a count.
+  const positions = places.length ? await incidentsByPosition(db, { ...query, res: 9, nearCells: cellsNear(places, q.radius) }) : [];
+  const points = positions.map((p) => ({ ...toXy(p), count: p.count, key: p.key }));
+  const inAreaTotal = await countTotal(db, { ...query, res: 9 });
   const areaKm2 = cover.reduce((a, h) => a + cellArea(h, 'km2'), 0);
-  const counts = countWithin(places.map(toXy), points, q.radius);
-  const keys = cellKeysWithin(places.map(toXy), points, q.radius);
-  const total = releaseCount(points.length, combineKeys(points.map((p) => p.key)), threshold);
+  const placeXy = places.map(toXy);
+  const counts = countWithin(placeXy, points, q.radius);
+  const keys = cellKeysWithin(placeXy, points, q.radius);
+  const total = releaseCount(inAreaTotal.count, inAreaTotal.key, threshold);
   // Ranked on released counts (a withheld count sorts just below k), so the order tells no more than the counts.
   const rankOf = (n: number | null) => n ?? threshold! - 0.5;
   const ranked = places

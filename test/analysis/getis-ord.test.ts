@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../../server/analysis/fdr.js';
 import { getisOrdGiStar } from '../../server/analysis/getis-ord.js';
 import { giBin } from '../../server/analysis/hotspot-class.js';
-import { kRingNeighbours, type NeighbourList } from '../../server/analysis/neighbours.js';
+import { cachedKRingNeighbours, kRingNeighbours, type NeighbourList } from '../../server/analysis/neighbours.js';
 import { twoSidedP } from '../../server/analysis/normal.js';
 
 /** Neighbour lists written out by hand. */
@@ -113,3 +113,15 @@ describe('p-values, FDR and classes', () => {
     expect(giBin(Number.NaN, Number.NaN)).toBe(0);
   });
 });
+
+describe('cached neighbour lists', () => {
+  it('are the k-ring lists of the region, built once per region and k', () => {
+    const region = gridDisk(latLngToCell(51.58, -3.0, 9), 5);
+    const first = cachedKRingNeighbours(region, 1);
+    expect(first).toEqual(kRingNeighbours(region, 1));
+    expect(cachedKRingNeighbours([...region], 1)).toBe(first);
+    expect(cachedKRingNeighbours(region, 2)).toEqual(kRingNeighbours(region, 2));
+    expect(cachedKRingNeighbours(region.slice(1), 1)).not.toBe(first);
+  });
+});
+

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWithin, ratioToAverage } from '../../server/analysis/proximity.js';
+import { destination } from '@turf/turf';
+import { latLngToCell } from 'h3-js';
+import { cellsNear, countWithin, ratioToAverage } from '../../server/analysis/proximity.js';
 
 describe('proximity', () => {
   it('counts points within the radius, boundary included, as worked by hand', () => {
@@ -24,5 +26,19 @@ describe('proximity', () => {
     // 1,000 incidents over 100 km²: 10 per km²; a 200 m circle is 0.12566 km² → 1.2566 expected.
     expect(ratioToAverage(5, 1000, 100, 200)).toBeCloseTo(5 / (10 * Math.PI * 0.04), 12);
     expect(ratioToAverage(5, 0, 100, 200)).toBeNull();
+  });
+
+  it('cellsNear holds the cell of every point within the radius of a place', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 50.5, max: 55.5, noNaN: true }), fc.double({ min: -5, max: 1.5, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 50, max: 2000 }),
+        (lat, lng, bearing, fraction, radius) => {
+          const [plng, plat] = destination([lng, lat], (radius * fraction) / 1000, bearing, { units: 'kilometers' }).geometry.coordinates as [number, number];
+          expect(cellsNear([{ lat, lng }], radius)).toContain(latLngToCell(plat, plng, 9));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
