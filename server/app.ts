@@ -21,6 +21,7 @@ import { partnershipRoutes } from './routes/partnerships.js';
 import { placeRoutes } from './routes/places.js';
 import { summaryRoutes } from './routes/summary.js';
 import { proximityRoutes } from './routes/proximity.js';
+import { changeRoutes } from './routes/change.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -53,6 +54,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', placeRoutes)
     .route('/', summaryRoutes)
     .route('/', proximityRoutes)
+    .route('/', changeRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;

@@ -34,6 +34,9 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'POST /api/datasets':
     'Upload and import files (multipart/form-data: files, kind, name, sensitivity, threshold, supplier, basis, legalBasis, owner, mapping); returns the import report.',
   'GET /api/cells': 'Incident counts per H3 cell for a selection, with population and rate per 1,000 residents; restricted counts 1..k-1 are null.',
+  'GET /api/change': 'Change per cell between this period and the previous one, the same one a year earlier, or a baseline mean: exact tests, FDR-corrected, and a class (new, increasing, persistent, decreasing, ceased, no significant change).',
+  'GET /api/space-time': 'Space-time hot spot classes over the last N periods: ArcGIS Emerging Hot Spot Analysis patterns and sfhotspot classes, with each cell\'s counts.',
+  'GET /api/areas/{area}/trend': 'An area\'s totals per period with the Mann-Kendall trend and the change on the previous period and on a year earlier.',
   'GET /api/hotspots': 'Getis-Ord Gi* over every cell of the area\'s H3 cover: count, z, p, FDR-adjusted q and class.',
   'GET /api/areas/{area}/summary': 'An area (lad:, pfa: or partnership:) for a selection: count, rate, share of its force, concentration, and the top priority cells with their Gi* class and nearest settings.',
   'GET /api/proximity': 'Incidents within a radius of each place of a type in an area (any weekday/hour window), ranked, with the ratio to the area\'s average density.',

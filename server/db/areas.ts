@@ -136,6 +136,12 @@ export async function areaCover(db: Queryable, area: AreaSelector, res: 7 | 8 | 
   return rows.map((r) => r.h3);
 }
 
+/** The study region of area statistics: the area's cover at a resolution, resolution 10 from its resolution-9 parents. */
+export async function studyRegion(db: Queryable, area: AreaSelector, res: 7 | 8 | 9 | 10): Promise<string[]> {
+  const cover = await areaCover(db, area, res === 10 ? 9 : res);
+  return res === 10 ? cover.flatMap((h3) => cellToChildren(h3, 10)) : cover;
+}
+
 /** The cover with each cell's residents. */
 export async function areaCoverPopulation(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<CellPopulation[]> {
   const [cover, params] = area.kind === 'cells' ? ['(select unnest($2::text[]) as h3)', [res, cellListCover(area, res)]] : [coverSql(area, res), [res, area.kind === 'partnership' ? area.id : area.code]];

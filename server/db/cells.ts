@@ -124,3 +124,32 @@ export async function countTotal(db: Queryable, q: CellQuery): Promise<{ count: 
   const rows = await db.query<{ count: number; key: number | null }>(`select count(*)::int as count, ${CELL_KEY} from incidents where ${selectionWhere(q, params)}`, params);
   return { count: rows[0]!.count, key: rows[0]!.key ?? 0 };
 }
+
+export interface PeriodCellCount {
+  h3: string;
+  /** Index into the periods asked for. */
+  period: number;
+  count: number;
+  key: number;
+}
+
+/**
+ * Counts per cell and period in one pass, for change over time. `q.from`/`q.to` must span the
+ * periods (days for day-dated periods, months otherwise); periods are matched on the incident's
+ * day, or on its month when every period is whole months (police.uk has no days).
+ */
+export async function countByCellAndPeriod(db: Queryable, q: CellQuery, periods: readonly { from: string; to: string }[]): Promise<PeriodCellCount[]> {
+  const params: unknown[] = [];
+  const where = selectionWhere(q, params);
+  const byDay = q.from.length === 10;
+  const p = (value: unknown) => `$${params.push(value)}`;
+  // The periods' column names (idx, f, t) are not incident columns, so the selection's clauses stay unqualified.
+  const span = `unnest(${p(periods.map((_, i) => i))}::int[], ${p(periods.map((x) => x.from))}::date[], ${p(periods.map((x) => x.to))}::date[]) as s(idx, f, t)`;
+  return db.query<PeriodCellCount>(
+    `select i.h3_r${q.res} as h3, s.idx as period, count(*)::int as count, (sum(i.record_key) % 256)::int as key
+       from incidents i join ${span} on ${byDay ? 'i.occurred_on' : 'i.month'} between s.f and s.t
+      where ${where}
+      group by 1, 2`,
+    params,
+  );
+}

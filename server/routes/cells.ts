@@ -1,4 +1,3 @@
-import { cellToChildren } from 'h3-js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { hotspots } from '../analysis/hotspots.js';
@@ -6,7 +5,7 @@ import { ratePerThousand } from '../analysis/rate.js';
 import { releaseCells, releaseCount, secondarySuppression } from '../analysis/suppress.js';
 import { releaseGiStar, zRule } from '../analysis/z-release.js';
 import { allow } from '../auth/policy.js';
-import { areaCover } from '../db/areas.js';
+import { studyRegion } from '../db/areas.js';
 import { countByCell, countByWeekdayHour } from '../db/cells.js';
 import { weekdayHourMatrix } from '../analysis/time-profile.js';
 import { kernelDensity, ruleOfThumbBandwidth } from '../analysis/kde.js';
@@ -31,11 +30,6 @@ const TABLE_GROUPS = [
 ];
 
 
-/** The study region: the area's cover at the resolution (resolution 10 from its resolution-9 parents). */
-async function studyRegion(db: AppEnv['Variables']['db'], area: Parameters<typeof areaCover>[1], res: 7 | 8 | 9 | 10): Promise<string[]> {
-  const cover = await areaCover(db, area, res === 10 ? 9 : res);
-  return res === 10 ? cover.flatMap((h3) => cellToChildren(h3, 10)) : cover;
-}
 
 export const cellRoutes = new Hono<AppEnv>()
   .get('/cells', allow.signedIn({ datasets: true }), validate('query', selectionQuery), async (c) => {

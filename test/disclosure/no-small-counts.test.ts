@@ -35,7 +35,10 @@ const incident = fc.record({
 });
 
 const selection = fc.record({
-  route: fc.constantFrom('cells', 'hotspots', 'density', 'time-profile', 'summary', 'proximity'),
+  route: fc.constantFrom('cells', 'hotspots', 'density', 'time-profile', 'summary', 'proximity', 'change', 'space-time', 'trend'),
+  periodKind: fc.constantFrom('month', 'fortnight'),
+  asOf: fc.constantFrom('2024-03-14', '2024-04-30', '2024-06-06', '2024-07-01'),
+  compare: fc.constantFrom('previous', 'year'),
   res: fc.constantFrom(7, 8, 9, 10),
   period: fc.oneof(
     fc.tuple(fc.nat({ max: 5 }), fc.nat({ max: 5 })).map(([a, b]) => `from=${MONTHS[Math.min(a, b)]}&to=${MONTHS[Math.max(a, b)]}`),
@@ -51,6 +54,10 @@ const selection = fc.record({
 type Selection = typeof selection extends fc.Arbitrary<infer S> ? S : never;
 
 function url(datasetId: number, s: Selection): string {
+  const over = [`datasets=${datasetId}`, `period=${s.periodKind}`, `asOf=${s.asOf}`];
+  if (s.route === 'change') return `/api/change?${[...over, `compare=${s.compare}`, `area=${s.area}`, `res=${Math.min(s.res, 9)}`].join('&')}`;
+  if (s.route === 'space-time') return `/api/space-time?${[...over, 'periods=4', `area=${s.area}`, `res=${Math.min(s.res, 9)}`].join('&')}`;
+  if (s.route === 'trend') return `/api/areas/${s.area}/trend?${[...over, 'periods=4'].join('&')}`;
   const params = [`datasets=${datasetId}`, s.period];
   if (s.groups) params.push(`groups=${s.groups.join(',')}`);
   if (s.knife) params.push('flags=knife');
@@ -62,7 +69,7 @@ function url(datasetId: number, s: Selection): string {
   return `/api/${s.route}?${params.join('&')}`;
 }
 
-const COUNT_FIELDS = new Set(['count', 'counts', 'forceCount', 'incidentsInArea']);
+const COUNT_FIELDS = new Set(['count', 'counts', 'forceCount', 'incidentsInArea', 'current', 'comparison']);
 const DERIVED_FIELDS = ['rate', 'ratioToAverage', 'shareOfForce', 'averagePerKm2'];
 
 /** Every count anywhere in a response, with its path; and every object releasing a derived value beside a withheld count. */

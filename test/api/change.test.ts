@@ -1,0 +1,197 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { latLngToCell } from 'h3-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodSeries } from '../../server/analysis/periods.js';
+import { areaCover } from '../../server/db/areas.js';
+import { findPartnershipByName } from '../../server/db/partnerships.js';
+import { loadGeodataOnce } from '../../server/geodata-load.js';
+import { resolveMapping } from '../../server/ingest/mapping.js';
+import { appAs, type as } from '../helpers/auth.js';
+import { backends, type TestDb } from '../helpers/databases.js';
+import { importPaths } from '../helpers/import.js';
+import { policeUkFile } from '../helpers/shared-data.js';
+
+/**
+ * Planted changes in synthetic daily-dated data over Newport: twelve fortnights to the panel
+ * meeting on Thursday 27 June 2024. Background spots have a steady Poisson rate; one spot doubles
+ * in the final fortnight, one appears, one stops.
+ */
+const MEETING = '2024-06-27';
+const FORTNIGHTS = periodSeries('fortnight', MEETING, 12);
+const HEADER = 'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force';
+
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = mulberry32(20240627);
+function poisson(mean: number): number {
+  const limit = Math.exp(-mean);
+  let k = 0;
+  for (let p = random(); p > limit; p *= random()) k++;
+  return k;
+}
+
+// A grid of spots about a kilometre apart over Newport; the planted ones are the first three.
+const SPOTS = Array.from({ length: 64 }, (_, i) => [51.555 + 0.008 * (i % 8), -3.06 + 0.016 * Math.floor(i / 8)] as const);
+const [DOUBLES, APPEARS, STOPS] = [27, 36, 45];
+
+/** `spots` are indices into SPOTS (the planted ones keep their index). */
+function extract(spots: readonly number[]): { csv: string; truth: Map<string, number[]> } {
+  const lines = [HEADER];
+  const truth = new Map<string, number[]>();
+  spots.forEach((s) => {
+    const [lat, lng] = SPOTS[s]!;
+    const perFortnight = FORTNIGHTS.map((_, f) => {
+      const last = f === FORTNIGHTS.length - 1;
+      if (s === DOUBLES) return last ? 80 : 40;
+      if (s === APPEARS) return last ? 20 : 0;
+      if (s === STOPS) return last ? 0 : 20;
+      return poisson(4);
+    });
+    truth.set(latLngToCell(lat, lng, 9), perFortnight);
+    perFortnight.forEach((n, f) => {
+      for (let i = 0; i < n; i++) {
+        const day = new Date(Date.parse(`${FORTNIGHTS[f]!.from}T00:00:00Z`) + Math.floor(random() * 14) * 86_400_000).toISOString().slice(0, 10);
+        lines.push(`S${s}F${f}N${i},${day},${String(Math.floor(random() * 24)).padStart(2, '0')}:15,${lat},${lng},Common assault,N,N,N,Gwent Police`);
+      }
+    });
+  });
+  return { csv: lines.join('\n') + '\n', truth };
+}
+
+interface ChangeBody {
+  restricted: boolean;
+  current: { from: string; to: string };
+  cells: { h3: string; current: number | null; comparison: number | null; p: number | null; q: number | null; class: string }[];
+  classes: Record<string, number>;
+  total: { current: number | null; comparison: number | null; class: string };
+}
+
+const [backend] = backends;
+
+describe(`change over time on ${backend!.name}: planted changes`, () => {
+  let t: TestDb;
+  let api: ReturnType<typeof as>;
+  let publicId: number;
+  let restrictedId: number;
+  let truth: Map<string, number[]>;
+  let spotCells: string[];
+
+  beforeAll(async () => {
+    t = await backend!.open();
+    await loadGeodataOnce(t.db);
+    const gwent = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
+    ({ api } = await appAs(t.db, { scopes: [gwent] }));
+    const cover = new Set(await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9));
+    const spots = SPOTS.map((_, i) => i).filter((i) => cover.has(latLngToCell(SPOTS[i]![0], SPOTS[i]![1], 9)));
+    expect(spots.length).toBeGreaterThan(40);
+    expect([DOUBLES, APPEARS, STOPS].every((i) => cover.has(latLngToCell(SPOTS[i]![0], SPOTS[i]![1], 9)))).toBe(true);
+    const built = extract(spots);
+    truth = built.truth;
+    spotCells = spots.map((i) => latLngToCell(SPOTS[i]![0], SPOTS[i]![1], 9));
+    const file = join(mkdtempSync(join(tmpdir(), 'hotspot-change-')), 'planted.csv');
+    writeFileSync(file, built.csv);
+    const common = { kind: 'incidents' as const, mapping: resolveMapping('local-police'), ownerScope: gwent };
+    publicId = (await importPaths(t.db, [file], { ...common, name: 'Planted (public copy)', sensitivity: 'public' })).datasetId;
+    restrictedId = (await importPaths(t.db, [file], { ...common, name: 'Planted', sensitivity: 'restricted', threshold: 5, basis: 's16' })).datasetId;
+  }, 300_000);
+  afterAll(async () => t?.dispose());
+
+  const change = async (id: number, extra = '') => {
+    const res = await api.request(`/api/change?datasets=${id}&period=fortnight&asOf=${MEETING}&res=9&area=lad:W06000022${extra}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as ChangeBody;
+  };
+  const cellOf = (i: number) => latLngToCell(SPOTS[i]![0], SPOTS[i]![1], 9);
+
+  it('finds the cell that doubles, the one that appears and the one that stops, with counts that match', async () => {
+    const body = await change(publicId);
+    expect(body.current).toMatchObject({ from: '2024-06-10', to: '2024-06-23' });
+    const byCell = new Map(body.cells.map((c) => [c.h3, c]));
+    expect(byCell.get(cellOf(DOUBLES))).toMatchObject({ current: 80, comparison: 40, class: 'increasing' });
+    expect(byCell.get(cellOf(APPEARS))).toMatchObject({ current: 20, comparison: 0, class: 'new' });
+    expect(byCell.get(cellOf(STOPS))).toMatchObject({ current: 0, comparison: 20, class: 'ceased' });
+    for (const c of body.cells) {
+      const series = truth.get(c.h3)!;
+      expect([c.current, c.comparison], c.h3).toEqual([series[11], series[10]]);
+    }
+    // The background is steady: none of it is flagged as a change in this comparison.
+    const noise = body.cells.filter((c) => ![cellOf(DOUBLES), cellOf(APPEARS), cellOf(STOPS)].includes(c.h3));
+    expect(noise.filter((c) => c.class !== 'no-significant-change' && c.class !== 'persistent')).toEqual([]);
+  });
+
+  it('flags no-change noise no more often than the false discovery rate allows, fortnight after fortnight', async () => {
+    // Ten earlier meetings, where only background noise varies (the planted spots are steady then).
+    let falseDiscoveries = 0;
+    let tests = 0;
+    for (let f = 2; f < 11; f++) {
+      const meeting = new Date(Date.parse(`${FORTNIGHTS[f]!.to}T00:00:00Z`) + 4 * 86_400_000).toISOString().slice(0, 10);
+      const res = await api.request(`/api/change?datasets=${publicId}&period=fortnight&asOf=${meeting}&res=9&area=lad:W06000022`);
+      const body = (await res.json()) as ChangeBody;
+      expect(body.current.to).toBe(FORTNIGHTS[f]!.to);
+      const flagged = body.cells.filter((c) => c.q! < 0.05);
+      falseDiscoveries += flagged.length;
+      tests += body.cells.length;
+    }
+    expect(tests).toBeGreaterThan(300);
+    expect(falseDiscoveries / tests).toBeLessThanOrEqual(0.05);
+  });
+
+  it('compares with a baseline mean (Poisson test) and with a year earlier', async () => {
+    const baseline = await change(publicId, '&compare=baseline&baseline=6');
+    const byCell = new Map(baseline.cells.map((c) => [c.h3, c]));
+    expect(byCell.get(cellOf(DOUBLES))).toMatchObject({ current: 80, comparison: 40, class: 'increasing' });
+    expect(byCell.get(cellOf(STOPS))).toMatchObject({ current: 0, comparison: 20, class: 'ceased' });
+    const series = truth.get(spotCells[5]!)!;
+    expect(byCell.get(spotCells[5]!)?.comparison ?? 0).toBeCloseTo(series.slice(5, 11).reduce((a, n) => a + n, 0) / 6, 10);
+    // A year earlier there was nothing: everything in the area is new or too small to say.
+    const year = await change(publicId, '&compare=year');
+    expect(year.cells.find((c) => c.h3 === cellOf(DOUBLES))).toMatchObject({ comparison: 0, class: 'new' });
+  });
+
+  it('releases restricted changes as classes with perturbed or withheld counts, no p', async () => {
+    const body = await change(restrictedId);
+    expect(body.restricted).toBe(true);
+    const byCell = new Map(body.cells.map((c) => [c.h3, c]));
+    expect(byCell.get(cellOf(APPEARS))!.class).toBe('new');
+    expect(byCell.get(cellOf(STOPS))!.class).toBe('ceased');
+    for (const c of body.cells) {
+      expect([c.p, c.q]).toEqual([null, null]);
+      for (const n of [c.current, c.comparison]) expect(n === null || n === 0 || n >= 5).toBe(true);
+      const series = truth.get(c.h3)!;
+      if (c.current !== null && c.current > 0) expect(Math.abs(c.current - series[11]!)).toBeLessThanOrEqual(2);
+    }
+    expect(body.cells.some((c) => c.current === null)).toBe(true);
+  });
+
+  it('classifies space-time patterns: the appearing cell is new and emerging, the stopped one historical', async () => {
+    const res = await api.request(`/api/space-time?datasets=${publicId}&period=fortnight&asOf=${MEETING}&periods=10&res=9&area=lad:W06000022`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { cells: { h3: string; emerging: { kind: string; pattern: string } | null; sfhotspot: string; counts: number[] }[] };
+    const byCell = new Map(body.cells.map((c) => [c.h3, c]));
+    expect(byCell.get(cellOf(APPEARS))).toMatchObject({ emerging: { kind: 'hot', pattern: 'new' }, sfhotspot: 'emerging hotspot' });
+    expect(byCell.get(cellOf(STOPS))).toMatchObject({ emerging: { kind: 'hot', pattern: 'historical' }, sfhotspot: 'persistent hotspot' });
+    expect(['persistent', 'intensifying']).toContain(byCell.get(cellOf(DOUBLES))!.emerging?.pattern);
+    expect(byCell.get(cellOf(DOUBLES))!.counts).toEqual(truth.get(cellOf(DOUBLES))!.slice(2));
+  });
+
+  it('trends an area period by period, and refuses fortnights on monthly police.uk data with a clear message', async () => {
+    const res = await api.request(`/api/areas/lad:W06000022/trend?datasets=${publicId}&period=fortnight&asOf=${MEETING}&periods=12`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { series: { from: string; count: number }[]; trend: { direction: string }; lastVsPrevious: { percent: number } };
+    const expected = FORTNIGHTS.map((_, f) => spotCells.reduce((a, h) => a + truth.get(h)![f]!, 0));
+    expect(body.series.map((s) => s.count)).toEqual(expected);
+    expect(body.lastVsPrevious.percent).toBeCloseTo(((expected[11]! - expected[10]!) / expected[10]!) * 100, 10);
+    const pub = await importPaths(t.db, [policeUkFile('gwent', '2024-01')], { kind: 'police-uk', name: 'Gwent monthly' });
+    const refused = await api.request(`/api/change?datasets=${pub.datasetId}&period=fortnight&asOf=2024-02-15&res=9&area=lad:W06000022`);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/^fortnights need day-dated data .*"Gwent monthly" has month precision/);
+  });
+});
