@@ -22,6 +22,7 @@ import { placeRoutes } from './routes/places.js';
 import { summaryRoutes } from './routes/summary.js';
 import { proximityRoutes } from './routes/proximity.js';
 import { changeRoutes } from './routes/change.js';
+import { panelRoutes } from './routes/panels.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -55,6 +56,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', summaryRoutes)
     .route('/', proximityRoutes)
     .route('/', changeRoutes)
+    .route('/', panelRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;

@@ -105,3 +105,13 @@ export async function adoptUnownedDataset(db: Queryable, id: number, ownerScope:
   );
   return rows.length > 0;
 }
+
+/** What a review records of each dataset it used, so a later re-import is visible. */
+export async function datasetVersions(db: Queryable, ids: readonly number[]): Promise<{ id: number; name: string; rowsAccepted: number; updatedAt: string; lastImport: number | null }[]> {
+  return db.query(
+    `select d.id, d.name, d.rows_accepted as "rowsAccepted", to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
+            (select max(i.id) from imports i where i.dataset_id = d.id) as "lastImport"
+       from datasets d where d.id = any($1::int[]) order by d.id`,
+    [ids],
+  );
+}

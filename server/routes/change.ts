@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { combineKeys } from '../analysis/cell-key.js';
 import { classifyChanges, type ChangeClass } from '../analysis/change.js';
@@ -18,7 +18,7 @@ import { validate } from './validate.js';
 
 const ring = z.enum(['1', '2', '3']).default('1').transform(Number);
 
-const changeQuery = periodSelectionSchema({
+export const changeQuery = periodSelectionSchema({
   ...periodSelectionFields,
   area: areaParam,
   compare: z.enum(['previous', 'year', 'baseline']).default('previous'),
@@ -46,79 +46,89 @@ function periodGi(region: string[], counts: ReadonlyMap<string, number>, k: numb
 const total = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, n) => a + n, 0);
 const totalKey = (m: ReadonlyMap<string, number>) => combineKeys(m.values());
 
+export type ChangeQuery = z.infer<typeof changeQuery>;
+
+/**
+ * Change per cell for a selection as of a date: the /api/change answer, also what a panel review
+ * freezes. Audits itself when restricted data is used.
+ */
+export async function computeChange(c: Context<AppEnv>, q: ChangeQuery) {
+  const series = periodSeries(q.period, q.asOf, q.compare === 'baseline' ? q.baseline + 1 : 2);
+  const current = series.at(-1)!;
+  const comparison: Period[] = q.compare === 'previous' ? [series[0]!] : q.compare === 'year' ? [yearEarlier(current)] : series.slice(0, -1);
+  const periods = [...comparison, current];
+  const counted = await countOverPeriods(c, q, periods);
+  if (!counted.ok) return counted;
+  const { prepared, data } = counted;
+  const threshold = prepared.threshold;
+  const cur = periods.length - 1;
+  const before = comparison.map((_, i) => i);
+  const comparisonCount = (h3: string) => before.reduce((a, i) => a + (data.counts[i]!.get(h3) ?? 0), 0) / before.length;
+
+  // "Persistent" needs Gi* hot spots (95%) in both periods: over the area's study region.
+  const region = await studyRegion(c.get('db'), q.area, q.res);
+  const hotNow = periodGi(region, data.counts[cur]!, q.k, threshold);
+  const hotBefore = periodGi(region, new Map(region.map((h) => [h, comparisonCount(h)])), q.k, threshold);
+  const hotInBoth = new Set(region.filter((_, i) => (hotNow[i]!.class ?? 0) >= 2 && (hotBefore[i]!.class ?? 0) >= 2));
+
+  const inRegion = new Set(region);
+  const tested = [...new Set(periods.flatMap((_, i) => [...data.counts[i]!.keys()]))].filter((h) => inRegion.has(h)).sort();
+  const test = q.compare === 'baseline' ? 'baseline' : 'two-periods';
+  const days = { currentDays: periodDays(current), comparisonDays: periodDays(comparison[0]!) };
+  const changes = classifyChanges(tested.map((h3) => ({ h3, current: data.counts[cur]!.get(h3) ?? 0, comparison: comparisonCount(h3) })), { test, ...days, hotInBoth });
+
+  // Restricted data: counts as released (a baseline is the released sum over its periods, over
+  // their number), p and q withheld, the class released (computed on the true counts).
+  const restricted = threshold !== null;
+  const releasedCurrent = (h3: string) => (data.released[cur]!.has(h3) ? data.released[cur]!.get(h3)! : 0);
+  const releasedComparison = (h3: string) => {
+    if (before.length === 1) return data.released[0]!.has(h3) ? data.released[0]!.get(h3)! : 0;
+    const sum = releaseSum(data, h3, before, threshold);
+    return sum === null ? null : sum / before.length;
+  };
+  const cells = changes.map((ch) =>
+    restricted ? { h3: ch.h3, current: releasedCurrent(ch.h3), comparison: releasedComparison(ch.h3), p: null, q: null, class: ch.class } : ch,
+  );
+  const classes = Object.fromEntries((['new', 'increasing', 'persistent', 'decreasing', 'ceased', 'no-significant-change'] as ChangeClass[]).map((k) => [k, changes.filter((ch) => ch.class === k).length]));
+
+  // The area as a whole: one test, no correction.
+  const areaNow = tested.reduce((a, h) => a + (data.counts[cur]!.get(h) ?? 0), 0);
+  const areaBefore = tested.reduce((a, h) => a + comparisonCount(h), 0);
+  const [areaChange] = classifyChanges([{ h3: 'area', current: areaNow, comparison: areaBefore }], { test, ...days });
+  const areaKey = (i: number) => combineKeys(tested.map((h) => data.keys[i]!.get(h) ?? 0));
+  const areaReleased = (i: number) => releaseCount(tested.reduce((a, h) => a + (data.counts[i]!.get(h) ?? 0), 0), areaKey(i), threshold);
+  const comparisonTotal = restricted
+    ? (() => {
+        const sum = releaseCount(before.reduce((a, i) => a + tested.reduce((b, h) => b + (data.counts[i]!.get(h) ?? 0), 0), 0), combineKeys(before.map(areaKey)), threshold);
+        return sum === null ? null : sum / before.length;
+      })()
+    : areaBefore;
+
+  await auditRestrictedAnalysis(c, prepared, 'change', { cells: cells.length, classes });
+  return { ok: true as const, prepared, body: {
+    period: q.period,
+    asOf: q.asOf,
+    compare: q.compare,
+    current,
+    comparison,
+    res: q.res,
+    ...describeSelection(prepared, ['change classes computed on the true counts; p and q withheld; a baseline is the released sum of its periods over their number']),
+    area: prepared.echo.area as string,
+    method: {
+      test: q.compare === 'baseline' ? `exact Poisson test of the count against the mean of the ${q.baseline} periods before` : 'exact conditional binomial test of the two counts (allowing for unequal period lengths)',
+      correction: 'Benjamini-Hochberg false discovery rate over the cells with any incidents in either period; significant at q < 0.05',
+      persistent: `a Gi* hot spot at 95% or more (${q.k}-ring) in both periods, with no significant change`,
+    },
+    total: { current: restricted ? areaReleased(cur) : areaNow, comparison: comparisonTotal, p: restricted ? null : areaChange!.p, class: areaChange!.class },
+    classes,
+    cells,
+  } };
+}
+
 export const changeRoutes = new Hono<AppEnv>()
   .get('/change', allow.signedIn({ datasets: true }), validate('query', changeQuery), async (c) => {
-    const q = c.req.valid('query');
-    const series = periodSeries(q.period, q.asOf, q.compare === 'baseline' ? q.baseline + 1 : 2);
-    const current = series.at(-1)!;
-    const comparison: Period[] = q.compare === 'previous' ? [series[0]!] : q.compare === 'year' ? [yearEarlier(current)] : series.slice(0, -1);
-    const periods = [...comparison, current];
-    const counted = await countOverPeriods(c, q, periods);
-    if (!counted.ok) return c.json(counted.body, counted.status);
-    const { prepared, data } = counted;
-    const threshold = prepared.threshold;
-    const cur = periods.length - 1;
-    const before = comparison.map((_, i) => i);
-    const comparisonCount = (h3: string) => before.reduce((a, i) => a + (data.counts[i]!.get(h3) ?? 0), 0) / before.length;
-
-    // "Persistent" needs Gi* hot spots (95%) in both periods: over the area's study region.
-    const region = await studyRegion(c.get('db'), q.area, q.res);
-    const hotNow = periodGi(region, data.counts[cur]!, q.k, threshold);
-    const hotBefore = periodGi(region, new Map(region.map((h) => [h, comparisonCount(h)])), q.k, threshold);
-    const hotInBoth = new Set(region.filter((_, i) => (hotNow[i]!.class ?? 0) >= 2 && (hotBefore[i]!.class ?? 0) >= 2));
-
-    const inRegion = new Set(region);
-    const tested = [...new Set(periods.flatMap((_, i) => [...data.counts[i]!.keys()]))].filter((h) => inRegion.has(h)).sort();
-    const test = q.compare === 'baseline' ? 'baseline' : 'two-periods';
-    const days = { currentDays: periodDays(current), comparisonDays: periodDays(comparison[0]!) };
-    const changes = classifyChanges(tested.map((h3) => ({ h3, current: data.counts[cur]!.get(h3) ?? 0, comparison: comparisonCount(h3) })), { test, ...days, hotInBoth });
-
-    // Restricted data: counts as released (a baseline is the released sum over its periods, over
-    // their number), p and q withheld, the class released (computed on the true counts).
-    const restricted = threshold !== null;
-    const releasedCurrent = (h3: string) => (data.released[cur]!.has(h3) ? data.released[cur]!.get(h3)! : 0);
-    const releasedComparison = (h3: string) => {
-      if (before.length === 1) return data.released[0]!.has(h3) ? data.released[0]!.get(h3)! : 0;
-      const sum = releaseSum(data, h3, before, threshold);
-      return sum === null ? null : sum / before.length;
-    };
-    const cells = changes.map((ch) =>
-      restricted ? { h3: ch.h3, current: releasedCurrent(ch.h3), comparison: releasedComparison(ch.h3), p: null, q: null, class: ch.class } : ch,
-    );
-    const classes = Object.fromEntries((['new', 'increasing', 'persistent', 'decreasing', 'ceased', 'no-significant-change'] as ChangeClass[]).map((k) => [k, changes.filter((ch) => ch.class === k).length]));
-
-    // The area as a whole: one test, no correction.
-    const areaNow = tested.reduce((a, h) => a + (data.counts[cur]!.get(h) ?? 0), 0);
-    const areaBefore = tested.reduce((a, h) => a + comparisonCount(h), 0);
-    const [areaChange] = classifyChanges([{ h3: 'area', current: areaNow, comparison: areaBefore }], { test, ...days });
-    const areaKey = (i: number) => combineKeys(tested.map((h) => data.keys[i]!.get(h) ?? 0));
-    const areaReleased = (i: number) => releaseCount(tested.reduce((a, h) => a + (data.counts[i]!.get(h) ?? 0), 0), areaKey(i), threshold);
-    const comparisonTotal = restricted
-      ? (() => {
-          const sum = releaseCount(before.reduce((a, i) => a + tested.reduce((b, h) => b + (data.counts[i]!.get(h) ?? 0), 0), 0), combineKeys(before.map(areaKey)), threshold);
-          return sum === null ? null : sum / before.length;
-        })()
-      : areaBefore;
-
-    await auditRestrictedAnalysis(c, prepared, 'change', { cells: cells.length, classes });
-    return c.json({
-      period: q.period,
-      asOf: q.asOf,
-      compare: q.compare,
-      current,
-      comparison,
-      res: q.res,
-      ...describeSelection(prepared, ['change classes computed on the true counts; p and q withheld; a baseline is the released sum of its periods over their number']),
-      area: prepared.echo.area as string,
-      method: {
-        test: q.compare === 'baseline' ? `exact Poisson test of the count against the mean of the ${q.baseline} periods before` : 'exact conditional binomial test of the two counts (allowing for unequal period lengths)',
-        correction: 'Benjamini-Hochberg false discovery rate over the cells with any incidents in either period; significant at q < 0.05',
-        persistent: `a Gi* hot spot at 95% or more (${q.k}-ring) in both periods, with no significant change`,
-      },
-      total: { current: restricted ? areaReleased(cur) : areaNow, comparison: comparisonTotal, p: restricted ? null : areaChange!.p, class: areaChange!.class },
-      classes,
-      cells,
-    });
+    const result = await computeChange(c, c.req.valid('query'));
+    return result.ok ? c.json(result.body) : c.json(result.body, result.status);
   })
   .get('/space-time', allow.signedIn({ datasets: true }), validate('query', spaceTimeQuery), async (c) => {
     const q = c.req.valid('query');
