@@ -1,4 +1,6 @@
 import type { ChangeClass } from './change.js';
+import type { DisclosureMethod } from './disclosure-method.js';
+import type { Period } from './periods.js';
 
 /** A cell as a review freezes it: released counts and the change class. */
 export interface ReviewCell {
@@ -66,4 +68,28 @@ export function compareReviews(before: readonly ReviewCell[], after: readonly Re
     const movement = !x ? 'joined' : !y ? 'left' : x.class !== y.class ? 'class changed' : 'unchanged';
     return { h3, before: x, after: y, movement };
   });
+}
+
+/** What a review freezes: the change answer as released, its priorities, watched movement and period series. */
+export interface ReviewResults {
+  period: string;
+  asOf: string;
+  current: Period;
+  comparison: Period[];
+  res: number;
+  datasets: { id: number; name: string }[];
+  groups: readonly string[];
+  definition: { id: number | string; name: string; version: number } | null;
+  restricted: boolean;
+  threshold: number | null;
+  disclosure: DisclosureMethod;
+  area: string;
+  method: Record<string, string>;
+  total: { current: number | null; comparison: number | null; p: number | null; class: ChangeClass };
+  classes: Record<string, number>;
+  cells: ReviewCell[];
+  priorities: ReviewCell[];
+  watched: WatchedMovement[];
+  /** Released counts of the priority and watched locations over the last periods, oldest first. */
+  series: { periods: Period[]; cells: Record<string, (number | null)[]> };
 }

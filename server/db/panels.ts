@@ -1,3 +1,4 @@
+import type { ReviewResults } from '../analysis/review.js';
 import type { Queryable } from './types.js';
 
 const ts = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -37,9 +38,9 @@ export interface ReviewSummary {
 }
 
 export interface Review extends ReviewSummary {
-  selection: Record<string, unknown>;
-  dataVersions: unknown[];
-  results: Record<string, unknown>;
+  selection: { datasets: number[]; area: string; period: string; asOf: string; definition: ReviewResults['definition']; groups?: string[]; flags?: string[]; res: number; k: number };
+  dataVersions: { id: number; name: string; rowsAccepted: number; updatedAt: string; lastImport: number | null }[];
+  results: ReviewResults;
 }
 
 const REVIEW_SUMMARY = `id, panel_id as "panelId", to_char(meeting_date, 'YYYY-MM-DD') as "meetingDate", ${ts('created_at')} as "createdAt"`;

@@ -1,7 +1,9 @@
 import { cellToBoundary } from 'h3-js';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { compareReviews, reviewPriorities, watchedMovement, type ReviewCell } from '../analysis/review.js';
+import { periodSeries } from '../analysis/periods.js';
+import { compareReviews, reviewPriorities, watchedMovement, type ReviewCell, type ReviewResults } from '../analysis/review.js';
+import { countOverPeriods } from './period-selection.js';
 import { audit } from '../auth/audit.js';
 import { datasetAccess } from '../auth/dataset-access.js';
 import { allow } from '../auth/policy.js';
@@ -17,6 +19,8 @@ import { validate } from './validate.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const PRIORITY_LIMIT = 25;
+/** Periods of history frozen with a review for each priority and watched location. */
+const SERIES_PERIODS = 8;
 
 /** What a panel's reviews analyse, stored with the panel. */
 const panelSelection = z
@@ -56,13 +60,12 @@ async function memberReview(c: Context<AppEnv>, id: number): Promise<Found<{ rev
   if (!review) return { ok: false, status: 404, error: `no review ${id}` };
   const panel = await memberPanel(c, review.panelId);
   if (!panel.ok) return panel;
-  const ids = (review.selection as { datasets: number[] }).datasets;
-  const access = await datasetAccess(c, ids, (review.selection as { area: string }).area, { review: id });
+  const access = await datasetAccess(c, review.selection.datasets, review.selection.area, { review: id });
   if (!access.ok) return { ok: false, status: 403, error: access.refusal.body.error };
   return { ok: true, value: { review, panel: panel.value } };
 }
 
-const cellsOf = (review: Review) => (review.results as { cells: ReviewCell[] }).cells;
+const cellsOf = (review: Review) => review.results.cells;
 
 /** The query string form of a panel's selection for a meeting, checked as /api/change checks its own. */
 function changeSelection(panel: Panel, meetingDate: string) {
@@ -121,7 +124,14 @@ export const panelRoutes = new Hono<AppEnv>()
       if (r) earlier.set(id, cellsOf(r));
     }
     const { cells: _all, ...rest } = change.body;
-    const results = { ...rest, cells, priorities: reviewPriorities(cells, PRIORITY_LIMIT), watched: watchedMovement(watched, (id) => earlier.get(id), cells) };
+    const priorities = reviewPriorities(cells, PRIORITY_LIMIT);
+    // The period series of the priority and watched locations, frozen with the rest.
+    const seriesPeriods = periodSeries(panel.cadence, meetingDate, SERIES_PERIODS);
+    const counted = await countOverPeriods(c, q.data, seriesPeriods);
+    if (!counted.ok) return c.json(counted.body, counted.status);
+    const tracked = [...new Set([...priorities.map((p) => p.h3), ...watched.map((w) => w.h3)])];
+    const series = { periods: seriesPeriods, cells: Object.fromEntries(tracked.map((h3) => [h3, counted.data.released.map((m) => (m.has(h3) ? m.get(h3)! : 0))])) };
+    const results: ReviewResults = { ...rest, cells, priorities, watched: watchedMovement(watched, (id) => earlier.get(id), cells), series };
     const selection = { ...panel.selection, datasets: q.data.datasets, area: change.body.area, period: panel.cadence, asOf: meetingDate, definition: change.body.definition };
     const id = await insertReview(db, { panelId: panel.id, meetingDate, selection, dataVersions: await datasetVersions(db, q.data.datasets), results, createdBy: c.get('user')!.id });
     if (id === null) return c.json({ error: `panel ${panel.id} already has a review for ${meetingDate}` }, 409);
@@ -142,7 +152,7 @@ export const panelRoutes = new Hono<AppEnv>()
     if (!a.ok) return c.json({ error: a.error }, a.status);
     if (!b.ok) return c.json({ error: b.error }, b.status);
     if (a.value.panel.id !== b.value.panel.id) return c.json({ error: 'reviews of different panels cannot be compared' }, 400);
-    const priorities = (r: Review) => (r.results as { priorities: ReviewCell[] }).priorities;
+    const priorities = (r: Review) => r.results.priorities;
     return c.json({ before: { id: other, meetingDate: a.value.review.meetingDate }, after: { id, meetingDate: b.value.review.meetingDate }, locations: compareReviews(priorities(a.value.review), priorities(b.value.review)) });
   })
   .post('/reviews/:id/notes', allow.signedIn(), validate('param', idParam), validate('json', newNote), async (c) => {

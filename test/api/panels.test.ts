@@ -24,6 +24,7 @@ interface ReviewBody {
       threshold: number;
       cells: { h3: string; current: number | null; comparison: number | null; class: string }[];
       priorities: { h3: string; class: string }[];
+      series: { periods: { from: string }[]; cells: Record<string, (number | null)[]> };
       watched: { h3: string; then: { class: string; current: number | null } | null; now: { class: string; current: number | null } | null }[];
     };
   };
@@ -101,6 +102,11 @@ describe(`panel reviews on ${backend!.name}`, () => {
     expect(movement!.then!.class).toBe('persistent'); // a steady hot spot of 40 a fortnight when it was added
     expect(movement!.now!.class).toBe('increasing');
     expect(Math.abs(movement!.now!.current! - 80)).toBeLessThanOrEqual(2);
+    // Eight fortnights of history frozen for each priority location: the stopped one was steady, then nothing.
+    expect(second.results.series.periods).toHaveLength(8);
+    const stops = second.results.series.cells[cellOfSpot(STOPS)]!;
+    expect(stops.at(-1)).toBe(0);
+    for (const n of stops.slice(0, -1)) expect(Math.abs(n! - 20)).toBeLessThanOrEqual(2);
   });
 
   it('records notes and actions on a location, and action status changes', async () => {
