@@ -2,19 +2,24 @@ import { useEffect, useState } from 'react';
 import { AdminPage } from './admin/AdminPage';
 import { App } from './App';
 import { SharingPage } from './sharing/SharingPage';
+import { PanelPage } from './panel/PanelPage';
+import { ReportPage } from './panel/ReportPage';
 import { SetPassword } from './auth/SetPassword';
 import { SignInPage } from './auth/SignInPage';
 import { UserBar } from './auth/UserBar';
 import { useSession } from './auth/useSession';
 
-type Page = 'map' | 'admin' | 'sharing';
+type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'report';
 
-const PATHS: Record<Page, string> = { map: '/', admin: '/admin', sharing: '/sharing' };
+const PATHS: Record<Exclude<Page, 'report'>, string> = { map: '/', admin: '/admin', sharing: '/sharing', panels: '/panels' };
 
 function pageFromPath(): Page {
   const path = window.location.pathname;
-  return path.startsWith('/admin') ? 'admin' : path.startsWith('/sharing') ? 'sharing' : 'map';
+  if (/^\/reviews\/\d+\/report/.test(path)) return 'report';
+  return path.startsWith('/admin') ? 'admin' : path.startsWith('/sharing') ? 'sharing' : path.startsWith('/panels') ? 'panels' : 'map';
 }
+
+const reportId = () => Number(window.location.pathname.split('/')[2]);
 
 /** Signs the user in before anything else loads, then shows the map or (admins) the admin page. */
 export function Root() {
@@ -31,14 +36,20 @@ export function Root() {
   if (state.status === 'loading') return <p className="status-line page-loading">Loading…</p>;
   if (state.status === 'signed-out') return <SignInPage message={state.message} onSignedIn={signedIn} />;
 
-  const navigate = (next: Page) => {
+  const navigate = (next: Exclude<Page, 'report'>) => {
     window.history.pushState(null, '', PATHS[next]);
     setPage(next);
+  };
+  const openReport = (id: number) => {
+    window.history.pushState(null, '', `/reviews/${id}/report`);
+    setPage('report');
   };
   const user = state.user;
   const bar = <UserBar user={user} page={page} onNavigate={navigate} onSignOut={() => void signOut()} />;
   const passwordPrompt = !user.hasPassword && !passwordSet ? <SetPassword needsCurrent={false} onDone={() => setPasswordSet(true)} /> : null;
   if (page === 'admin' && user.role === 'admin') return <AdminPage header={bar} notice={passwordPrompt} />;
+  if (page === 'report') return <ReportPage reviewId={reportId()} onBack={() => navigate('panels')} />;
+  if (page === 'panels') return <PanelPage header={bar} notice={passwordPrompt} onOpenReport={openReport} />;
   if (page === 'sharing' && user.role !== 'panel') return <SharingPage header={bar} notice={passwordPrompt} />;
   return <App header={bar} notice={passwordPrompt} />;
 }

@@ -147,3 +147,7 @@ export async function fetchPlaceTypes(signal?: AbortSignal): Promise<PlaceType[]
 export function fetchPlaces(types: readonly string[], bbox: Bbox, signal?: AbortSignal): Promise<PlacesBody> {
   return okJson(api.api.places.$get({ query: { types: types.join(','), bbox: bbox.join(',') } }, { init: { signal } }));
 }
+
+export type PanelsBody = Ok<InferResponseType<typeof api.api.panels.$get>>;
+export type PanelDetail = Ok<InferResponseType<(typeof api.api.panels)[':id']['$get']>>;
+export type ReviewBody = Ok<InferResponseType<(typeof api.api.reviews)[':id']['$get']>>;

@@ -1,20 +1,21 @@
 import type { SessionUser } from '../api';
 
-type Page = 'map' | 'admin' | 'sharing';
+type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'report';
 
 const ROLE_LABELS: Record<string, string> = { admin: 'Administrator', analyst: 'Analyst', panel: 'Panel member', pcc: 'PCC staff' };
 
 interface UserBarProps {
   user: SessionUser;
   page: Page;
-  onNavigate: (page: Page) => void;
+  onNavigate: (page: Exclude<Page, 'report'>) => void;
   onSignOut: () => void;
 }
 
 /** Who is signed in, links to the other pages their role may use, and sign-out. */
 export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
-  const links: { page: Page; label: string }[] = [
+  const links: { page: Exclude<Page, 'report'>; label: string }[] = [
     { page: 'map', label: 'Map' },
+    { page: 'panels', label: 'Panels' },
     ...(user.role !== 'panel' ? [{ page: 'sharing' as const, label: 'Data sharing' }] : []),
     ...(user.role === 'admin' ? [{ page: 'admin' as const, label: 'Admin' }] : []),
   ];

@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import { api, okJson, type ReviewBody } from '../api';
+import { ChangeMap } from './ChangeMap';
+import { CHANGE_CLASSES, changeLabel } from './changeClasses';
+import { SeriesChart } from './SeriesChart';
+import { SmallMultiples } from './SmallMultiples';
+
+const shown = (n: number | null) => (n === null ? '<k' : Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** One frozen review: the change map, priority locations, the watch-list, and notes and actions on a location. */
+export function ReviewView({ body, onChanged, onWatch }: { body: ReviewBody; onChanged: () => void; onWatch: (h3: string) => Promise<void> }) {
+  const { review, notes } = body;
+  const r = review.results;
+  const [selected, setSelected] = useState<string | null>(r.priorities[0]?.h3 ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const cell = r.cells.find((c) => c.h3 === selected) ?? null;
+  const series = selected ? r.series.cells[selected] : undefined;
+  const locationNotes = notes.filter((n) => n.h3 === selected);
+
+  const addNote = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    const kind = form.get('kind') === 'action' ? 'action' : 'note';
+    try {
+      await okJson(api.api.reviews[':id'].notes.$post({ param: { id: String(review.id) }, json: { h3: selected!, kind, body: String(form.get('body')), ...(form.get('owner') ? { owner: String(form.get('owner')) } : {}) } }));
+      element.reset();
+      setError(null);
+      onChanged();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const setStatus = async (id: number, status: 'open' | 'in-progress' | 'done') => {
+    await okJson(api.api.notes[':id'].$patch({ param: { id: String(id) }, json: { status } }));
+    onChanged();
+  };
+
+  return (
+    <section className="review" aria-label={`Review for ${review.meetingDate}`}>
+      <p className="hint">
+        {r.current.label} compared with {r.comparison.map((p) => p.label).join(', ')} · {r.area} · H3 resolution {r.res}
+        {r.restricted && ` · restricted data: counts below ${r.threshold} withheld, others within ±2`}
+      </p>
+      <ul className="change-summary">
+        {CHANGE_CLASSES.filter((c) => c.id !== 'no-significant-change').map((c) => (
+          <li key={c.id} data-class={c.id}>
+            {c.label}: <strong>{r.classes[c.id] ?? 0}</strong>
+          </li>
+        ))}
+      </ul>
+      <div className="review-body">
+        <ChangeMap cells={r.cells} selected={selected} onSelect={setSelected} title={`Change by location, ${r.current.label}`} />
+        <div className="review-side">
+          <table className="data-table review-priorities">
+            <caption className="hint">Priority locations: new and worse first</caption>
+            <thead>
+              <tr><th>Location</th><th>Change</th><th>Now</th><th>Before</th><th>Notes</th></tr>
+            </thead>
+            <tbody>
+              {r.priorities.map((p) => (
+                <tr key={p.h3} data-h3={p.h3} className={p.h3 === selected ? 'selected' : undefined} onClick={() => setSelected(p.h3)}>
+                  <td><button type="button" className="link-button">{p.h3.slice(0, 10)}…</button></td>
+                  <td>{changeLabel(p.class)}</td>
+                  <td>{shown(p.current)}</td>
+                  <td>{shown(p.comparison)}</td>
+                  <td>{notes.filter((n) => n.h3 === p.h3).length || ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <SmallMultiples periods={r.series.periods} cells={r.series.cells} threshold={r.threshold} />
+      {cell && (
+        <section className="location" aria-label="Location">
+          <h3>Location {cell.h3}: {changeLabel(cell.class)}</h3>
+          {series && <SeriesChart counts={series} labels={r.series.periods.map((p) => p.label)} threshold={r.threshold} />}
+          <button type="button" className="link-button" onClick={() => void onWatch(cell.h3)}>Add to watch-list</button>
+          <ul className="notes">
+            {locationNotes.map((n) => (
+              <li key={n.id}>
+                <strong>{n.kind === 'action' ? 'Action' : 'Note'}</strong> {n.body} <span className="hint">({n.createdBy ?? 'unknown'}, {n.createdAt.slice(0, 10)}{n.owner ? `; owner ${n.owner}` : ''})</span>
+                {n.kind === 'action' && (
+                  <select aria-label="Action status" value={n.status ?? 'open'} onChange={(e) => void setStatus(n.id, e.target.value as 'open' | 'in-progress' | 'done')}>
+                    <option value="open">Open</option>
+                    <option value="in-progress">In progress</option>
+                    <option value="done">Done</option>
+                  </select>
+                )}
+              </li>
+            ))}
+          </ul>
+          <form className="note-form" onSubmit={(e) => void addNote(e)}>
+            <select name="kind" aria-label="Kind">
+              <option value="note">Note</option>
+              <option value="action">Action</option>
+            </select>
+            <input name="body" aria-label="Note or action" required maxLength={4000} placeholder="What the panel decided" />
+            <input name="owner" aria-label="Owner" maxLength={200} placeholder="Owner (actions)" />
+            <button type="submit">Add</button>
+          </form>
+          {error && <p className="form-error">{error}</p>}
+        </section>
+      )}
+      {r.watched.length > 0 && (
+        <table className="data-table">
+          <caption className="hint">Watch-list: movement since each location was added</caption>
+          <thead><tr><th>Location</th><th>Reason</th><th>Then</th><th>Now</th></tr></thead>
+          <tbody>
+            {r.watched.map((w) => (
+              <tr key={w.h3} data-h3={w.h3}>
+                <td>{w.h3.slice(0, 10)}…</td>
+                <td>{w.reason ?? ''}</td>
+                <td>{w.then ? `${changeLabel(w.then.class)} (${shown(w.then.current)})` : 'none'}</td>
+                <td>{w.now ? `${changeLabel(w.now.class)} (${shown(w.now.current)})` : 'none'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

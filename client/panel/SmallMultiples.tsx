@@ -1,0 +1,43 @@
+import { cellToBoundary } from 'h3-js';
+import { useMemo } from 'react';
+
+/**
+ * The priority and watched locations period by period: one small map per period, each location
+ * shaded by its count (darker = more; hatched grey = withheld), so a panel sees at a glance what
+ * came, grew, and went.
+ */
+export function SmallMultiples({ periods, cells, threshold }: { periods: readonly { label: string }[]; cells: Record<string, readonly (number | null)[]>; threshold: number | null }) {
+  const size = 120;
+  const shapes = useMemo(() => {
+    const rings = Object.keys(cells).map((h3) => ({ h3, ring: cellToBoundary(h3) }));
+    const lats = rings.flatMap((r) => r.ring.map((p) => p[0]));
+    const lngs = rings.flatMap((r) => r.ring.map((p) => p[1]));
+    if (lats.length === 0) return [];
+    const [south, north, west, east] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
+    const kx = Math.cos(((south + north) / 2) * (Math.PI / 180));
+    const scale = (size - 12) / Math.max((east - west) * kx, north - south, 1e-6);
+    return rings.map(({ h3, ring }) => ({ h3, points: ring.map(([lat, lng]) => `${(6 + (lng - west) * kx * scale).toFixed(1)},${(6 + (north - lat) * scale).toFixed(1)}`).join(' ') }));
+  }, [cells]);
+  const max = Math.max(1, ...Object.values(cells).flatMap((s) => s.map((n) => n ?? 0)));
+  const fill = (n: number | null) => (n === null ? '#c3c9d3' : n === 0 ? '#ffffff' : `rgba(128, 0, 38, ${(0.15 + 0.85 * (n / max)).toFixed(2)})`);
+  return (
+    <figure className="small-multiples" aria-label="Locations period by period">
+      <div className="small-multiples-row">
+        {periods.map((p, i) => (
+          <div key={p.label} className="small-multiple">
+            <svg viewBox={`0 0 ${size} ${size}`} role="img" aria-label={p.label} data-period={i}>
+              <rect width={size} height={size} fill="#f4f6f9" />
+              {shapes.map(({ h3, points }) => (
+                <polygon key={h3} points={points} fill={fill(cells[h3]![i] ?? 0)} stroke="#6b7686" strokeWidth={0.6}>
+                  <title>{`${h3}: ${cells[h3]![i] ?? 'withheld'}`}</title>
+                </polygon>
+              ))}
+            </svg>
+            <figcaption className="hint">{p.label.replace('Fortnight ', '')}</figcaption>
+          </div>
+        ))}
+      </div>
+      <figcaption className="hint">Darker = more incidents (up to {max}); grey = fewer than {threshold ?? 'k'} (withheld); white = none.</figcaption>
+    </figure>
+  );
+}
