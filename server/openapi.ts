@@ -42,6 +42,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/panels/{id}': 'A panel with its reviews and watch-list.',
   'POST /api/panels/{id}/reviews': 'Create the review for a meeting date: runs the change analysis and freezes the selection, definition version, data versions and released results.',
   'GET /api/reviews/{id}': 'A frozen review with the panel\'s notes and actions up to its meeting and the previous review.',
+  'GET /api/reviews/{id}/report': 'A review for its printable report (recorded in the audit log as an export).',
   'GET /api/reviews/{id}/compare/{other}': 'What changed between two frozen reviews of a panel: locations that joined, left or changed class.',
   'POST /api/reviews/{id}/notes': 'Add a note or an action (owner, status) to a location in a review.',
   'PATCH /api/notes/{id}': 'Change an action\'s status.',

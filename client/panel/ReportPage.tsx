@@ -18,7 +18,7 @@ export function ReportPage({ reviewId, onBack }: { reviewId: number; onBack: () 
   const [body, setBody] = useState<ReviewBody | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    okJson(api.api.reviews[':id'].$get({ param: { id: String(reviewId) } })).then(setBody, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    okJson(api.api.reviews[':id'].report.$get({ param: { id: String(reviewId) } })).then(setBody, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [reviewId]);
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!body) return <p className="status-line">Loading…</p>;

@@ -67,6 +67,13 @@ async function memberReview(c: Context<AppEnv>, id: number): Promise<Found<{ rev
 
 const cellsOf = (review: Review) => review.results.cells;
 
+/** A review with its panel, the previous review, and the panel's notes and actions up to its meeting. */
+async function reviewWithNotes(c: Context<AppEnv>, { review, panel }: { review: Review; panel: Panel }) {
+  const db = c.get('db');
+  const previous = await previousReview(db, panel.id, review.meetingDate);
+  return { review, panel, previous: previous ? { id: previous.id, meetingDate: previous.meetingDate } : null, notes: await notesOfPanel(db, panel.id, review.meetingDate) };
+}
+
 /** The query string form of a panel's selection for a meeting, checked as /api/change checks its own. */
 function changeSelection(panel: Panel, meetingDate: string) {
   const s = panel.selection as z.infer<typeof panelSelection>;
@@ -141,10 +148,14 @@ export const panelRoutes = new Hono<AppEnv>()
   .get('/reviews/:id', allow.signedIn(), validate('param', idParam), async (c) => {
     const found = await memberReview(c, c.req.valid('param').id);
     if (!found.ok) return c.json({ error: found.error }, found.status);
-    const { review, panel } = found.value;
-    const db = c.get('db');
-    const previous = await previousReview(db, panel.id, review.meetingDate);
-    return c.json({ review, panel, previous: previous ? { id: previous.id, meetingDate: previous.meetingDate } : null, notes: await notesOfPanel(db, panel.id, review.meetingDate) });
+    return c.json(await reviewWithNotes(c, found.value));
+  })
+  // The printable report: the review as GET /reviews/:id gives it, recorded as an export.
+  .get('/reviews/:id/report', allow.signedIn(), validate('param', idParam), async (c) => {
+    const found = await memberReview(c, c.req.valid('param').id);
+    if (!found.ok) return c.json({ error: found.error }, found.status);
+    await audit(c, { action: 'review.export', target: `review:${found.value.review.id}`, summary: { format: 'report', cells: found.value.review.results.cells.length } });
+    return c.json(await reviewWithNotes(c, found.value));
   })
   .get('/reviews/:id/compare/:other', allow.signedIn(), validate('param', z.object({ id: z.coerce.number().int().positive(), other: z.coerce.number().int().positive() })), async (c) => {
     const { id, other } = c.req.valid('param');

@@ -154,8 +154,11 @@ describe(`panel reviews on ${backend!.name}`, () => {
     const geo = (await (await as(app, member).request(`/api/reviews/${second.id}/export/cells.geojson`)).json()) as { features: { properties: { h3: string }; geometry: { coordinates: number[][][] } }[] };
     expect(geo.features).toHaveLength(second.results.cells.length);
     expect(geo.features[0]!.geometry.coordinates[0]!.length).toBe(7); // a closed hexagon
+    const report = (await (await as(app, member).request(`/api/reviews/${second.id}/report`)).json()) as ReviewBody;
+    expect(report.review.results).toEqual(second.results);
     const admin = await createTestUser(t.db, { role: 'admin' });
-    const audit = (await (await as(app, admin).request('/api/audit?action=review.export')).json()) as { entries: { summary: { format: string } }[] };
-    expect(audit.entries.map((e) => e.summary.format).sort()).toEqual(['cells.csv', 'cells.geojson']);
+    const audit = (await (await as(app, admin).request('/api/audit?action=review.export')).json()) as { entries: { summary: { format: string }; userEmail: string }[] };
+    expect(audit.entries.map((e) => e.summary.format).sort()).toEqual(['cells.csv', 'cells.geojson', 'report']);
+    expect(new Set(audit.entries.map((e) => e.userEmail))).toEqual(new Set([member.email]));
   });
 });
