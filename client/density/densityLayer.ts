@@ -1,5 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
-import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import type { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { createClassLayer } from '../map/classLayer';
 import type { DensityBody, DensityCell } from '../api';
 import { tooltip } from '../map/cellsLayer';
 import { BAND_FILL, BAND_LABELS } from './densityColours';
@@ -8,18 +9,7 @@ export const DENSITY_LAYER_ID = 'density-bands';
 
 /** Every cell of the area, filled by its density quintile band. */
 export function createDensityLayer(body: DensityBody): H3HexagonLayer<DensityCell> {
-  return new H3HexagonLayer<DensityCell>({
-    id: DENSITY_LAYER_ID,
-    data: body.cells,
-    getHexagon: (cell) => cell.h3,
-    extruded: false,
-    filled: true,
-    stroked: false,
-    getFillColor: (cell) => BAND_FILL[cell.band] ?? BAND_FILL[0]!,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [20, 30, 60, 90],
-  });
+  return createClassLayer(DENSITY_LAYER_ID, body.cells, (cell) => BAND_FILL[cell.band] ?? BAND_FILL[0]!);
 }
 
 export function densityTooltip(info: PickingInfo<DensityCell>) {

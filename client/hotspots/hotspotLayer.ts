@@ -1,5 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
-import { H3HexagonLayer } from '@deck.gl/geo-layers';
+import type { H3HexagonLayer } from '@deck.gl/geo-layers';
+import { createClassLayer } from '../map/classLayer';
 import type { HotspotCell, HotspotsBody } from '../api';
 import { tooltip } from '../map/cellsLayer';
 import { CLASS_FILL, CLASS_LABELS } from './hotspotColours';
@@ -8,18 +9,7 @@ export const HOTSPOT_LAYER_ID = 'hotspot-classes';
 
 /** Every cell of the study region, filled by its Gi* class (not significant cells unfilled). */
 export function createHotspotLayer(body: HotspotsBody): H3HexagonLayer<HotspotCell> {
-  return new H3HexagonLayer<HotspotCell>({
-    id: HOTSPOT_LAYER_ID,
-    data: body.cells,
-    getHexagon: (cell) => cell.h3,
-    extruded: false,
-    filled: true,
-    stroked: false,
-    getFillColor: (cell) => CLASS_FILL[cell.class ?? 0] ?? CLASS_FILL[0]!,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [20, 30, 60, 90],
-  });
+  return createClassLayer<HotspotCell>(HOTSPOT_LAYER_ID, body.cells, (cell) => CLASS_FILL[cell.class ?? 0] ?? CLASS_FILL[0]!);
 }
 
 export function hotspotTooltip(info: PickingInfo<HotspotCell>, threshold: number | null) {

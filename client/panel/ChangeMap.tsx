@@ -1,7 +1,7 @@
-import { cellToBoundary } from 'h3-js';
 import { useMemo } from 'react';
 import { cssColour } from '../map/colourScale';
 import { changeFill, changeLabel } from './changeClasses';
+import { projectCells } from './projectCells';
 
 interface ChangeCell {
   h3: string;
@@ -15,19 +15,11 @@ interface ChangeCell {
  */
 export function ChangeMap({ cells, selected, onSelect, width = 640, height = 420, title }: { cells: readonly ChangeCell[]; selected?: string | null; onSelect?: (h3: string) => void; width?: number; height?: number; title: string }) {
   const shapes = useMemo(() => {
-    const rings = cells.map((c) => ({ cell: c, ring: cellToBoundary(c.h3) }));
-    const lats = rings.flatMap((r) => r.ring.map((p) => p[0]));
-    const lngs = rings.flatMap((r) => r.ring.map((p) => p[1]));
-    if (lats.length === 0) return [];
-    const [south, north, west, east] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
-    const kx = Math.cos(((south + north) / 2) * (Math.PI / 180)); // keep shapes true at this latitude
-    const scale = Math.min((width - 20) / Math.max((east - west) * kx, 1e-6), (height - 20) / Math.max(north - south, 1e-6));
-    const x = (lng: number) => 10 + (lng - west) * kx * scale;
-    const y = (lat: number) => 10 + (north - lat) * scale;
+    const byCell = new Map(cells.map((c) => [c.h3, c]));
     // Significant changes on top of the faint context.
-    return rings
-      .sort((a, b) => Number(a.cell.class !== 'no-significant-change') - Number(b.cell.class !== 'no-significant-change'))
-      .map(({ cell, ring }) => ({ cell, points: ring.map(([lat, lng]) => `${x(lng).toFixed(1)},${y(lat).toFixed(1)}`).join(' ') }));
+    return projectCells(cells.map((c) => c.h3), width, height, 10)
+      .map(({ h3, points }) => ({ cell: byCell.get(h3)!, points }))
+      .sort((a, b) => Number(a.cell.class !== 'no-significant-change') - Number(b.cell.class !== 'no-significant-change'));
   }, [cells, width, height]);
   return (
     <svg className="change-map" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} data-cells={shapes.length}>

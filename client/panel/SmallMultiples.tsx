@@ -1,4 +1,4 @@
-import { cellToBoundary } from 'h3-js';
+import { projectCells } from './projectCells';
 import { useMemo } from 'react';
 
 /**
@@ -8,16 +8,7 @@ import { useMemo } from 'react';
  */
 export function SmallMultiples({ periods, cells, threshold }: { periods: readonly { label: string }[]; cells: Record<string, readonly (number | null)[]>; threshold: number | null }) {
   const size = 120;
-  const shapes = useMemo(() => {
-    const rings = Object.keys(cells).map((h3) => ({ h3, ring: cellToBoundary(h3) }));
-    const lats = rings.flatMap((r) => r.ring.map((p) => p[0]));
-    const lngs = rings.flatMap((r) => r.ring.map((p) => p[1]));
-    if (lats.length === 0) return [];
-    const [south, north, west, east] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
-    const kx = Math.cos(((south + north) / 2) * (Math.PI / 180));
-    const scale = (size - 12) / Math.max((east - west) * kx, north - south, 1e-6);
-    return rings.map(({ h3, ring }) => ({ h3, points: ring.map(([lat, lng]) => `${(6 + (lng - west) * kx * scale).toFixed(1)},${(6 + (north - lat) * scale).toFixed(1)}`).join(' ') }));
-  }, [cells]);
+  const shapes = useMemo(() => projectCells(Object.keys(cells), size, size, 6), [cells]);
   const max = Math.max(1, ...Object.values(cells).flatMap((s) => s.map((n) => n ?? 0)));
   const fill = (n: number | null) => (n === null ? '#c3c9d3' : n === 0 ? '#ffffff' : `rgba(128, 0, 38, ${(0.15 + 0.85 * (n / max)).toFixed(2)})`);
   return (

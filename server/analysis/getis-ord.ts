@@ -14,24 +14,40 @@ import type { NeighbourList } from './neighbours.js';
 export function getisOrdGiStar(values: ArrayLike<number>, neighbours: NeighbourList): Float64Array {
   const n = values.length;
   const z = new Float64Array(n).fill(Number.NaN);
-  if (n < 2) return z;
+  const scales = giStarScales(values, neighbours);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mean = sum / n;
+  const { offsets, indices } = neighbours;
+  for (let i = 0; i < n; i++) {
+    if (!(scales[i]! > 0)) continue;
+    let local = 0;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) local += values[indices[k]!]!;
+    z[i] = (local - mean * (offsets[i + 1]! - offsets[i]!)) / scales[i]!;
+  }
+  return z;
+}
+
+/**
+ * Incidents per unit of Gi* z for each cell: the statistic's denominator S √[(nWi − Wi²)/(n − 1)].
+ * One more incident anywhere in cell i's neighbourhood moves its z by 1/scale. NaN where z is
+ * undefined (S = 0, or a neighbourhood that is the whole region).
+ */
+export function giStarScales(values: ArrayLike<number>, neighbours: NeighbourList): Float64Array {
+  const n = values.length;
+  const scales = new Float64Array(n).fill(Number.NaN);
+  if (n < 2) return scales;
   let sum = 0;
   let sumSquares = 0;
   for (let i = 0; i < n; i++) {
     sum += values[i]!;
     sumSquares += values[i]! * values[i]!;
   }
-  const mean = sum / n;
-  const s = Math.sqrt(Math.max(0, sumSquares / n - mean * mean));
-  if (s === 0) return z;
-  const { offsets, indices } = neighbours;
+  const s = Math.sqrt(Math.max(0, sumSquares / n - (sum / n) ** 2));
   for (let i = 0; i < n; i++) {
-    let local = 0;
-    const w = offsets[i + 1]! - offsets[i]!;
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) local += values[indices[k]!]!;
+    const w = neighbours.offsets[i + 1]! - neighbours.offsets[i]!;
     const variance = (n * w - w * w) / (n - 1);
-    if (variance <= 0) continue;
-    z[i] = (local - mean * w) / (s * Math.sqrt(variance));
+    if (s > 0 && variance > 0) scales[i] = s * Math.sqrt(variance);
   }
-  return z;
+  return scales;
 }

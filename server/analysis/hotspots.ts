@@ -1,9 +1,9 @@
 import { benjaminiHochberg } from './fdr.js';
-import { getisOrdGiStar } from './getis-ord.js';
+import { getisOrdGiStar, giStarScales } from './getis-ord.js';
 import { giBin, type GiBin } from './hotspot-class.js';
 import { cachedKRingNeighbours } from './neighbours.js';
 import { twoSidedP } from './normal.js';
-import { giStarScales } from './z-release.js';
+
 
 export interface HotspotCell {
   h3: string;

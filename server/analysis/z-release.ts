@@ -1,32 +1,9 @@
 import { benjaminiHochberg } from './fdr.js';
 import { giBin, type GiBin } from './hotspot-class.js';
 import type { HotspotCell } from './hotspots.js';
-import type { NeighbourList } from './neighbours.js';
 import { twoSidedP } from './normal.js';
 
-/**
- * Incidents per unit of Gi* z for each cell: the statistic's denominator S √[(nWi − Wi²)/(n − 1)]
- * (binary weights; see getis-ord.ts). One more incident anywhere in cell i's neighbourhood moves
- * its z by 1/scale. NaN where z is undefined.
- */
-export function giStarScales(values: ArrayLike<number>, neighbours: NeighbourList): Float64Array {
-  const n = values.length;
-  const scales = new Float64Array(n).fill(Number.NaN);
-  if (n < 2) return scales;
-  let sum = 0;
-  let sumSquares = 0;
-  for (let i = 0; i < n; i++) {
-    sum += values[i]!;
-    sumSquares += values[i]! * values[i]!;
-  }
-  const s = Math.sqrt(Math.max(0, sumSquares / n - (sum / n) ** 2));
-  for (let i = 0; i < n; i++) {
-    const w = neighbours.offsets[i + 1]! - neighbours.offsets[i]!;
-    const variance = (n * w - w * w) / (n - 1);
-    if (s > 0 && variance > 0) scales[i] = s * Math.sqrt(variance);
-  }
-  return scales;
-}
+export { giStarScales } from './getis-ord.js';
 
 /** The rounding steps restricted z may be released at. */
 export const Z_STEPS = [0.5, 1, 2, 5, 10] as const;
