@@ -1,0 +1,33 @@
+import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
+
+/**
+ * Exact (Garwood) confidence interval for the mean of a Poisson count: lower = χ²(α/2; 2x)/2
+ * (0 when x = 0), upper = χ²(1 − α/2; 2x + 2)/2.
+ */
+export function poissonInterval(count: number, confidence = 0.95): [number, number] {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number >= 0 (got ${count})`);
+  const alpha = 1 - confidence;
+  const lower = count === 0 ? 0 : chisquareQuantile(alpha / 2, 2 * count) / 2;
+  const upper = chisquareQuantile(1 - alpha / 2, 2 * count + 2) / 2;
+  return [lower, upper];
+}
+
+/** A rate per 1,000 residents with its exact 95% interval; null where there are no residents. */
+export function rateWithInterval(count: number, population: number, confidence = 0.95): { rate: number; lower: number; upper: number } | null {
+  if (!(population > 0)) return null;
+  const [lo, hi] = poissonInterval(count, confidence);
+  return { rate: (count / population) * 1000, lower: (lo / population) * 1000, upper: (hi / population) * 1000 };
+}
+
+/**
+ * Funnel plot control limits (Spiegelhalter 2005) for a rate per 1,000 at a population size:
+ * the exact Poisson interval around the count the target rate would give there, as rates.
+ * 95% and 99.8% limits are the usual pair.
+ */
+export function funnelLimits(targetRatePerThousand: number, population: number, confidence: number): { lower: number; upper: number } {
+  const expected = (targetRatePerThousand * population) / 1000;
+  const alpha = 1 - confidence;
+  const lower = expected === 0 ? 0 : chisquareQuantile(alpha / 2, 2 * expected) / 2;
+  const upper = chisquareQuantile(1 - alpha / 2, 2 * expected + 2) / 2;
+  return { lower: (lower / population) * 1000, upper: (upper / population) * 1000 };
+}
