@@ -23,6 +23,7 @@ import { summaryRoutes } from './routes/summary.js';
 import { proximityRoutes } from './routes/proximity.js';
 import { changeRoutes } from './routes/change.js';
 import { panelRoutes } from './routes/panels.js';
+import { compareRoutes } from './routes/compare.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -57,6 +58,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', proximityRoutes)
     .route('/', changeRoutes)
     .route('/', panelRoutes)
+    .route('/', compareRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;

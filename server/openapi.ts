@@ -49,6 +49,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'POST /api/panels/{id}/watch': 'Add a location to the panel\'s watch-list, from a review.',
   'DELETE /api/panels/{id}/watch/{h3}': 'Take a location off the watch-list.',
   'GET /api/reviews/{id}/export/{format}': 'Export a review\'s cells as CSV or GeoJSON (audited).',
+  'GET /api/compare': 'Two to twelve areas side by side for one selection: count, rate per 1,000 with its exact 95% interval, change on the period before and a year earlier, concentration, share in Gi* hot spots, data completeness per month, and funnel-plot limits.',
   'GET /api/hotspots': 'Getis-Ord Gi* over every cell of the area\'s H3 cover: count, z, p, FDR-adjusted q and class.',
   'GET /api/areas/{area}/summary': 'An area (lad:, pfa: or partnership:) for a selection: count, rate, share of its force, concentration, and the top priority cells with their Gi* class and nearest settings.',
   'GET /api/proximity': 'Incidents within a radius of each place of a type in an area (any weekday/hour window), ranked, with the ratio to the area\'s average density.',

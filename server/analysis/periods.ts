@@ -90,3 +90,26 @@ export function yearEarlier(p: Period): Period {
 export function periodDays(p: Period): number {
   return Math.round((time(p.to) - time(p.from)) / DAY) + 1;
 }
+
+/**
+ * The selection period (months YYYY-MM or days YYYY-MM-DD) shifted back: to the period of the same
+ * length just before it, or to a year earlier (12 months, or 52 weeks for days, which keeps
+ * whole Monday-to-Sunday weeks whole).
+ */
+export function shiftSelectionPeriod(from: string, to: string, to_: 'previous' | 'year'): { from: string; to: string } {
+  if (from.length === 7) {
+    const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+    const month = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+    const shift = to_ === 'year' ? 12 : index(to) - index(from) + 1;
+    return { from: month(index(from) - shift), to: month(index(to) - shift) };
+  }
+  const days = to_ === 'year' ? 364 : Math.round((time(to) - time(from)) / DAY) + 1;
+  return { from: iso(time(from) - days * DAY), to: iso(time(to) - days * DAY) };
+}
+
+/** The whole months from one YYYY-MM to another, as periods. */
+export function monthsBetween(from: string, to: string): Period[] {
+  const start = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1;
+  const end = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1;
+  return Array.from({ length: Math.max(0, end - start + 1) }, (_, i) => monthPeriod('month', start + i, 1));
+}

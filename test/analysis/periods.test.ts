@@ -33,3 +33,14 @@ describe('period grids', () => {
     expect(() => periodSeries('month', '2024-13-01', 1)).toThrow(/expected a date/);
   });
 });
+
+describe('shifting a selection period', () => {
+  it('to the period just before, and a year earlier', async () => {
+    const { shiftSelectionPeriod, monthsBetween } = await import('../../server/analysis/periods.js');
+    expect(shiftSelectionPeriod('2024-01', '2024-04', 'previous')).toEqual({ from: '2023-09', to: '2023-12' });
+    expect(shiftSelectionPeriod('2024-01', '2024-04', 'year')).toEqual({ from: '2023-01', to: '2023-04' });
+    expect(shiftSelectionPeriod('2024-03-04', '2024-03-17', 'previous')).toEqual({ from: '2024-02-19', to: '2024-03-03' });
+    expect(shiftSelectionPeriod('2024-03-04', '2024-03-17', 'year')).toEqual({ from: '2023-03-06', to: '2023-03-19' });
+    expect(monthsBetween('2023-11', '2024-02').map((p) => [p.from, p.to])).toEqual([['2023-11-01', '2023-11-30'], ['2023-12-01', '2023-12-31'], ['2024-01-01', '2024-01-31'], ['2024-02-01', '2024-02-29']]);
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { latLngToCell } from 'h3-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poissonInterval } from '../../server/analysis/poisson-interval.js';
+import { areaCover } from '../../server/db/areas.js';
+import { loadGeodataOnce } from '../../server/geodata-load.js';
+import { appAs, type as } from '../helpers/auth.js';
+import { backends, type TestDb } from '../helpers/databases.js';
+import { importPaths } from '../helpers/import.js';
+import { policeUkFile } from '../helpers/shared-data.js';
+
+const GWENT = 'W15000002';
+const SOUTH_WALES = 'W15000003';
+const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04'];
+const GWENT_EARLIER = ['2023-01', '2023-02', '2023-03', '2023-04', '2023-09', '2023-10', '2023-11', '2023-12'];
+
+/** Violence and sexual offences in an area's resolution-9 cover, straight from the raw CSVs of the forces given. */
+function tally(forces: readonly string[], months: readonly string[], cover: ReadonlySet<string>): number {
+  let n = 0;
+  for (const month of months) {
+    for (const line of forces.flatMap((force) => readFileSync(policeUkFile(force, month), 'utf8').split(/\r?\n/).slice(1))) {
+      const f = line.split(',');
+      if (f[9] === 'Violence and sexual offences' && f[4] && f[5] && cover.has(latLngToCell(Number(f[5]), Number(f[4]), 9))) n++;
+    }
+  }
+  return n;
+}
+
+/** Mid-2020 residents of a force's local authorities, from the population file. */
+function population(ladCodes: readonly string[]): number {
+  const rows = readFileSync(new URL('../../../shared/data/population/lad2021_mid2020_population_ew.csv', import.meta.url), 'utf8').split(/\r?\n/).slice(1);
+  return rows.map((r) => r.split(',')).filter((f) => ladCodes.includes(f[0]!)).reduce((a, f) => a + Number(f[2]), 0);
+}
+
+interface CompareArea {
+  area: string;
+  count: number;
+  population: number;
+  rate: { rate: number; lower: number; upper: number };
+  previous: { count: number; percent: number | null; class: string };
+  yearEarlier: { count: number; class: string };
+  shareInHotspots: number;
+  months: { month: string; count: number; low: boolean }[];
+  funnel: { limits95: { lower: number; upper: number }; limits998: { lower: number; upper: number }; position: string };
+}
+
+const [backend] = backends;
+
+describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
+  let t: TestDb;
+  let api: ReturnType<typeof as>;
+  let body: { pooledRate: number; areas: CompareArea[] };
+
+  beforeAll(async () => {
+    t = await backend!.open();
+    await loadGeodataOnce(t.db);
+    ({ api } = await appAs(t.db));
+    const gwent = await importPaths(t.db, [...GWENT_EARLIER, ...MONTHS].map((m) => policeUkFile('gwent', m)), { kind: 'police-uk', name: 'Gwent' });
+    const sw = await importPaths(t.db, MONTHS.map((m) => policeUkFile('south-wales', m)), { kind: 'police-uk', name: 'South Wales' });
+    const res = await api.request(`/api/compare?datasets=${gwent.datasetId},${sw.datasetId}&groups=violence-sexual&from=2024-01&to=2024-04&res=9&areas=pfa:${GWENT},pfa:${SOUTH_WALES}`);
+    expect(res.status).toBe(200);
+    body = (await res.json()) as typeof body;
+  }, 300_000);
+  afterAll(async () => t?.dispose());
+
+  it('counts each force as a tally of the raw CSVs over its cover, with residents from the population file', async () => {
+    for (const [code, force] of [[GWENT, 'gwent'], [SOUTH_WALES, 'south-wales']] as const) {
+      const row = body.areas.find((a) => a.area === `pfa:${code}`)!;
+      const cover = new Set(await areaCover(t.db, { kind: 'pfa', code }, 9));
+      // Both forces' data count wherever their points fall: South Wales records some crimes in Gwent's cells and the other way round.
+      expect(row.count, force).toBe(tally(['gwent', 'south-wales'], MONTHS, cover));
+      expect(row.count, force).toBeGreaterThan(tally([force], MONTHS, cover));
+      const lads = ((await (await api.request(`/api/areas?level=lad&within=pfa:${code}`)).json()) as { areas: { code: string }[] }).areas.map((a) => a.code);
+      expect(Math.abs(row.population - population(lads)) / population(lads), force).toBeLessThan(0.01);
+      // The rate and its exact interval.
+      expect(row.rate.rate).toBeCloseTo((row.count / row.population) * 1000, 4); // population is rounded to whole residents in the response
+      const [lo, hi] = poissonInterval(row.count);
+      expect(row.rate.lower).toBeCloseTo((lo / row.population) * 1000, 4); // population is rounded to whole residents in the response
+      expect(row.rate.upper).toBeCloseTo((hi / row.population) * 1000, 4); // population is rounded to whole residents in the response
+      expect(row.rate.lower).toBeLessThan(row.rate.rate);
+      expect(row.months.map((m) => m.month)).toEqual(MONTHS);
+      expect(row.months.reduce((a, m) => a + m.count, 0)).toBe(row.count);
+      expect(row.months.some((m) => m.low), JSON.stringify(row.months)).toBe(false);
+      expect(row.shareInHotspots).toBeGreaterThan(0.2);
+    }
+  });
+
+  it('compares with the period before and a year earlier (where the data reach)', async () => {
+    const gwent = body.areas.find((a) => a.area === `pfa:${GWENT}`)!;
+    const cover = new Set(await areaCover(t.db, { kind: 'pfa', code: GWENT }, 9));
+    expect(gwent.previous.count).toBe(tally(['gwent'], ['2023-09', '2023-10', '2023-11', '2023-12'], cover));
+    expect(gwent.yearEarlier.count).toBe(tally(['gwent'], ['2023-01', '2023-02', '2023-03', '2023-04'], cover));
+    expect(gwent.previous.percent).toBeCloseTo(((gwent.count - gwent.previous.count) / gwent.previous.count) * 100, 10);
+  });
+
+  it('places each force on the funnel plot around the pooled rate', () => {
+    const pooled = body.areas.reduce((a, r) => a + r.count, 0) / body.areas.reduce((a, r) => a + r.population, 0) * 1000;
+    expect(body.pooledRate).toBeCloseTo(pooled, 10);
+    for (const row of body.areas) {
+      const { limits95: l95, limits998: l998, position } = row.funnel;
+      expect(l998.lower).toBeLessThan(l95.lower);
+      expect(l95.lower).toBeLessThan(pooled);
+      expect(l95.upper).toBeGreaterThan(pooled);
+      const expected = row.rate.rate > l998.upper ? 'above 99.8%' : row.rate.rate > l95.upper ? 'above 95%' : row.rate.rate < l998.lower ? 'below 99.8%' : row.rate.rate < l95.lower ? 'below 95%' : 'within';
+      expect(position).toBe(expected);
+    }
+  });
+
+  it('flags a month a force under-supplied', async () => {
+    // Gwent's March 2024 file cut to its first third, as if the force had sent only part of the month.
+    const dir = mkdtempSync(join(tmpdir(), 'hotspot-compare-'));
+    const files = MONTHS.map((m) => {
+      const lines = readFileSync(policeUkFile('gwent', m), 'utf8').split(/\r?\n/);
+      const path = join(dir, `${m}-gwent-street.csv`);
+      writeFileSync(path, (m === '2024-03' ? lines.slice(0, Math.floor(lines.length / 3)) : lines).join('\n'));
+      return path;
+    });
+    const short = await importPaths(t.db, files, { kind: 'police-uk', name: 'Gwent (short March)' });
+    const res = await api.request(`/api/compare?datasets=${short.datasetId}&groups=violence-sexual&from=2024-01&to=2024-04&areas=pfa:${GWENT},lad:W06000022`);
+    const rows = ((await res.json()) as { areas: CompareArea[] }).areas;
+    for (const row of rows) expect(row.months.filter((m) => m.low).map((m) => m.month), row.area).toEqual(['2024-03']);
+  });
+});
