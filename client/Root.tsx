@@ -49,7 +49,7 @@ export function Root() {
   const passwordPrompt = !user.hasPassword && !passwordSet ? <SetPassword needsCurrent={false} onDone={() => setPasswordSet(true)} /> : null;
   if (page === 'admin' && user.role === 'admin') return <AdminPage header={bar} notice={passwordPrompt} />;
   if (page === 'report') return <ReportPage reviewId={reportId()} onBack={() => navigate('panels')} />;
-  if (page === 'panels') return <PanelPage header={bar} notice={passwordPrompt} onOpenReport={openReport} />;
+  if (page === 'panels') return <PanelPage user={user} header={bar} notice={passwordPrompt} onOpenReport={openReport} />;
   if (page === 'sharing' && user.role !== 'panel') return <SharingPage header={bar} notice={passwordPrompt} />;
   return <App header={bar} notice={passwordPrompt} />;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { api, okJson, type PanelDetail, type PanelsBody, type ReviewBody } from '../api';
+import { api, okJson, type PanelDetail, type PanelsBody, type ReviewBody, type SessionUser } from '../api';
+import { NewPanelForm } from './NewPanelForm';
 import { changeLabel } from './changeClasses';
 import { ReviewView } from './ReviewView';
 
@@ -7,7 +8,7 @@ type Comparison = Awaited<ReturnType<typeof loadComparison>>;
 const loadComparison = (id: number, other: number) => okJson(api.api.reviews[':id'].compare[':other'].$get({ param: { id: String(id), other: String(other) } }));
 
 /** The panel view: pick a panel and a meeting, create the review for a new meeting, and work through it. */
-export function PanelPage({ header, notice, onOpenReport }: { header: ReactNode; notice?: ReactNode; onOpenReport: (reviewId: number) => void }) {
+export function PanelPage({ user, header, notice, onOpenReport }: { user: SessionUser; header: ReactNode; notice?: ReactNode; onOpenReport: (reviewId: number) => void }) {
   const [panels, setPanels] = useState<PanelsBody['panels'] | null>(null);
   const [panelId, setPanelId] = useState<number | null>(null);
   const [detail, setDetail] = useState<PanelDetail | null>(null);
@@ -18,9 +19,10 @@ export function PanelPage({ header, notice, onOpenReport }: { header: ReactNode;
   const [version, setVersion] = useState(0);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
+  const [panelsVersion, setPanelsVersion] = useState(0);
   useEffect(() => {
     okJson(api.api.panels.$get()).then((b) => { setPanels(b.panels); setPanelId((id) => id ?? b.panels[0]?.id ?? null); }, fail);
-  }, []);
+  }, [panelsVersion]);
   useEffect(() => {
     if (panelId === null) return;
     okJson(api.api.panels[':id'].$get({ param: { id: String(panelId) } })).then((d) => { setDetail(d); setReviewId((id) => id ?? d.reviews[0]?.id ?? null); }, fail);
@@ -60,7 +62,10 @@ export function PanelPage({ header, notice, onOpenReport }: { header: ReactNode;
       </header>
       {notice}
       {error && <p className="form-error" role="alert">{error}</p>}
-      {panels?.length === 0 && <p className="hint">No panels yet: an analyst of your partnership sets one up (POST /api/panels).</p>}
+      {panels?.length === 0 && <p className="hint">No panels yet{user.role === 'admin' || user.role === 'analyst' ? '' : ': an analyst of your partnership sets one up'}.</p>}
+      {(user.role === 'admin' || user.role === 'analyst') && (
+        <NewPanelForm user={user} onCreated={(id) => { setPanelId(id); setReviewId(null); setReview(null); setDetail(null); setPanelsVersion((v) => v + 1); }} />
+      )}
       <section className="admin-section panel-controls" aria-label="Panel and meeting">
         <label>
           Panel{' '}

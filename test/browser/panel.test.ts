@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
 import { APPEARS, cellOfSpot, extract, MEETING, SPOTS } from '../helpers/planted.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -34,18 +33,20 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
   });
 
   it('creates the review for a meeting, records an action on a new location, and prints the report', async () => {
-    const auth = { authorization: `Bearer ${server.analyst.token}`, 'content-type': 'application/json' };
-    const { datasets } = (await (await fetch(`${server.url}/api/datasets`, { headers: auth })).json()) as { datasets: { id: number }[] };
-    const partnershipId = await findPartnershipByName(server.db, 'Gwent force area');
-    const panel = await fetch(`${server.url}/api/panels`, { method: 'POST', headers: auth, body: JSON.stringify({ partnershipId, name: 'Newport violence panel', cadence: 'fortnight', selection: { datasets: [datasets[0]!.id], res: 9, area: 'lad:W06000022' } }) });
-    expect(panel.status).toBe(201);
-
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (errors.push(`external request: ${route.request().url()}`), route.abort('blockedbyclient'))));
     await signInThroughPage(page, server.url, server.analyst);
     await page.getByRole('button', { name: 'Panels' }).click();
+    // Set the panel up in the page: the Gwent force area partnership, fortnightly, the restricted extract.
+    await page.getByText('Set up a panel').click();
+    await page.getByLabel('Name').fill('Newport violence panel');
+    await page.getByLabel('Partnership').selectOption({ label: 'Gwent force area' });
+    await page.getByLabel(/Local police extract \(restricted\)/).check();
+    const panelCreated = page.waitForResponse((r) => r.url().endsWith('/api/panels') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Create panel' }).click();
+    expect((await panelCreated).status()).toBe(201);
     await page.getByLabel(/New review for meeting on/).fill(MEETING);
     const created = page.waitForResponse((r) => r.url().endsWith('/reviews') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Create review' }).click();
