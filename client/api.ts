@@ -151,3 +151,8 @@ export function fetchPlaces(types: readonly string[], bbox: Bbox, signal?: Abort
 export type PanelsBody = Ok<InferResponseType<typeof api.api.panels.$get>>;
 export type PanelDetail = Ok<InferResponseType<(typeof api.api.panels)[':id']['$get']>>;
 export type ReviewBody = Ok<InferResponseType<(typeof api.api.reviews)[':id']['$get']>>;
+
+export type CompareBody = Ok<InferResponseType<typeof api.api.compare.$get>>;
+export type CompareArea = CompareBody['areas'][number];
+export type CrossBorderBody = Ok<InferResponseType<(typeof api.api)['cross-border']['$get']>>;
+export type CrossBorderCell = CrossBorderBody['cells'][number];

@@ -24,6 +24,7 @@ import { proximityRoutes } from './routes/proximity.js';
 import { changeRoutes } from './routes/change.js';
 import { panelRoutes } from './routes/panels.js';
 import { compareRoutes } from './routes/compare.js';
+import { crossBorderRoutes } from './routes/cross-border.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -59,6 +60,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', changeRoutes)
     .route('/', panelRoutes)
     .route('/', compareRoutes)
+    .route('/', crossBorderRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;

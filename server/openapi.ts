@@ -50,6 +50,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'DELETE /api/panels/{id}/watch/{h3}': 'Take a location off the watch-list.',
   'GET /api/reviews/{id}/export/{format}': 'Export a review\'s cells as CSV or GeoJSON (audited).',
   'GET /api/compare': 'Two to twelve areas side by side for one selection: count, rate per 1,000 with its exact 95% interval, change on the period before and a year earlier, concentration, share in Gi* hot spots, data completeness per month, and funnel-plot limits.',
+  'GET /api/cross-border': 'Gi* over two to four neighbouring areas together and each alone: every cell\'s class both ways, its pattern (both, combined-only, alone-only), whether it lies on a boundary, and the hot clusters that straddle one. Refused, naming the groups, where the datasets record the selected offence groups at different levels.',
   'GET /api/hotspots': 'Getis-Ord Gi* over every cell of the area\'s H3 cover: count, z, p, FDR-adjusted q and class.',
   'GET /api/areas/{area}/summary': 'An area (lad:, pfa: or partnership:) for a selection: count, rate, share of its force, concentration, and the top priority cells with their Gi* class and nearest settings.',
   'GET /api/proximity': 'Incidents within a radius of each place of a type in an area (any weekday/hour window), ranked, with the ratio to the area\'s average density.',

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../api';
 
-type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'report';
+type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'report';
 
 const ROLE_LABELS: Record<string, string> = { admin: 'Administrator', analyst: 'Analyst', panel: 'Panel member', pcc: 'PCC staff' };
 
@@ -16,6 +16,7 @@ export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
   const links: { page: Exclude<Page, 'report'>; label: string }[] = [
     { page: 'map', label: 'Map' },
     { page: 'panels', label: 'Panels' },
+    { page: 'compare', label: 'Compare' },
     ...(user.role !== 'panel' ? [{ page: 'sharing' as const, label: 'Data sharing' }] : []),
     ...(user.role === 'admin' ? [{ page: 'admin' as const, label: 'Admin' }] : []),
   ];

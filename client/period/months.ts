@@ -52,3 +52,12 @@ function earlier(a: Month, b: Month): Month {
 function later(a: Month, b: Month): Month {
   return a >= b ? a : b;
 }
+
+/** The latest `length` months that every dataset covers, or null when they share none. */
+export function commonMonths(datasets: readonly MonthCoverage[], length = 12): Period | null {
+  if (datasets.length === 0 || datasets.some((d) => !d.monthFrom || !d.monthTo)) return null;
+  const from = datasets.map((d) => d.monthFrom!.slice(0, 7)).reduce(later);
+  const to = datasets.map((d) => d.monthTo!.slice(0, 7)).reduce(earlier);
+  if (from > to) return null;
+  return { from: later(from, addMonths(to, -(length - 1))), to };
+}

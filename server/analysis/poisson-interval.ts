@@ -31,3 +31,18 @@ export function funnelLimits(targetRatePerThousand: number, population: number, 
   const upper = chisquareQuantile(1 - alpha / 2, 2 * expected + 2) / 2;
   return { lower: (lower / population) * 1000, upper: (upper / population) * 1000 };
 }
+
+/**
+ * The funnel plot's control limits as curves: 95% and 99.8% limits around the target rate at
+ * `points` populations spaced evenly on a log scale from `fromPopulation` to `toPopulation`.
+ */
+export function funnelCurve(targetRatePerThousand: number, fromPopulation: number, toPopulation: number, points = 48) {
+  const lo = Math.log(Math.max(1, fromPopulation));
+  const hi = Math.log(Math.max(fromPopulation + 1, toPopulation));
+  return Array.from({ length: points }, (_, i) => {
+    const population = Math.round(Math.exp(lo + ((hi - lo) * i) / (points - 1)));
+    const l95 = funnelLimits(targetRatePerThousand, population, 0.95);
+    const l998 = funnelLimits(targetRatePerThousand, population, 0.998);
+    return { population, lower95: l95.lower, upper95: l95.upper, lower998: l998.lower, upper998: l998.upper };
+  });
+}

@@ -6,14 +6,19 @@ import { completeness } from '../analysis/completeness.js';
 import { concentration } from '../analysis/concentration.js';
 import { hotspots } from '../analysis/hotspots.js';
 import { monthsBetween, shiftSelectionPeriod } from '../analysis/periods.js';
-import { funnelLimits, rateWithInterval } from '../analysis/poisson-interval.js';
-import { releaseCells, releaseCount } from '../analysis/suppress.js';
+import { funnelCurve, funnelLimits, rateWithInterval } from '../analysis/poisson-interval.js';
+import { definitionGroups, PRESETS } from '../analysis/definitions.js';
+import { datasetsSupplying } from '../analysis/group-alignment.js';
+import { expandGroups } from '../ingest/offence-groups.js';
+import { recordedContent, type Dataset } from '../db/datasets.js';
+import { effectiveThreshold, releaseCells, releaseCount } from '../analysis/suppress.js';
 import { releaseGiStar } from '../analysis/z-release.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { allow } from '../auth/policy.js';
 import { areaCoverPopulation } from '../db/areas.js';
 import { countByCell, countByCellAndPeriod, countTotal } from '../db/cells.js';
-import { areaParam, type AreaSelector } from './area-param.js';
+import { alignmentProblem } from './alignment.js';
+import { areaList } from './area-list.js';
 import type { AppEnv } from './env.js';
 import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
 import { selectionFields, selectionSchema } from './selection.js';
@@ -21,33 +26,31 @@ import { validate } from './validate.js';
 
 const { area: _area, res: _res, ...rest } = selectionFields;
 
-/** Two to twelve named areas (local authorities, partnerships, force areas), comma-separated. */
-const areaList = z
-  .string()
-  .transform((s, ctx) => {
-    const areas: AreaSelector[] = [];
-    for (const part of s.split(',')) {
-      const parsed = areaParam.safeParse(part);
-      if (!parsed.success || parsed.data.kind === 'cells') {
-        ctx.addIssue({ code: 'custom', message: `"${part}" is not a named area (lad:CODE, pfa:CODE or partnership:ID)` });
-        return z.NEVER;
-      }
-      areas.push(parsed.data);
-    }
-    return areas;
-  })
-  .refine((a) => a.length >= 2 && a.length <= 12, 'compare two to twelve areas');
+const compareQuery = selectionSchema({ ...rest, areas: areaList(2, 12), res: z.enum(['7', '8', '9']).default('9').transform((r) => Number(r) as 7 | 8 | 9), k: z.enum(['1', '2', '3']).default('1').transform(Number) });
 
-const compareQuery = selectionSchema({ ...rest, areas: areaList, res: z.enum(['7', '8', '9']).default('9').transform((r) => Number(r) as 7 | 8 | 9), k: z.enum(['1', '2', '3']).default('1').transform(Number) });
+/** How the datasets' date precision decides the comparison's periods, in words. */
+function precisionNote(datasets: readonly Dataset[], byDay: boolean): string {
+  const kinds = [...new Set(datasets.map((d) => (d.datePrecision === 'month' ? 'month' : 'day')))];
+  if (byDay) return 'compared by day: every dataset has dates';
+  if (kinds.length > 1) return `compared by whole months, the coarser precision: ${datasets.map((d) => `"${d.name}" has ${d.datePrecision === 'month' ? 'months only' : 'dates'}`).join(', ')}`;
+  return kinds[0] === 'month' ? 'compared by whole months (the datasets have months only)' : 'compared by whole months';
+}
 
 export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({ datasets: true }), validate('query', compareQuery), async (c) => {
   const q = c.req.valid('query');
   const db = c.get('db');
   const rows = [];
-  for (const area of q.areas) {
+  let precision = '';
+  for (const [index, area] of q.areas.entries()) {
     const prepared = await prepareSelection(c, { ...q, area });
     if (!prepared.ok) return c.json({ ...prepared.body, error: `${areaKey(area)}: ${prepared.body.error}` }, prepared.status);
-    const { threshold, query } = prepared.value;
+    const { threshold, query, datasets } = prepared.value;
+    if (index === 0) {
+      const problem = await alignmentProblem(db, prepared.value);
+      if (problem) return c.json(problem, 400);
+      precision = precisionNote(datasets, q.from.length === 10);
+    }
+    const recorded = await recordedContent(db, datasets);
     const restricted = threshold !== null;
     const cells = await countByCell(db, query);
     const cover = await areaCoverPopulation(db, area, q.res);
@@ -67,10 +70,15 @@ export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({
     // Change against the period before and a year earlier (totals; exact conditional binomial test).
     const change = async (to: 'previous' | 'year') => {
       const period = shiftSelectionPeriod(q.from, q.to, to);
+      // A period the data do not reach is not a fall to zero: say so instead of testing it.
+      const uncovered = datasets.filter((d) => !d.monthFrom || !d.monthTo || d.monthFrom > period.from.slice(0, 7) || d.monthTo < period.to.slice(0, 7));
+      const coverage = uncovered.length === 0 ? 'full' : uncovered.length === datasets.length ? 'none' : 'partial';
+      const note = uncovered.length ? `${uncovered.map((d) => `"${d.name}"`).join(', ')} ${uncovered.length === 1 ? 'does' : 'do'} not cover ${period.from} to ${period.to}` : null;
+      if (coverage === 'none') return { ...period, count: null, percent: null, p: null, class: null, coverage, note };
       const then = await countTotal(db, { ...query, ...period });
       const [result] = classifyChanges([{ h3: 'area', current: trueTotal, comparison: then.count }], { test: 'two-periods', currentDays: 1, comparisonDays: 1 });
       const thenReleased = releaseCount(then.count, then.key, threshold);
-      return { ...period, count: thenReleased, percent: count !== null && thenReleased ? ((count - thenReleased) / thenReleased) * 100 : null, p: restricted ? null : result!.p, class: result!.class };
+      return { ...period, count: thenReleased, percent: count !== null && thenReleased ? ((count - thenReleased) / thenReleased) * 100 : null, p: restricted ? null : result!.p, class: result!.class as string | null, coverage, note };
     };
 
     // Data completeness per month (on the month grid, whatever the selection's precision).
@@ -96,6 +104,16 @@ export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({
       concentration: restricted ? { top1: round2(conc.top1), top5: round2(conc.top5), top10: round2(conc.top10), gini: round2(conc.gini) } : { top1: conc.top1, top5: conc.top5, top10: conc.top10, gini: conc.gini },
       shareInHotspots: releasedSum > 0 ? inHot / releasedSum : null,
       months: flagged.map((m, i) => ({ month: m.month, count: monthTotals[i]!.count, low: m.low })),
+      metrics: await Promise.all(PRESETS.map(async (preset) => {
+        // A national metric counts only the datasets that record it in full (its groups and flags).
+        const supplying = datasetsSupplying(expandGroups(preset.groups), preset.flags, recorded);
+        const base = { preset: `preset:${preset.id}`, name: preset.name };
+        if (supplying.length === 0) return { ...base, count: null, rate: null, datasets: [], note: `none of the selected datasets records it (${preset.note})` };
+        const used = datasets.filter((d) => supplying.some((s) => s.id === d.id));
+        const total = await countTotal(db, { ...query, datasetIds: used.map((d) => d.id), groups: definitionGroups(preset, expandGroups), flags: [...preset.flags] });
+        const released = releaseCount(total.count, total.key, effectiveThreshold(used));
+        return { ...base, count: released, rate: released === null ? null : rateWithInterval(released, population), datasets: used.map((d) => d.name), note: null };
+      })),
     });
     await auditRestrictedAnalysis(c, prepared.value, 'compare', { area: rows.at(-1)!.area });
   }
@@ -108,17 +126,21 @@ export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({
     const position = rate === null ? null : rate > l998.upper ? 'above 99.8%' : rate > l95.upper ? 'above 95%' : rate < l998.lower ? 'below 99.8%' : rate < l95.lower ? 'below 95%' : 'within';
     return { ...r, funnel: { limits95: l95, limits998: l998, position } };
   });
+  const populations = rows.map((r) => r.population).filter((p) => p > 0);
   return c.json({
     from: q.from,
     to: q.to,
     res: q.res,
     pooledRate: pooled,
+    funnel: populations.length ? funnelCurve(pooled, Math.min(...populations) / 2, Math.max(...populations) * 2) : [],
     method: {
       rate: 'incidents per 1,000 residents (mid-2020 population apportioned to the area\'s H3 cover), exact Poisson (Garwood) 95% interval',
       change: 'exact conditional binomial test of the two totals; the period just before, and a year earlier',
       funnel: 'exact Poisson control limits (95% and 99.8%) around the pooled rate of the areas compared, at each area\'s population',
       completeness: 'a month is flagged when its count is below the 0.1% Poisson tail of the area\'s median month',
       comparable: 'every area uses the same selection, definition version, period and population base',
+      precision,
+      metrics: 'the national Serious Violence Duty metrics, each from the selected datasets that record it in full',
     },
     areas,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnelLimits, poissonInterval, rateWithInterval } from '../../server/analysis/poisson-interval.js';
+import { funnelCurve, funnelLimits, poissonInterval, rateWithInterval } from '../../server/analysis/poisson-interval.js';
 
 describe('exact Poisson intervals', () => {
   it('matches the published Garwood intervals', () => {
@@ -38,5 +38,25 @@ describe('exact Poisson intervals', () => {
     const wider = funnelLimits(5, 2000, 0.998);
     expect(wider.lower).toBeLessThan(at2k.lower);
     expect(wider.upper).toBeGreaterThan(at2k.upper);
+  });
+
+  it('funnel curve: limits at populations spaced evenly on a log scale, the same as funnelLimits there', () => {
+    const curve = funnelCurve(5, 1000, 1_000_000, 4);
+    // log10 spacing from 3 to 6 in three steps: 1,000, 10,000, 100,000, 1,000,000.
+    expect(curve.map((p) => p.population)).toEqual([1000, 10_000, 100_000, 1_000_000]);
+    // At 10,000 residents and 5 per 1,000 the expected count is 50: exact 95% limits are the
+    // Poisson interval for a mean of 50, chi2(0.025; 100)/2 = 37.111 and chi2(0.975; 102)/2 = 65.919
+    // (a count of 50 has the Garwood interval (37.111, 65.919)), so 3.7111 and 6.5919 per 1,000.
+    expect(curve[1]!.lower95).toBeCloseTo(3.7111, 3);
+    expect(curve[1]!.upper95).toBeCloseTo(6.5919, 3);
+    for (const point of curve) {
+      const l95 = funnelLimits(5, point.population, 0.95);
+      const l998 = funnelLimits(5, point.population, 0.998);
+      expect([point.lower95, point.upper95, point.lower998, point.upper998]).toEqual([l95.lower, l95.upper, l998.lower, l998.upper]);
+      expect(point.lower998).toBeLessThan(point.lower95);
+      expect(point.upper998).toBeGreaterThan(point.upper95);
+    }
+    // The funnel narrows towards the target as populations grow.
+    for (let i = 1; i < curve.length; i++) expect(curve[i]!.upper95 - curve[i]!.lower95).toBeLessThan(curve[i - 1]!.upper95 - curve[i - 1]!.lower95);
   });
 });

@@ -10,6 +10,11 @@ import { appAs, type as } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
 import { importPaths } from '../helpers/import.js';
 import { policeUkFile } from '../helpers/shared-data.js';
+import { checkReleased, trueCountsAndKeys } from '../helpers/disclosure.js';
+import { funnelLimits } from '../../server/analysis/poisson-interval.js';
+import { PRESETS, definitionGroups } from '../../server/analysis/definitions.js';
+import { expandGroups } from '../../server/ingest/offence-groups.js';
+import { resolveMapping } from '../../server/ingest/mapping.js';
 
 const GWENT = 'W15000002';
 const SOUTH_WALES = 'W15000003';
@@ -44,6 +49,14 @@ interface CompareArea {
   shareInHotspots: number;
   months: { month: string; count: number; low: boolean }[];
   funnel: { limits95: { lower: number; upper: number }; limits998: { lower: number; upper: number }; position: string };
+  metrics: { preset: string; count: number | null; rate: { rate: number } | null; datasets: string[]; note: string | null }[];
+}
+
+interface CompareBody {
+  pooledRate: number;
+  funnel: { population: number; lower95: number; upper95: number; lower998: number; upper998: number }[];
+  method: Record<string, string>;
+  areas: CompareArea[];
 }
 
 const [backend] = backends;
@@ -51,7 +64,8 @@ const [backend] = backends;
 describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
   let t: TestDb;
   let api: ReturnType<typeof as>;
-  let body: { pooledRate: number; areas: CompareArea[] };
+  let body: CompareBody;
+  let extractId: number;
 
   beforeAll(async () => {
     t = await backend!.open();
@@ -59,6 +73,8 @@ describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
     ({ api } = await appAs(t.db));
     const gwent = await importPaths(t.db, [...GWENT_EARLIER, ...MONTHS].map((m) => policeUkFile('gwent', m)), { kind: 'police-uk', name: 'Gwent' });
     const sw = await importPaths(t.db, MONTHS.map((m) => policeUkFile('south-wales', m)), { kind: 'police-uk', name: 'South Wales' });
+    const extract = `${process.cwd()}/geodata/sample/restricted/local-police-gwent-south-wales.csv.gz`;
+    extractId = (await importPaths(t.db, [extract], { kind: 'incidents', name: 'Extract', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: 'partnership:1' })).datasetId;
     const res = await api.request(`/api/compare?datasets=${gwent.datasetId},${sw.datasetId}&groups=violence-sexual&from=2024-01&to=2024-04&res=9&areas=pfa:${GWENT},pfa:${SOUTH_WALES}`);
     expect(res.status).toBe(200);
     body = (await res.json()) as typeof body;
@@ -122,4 +138,45 @@ describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
     const rows = ((await res.json()) as { areas: CompareArea[] }).areas;
     for (const row of rows) expect(row.months.filter((m) => m.low).map((m) => m.month), row.area).toEqual(['2024-03']);
   });
+
+  it('draws the funnel\'s control limits as curves around the pooled rate, spanning the areas\' populations', () => {
+    const populations = body.areas.map((a) => a.population);
+    expect(body.funnel.length).toBeGreaterThan(20);
+    expect(body.funnel[0]!.population).toBeLessThanOrEqual(Math.min(...populations));
+    expect(body.funnel.at(-1)!.population).toBeGreaterThanOrEqual(Math.max(...populations));
+    for (const point of body.funnel) {
+      const l95 = funnelLimits(body.pooledRate, point.population, 0.95);
+      expect(point.lower95).toBeCloseTo(l95.lower, 10);
+      expect(point.upper95).toBeCloseTo(l95.upper, 10);
+    }
+    expect(body.method.precision).toBe('compared by whole months (the datasets have months only)');
+  });
+
+  it('reports the national metrics only from datasets that record them, and says where none does', async () => {
+    for (const row of body.areas) {
+      expect(row.metrics.map((m) => m.preset)).toEqual(PRESETS.map((p) => `preset:${p.id}`));
+      for (const m of row.metrics) {
+        expect(m.count, m.preset).toBeNull();
+        expect(m.note, m.preset).toMatch(/^none of the selected datasets records it/);
+      }
+    }
+    const res = await api.request(`/api/compare?datasets=${await datasetId('Gwent')},${extractId}&groups=violence-sexual&from=2024-01&to=2024-04&res=9&areas=lad:W06000022,lad:W06000020`);
+    expect(res.status).toBe(200);
+    const mixed = (await res.json()) as CompareBody;
+    expect(mixed.method.precision).toBe('compared by whole months, the coarser precision: "Gwent" has months only, "Extract" has dates');
+    const preset = PRESETS.find((p) => p.id === 'knife-police')!;
+    for (const row of mixed.areas) {
+      const knife = row.metrics.find((m) => m.preset === 'preset:knife-police')!;
+      expect(knife.datasets).toEqual(['Extract']);
+      const cover = await areaCover(t.db, { kind: 'lad', code: row.area.slice(4) }, 9);
+      const truth = await trueCountsAndKeys(t.db, `'all'`, `dataset_id = $1 and knife is true and offence_group = any($2::text[]) and month between '2024-01-01' and '2024-04-01' and h3_r9 = any($3::text[])`, [extractId, definitionGroups(preset, expandGroups), cover]);
+      expect(truth.get('all')!.count).toBeGreaterThan(5);
+      checkReleased(knife.count, truth.get('all')!, 5, row.area);
+      expect(knife.rate!.rate).toBeCloseTo((knife.count! / row.population) * 1000, 4); // population is rounded in the response
+    }
+  });
+
+  async function datasetId(name: string): Promise<number> {
+    return (await t.db.query<{ id: number }>('select id from datasets where name = $1', [name]))[0]!.id;
+  }
 });

@@ -23,6 +23,8 @@ export interface TestServerOptions {
   policeUkFiles?: string[];
   /** Incident files (local-police preset) loaded as a restricted dataset. */
   restrictedFiles?: string[];
+  /** More public police.uk datasets (other forces), each loaded under its name. */
+  morePoliceUk?: { name: string; files: string[] }[];
 }
 
 const distRoot = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -33,6 +35,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await loadGeodataOnce(db);
   const policeUkFiles = options.policeUkFiles ?? [policeUkFile('gwent', '2024-01'), policeUkFile('gwent', '2024-02')];
   if (policeUkFiles.length) await importPaths(db, policeUkFiles, { kind: 'police-uk', name: 'Gwent Police (data.police.uk)' });
+  for (const more of options.morePoliceUk ?? []) await importPaths(db, more.files, { kind: 'police-uk', name: more.name });
   const gwent = `partnership:${await findPartnershipByName(db, 'Gwent force area')}`;
   if (options.restrictedFiles?.length) {
     await importPaths(db, options.restrictedFiles, {
