@@ -25,6 +25,7 @@ import { changeRoutes } from './routes/change.js';
 import { panelRoutes } from './routes/panels.js';
 import { compareRoutes } from './routes/compare.js';
 import { crossBorderRoutes } from './routes/cross-border.js';
+import { triangulationRoutes } from './routes/triangulation.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -61,6 +62,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', panelRoutes)
     .route('/', compareRoutes)
     .route('/', crossBorderRoutes)
+    .route('/', triangulationRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;

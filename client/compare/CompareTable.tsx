@@ -22,6 +22,7 @@ export function CompareTable({ body, names, threshold }: { body: CompareBody; na
       </caption>
       <thead>
         <tr>
+          <th scope="col">Rank</th>
           <th scope="col">Area</th>
           <th scope="col">Incidents</th>
           <th scope="col">Residents</th>
@@ -39,6 +40,7 @@ export function CompareTable({ body, names, threshold }: { body: CompareBody; na
       <tbody>
         {body.areas.map((a) => (
           <tr key={a.area} data-area={a.area}>
+            <td className="number">{a.rank ?? '–'}</td>
             <th scope="row">{names.get(a.area) ?? a.area}</th>
             <td className="number">{a.count === null ? `fewer than ${threshold}` : fmt(a.count)}</td>
             <td className="number">{fmt(a.population)}</td>

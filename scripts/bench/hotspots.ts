@@ -1,7 +1,8 @@
 /**
- * Server time of GET /api/hotspots and /api/cells for the Gwent force area at resolution 9 over
- * 12 months of real police.uk data (and the same for restricted daily data), on PGlite or on
- * PostgreSQL (DATABASE_URL). Needs ../shared/data.
+ * Server time of the analysis routes for the Gwent force area at resolution 9 over 12 months of
+ * real police.uk data (and the same for restricted daily data), and of the comparison and
+ * cross-border routes for Gwent with South Wales, on PGlite or on PostgreSQL (DATABASE_URL).
+ * Needs ../shared/data.
  *   npx tsx scripts/bench/hotspots.ts [runs]
  */
 import { readdirSync } from 'node:fs';
@@ -27,6 +28,8 @@ const restricted = await importDataset(db, {
   kind: 'incidents', name: `bench restricted ${Date.now()}`, mapping: resolveMapping('local-police'), sensitivity: 'restricted', basis: 's16', ownerScope: gwent,
   files: await expandInputs([new URL('../../geodata/sample/restricted/local-police-gwent-south-wales.csv.gz', import.meta.url).pathname]),
 });
+const southWalesDir = new URL('../../../shared/data/police-uk/south-wales/', import.meta.url).pathname;
+const southWales = await importDataset(db, { kind: 'police-uk', name: `bench south wales ${Date.now()}`, files: await expandInputs(readdirSync(southWalesDir).sort().map((f) => southWalesDir + f)) });
 const userId = await db.transaction((tx) => insertUser(tx, { email: `bench${Date.now()}@example.org`, displayName: 'bench', role: 'analyst', scopes: [gwent] }));
 const token = newSecret('hs_');
 await insertApiToken(db, { userId, name: 'bench', tokenHash: hashSecret(token), prefix: 'hs_', expiresAt: null });
@@ -58,4 +61,10 @@ await time('summary, police.uk, Gwent force area, r9, 12 months', `/api/areas/pf
 await time('summary, restricted daily data, Gwent force area, r9, 12 months', `/api/areas/pfa:W15000002/summary?datasets=${restricted.datasetId}&from=2023-07&to=2024-06&res=9`);
 await time('density, police.uk, Gwent force area, r9, 12 months', `/api/density?datasets=${pub.datasetId}&${sel}`);
 await time('proximity, police.uk, Gwent schools, 200 m, 12 months', `/api/proximity?datasets=${pub.datasetId}&from=2023-07&to=2024-06&area=pfa:W15000002&type=school`);
+const gwentLads = 'lad:W06000018,lad:W06000019,lad:W06000020,lad:W06000021,lad:W06000022';
+await time('compare, police.uk, five Gwent authorities, r9, 12 months', `/api/compare?datasets=${pub.datasetId}&from=2023-07&to=2024-06&res=9&areas=${gwentLads}`);
+const both = `datasets=${pub.datasetId},${southWales.datasetId}&from=2024-01&to=2024-04`;
+await time('compare, police.uk, Gwent and South Wales force areas, r9, 4 months', `/api/compare?${both}&res=9&areas=pfa:W15000002,pfa:W15000003`);
+await time('cross-border, police.uk, Gwent and South Wales, r8, 4 months', `/api/cross-border?${both}&res=8&areas=pfa:W15000002,pfa:W15000003`);
+await time('cross-border, police.uk, Gwent and South Wales, r9, 4 months', `/api/cross-border?${both}&res=9&areas=pfa:W15000002,pfa:W15000003`);
 await db.close();

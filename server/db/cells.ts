@@ -23,6 +23,12 @@ export interface CellQuery {
   area?: AreaSelector;
   /** Only incidents in these resolution-9 cells (a narrowing for speed, e.g. near places). */
   nearCells?: readonly string[];
+  /** ED data: only these assault settings (street, licensed premises, ...). */
+  settings?: readonly string[];
+  /** ED data: only these weapons (knife/sharp, blunt, ...). */
+  weapons?: readonly string[];
+  /** Only the night-time economy: Friday and Saturday nights, 22:00 to 04:00 (so into Saturday and Sunday mornings). */
+  nightTimeEconomy?: boolean;
 }
 
 /** The cell key of the records counted: the sum of their record keys mod 256 (see analysis/cell-key.ts). */
@@ -51,6 +57,10 @@ function selectionWhere(q: CellQuery, params: unknown[]): string {
   if (q.weekdays?.length) clauses.push(`extract(isodow from occurred_on)::int = any(${p(q.weekdays)}::int[])`);
   if (q.nearCells) clauses.push(`h3_r9 = any(${p(q.nearCells)}::text[])`);
   if (q.hours?.length) clauses.push(`extract(hour from occurred_time)::int = any(${p(q.hours)}::int[])`);
+  if (q.settings?.length) clauses.push(`setting = any(${p(q.settings)}::text[])`);
+  if (q.weapons?.length) clauses.push(`weapon = any(${p(q.weapons)}::text[])`);
+  if (q.nightTimeEconomy)
+    clauses.push(`((extract(isodow from occurred_on) in (5, 6) and extract(hour from occurred_time) >= 22) or (extract(isodow from occurred_on) in (6, 7) and extract(hour from occurred_time) < 4))`);
   // A list of cells: at a finer resolution, their children (H3 children do not tile a parent
   // exactly, so the hierarchy, not the parent's outline, decides what is in).
   if (q.area?.kind === 'cells') clauses.push(`h3_r${q.res} = any(${p(cellListCover(q.area, q.res))}::text[])`);
@@ -153,3 +163,30 @@ export async function countByCellAndPeriod(db: Queryable, q: CellQuery, periods:
     params,
   );
 }
+
+/** Totals per period (no cells): the month-by-month completeness of an area. */
+export async function countByPeriod(db: Queryable, q: CellQuery, periods: readonly { from: string; to: string }[]): Promise<{ period: number; count: number; key: number }[]> {
+  const params: unknown[] = [];
+  const where = selectionWhere(q, params);
+  const byDay = q.from.length === 10;
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const span = `unnest(${p(periods.map((_, i) => i))}::int[], ${p(periods.map((x) => x.from))}::date[], ${p(periods.map((x) => x.to))}::date[]) as s(idx, f, t)`;
+  return db.query(
+    `select s.idx as period, count(*)::int as count, (sum(i.record_key) % 256)::int as key
+       from incidents i join ${span} on ${byDay ? 'i.occurred_on' : 'i.month'} between s.f and s.t
+      where ${where}
+      group by 1`,
+    params,
+  );
+}
+
+/** Incidents of the selection by a recorded attribute of ED data (its setting or weapon), with their cell key. */
+export async function countByAttribute(db: Queryable, q: CellQuery, attribute: 'setting' | 'weapon'): Promise<{ value: string; count: number; key: number }[]> {
+  const params: unknown[] = [];
+  const column = attribute === 'setting' ? 'setting' : 'weapon'; // one of two literals
+  return db.query(
+    `select coalesce(${column}, 'unknown') as value, count(*)::int as count, ${CELL_KEY} from incidents where ${selectionWhere(q, params)} group by 1 order by 1`,
+    params,
+  );
+}
+

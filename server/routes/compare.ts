@@ -8,7 +8,7 @@ import { hotspots } from '../analysis/hotspots.js';
 import { monthsBetween, shiftSelectionPeriod } from '../analysis/periods.js';
 import { funnelCurve, funnelLimits, rateWithInterval } from '../analysis/poisson-interval.js';
 import { definitionGroups, PRESETS } from '../analysis/definitions.js';
-import { datasetsSupplying } from '../analysis/group-alignment.js';
+import { datasetsSupplying, type RecordedContent } from '../analysis/group-alignment.js';
 import { expandGroups } from '../ingest/offence-groups.js';
 import { recordedContent, type Dataset } from '../db/datasets.js';
 import { effectiveThreshold, releaseCells, releaseCount } from '../analysis/suppress.js';
@@ -16,7 +16,7 @@ import { releaseGiStar } from '../analysis/z-release.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { allow } from '../auth/policy.js';
 import { areaCoverPopulation } from '../db/areas.js';
-import { countByCell, countByCellAndPeriod, countTotal } from '../db/cells.js';
+import { countByCell, countByPeriod, countTotal } from '../db/cells.js';
 import { alignmentProblem } from './alignment.js';
 import { areaList } from './area-list.js';
 import type { AppEnv } from './env.js';
@@ -41,16 +41,18 @@ export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({
   const db = c.get('db');
   const rows = [];
   let precision = '';
+  let recorded: RecordedContent[] = [];
   for (const [index, area] of q.areas.entries()) {
     const prepared = await prepareSelection(c, { ...q, area });
     if (!prepared.ok) return c.json({ ...prepared.body, error: `${areaKey(area)}: ${prepared.body.error}` }, prepared.status);
     const { threshold, query, datasets } = prepared.value;
     if (index === 0) {
-      const problem = await alignmentProblem(db, prepared.value);
+      // The same datasets for every area: what they record is read once.
+      recorded = await recordedContent(db, datasets);
+      const problem = await alignmentProblem(db, prepared.value, recorded);
       if (problem) return c.json(problem, 400);
       precision = precisionNote(datasets, q.from.length === 10);
     }
-    const recorded = await recordedContent(db, datasets);
     const restricted = threshold !== null;
     const cells = await countByCell(db, query);
     const cover = await areaCoverPopulation(db, area, q.res);
@@ -83,11 +85,10 @@ export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({
 
     // Data completeness per month (on the month grid, whatever the selection's precision).
     const months = monthsBetween(q.from.slice(0, 7), q.to.slice(0, 7));
-    const perMonth = await countByCellAndPeriod(db, { ...query, from: q.from.slice(0, 7), to: q.to.slice(0, 7) }, months);
+    const perMonth = await countByPeriod(db, { ...query, from: q.from.slice(0, 7), to: q.to.slice(0, 7) }, months);
     const monthTotals = months.map((m, i) => {
-      const rowsOf = perMonth.filter((r) => r.period === i);
-      const total = rowsOf.reduce((a, r) => a + r.count, 0);
-      return { month: m.from.slice(0, 7), count: releaseCount(total, combineKeys(rowsOf.map((r) => r.key)), threshold) };
+      const total = perMonth.find((r) => r.period === i) ?? { count: 0, key: 0 };
+      return { month: m.from.slice(0, 7), count: releaseCount(total.count, total.key, threshold) };
     });
     const flagged = completeness(monthTotals.map((m) => ({ month: m.month, count: m.count ?? 0 })));
 
@@ -119,12 +120,15 @@ export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({
   }
   // Funnel plot: the areas' rates against their populations, around the pooled rate.
   const pooled = rows.reduce((a, r) => a + (r.count ?? 0), 0) / Math.max(1, rows.reduce((a, r) => a + r.population, 0)) * 1000;
+  const rates: (number | null)[] = rows.map((r) => r.rate?.rate ?? null);
   const areas = rows.map((r) => {
     const l95 = funnelLimits(pooled, r.population, 0.95);
     const l998 = funnelLimits(pooled, r.population, 0.998);
     const rate = r.rate?.rate ?? null;
     const position = rate === null ? null : rate > l998.upper ? 'above 99.8%' : rate > l95.upper ? 'above 95%' : rate < l998.lower ? 'below 99.8%' : rate < l95.lower ? 'below 95%' : 'within';
-    return { ...r, funnel: { limits95: l95, limits998: l998, position } };
+    // Rank by rate, highest first (1 = highest); equal rates share a rank.
+    const rank = rate === null ? null : 1 + rates.filter((o) => o !== null && o > rate).length;
+    return { ...r, rank, funnel: { limits95: l95, limits998: l998, position } };
   });
   const populations = rows.map((r) => r.population).filter((p) => p > 0);
   return c.json({
@@ -141,6 +145,7 @@ export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({
       comparable: 'every area uses the same selection, definition version, period and population base',
       precision,
       metrics: 'the national Serious Violence Duty metrics, each from the selected datasets that record it in full',
+      rank: 'by rate per 1,000, highest first; read it with the intervals and the funnel plot, since close ranks may not differ beyond chance',
     },
     areas,
   });

@@ -4,11 +4,11 @@ import { isOffenceGroup, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
 import { areaParam } from './area-param.js';
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected YYYY-MM or YYYY-MM-DD');
-const idList = z
+export const idList = z
   .string()
   .regex(/^\d+(,\d+)*$/, 'expected comma-separated dataset ids')
   .transform((s) => [...new Set(s.split(',').map(Number))]);
-const groupList = z
+export const groupList = z
   .string()
   .transform((s) => s.split(',').filter(Boolean))
   .refine((gs) => gs.every(isOffenceGroup), { message: `unknown offence group (known: ${OFFENCE_GROUPS.map((g) => g.id).join(', ')})` });

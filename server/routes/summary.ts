@@ -1,19 +1,16 @@
-import { cellToLatLng } from 'h3-js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { concentration } from '../analysis/concentration.js';
 import { hotspots } from '../analysis/hotspots.js';
-import { nearestByType } from '../analysis/nearest.js';
 import { ratePerThousand } from '../analysis/rate.js';
 import { releaseCells, releaseCount } from '../analysis/suppress.js';
 import { releaseGiStar, zRule } from '../analysis/z-release.js';
 import { combineKeys } from '../analysis/cell-key.js';
 import { areaKey } from '../auth/dataset-access.js';
-import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { allow } from '../auth/policy.js';
 import { areaCoverPopulation, forceOfArea } from '../db/areas.js';
 import { countByCell } from '../db/cells.js';
-import { queryPlaces } from '../db/places.js';
+import { nearbySettings } from './nearby-settings.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
 import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
@@ -28,10 +25,6 @@ const summaryQuery = selectionSchema({
     top: z.coerce.number().int().min(1).max(50).default(10),
     within: z.coerce.number().min(50).max(5000).default(500),
   });
-
-// Metres to degrees for the settings search box (generous: 1 degree of longitude at 50°N is ~71 km).
-const DEGREES_PER_METRE_LAT = 1 / 111_000;
-const DEGREES_PER_METRE_LNG = 1 / 60_000;
 
 export const summaryRoutes = new Hono<AppEnv>().get(
   '/areas/:area/summary',
@@ -64,13 +57,8 @@ export const summaryRoutes = new Hono<AppEnv>().get(
     const rankOf = (h3: string) => release(h3) ?? threshold! - 0.5;
     const priorities = gi.filter((cell) => cell.count > 0).sort((a, b) => (b.class ?? 0) - (a.class ?? 0) || rankOf(b.h3) - rankOf(a.h3) || (a.h3 < b.h3 ? -1 : 1)).slice(0, q.top);
 
-    // Settings near each priority cell (restricted layers only where the user may see them).
-    const centres = priorities.map((cell) => { const [lat, lng] = cellToLatLng(cell.h3); return { lat, lng }; });
-    const box = centres.length
-      ? ([Math.min(...centres.map((p) => p.lng)) - q.within * DEGREES_PER_METRE_LNG, Math.min(...centres.map((p) => p.lat)) - q.within * DEGREES_PER_METRE_LAT,
-          Math.max(...centres.map((p) => p.lng)) + q.within * DEGREES_PER_METRE_LNG, Math.max(...centres.map((p) => p.lat)) + q.within * DEGREES_PER_METRE_LAT] as const)
-      : null;
-    const settings = box ? await queryPlaces(db, { bbox: box, restrictedAccess: await restrictedPlaceAccess(c), limit: 20_000 }) : [];
+    // Settings near each priority cell.
+    const nearest = await nearbySettings(c, priorities.map((cell) => cell.h3), q.within);
 
     // Restricted data: totals and cells released as every other route releases them (perturbed,
     // 1..k-1 withheld, the area's cells with secondary suppression); z rounded.
@@ -97,7 +85,7 @@ export const summaryRoutes = new Hono<AppEnv>().get(
         rate: ratePerThousand(release(cell.h3), populationOf.get(cell.h3) ?? null),
         class: cell.class,
         z: cell.z,
-        nearest: nearestByType(centres[i]!, settings, q.within),
+        nearest: nearest[i]!,
       })),
     };
     await auditRestrictedAnalysis(c, prepared.value, 'summary', { priorities: result.priorities.length, countReleased: areaCount !== null });

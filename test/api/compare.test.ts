@@ -111,6 +111,11 @@ describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
     expect(gwent.previous.percent).toBeCloseTo(((gwent.count - gwent.previous.count) / gwent.previous.count) * 100, 10);
   });
 
+  it('ranks the areas by rate, highest first', () => {
+    const byRate = [...body.areas].sort((a, b) => b.rate.rate - a.rate.rate);
+    expect(byRate.map((a) => (a as CompareArea & { rank: number }).rank)).toEqual([1, 2]);
+  });
+
   it('places each force on the funnel plot around the pooled rate', () => {
     const pooled = body.areas.reduce((a, r) => a + r.count, 0) / body.areas.reduce((a, r) => a + r.population, 0) * 1000;
     expect(body.pooledRate).toBeCloseTo(pooled, 10);

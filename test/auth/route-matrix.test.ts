@@ -64,6 +64,7 @@ const DATASET_USES: Record<string, (id: number) => [string, RequestInit?]> = {
   'GET /api/datasets/:id': (id) => [`/api/datasets/${id}`],
   'GET /api/compare': (id) => [`/api/compare?datasets=${id}&from=2024-01&to=2024-01&areas=lad:W06000022,lad:W06000020`],
   'GET /api/cross-border': (id) => [`/api/cross-border?datasets=${id}&res=8&from=2024-01&to=2024-01&areas=lad:W06000022,lad:W06000020`],
+  'GET /api/triangulation': (id) => [`/api/triangulation?police=${id}&ed=${id}&res=8&from=2024-01&to=2024-01&area=lad:W06000022`],
   'GET /api/change': (id) => [`/api/change?datasets=${id}&res=8&period=month&asOf=2024-02-29&area=lad:W06000022`],
   'GET /api/space-time': (id) => [`/api/space-time?datasets=${id}&res=8&period=month&asOf=2024-04-30&periods=4&area=lad:W06000022`],
   'GET /api/areas/:area/trend': (id) => [`/api/areas/lad:W06000022/trend?datasets=${id}&period=month&asOf=2024-03-31&periods=3`],
@@ -75,7 +76,7 @@ const DATASET_USES: Record<string, (id: number) => [string, RequestInit?]> = {
 };
 
 /** Routes asked about an area inside Gwent, where the PCC's Gwent-only grant applies. */
-const IN_GWENT = new Set(['GET /api/compare', 'GET /api/cross-border', 'GET /api/change', 'GET /api/space-time', 'GET /api/areas/:area/trend', 'GET /api/hotspots', 'GET /api/density', 'GET /api/areas/:area/summary', 'GET /api/proximity']);
+const IN_GWENT = new Set(['GET /api/compare', 'GET /api/cross-border', 'GET /api/triangulation', 'GET /api/change', 'GET /api/space-time', 'GET /api/areas/:area/trend', 'GET /api/hotspots', 'GET /api/density', 'GET /api/areas/:area/summary', 'GET /api/proximity']);
 
 describe('route table', () => {
   it('gives every API route a policy', async () => {
@@ -174,8 +175,9 @@ describe.each(backends)('access matrix on $name', (backend) => {
           const res = await as(app, users[who]).request(path, init);
           const body = (await res.json()) as { error?: string; refused?: { id: number; name: string }[]; cells?: { count: number | null }[] };
           if (allowed.includes(name)) {
-            // Access granted: 200, or a 400 that comes after the access check (police.uk has no times).
-            const afterAccess = res.status === 400 && /precision/.test(body.error ?? '');
+            // Access granted: 200, or a 400 that comes after the access check (police.uk has no
+            // times; triangulation is asked with the one dataset as both sources).
+            const afterAccess = res.status === 400 && /precision|both police and ED/.test(body.error ?? '');
             expect(res.status === 200 || afterAccess, `${who} ${key} ${name}: ${res.status} ${body.error}`).toBe(true);
           } else {
             expect(res.status, `${who} ${key} ${name}`).toBe(403);

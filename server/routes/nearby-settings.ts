@@ -1,0 +1,21 @@
+import { cellToLatLng } from 'h3-js';
+import type { Context } from 'hono';
+import { nearestByType } from '../analysis/nearest.js';
+import { restrictedPlaceAccess } from '../auth/place-access.js';
+import { queryPlaces } from '../db/places.js';
+import type { AppEnv } from './env.js';
+
+// Metres to degrees for the settings search box (generous: 1 degree of longitude at 50°N is ~71 km).
+const DEGREES_PER_METRE_LAT = 1 / 111_000;
+const DEGREES_PER_METRE_LNG = 1 / 60_000;
+
+/** The nearest setting of each type within `within` metres of each cell's centre (restricted layers only where the user may see them). */
+export async function nearbySettings(c: Context<AppEnv>, cells: readonly string[], within: number) {
+  const centres = cells.map((h3) => { const [lat, lng] = cellToLatLng(h3); return { lat, lng }; });
+  const box = centres.length
+    ? ([Math.min(...centres.map((p) => p.lng)) - within * DEGREES_PER_METRE_LNG, Math.min(...centres.map((p) => p.lat)) - within * DEGREES_PER_METRE_LAT,
+        Math.max(...centres.map((p) => p.lng)) + within * DEGREES_PER_METRE_LNG, Math.max(...centres.map((p) => p.lat)) + within * DEGREES_PER_METRE_LAT] as const)
+    : null;
+  const settings = box ? await queryPlaces(c.get('db'), { bbox: box, restrictedAccess: await restrictedPlaceAccess(c), limit: 20_000 }) : [];
+  return centres.map((centre) => nearestByType(centre, settings, within));
+}

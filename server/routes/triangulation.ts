@@ -1,0 +1,191 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { combineKeys } from '../analysis/cell-key.js';
+import { hotspots } from '../analysis/hotspots.js';
+import { effectiveThreshold, releaseCells, releaseCount, secondarySuppression } from '../analysis/suppress.js';
+import { bivariateLevels, triangulate, type TriangulationClass } from '../analysis/triangulation.js';
+import { releaseGiStar } from '../analysis/z-release.js';
+import { areaKey } from '../auth/dataset-access.js';
+import { allow } from '../auth/policy.js';
+import { areaCoverPopulation } from '../db/areas.js';
+import { countByAttribute, countByCell, countTotal, type CellCountWithPopulation, type CellQuery } from '../db/cells.js';
+import { SETTINGS, WEAPONS } from '../ingest/vocabularies.js';
+import { areaParam } from './area-param.js';
+import type { AppEnv } from './env.js';
+import { nearbySettings } from './nearby-settings.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection, type PreparedSelection } from './prepare-selection.js';
+import { groupList, idList, selectionFields, selectionSchema } from './selection.js';
+import { validate } from './validate.js';
+
+const vocabulary = (words: readonly string[], what: string) =>
+  z.string().transform((s) => [...new Set(s.split(',').filter(Boolean))]).refine((xs) => xs.every((x) => words.includes(x)), { message: `unknown ${what} (known: ${words.join(', ')})` });
+
+const triangulationQuery = selectionSchema({
+  from: selectionFields.from,
+  to: selectionFields.to,
+  weekdays: selectionFields.weekdays,
+  hours: selectionFields.hours,
+  police: idList,
+  ed: idList,
+  policeGroups: groupList.optional(),
+  edGroups: groupList.optional(),
+  area: areaParam,
+  res: z.enum(['7', '8', '9']).default('8').transform((r) => Number(r) as 7 | 8 | 9),
+  k: z.enum(['1', '2', '3']).default('1').transform(Number),
+  settings: vocabulary(SETTINGS, 'setting').optional(),
+  weapons: vocabulary(WEAPONS, 'weapon').optional(),
+  nte: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  top: z.coerce.number().int().min(1).max(50).default(15),
+  within: z.coerce.number().min(50).max(5000).default(300),
+});
+
+/** Police-recorded violence, unless the request names groups. */
+const POLICE_DEFAULT_GROUPS = ['violence-sexual'];
+const CLASSES: Exclude<TriangulationClass, 'none'>[] = ['ed-excess', 'police-excess', 'both-hot'];
+const HOT = 2;
+
+/** Gi* classes of one source as released: exact for public data, from the rounded z for restricted data. */
+function sourceClasses(region: readonly string[], cells: readonly CellCountWithPopulation[], k: number, threshold: number | null): (number | null)[] {
+  const gi = hotspots(region, new Map(cells.map((c) => [c.h3, c.count])), k);
+  return threshold === null ? gi.cells.map((c) => c.class) : releaseGiStar(gi.cells, gi.scales, threshold).cells.map((c) => c.class);
+}
+
+/** Released totals of named parts of a whole whose total is published: 1..k-1 withheld, then secondary suppression. */
+function releaseParts(parts: readonly { value: string; count: number; key: number }[], threshold: number | null) {
+  const released = parts.map((p) => releaseCount(p.count, p.key, threshold));
+  const out = threshold === null ? released : secondarySuppression(released, [parts.map((_, i) => i)], (i) => parts[i]!.value);
+  return parts.map((p, i) => ({ value: p.value, count: out[i]! }));
+}
+
+export const triangulationRoutes = new Hono<AppEnv>().get('/triangulation', allow.signedIn({ datasets: true }), validate('query', triangulationQuery), async (c) => {
+  const q = c.req.valid('query');
+  const db = c.get('db');
+  const common = { from: q.from, to: q.to, weekdays: q.weekdays, hours: q.hours, res: q.res, area: q.area };
+  const prepare = async (datasets: number[], groups: string[] | undefined, source: string) => {
+    const prepared = await prepareSelection(c, { ...common, datasets, groups });
+    return prepared.ok ? prepared : { ...prepared, body: { ...prepared.body, error: `${source}: ${prepared.body.error}` } };
+  };
+  const police = await prepare(q.police, q.policeGroups ?? POLICE_DEFAULT_GROUPS, 'police data');
+  if (!police.ok) return c.json(police.body, police.status);
+  const ed = await prepare(q.ed, q.edGroups, 'ED data');
+  if (!ed.ok) return c.json(ed.body, ed.status);
+  // After the access checks, so a refusal is never hidden behind this one.
+  const both = q.police.filter((id) => q.ed.includes(id));
+  if (both.length) return c.json({ error: `dataset ${both.join(', ')} is given as both police and ED data: name each dataset once` }, 400);
+  const all = [...police.value.datasets, ...ed.value.datasets];
+  if (q.nte) {
+    const untimed = all.filter((d) => d.datePrecision !== 'datetime');
+    if (untimed.length) return c.json({ error: `the night-time economy filter needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}` }, 400);
+  }
+  const policeThreshold = police.value.threshold;
+  const edThreshold = ed.value.threshold;
+  const threshold = effectiveThreshold(all);
+  const policeQuery = { ...police.value.query, nightTimeEconomy: q.nte };
+  const edQuery = { ...ed.value.query, settings: q.settings, weapons: q.weapons, nightTimeEconomy: q.nte };
+
+  const cover = await areaCoverPopulation(db, q.area, q.res);
+  const region = cover.map((cell) => cell.h3);
+  const [policeCells, edCells] = [await countByCell(db, policeQuery), await countByCell(db, edQuery)];
+  const inRegion = new Set(region);
+  const byCell = (cells: readonly CellCountWithPopulation[]) => new Map(cells.filter((cell) => inRegion.has(cell.h3)).map((cell) => [cell.h3, cell]));
+  const [policeOf, edOf] = [byCell(policeCells), byCell(edCells)];
+  const policeReleased = new Map(releaseCells([...policeOf.values()], policeThreshold).map((cell) => [cell.h3, cell.count]));
+  const edReleased = new Map(releaseCells([...edOf.values()], edThreshold).map((cell) => [cell.h3, cell.count]));
+  const released = (m: Map<string, number | null>, h3: string) => (m.has(h3) ? m.get(h3)! : 0);
+
+  // Cell by cell: the exact share test on the true counts; each source's Gi* as released.
+  const policeClass = sourceClasses(region, [...policeOf.values()], q.k, policeThreshold);
+  const edClass = sourceClasses(region, [...edOf.values()], q.k, edThreshold);
+  const tri = triangulate(
+    region.map((h3) => ({ id: h3, police: policeOf.get(h3)?.count ?? 0, ed: edOf.get(h3)?.count ?? 0 })),
+    (i) => (policeClass[i] ?? 0) >= HOT && (edClass[i] ?? 0) >= HOT,
+  );
+  const policeLevels = bivariateLevels(region.map((h) => released(policeReleased, h)), policeThreshold);
+  const edLevels = bivariateLevels(region.map((h) => released(edReleased, h)), edThreshold);
+  // Restricted data: a class only where both counts are released (never beside a withheld count), and no p or q.
+  const cells = region.map((h3, i) => {
+    const [p, e] = [released(policeReleased, h3), released(edReleased, h3)];
+    const withheld = p === null || e === null;
+    return {
+      h3,
+      lad: cover[i]!.lad ?? null,
+      police: p,
+      ed: e,
+      policeClass: policeClass[i] ?? null,
+      edClass: edClass[i] ?? null,
+      policeLevel: policeLevels[i]!,
+      edLevel: edLevels[i]!,
+      class: withheld ? null : tri.places[i]!.class,
+      p: threshold === null ? tri.places[i]!.p : null,
+      q: threshold === null ? tri.places[i]!.q : null,
+    };
+  });
+
+  // Area by area (the local authorities of the area), the same test on their totals.
+  const lads = [...new Set(cover.map((cell) => cell.lad).filter((l): l is string => !!l))].sort();
+  const totals = (of: Map<string, CellCountWithPopulation>, lad: string) => {
+    const inLad = cover.filter((cell) => cell.lad === lad).map((cell) => of.get(cell.h3)).filter((x): x is CellCountWithPopulation => !!x);
+    return { count: inLad.reduce((a, x) => a + x.count, 0), key: combineKeys(inLad.map((x) => x.key)) };
+  };
+  const ladTotals = lads.map((lad) => ({ lad, police: totals(policeOf, lad), ed: totals(edOf, lad) }));
+  const ladTri = triangulate(ladTotals.map((t) => ({ id: t.lad, police: t.police.count, ed: t.ed.count })));
+  const areas = ladTotals.map((t, i) => {
+    const p = releaseCount(t.police.count, t.police.key, policeThreshold);
+    const e = releaseCount(t.ed.count, t.ed.key, edThreshold);
+    return { lad: t.lad, police: p, ed: e, class: p === null || e === null ? null : ladTri.places[i]!.class, p: threshold === null ? ladTri.places[i]!.p : null, q: threshold === null ? ladTri.places[i]!.q : null };
+  });
+
+  // The cells of each class, with the settings near them.
+  const ranked = (cls: TriangulationClass) => cells.filter((cell) => cell.class === cls).sort((a, b) => (a.q ?? 0) - (b.q ?? 0) || (b.ed ?? 0) + (b.police ?? 0) - ((a.ed ?? 0) + (a.police ?? 0)) || a.h3.localeCompare(b.h3)).slice(0, q.top);
+  const classCells = Object.fromEntries(await Promise.all(CLASSES.map(async (cls) => {
+    const top = ranked(cls);
+    const nearest = await nearbySettings(c, top.map((cell) => cell.h3), q.within);
+    return [cls, top.map((cell, i) => ({ h3: cell.h3, lad: cell.lad, police: cell.police, ed: cell.ed, nearest: nearest[i]! }))] as const;
+  })));
+
+  // The ED records by setting and weapon, and in the night-time economy against the rest.
+  const edTotal = await countTotal(db, edQuery);
+  const edTotalReleased = releaseCount(edTotal.count, edTotal.key, edThreshold);
+  const bySetting = releaseParts(await countByAttribute(db, edQuery, 'setting'), edThreshold);
+  const byWeapon = releaseParts(await countByAttribute(db, edQuery, 'weapon'), edThreshold);
+  const nightSplit = async (query: CellQuery, t: number | null, timed: boolean) => {
+    if (!timed || q.nte) return null;
+    const [night, total] = [await countTotal(db, { ...query, nightTimeEconomy: true }), await countTotal(db, query)];
+    const [n, r] = releaseParts([{ value: 'night-time economy', count: night.count, key: night.key }, { value: 'rest', count: total.count - night.count, key: (total.key - night.key + 256) % 256 }], t);
+    return { nightTimeEconomy: n!.count, rest: r!.count };
+  };
+  const timed = (p: PreparedSelection) => p.datasets.every((d) => d.datePrecision === 'datetime');
+  const breakdown = {
+    edTotal: edTotalReleased,
+    bySetting,
+    byWeapon,
+    nightTimeEconomy: { ed: await nightSplit(edQuery, edThreshold, timed(ed.value)), police: await nightSplit(policeQuery, policeThreshold, timed(police.value)) },
+  };
+
+  const audited = { ...ed.value, datasets: all, threshold, echo: { ...ed.value.echo, police: q.police, ed: q.ed } };
+  await auditRestrictedAnalysis(c, audited, 'triangulation', { cells: cells.length, edExcess: cells.filter((cell) => cell.class === 'ed-excess').length });
+  return c.json({
+    from: q.from,
+    to: q.to,
+    res: q.res,
+    k: q.k,
+    area: areaKey(q.area),
+    police: describeSelection(police.value),
+    ed: { ...describeSelection(ed.value), settings: q.settings ?? null, weapons: q.weapons ?? null },
+    nightTimeEconomyOnly: q.nte,
+    restricted: threshold !== null,
+    threshold,
+    edShare: threshold === null ? tri.edShare : null,
+    method: {
+      test: 'given a cell\'s police and ED records together, its ED count is Binomial(n, π) if both sources spread alike, π the ED share of all records in the area; exact two-sided binomial test, Benjamini-Hochberg over the cells with any record',
+      classes: 'ed-excess: significantly more of the ED records than of the police records (likely unreported violence); police-excess: the other way; both-hot: no significant difference and a Gi* hot spot (95%+) in both sources',
+      levels: 'bivariate map levels per source: 0 none, 1 low, 2 high (at or above the 75th percentile of cells with any record)',
+      nightTimeEconomy: 'Friday and Saturday nights, 22:00 to 04:00',
+      disclosure: threshold === null ? 'public data only: exact values' : 'counts released as everywhere (1..k-1 withheld, cell key perturbation, secondary suppression where totals are shown); a class only where both counts are released; p, q and the ED share withheld; Gi* of restricted data from the rounded z',
+    },
+    cells,
+    areas,
+    classCells,
+    breakdown,
+  });
+});

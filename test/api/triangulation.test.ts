@@ -1,0 +1,164 @@
+/**
+ * Triangulation of police-recorded and hospital (ED) violence: the real Gwent police.uk data
+ * (2023-07..2024-06) with the synthetic ISTV ED data, whose generator planted ED-only clusters
+ * (geodata/sample/restricted/planted-clusters.json), and a police-only cluster planted here in
+ * the police data, where the ED data has nothing.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import binomialTest from '@stdlib/stats-binomial-test';
+import { cellToLatLng, latLngToCell } from 'h3-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benjaminiHochberg } from '../../server/analysis/fdr.js';
+import { areaCover } from '../../server/db/areas.js';
+import { findPartnershipByName } from '../../server/db/partnerships.js';
+import { loadGeodataOnce } from '../../server/geodata-load.js';
+import { resolveMapping } from '../../server/ingest/mapping.js';
+import { appAs, type as } from '../helpers/auth.js';
+import { backends, type TestDb } from '../helpers/databases.js';
+import { checkReleased, trueCountsAndKeys } from '../helpers/disclosure.js';
+import { importPaths } from '../helpers/import.js';
+import { policeUkFile } from '../helpers/shared-data.js';
+
+const MONTHS = ['2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
+const ED_FILE = `${process.cwd()}/geodata/sample/restricted/istv-ed-gwent-south-wales.csv.gz`;
+const PLANTED = JSON.parse(readFileSync(`${process.cwd()}/geodata/sample/restricted/planted-clusters.json`, 'utf8')) as { clusters: { id: string; force: string; lat: number; lng: number }[] };
+/** A police-only cluster: 80 violence records in a rural Monmouthshire cell near Raglan, with no ED record within two rings. */
+const POLICE_ONLY = latLngToCell(51.76, -2.8, 8);
+const POLICE_ONLY_COUNT = 80;
+
+interface Body {
+  restricted: boolean;
+  threshold: number | null;
+  edShare: number | null;
+  cells: { h3: string; lad: string | null; police: number | null; ed: number | null; class: string | null; p: number | null; q: number | null; policeLevel: number; edLevel: number }[];
+  areas: { lad: string; police: number | null; ed: number | null; class: string | null }[];
+  classCells: Record<string, { h3: string; nearest: Record<string, unknown> }[]>;
+  breakdown: { edTotal: number | null; bySetting: { value: string; count: number | null }[]; byWeapon: { value: string; count: number | null }[]; nightTimeEconomy: { ed: { nightTimeEconomy: number | null; rest: number | null } | null; police: unknown } };
+  error?: string;
+}
+
+const [backend] = backends;
+
+describe(`GET /api/triangulation on ${backend!.name}`, () => {
+  let t: TestDb;
+  let api: ReturnType<typeof as>;
+  const ids = { gwent: 0, planted: 0, ed: 0, edPublic: 0 };
+  let body: Body;
+  const path = (police: number[], ed: number[], extra = '') => `/api/triangulation?police=${police.join(',')}&ed=${ed.join(',')}&from=2023-07&to=2024-06&res=8&area=pfa:W15000002${extra}`;
+
+  beforeAll(async () => {
+    t = await backend!.open();
+    await loadGeodataOnce(t.db);
+    const owner = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
+    ({ api } = await appAs(t.db, { scopes: [owner] }));
+    ids.gwent = (await importPaths(t.db, MONTHS.map((m) => policeUkFile('gwent', m)), { kind: 'police-uk', name: 'Gwent' })).datasetId;
+    const [lat, lng] = cellToLatLng(POLICE_ONLY);
+    const header = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+    const rows = Array.from({ length: POLICE_ONLY_COUNT }, (_, i) => `police-only-${i},2024-0${1 + (i % 6)},Gwent Police,Gwent Police,${lng.toFixed(6)},${lat.toFixed(6)},On or near planted,,,Violence and sexual offences,Under investigation,`);
+    const file = join(mkdtempSync(join(tmpdir(), 'hotspot-tri-')), '2024-01-planted-street.csv');
+    writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+    ids.planted = (await importPaths(t.db, [file], { kind: 'police-uk', name: 'Planted police-only' })).datasetId;
+    ids.ed = (await importPaths(t.db, [ED_FILE], { kind: 'incidents', name: 'ED', mapping: resolveMapping('istv-ed'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: owner })).datasetId;
+    // The same ED file as public data, only to check the test statistics against the released counts.
+    ids.edPublic = (await importPaths(t.db, [ED_FILE], { kind: 'incidents', name: 'ED (public copy for the test)', mapping: resolveMapping('istv-ed'), sensitivity: 'public', threshold: 0, basis: 'public' })).datasetId;
+    const res = await api.request(path([ids.gwent, ids.planted], [ids.ed]));
+    body = (await res.json()) as Body;
+    expect(res.status, body.error).toBe(200);
+  }, 300_000);
+  afterAll(async () => t?.dispose());
+
+  it('finds the planted ED-only clusters as ED excess, and the planted police-only cluster as police excess', () => {
+    const byCell = new Map(body.cells.map((c) => [c.h3, c]));
+    const gwentClusters = PLANTED.clusters.filter((c) => c.force === 'Gwent Police');
+    expect(gwentClusters.length).toBe(3);
+    for (const cluster of gwentClusters) {
+      const cell = byCell.get(latLngToCell(cluster.lat, cluster.lng, 8))!;
+      expect(cell.class, cluster.id).toBe('ed-excess');
+      expect(cell.edLevel, cluster.id).toBe(2);
+      expect(body.classCells['ed-excess']!.map((c) => c.h3), cluster.id).toContain(cell.h3);
+    }
+    const policeOnly = byCell.get(POLICE_ONLY)!;
+    expect(policeOnly.class).toBe('police-excess');
+    expect(policeOnly.police).toBeGreaterThanOrEqual(POLICE_ONLY_COUNT);
+    expect(policeOnly.policeLevel).toBe(2);
+    expect(body.classCells['police-excess']!.map((c) => c.h3)).toContain(POLICE_ONLY);
+    // Each listed cell carries the settings near it (types within 300 m).
+    expect(body.classCells['ed-excess']!.every((c) => typeof c.nearest === 'object')).toBe(true);
+  });
+
+  it('releases restricted data only as suppressed aggregates: no ED count from 1 to 4, no class beside one, no p', async () => {
+    expect(body.restricted).toBe(true);
+    expect(body.edShare).toBeNull();
+    const cover = await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8);
+    expect(body.cells.map((c) => c.h3).sort()).toEqual([...cover].sort());
+    const truth = await trueCountsAndKeys(t.db, 'h3_r8', `dataset_id = $1 and month between '2023-07-01' and '2024-06-01'`, [ids.ed]);
+    let withheld = 0;
+    for (const c of body.cells) {
+      expect(c.p).toBeNull();
+      expect(c.q).toBeNull();
+      if (c.ed === null) {
+        withheld++;
+        expect(c.class, c.h3).toBeNull();
+      } else expect(c.ed === 0 || c.ed >= 5, c.h3).toBe(true);
+      if (truth.has(c.h3)) checkReleased(c.ed, truth.get(c.h3)!, 5, c.h3);
+    }
+    expect(withheld).toBeGreaterThan(10);
+    for (const row of [...body.breakdown.bySetting, ...body.breakdown.byWeapon]) if (row.count !== null) expect(row.count === 0 || row.count >= 5, row.value).toBe(true);
+  });
+
+  it('computes the share test on the counts as a public run shows them (exact binomial, FDR)', async () => {
+    const res = await api.request(path([ids.gwent, ids.planted], [ids.edPublic]));
+    const open = (await res.json()) as Body;
+    expect(open.restricted).toBe(false);
+    const P = open.cells.reduce((a, c) => a + c.police!, 0);
+    const E = open.cells.reduce((a, c) => a + c.ed!, 0);
+    expect(open.edShare).toBeCloseTo(E / (E + P), 12);
+    const tested = open.cells.filter((c) => c.police! + c.ed! > 0);
+    const p = tested.map((c) => binomialTest(c.ed!, c.police! + c.ed!, { p: E / (E + P) }).pValue);
+    const q = benjaminiHochberg(Float64Array.from(p));
+    tested.forEach((c, i) => {
+      expect(c.p, c.h3).toBeCloseTo(p[i]!, 12);
+      expect(c.q, c.h3).toBeCloseTo(q[i]!, 12);
+      if (q[i]! < 0.05) expect(c.class, c.h3).toBe(c.ed! / (c.ed! + c.police!) > E / (E + P) ? 'ed-excess' : 'police-excess');
+    });
+    // Area by area: the local authorities' totals add up to the cells'.
+    for (const lad of open.areas) {
+      const cells = open.cells.filter((c) => c.lad === lad.lad);
+      expect(lad.police, lad.lad).toBe(cells.reduce((a, c) => a + c.police!, 0));
+      expect(lad.ed, lad.lad).toBe(cells.reduce((a, c) => a + c.ed!, 0));
+    }
+    expect(open.areas.map((a) => a.lad)).toEqual(['W06000018', 'W06000019', 'W06000020', 'W06000021', 'W06000022']);
+    // By setting and weapon, and the night-time economy against the rest, adding up to the total.
+    expect(open.breakdown.bySetting.reduce((a, r) => a + r.count!, 0)).toBe(E);
+    expect(open.breakdown.byWeapon.reduce((a, r) => a + r.count!, 0)).toBe(E);
+    expect(open.breakdown.nightTimeEconomy.ed!.nightTimeEconomy! + open.breakdown.nightTimeEconomy.ed!.rest!).toBe(E);
+    expect(open.breakdown.nightTimeEconomy.police).toBeNull(); // police.uk has no times
+    const nte = await trueCountsAndKeys(t.db, `'all'`, `dataset_id = $1 and month between '2023-07-01' and '2024-06-01' and h3_r8 = any($2::text[])
+      and ((extract(isodow from occurred_on) in (5, 6) and extract(hour from occurred_time) >= 22) or (extract(isodow from occurred_on) in (6, 7) and extract(hour from occurred_time) < 4))`, [ids.edPublic, open.cells.map((c) => c.h3)]);
+    expect(open.breakdown.nightTimeEconomy.ed!.nightTimeEconomy).toBe(nte.get('all')!.count);
+  });
+
+  it('filters the ED records by setting and weapon', async () => {
+    const res = await api.request(path([ids.gwent], [ids.edPublic], '&settings=licensed premises&weapons=glass/bottle'));
+    const filtered = (await res.json()) as Body;
+    expect(res.status, filtered.error).toBe(200);
+    expect(filtered.breakdown.bySetting.map((r) => r.value)).toEqual(['licensed premises']);
+    expect(filtered.breakdown.byWeapon.map((r) => r.value)).toEqual(['glass/bottle']);
+    const truth = await trueCountsAndKeys(t.db, `'all'`, `dataset_id = $1 and month between '2023-07-01' and '2024-06-01' and setting = 'licensed premises' and weapon = 'glass/bottle' and h3_r8 = any($2::text[])`, [ids.edPublic, filtered.cells.map((c) => c.h3)]);
+    expect(filtered.breakdown.edTotal).toBe(truth.get('all')!.count);
+  });
+
+  it('refuses what cannot be answered, saying why', async () => {
+    const nte = await api.request(path([ids.gwent], [ids.ed], '&nte=true'));
+    expect(nte.status).toBe(400);
+    expect(((await nte.json()) as Body).error).toBe('the night-time economy filter needs times: "Gwent" has month precision');
+    const twice = await api.request(path([ids.ed], [ids.ed]));
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as Body).error).toMatch(/given as both police and ED data/);
+    const badSetting = await api.request(path([ids.gwent], [ids.ed], '&settings=nightclub'));
+    expect(badSetting.status).toBe(400);
+    expect(((await badSetting.json()) as Body).error).toMatch(/unknown setting/);
+  });
+});
