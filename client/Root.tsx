@@ -4,20 +4,21 @@ import { App } from './App';
 import { SharingPage } from './sharing/SharingPage';
 import { PanelPage } from './panel/PanelPage';
 import { ComparePage } from './compare/ComparePage';
+import { TriangulationPage } from './triangulation/TriangulationPage';
 import { ReportPage } from './panel/ReportPage';
 import { SetPassword } from './auth/SetPassword';
 import { SignInPage } from './auth/SignInPage';
 import { UserBar } from './auth/UserBar';
 import { useSession } from './auth/useSession';
 
-type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'report';
+type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report';
 
-const PATHS: Record<Exclude<Page, 'report'>, string> = { map: '/', admin: '/admin', sharing: '/sharing', panels: '/panels', compare: '/compare' };
+const PATHS: Record<Exclude<Page, 'report'>, string> = { map: '/', admin: '/admin', sharing: '/sharing', panels: '/panels', compare: '/compare', triangulation: '/triangulation' };
 
 function pageFromPath(): Page {
   const path = window.location.pathname;
   if (/^\/reviews\/\d+\/report/.test(path)) return 'report';
-  return path.startsWith('/admin') ? 'admin' : path.startsWith('/sharing') ? 'sharing' : path.startsWith('/panels') ? 'panels' : path.startsWith('/compare') ? 'compare' : 'map';
+  return path.startsWith('/admin') ? 'admin' : path.startsWith('/sharing') ? 'sharing' : path.startsWith('/panels') ? 'panels' : path.startsWith('/compare') ? 'compare' : path.startsWith('/triangulation') ? 'triangulation' : 'map';
 }
 
 const reportId = () => Number(window.location.pathname.split('/')[2]);
@@ -52,6 +53,7 @@ export function Root() {
   if (page === 'report') return <ReportPage reviewId={reportId()} onBack={() => navigate('panels')} />;
   if (page === 'panels') return <PanelPage user={user} header={bar} notice={passwordPrompt} onOpenReport={openReport} />;
   if (page === 'compare') return <ComparePage header={bar} notice={passwordPrompt} />;
+  if (page === 'triangulation') return <TriangulationPage header={bar} notice={passwordPrompt} />;
   if (page === 'sharing' && user.role !== 'panel') return <SharingPage header={bar} notice={passwordPrompt} />;
   return <App header={bar} notice={passwordPrompt} />;
 }

@@ -156,3 +156,5 @@ export type CompareBody = Ok<InferResponseType<typeof api.api.compare.$get>>;
 export type CompareArea = CompareBody['areas'][number];
 export type CrossBorderBody = Ok<InferResponseType<(typeof api.api)['cross-border']['$get']>>;
 export type CrossBorderCell = CrossBorderBody['cells'][number];
+export type TriangulationBody = Ok<InferResponseType<typeof api.api.triangulation.$get>>;
+export type TriangulationCell = TriangulationBody['cells'][number];

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../api';
 
-type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'report';
+type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report';
 
 const ROLE_LABELS: Record<string, string> = { admin: 'Administrator', analyst: 'Analyst', panel: 'Panel member', pcc: 'PCC staff' };
 
@@ -17,6 +17,7 @@ export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
     { page: 'map', label: 'Map' },
     { page: 'panels', label: 'Panels' },
     { page: 'compare', label: 'Compare' },
+    { page: 'triangulation', label: 'Police and ED' },
     ...(user.role !== 'panel' ? [{ page: 'sharing' as const, label: 'Data sharing' }] : []),
     ...(user.role === 'admin' ? [{ page: 'admin' as const, label: 'Admin' }] : []),
   ];

@@ -20,8 +20,10 @@ interface LinkedMapProps {
   /** Names the map for tests (data-map-id) and the test hook. */
   id: string;
   label: string;
-  /** The hexagons to draw (one H3 layer), or null while there are none. */
+  /** The hexagon layers to draw (the first is the one whose drawing is reported), or null while there are none. */
   layer: Layer | null;
+  /** Layers drawn over it (outlines). */
+  overlays?: readonly Layer[];
   tooltip: (info: PickingInfo) => { text: string } | null;
   forceAreas: FeatureCollection | null;
   lads: FeatureCollection | null;
@@ -111,9 +113,9 @@ export function LinkedMap(props: LinkedMapProps) {
     const container = containerRef.current;
     pendingRef.current = layer;
     if (container && !busyRef.current) container.dataset.status = 'drawing';
-    overlayRef.current?.setProps({ layers: layer ? [layer] : [], getTooltip: tooltip });
+    overlayRef.current?.setProps({ layers: layer ? [layer, ...(props.overlays ?? [])] : [], getTooltip: tooltip });
     mapRef.current?.triggerRepaint();
-  }, [layer, tooltip]);
+  }, [layer, props.overlays, tooltip]);
 
   useEffect(() => {
     const container = containerRef.current;

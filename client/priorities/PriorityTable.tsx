@@ -1,10 +1,9 @@
 import type { SummaryBody } from '../api';
+import { NearbyList } from '../places/NearbyList';
 
 /** Short class names for a narrow table (the full wording is in the title). */
 const SHORT_CLASS: Record<number, string> = { 3: 'Hot 99%', 2: 'Hot 95%', 1: 'Hot 90%', 0: 'n.s.', [-1]: 'Cold 90%', [-2]: 'Cold 95%', [-3]: 'Cold 99%' };
 const CLASS_TITLE: Record<number, string> = { 3: 'Hot spot, 99% confidence', 2: 'Hot spot, 95% confidence', 1: 'Hot spot, 90% confidence', 0: 'Not significant', [-1]: 'Cold spot, 90% confidence', [-2]: 'Cold spot, 95% confidence', [-3]: 'Cold spot, 99% confidence' };
-
-const TYPE_LABELS: Record<string, string> = { school: 'School', 'licensed-premises': 'Licensed premises', prison: 'Prison', 'hospital-ed': 'Emergency department' };
 
 function percent(v: number | null): string {
   return v === null ? '–' : `${Math.round(v * 100)}%`;
@@ -41,15 +40,7 @@ export function PriorityTable({ summary, loading, error }: { summary: SummaryBod
                   <td>{i + 1}</td>
                   <td title={p.class === null ? 'Class withheld: data too sparse' : CLASS_TITLE[p.class]}>{p.class === null ? '–' : SHORT_CLASS[p.class]}</td>
                   <td>{p.count === null ? `< ${summary.threshold}` : p.count.toLocaleString('en-GB')}</td>
-                  <td>
-                    {p.nearest.length
-                      ? p.nearest.map((n) => (
-                          <div key={n.type}>
-                            {n.name} <span className="hint">({TYPE_LABELS[n.type] ?? n.type}, {Math.round(n.distance)} m)</span>
-                          </div>
-                        ))
-                      : '—'}
-                  </td>
+                  <td><NearbyList nearest={p.nearest} /></td>
                 </tr>
               ))}
             </tbody>

@@ -23,6 +23,8 @@ export interface TestServerOptions {
   policeUkFiles?: string[];
   /** Incident files (local-police preset) loaded as a restricted dataset. */
   restrictedFiles?: string[];
+  /** ISTV ED files loaded as a restricted dataset "ED assaults (ISTV, restricted)". */
+  edFiles?: string[];
   /** More public police.uk datasets (other forces), each loaded under its name. */
   morePoliceUk?: { name: string; files: string[] }[];
 }
@@ -40,6 +42,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (options.restrictedFiles?.length) {
     await importPaths(db, options.restrictedFiles, {
       kind: 'incidents', name: 'Local police extract (restricted)', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: gwent,
+    });
+  }
+  if (options.edFiles?.length) {
+    await importPaths(db, options.edFiles, {
+      kind: 'incidents', name: 'ED assaults (ISTV, restricted)', mapping: resolveMapping('istv-ed'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: gwent,
     });
   }
   const credentials = { email: 'analyst@gwent.example', password: 'a test passphrase for the browser' };

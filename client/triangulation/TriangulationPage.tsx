@@ -1,0 +1,132 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { bbox } from '@turf/turf';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { api, okJson, type TriangulationCell } from '../api';
+import { areaOptions, areaOutlines, LEVEL_LABELS as AREA_LEVELS } from '../compare/areaOptions';
+import { LinkedMap } from '../compare/LinkedMap';
+import { createMapSync } from '../compare/mapSync';
+import { DatasetPicker } from '../datasets/DatasetPicker';
+import { useBoundaries } from '../geography/useBoundaries';
+import type { MapFocus } from '../map/HotspotMap';
+import { cssColour } from '../map/colourScale';
+import { usePartnerships } from '../partnerships/usePartnerships';
+import { commonMonths, coverage, type Period } from '../period/months';
+import { PeriodPicker } from '../period/PeriodPicker';
+import { useFetched } from '../reference/useFetched';
+import { useReferenceData } from '../reference/useReferenceData';
+import { ErrorBanner } from '../status/ErrorBanner';
+import { BIVARIATE, CLASS_STYLES, createBivariateLayer, createClassOutlines, LEVEL_LABELS, triangulationTooltip } from './bivariate';
+import { TriangulationTables } from './TriangulationTables';
+
+const SETTINGS = ['street', 'licensed premises', 'home', 'school', 'other'] as const;
+const isEd = (d: { name: string }) => /\b(ED|ISTV|emergency)\b/i.test(d.name);
+
+/** Police-recorded against hospital (ED) violence for one area: bivariate map, classes, breakdowns. */
+export function TriangulationPage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
+  const reference = useReferenceData();
+  const { partnerships } = usePartnerships();
+  const lads = useBoundaries('lad', true);
+  const [area, setArea] = useState('pfa:W15000002');
+  const [chosenPolice, setPolice] = useState<number[] | null>(null);
+  const [chosenEd, setEd] = useState<number[] | null>(null);
+  const [chosenPeriod, setPeriod] = useState<Period | null>(null);
+  const [res, setRes] = useState<7 | 8 | 9>(8);
+  const [settings, setSettings] = useState<string[]>([]);
+  const [knifeOnly, setKnifeOnly] = useState(false);
+  const sync = useMemo(createMapSync, []);
+
+  const datasets = reference.datasets ?? [];
+  const policeIds = chosenPolice ?? datasets.filter((d) => !isEd(d) && d.kind === 'police-uk').map((d) => d.id);
+  const edIds = chosenEd ?? datasets.filter(isEd).map((d) => d.id);
+  const selected = datasets.filter((d) => policeIds.includes(d.id) || edIds.includes(d.id));
+  const period = chosenPeriod ?? commonMonths(selected);
+  const options = useMemo(() => areaOptions(reference.boundaries as never, lads.data, partnerships), [reference.boundaries, lads.data, partnerships]);
+  const names = useMemo(() => new Map(options.map((o) => [o.key, o.name])), [options]);
+  const outline = useMemo(() => areaOutlines([area], reference.boundaries as never, lads.data, partnerships), [area, reference.boundaries, lads.data, partnerships]);
+  const focus = useMemo((): MapFocus | null => (outline.features.length ? { key: area, bbox: bbox(outline) as MapFocus['bbox'] } : null), [outline, area]);
+
+  const query = policeIds.length && edIds.length && period
+    ? { police: policeIds.join(','), ed: edIds.join(','), from: period.from, to: period.to, res: String(res) as '7' | '8' | '9', area, ...(settings.length ? { settings: settings.join(',') } : {}), ...(knifeOnly ? { weapons: 'knife/sharp' } : {}) }
+    : null;
+  const result = useFetched(query ? JSON.stringify(query) : null, (signal) => okJson(api.api.triangulation.$get({ query: query! }, { init: { signal } })), 'the triangulation');
+  const body = result.data;
+  const layer = useMemo(() => (body ? createBivariateLayer(body) : null), [body]);
+  const overlays = useMemo(() => (body ? [createClassOutlines(body)] : []), [body]);
+  const threshold = body?.threshold ?? null;
+  const tooltip = useCallback((info: PickingInfo) => triangulationTooltip(info as PickingInfo<TriangulationCell>, threshold), [threshold]);
+  const errors = [...reference.errors, ...[result.error, lads.error].filter((e): e is string => e !== null)];
+
+  return (
+    <div className="admin-page triangulation-page">
+      <header className="admin-header">
+        <h1>hotspot · police and hospital data</h1>
+        {header}
+      </header>
+      {notice}
+      <ErrorBanner messages={errors} />
+      <section className="admin-section compare-controls" aria-label="Triangulation">
+        <label className="control-group">
+          <span className="control-label">Area</span>
+          <select value={area} onChange={(e) => setArea(e.target.value)} aria-label="Area">
+            {(['pfa', 'lad', 'partnership'] as const).map((level) => (
+              <optgroup key={level} label={AREA_LEVELS[level]}>
+                {options.filter((o) => o.level === level).map((o) => <option key={o.key} value={o.key}>{o.name}</option>)}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <div aria-label="Police-recorded data" role="group"><h3 className="control-label">Police-recorded</h3><DatasetPicker datasets={datasets} selected={policeIds} onChange={setPolice} /></div>
+        <div aria-label="Hospital (ED) data" role="group"><h3 className="control-label">Hospital (ED)</h3><DatasetPicker datasets={datasets} selected={edIds} onChange={setEd} /></div>
+        <PeriodPicker value={period} bounds={coverage(selected)} onChange={setPeriod} />
+        <fieldset className="control-group">
+          <legend>ED assaults</legend>
+          {SETTINGS.map((s) => (
+            <label key={s} className="radio-row">
+              <input type="checkbox" checked={settings.includes(s)} onChange={(e) => setSettings(e.target.checked ? [...settings, s] : settings.filter((x) => x !== s))} /> {s}
+            </label>
+          ))}
+          <label className="radio-row"><input type="checkbox" checked={knifeOnly} onChange={(e) => setKnifeOnly(e.target.checked)} /> knife or sharp object only</label>
+          <p className="hint">No setting ticked: every setting.</p>
+        </fieldset>
+        <label className="control-group">
+          <span className="control-label">Hexagon size (H3 resolution)</span>
+          <select value={res} onChange={(e) => setRes(Number(e.target.value) as 7 | 8 | 9)}>
+            <option value={7}>7 – about 5 km²</option>
+            <option value={8}>8 – about 0.7 km²</option>
+            <option value={9}>9 – about 0.1 km²</option>
+          </select>
+        </label>
+      </section>
+      <p className="status-line" aria-live="polite">{result.loading ? 'Comparing police and ED records…' : !query ? 'Choose police-recorded and ED datasets with months in common.' : ''}</p>
+      <section className="admin-section triangulation-map" aria-label="Bivariate map">
+        <div className="triangulation-body">
+          <figure className="linked-map-frame wide">
+            <figcaption>{names.get(area) ?? area}: police-recorded (blue) against ED-recorded (pink) violence; significant differences outlined</figcaption>
+            <LinkedMap id="triangulation" label="Police and ED records" layer={layer} overlays={overlays} tooltip={tooltip} forceAreas={reference.boundaries} lads={lads.data} emphasis={outline} focus={focus} sync={sync} loading={result.loading} failed={result.error !== null} />
+          </figure>
+          <aside className="bivariate-legend" aria-label="Map legend">
+            <table>
+              <caption className="hint">ED level (rows) by police level (columns)</caption>
+              <thead><tr><th />{LEVEL_LABELS.map((l) => <th key={l} scope="col">{l}</th>)}</tr></thead>
+              <tbody>
+                {[2, 1, 0].map((e) => (
+                  <tr key={e}>
+                    <th scope="row">{LEVEL_LABELS[e]}</th>
+                    {[0, 1, 2].map((p) => <td key={p} data-level={`${p}-${e}`} style={{ background: cssColour(BIVARIATE[e]![p]!) }} />)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ul className="legend-scale">
+              {CLASS_STYLES.map((s) => (
+                <li key={s.id}><span className="swatch outline" style={{ borderColor: cssColour(s.line) }} />{s.label} ({body?.cells.filter((c) => c.class === s.id).length ?? 0})</li>
+              ))}
+            </ul>
+            {body && <p className="hint">{body.method.levels}. {body.restricted ? `Restricted data: counts below ${body.threshold} withheld, others perturbed slightly; no class beside a withheld count.` : ''}</p>}
+          </aside>
+        </div>
+      </section>
+      {body && <TriangulationTables body={body} names={names} />}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * End-to-end: police-recorded against ED violence in headless Chromium, on the real Gwent
+ * police.uk data (2023-07..2024-06) and the synthetic ISTV ED data with its planted ED-only
+ * clusters: the bivariate map, the classes and the tables.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { latLngToCell } from 'h3-js';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
+import { policeUkFile } from '../helpers/shared-data.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const MONTHS = ['2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
+const RESTRICTED = fileURLToPath(new URL('../../geodata/sample/restricted/', import.meta.url));
+const PLANTED = JSON.parse(readFileSync(`${RESTRICTED}planted-clusters.json`, 'utf8')) as { clusters: { id: string; force: string; lat: number; lng: number }[] };
+
+describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ policeUkFiles: MONTHS.map((m) => policeUkFile('gwent', m)), edFiles: [`${RESTRICTED}istv-ed-gwent-south-wales.csv.gz`] });
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('maps Gwent\'s police and ED records together and lists the ED-only clusters with the settings near them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2600 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (errors.push(`external request: ${route.request().url()}`), route.abort('blockedbyclient'))));
+    await signInThroughPage(page, server.url, server.analyst);
+    const answered = page.waitForResponse((r) => r.url().includes('/api/triangulation?'));
+    await page.getByRole('button', { name: 'Police and ED' }).click();
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { from: string; to: string; cells: unknown[]; restricted: boolean };
+    expect([body.from, body.to, body.restricted]).toEqual(['2023-07', '2024-06', true]);
+    await page.locator(`.linked-map[data-map-id="triangulation"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`).waitFor({ timeout: 90_000 });
+    const edOnly = page.locator('table.triangulation-cells[data-class="ed-excess"] tbody tr');
+    await expect.poll(() => edOnly.count()).toBeGreaterThanOrEqual(3);
+    for (const cluster of PLANTED.clusters.filter((c) => c.force === 'Gwent Police')) {
+      expect(await page.locator(`table.triangulation-cells[data-class="ed-excess"] tr[data-h3="${latLngToCell(cluster.lat, cluster.lng, 8)}"]`).count(), cluster.id).toBe(1);
+    }
+    expect(await page.locator('.triangulation-areas tbody tr').count()).toBe(5);
+    expect(await page.locator('.bivariate-legend td').count()).toBe(9);
+    expect(await page.locator('.nte td').first().textContent()).toMatch(/^\d/); // the ED night-time economy count
+    await page.screenshot({ path: `${ARTIFACTS}triangulation.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
