@@ -30,6 +30,10 @@ const restricted = await importDataset(db, {
 });
 const southWalesDir = new URL('../../../shared/data/police-uk/south-wales/', import.meta.url).pathname;
 const southWales = await importDataset(db, { kind: 'police-uk', name: `bench south wales ${Date.now()}`, files: await expandInputs(readdirSync(southWalesDir).sort().map((f) => southWalesDir + f)) });
+const ed = await importDataset(db, {
+  kind: 'incidents', name: `bench ED ${Date.now()}`, mapping: resolveMapping('istv-ed'), sensitivity: 'restricted', basis: 's16', ownerScope: gwent,
+  files: await expandInputs([new URL('../../geodata/sample/restricted/istv-ed-gwent-south-wales.csv.gz', import.meta.url).pathname]),
+});
 const userId = await db.transaction((tx) => insertUser(tx, { email: `bench${Date.now()}@example.org`, displayName: 'bench', role: 'analyst', scopes: [gwent] }));
 const token = newSecret('hs_');
 await insertApiToken(db, { userId, name: 'bench', tokenHash: hashSecret(token), prefix: 'hs_', expiresAt: null });
@@ -67,4 +71,6 @@ const both = `datasets=${pub.datasetId},${southWales.datasetId}&from=2024-01&to=
 await time('compare, police.uk, Gwent and South Wales force areas, r9, 4 months', `/api/compare?${both}&res=9&areas=pfa:W15000002,pfa:W15000003`);
 await time('cross-border, police.uk, Gwent and South Wales, r8, 4 months', `/api/cross-border?${both}&res=8&areas=pfa:W15000002,pfa:W15000003`);
 await time('cross-border, police.uk, Gwent and South Wales, r9, 4 months', `/api/cross-border?${both}&res=9&areas=pfa:W15000002,pfa:W15000003`);
+await time('triangulation, police.uk against ED, Gwent force area, r8, 12 months', `/api/triangulation?police=${pub.datasetId}&ed=${ed.datasetId}&from=2023-07&to=2024-06&res=8&area=pfa:W15000002`);
+await time('triangulation, police.uk against ED, Gwent force area, r9, 12 months', `/api/triangulation?police=${pub.datasetId}&ed=${ed.datasetId}&from=2023-07&to=2024-06&res=9&area=pfa:W15000002`);
 await db.close();

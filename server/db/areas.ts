@@ -163,3 +163,15 @@ export async function forceOfArea(db: Queryable, area: string): Promise<string |
   const rows = await db.query<{ pfa: string }>(`select distinct parent_code as pfa from areas where level = 'lad' and code = any($1::text[])`, [lads]);
   return rows.length === 1 ? rows[0]!.pfa : null;
 }
+
+/** Names of the areas of a level by ONS code. */
+export async function areaNames(db: Queryable, level: AreaLevel): Promise<Map<string, string>> {
+  const rows = await db.query<{ code: string; name: string }>('select code, name from areas where level = $1', [level]);
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** The police force area of each local authority (its parent), by ONS code. */
+export async function ladForces(db: Queryable): Promise<Map<string, string>> {
+  const rows = await db.query<{ code: string; pfa: string | null }>(`select code, parent_code as pfa from areas where level = 'lad'`);
+  return new Map(rows.filter((r) => r.pfa).map((r) => [r.code, r.pfa!]));
+}

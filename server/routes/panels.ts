@@ -1,4 +1,3 @@
-import { cellToBoundary } from 'h3-js';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { periodSeries } from '../analysis/periods.js';
@@ -15,6 +14,7 @@ import { partnershipExists } from '../db/partnerships.js';
 import { isOffenceGroup } from '../ingest/offence-groups.js';
 import { changeQuery, computeChange } from './change.js';
 import type { AppEnv } from './env.js';
+import { cellsGeoJsonResponse, csvResponse } from './export-format.js';
 import { validate } from './validate.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -212,16 +212,6 @@ export const panelRoutes = new Hono<AppEnv>()
     const cells = cellsOf(review);
     await audit(c, { action: 'review.export', target: `review:${id}`, summary: { format, cells: cells.length } });
     const name = `review-${id}-${review.meetingDate}`;
-    if (format === 'cells.geojson') {
-      const features = cells.map((cell) => ({
-        type: 'Feature' as const,
-        properties: cell,
-        geometry: { type: 'Polygon' as const, coordinates: [cellToBoundary(cell.h3, true).map(([lng, lat]) => [Number(lng.toFixed(6)), Number(lat.toFixed(6))])] },
-      }));
-      c.header('content-disposition', `attachment; filename="${name}.geojson"`);
-      return c.body(JSON.stringify({ type: 'FeatureCollection', features }), 200, { 'content-type': 'application/geo+json' });
-    }
-    const rows = [['h3', 'current', 'comparison', 'class'], ...cells.map((cell) => [cell.h3, cell.current ?? 'suppressed', cell.comparison ?? 'suppressed', cell.class])];
-    c.header('content-disposition', `attachment; filename="${name}.csv"`);
-    return c.body('\uFEFF' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n', 200, { 'content-type': 'text/csv; charset=utf-8' });
+    if (format === 'cells.geojson') return cellsGeoJsonResponse(c, name, cells);
+    return csvResponse(c, name, ['h3', 'current', 'comparison', 'class'], cells.map((cell) => [cell.h3, cell.current, cell.comparison, cell.class]));
   });

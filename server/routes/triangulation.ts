@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { combineKeys } from '../analysis/cell-key.js';
 import { hotspots } from '../analysis/hotspots.js';
@@ -6,13 +6,15 @@ import { effectiveThreshold, releaseCells, releaseCount, secondarySuppression } 
 import { bivariateLevels, triangulate, type TriangulationClass } from '../analysis/triangulation.js';
 import { releaseGiStar } from '../analysis/z-release.js';
 import { areaKey } from '../auth/dataset-access.js';
+import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
-import { areaCoverPopulation } from '../db/areas.js';
+import { areaCoverPopulation, areaNames, ladForces } from '../db/areas.js';
 import { countByAttribute, countByCell, countTotal, type CellCountWithPopulation, type CellQuery } from '../db/cells.js';
 import { SETTINGS, WEAPONS } from '../ingest/vocabularies.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
 import { nearbySettings } from './nearby-settings.js';
+import { cellsGeoJsonResponse, csvResponse } from './export-format.js';
 import { auditRestrictedAnalysis, describeSelection, prepareSelection, type PreparedSelection } from './prepare-selection.js';
 import { groupList, idList, selectionFields, selectionSchema } from './selection.js';
 import { validate } from './validate.js';
@@ -57,25 +59,29 @@ function releaseParts(parts: readonly { value: string; count: number; key: numbe
   return parts.map((p, i) => ({ value: p.value, count: out[i]! }));
 }
 
-export const triangulationRoutes = new Hono<AppEnv>().get('/triangulation', allow.signedIn({ datasets: true }), validate('query', triangulationQuery), async (c) => {
-  const q = c.req.valid('query');
+type TriangulationQuery = z.infer<typeof triangulationQuery>;
+type Refusal = { ok: false; status: 400 | 403 | 404; body: { error: string } };
+
+/** The whole triangulation for a query, or the refusal to answer it (audited like any restricted analysis). */
+async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, action: string) {
   const db = c.get('db');
+  const refuse = (error: string): Refusal => ({ ok: false, status: 400, body: { error } });
   const common = { from: q.from, to: q.to, weekdays: q.weekdays, hours: q.hours, res: q.res, area: q.area };
   const prepare = async (datasets: number[], groups: string[] | undefined, source: string) => {
     const prepared = await prepareSelection(c, { ...common, datasets, groups });
     return prepared.ok ? prepared : { ...prepared, body: { ...prepared.body, error: `${source}: ${prepared.body.error}` } };
   };
   const police = await prepare(q.police, q.policeGroups ?? POLICE_DEFAULT_GROUPS, 'police data');
-  if (!police.ok) return c.json(police.body, police.status);
+  if (!police.ok) return police;
   const ed = await prepare(q.ed, q.edGroups, 'ED data');
-  if (!ed.ok) return c.json(ed.body, ed.status);
+  if (!ed.ok) return ed;
   // After the access checks, so a refusal is never hidden behind this one.
   const both = q.police.filter((id) => q.ed.includes(id));
-  if (both.length) return c.json({ error: `dataset ${both.join(', ')} is given as both police and ED data: name each dataset once` }, 400);
+  if (both.length) return refuse(`dataset ${both.join(', ')} is given as both police and ED data: name each dataset once`);
   const all = [...police.value.datasets, ...ed.value.datasets];
   if (q.nte) {
     const untimed = all.filter((d) => d.datePrecision !== 'datetime');
-    if (untimed.length) return c.json({ error: `the night-time economy filter needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}` }, 400);
+    if (untimed.length) return refuse(`the night-time economy filter needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}`);
   }
   const policeThreshold = police.value.threshold;
   const edThreshold = ed.value.threshold;
@@ -163,8 +169,8 @@ export const triangulationRoutes = new Hono<AppEnv>().get('/triangulation', allo
   };
 
   const audited = { ...ed.value, datasets: all, threshold, echo: { ...ed.value.echo, police: q.police, ed: q.ed } };
-  await auditRestrictedAnalysis(c, audited, 'triangulation', { cells: cells.length, edExcess: cells.filter((cell) => cell.class === 'ed-excess').length });
-  return c.json({
+  await auditRestrictedAnalysis(c, audited, action, { cells: cells.length, edExcess: cells.filter((cell) => cell.class === 'ed-excess').length });
+  return { ok: true as const, value: {
     from: q.from,
     to: q.to,
     res: q.res,
@@ -187,5 +193,27 @@ export const triangulationRoutes = new Hono<AppEnv>().get('/triangulation', allo
     areas,
     classCells,
     breakdown,
+  } };
+}
+
+const CSV_HEADER = ['h3', 'lad_code', 'lad_name', 'pfa_code', 'police_count', 'ed_count', 'police_level', 'ed_level', 'police_gi_class', 'ed_gi_class', 'class', 'p', 'q'];
+
+export const triangulationRoutes = new Hono<AppEnv>()
+  .get('/triangulation', allow.signedIn({ datasets: true }), validate('query', triangulationQuery), async (c) => {
+    const result = await computeTriangulation(c, c.req.valid('query'), 'triangulation');
+    return result.ok ? c.json(result.value) : c.json(result.body, result.status);
+  })
+  // The cells for the SNA pack: CSV with ONS codes (UTF-8 with BOM, for Excel), and GeoJSON for QGIS and ArcGIS.
+  .get('/triangulation/export/:format', allow.signedIn({ datasets: true }), validate('param', z.object({ format: z.enum(['cells.csv', 'cells.geojson']) })), validate('query', triangulationQuery), async (c) => {
+    const { format } = c.req.valid('param');
+    const result = await computeTriangulation(c, c.req.valid('query'), 'triangulation.export');
+    if (!result.ok) return c.json(result.body, result.status);
+    const body = result.value;
+    const names = await areaNames(c.get('db'), 'lad');
+    const forceOf = await ladForces(c.get('db'));
+    const cells = body.cells.map((cell) => ({ ...cell, ladName: cell.lad ? (names.get(cell.lad) ?? null) : null, pfa: cell.lad ? (forceOf.get(cell.lad) ?? null) : null }));
+    await audit(c, { action: 'export', target: `GET ${c.req.path}`, datasets: [...body.police.datasets, ...body.ed.datasets], selection: { ...c.req.valid('query'), area: body.area }, summary: { format, cells: cells.length } });
+    const name = `triangulation-${body.area?.replace(':', '-')}-${body.from}-${body.to}`;
+    if (format === 'cells.geojson') return cellsGeoJsonResponse(c, name, cells, { from: body.from, to: body.to, area: body.area, restricted: body.restricted, threshold: body.threshold, method: body.method });
+    return csvResponse(c, name, CSV_HEADER, cells.map((x) => [x.h3, x.lad, x.ladName, x.pfa, x.police, x.ed, x.policeLevel, x.edLevel, x.policeClass, x.edClass, x.class ?? (body.restricted ? null : 'none'), x.p ?? '', x.q ?? '']));
   });
-});

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import binomialTest from '@stdlib/stats-binomial-test';
+import { parse } from 'csv-parse/sync';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../../server/analysis/fdr.js';
@@ -160,5 +161,42 @@ describe(`GET /api/triangulation on ${backend!.name}`, () => {
     const badSetting = await api.request(path([ids.gwent], [ids.ed], '&settings=nightclub'));
     expect(badSetting.status).toBe(400);
     expect(((await badSetting.json()) as Body).error).toMatch(/unknown setting/);
+  });
+
+  it('exports the cells for the SNA pack: CSV with ONS codes and a BOM for Excel, GeoJSON for GIS, each audited', async () => {
+    const csvRes = await api.request(path([ids.gwent, ids.planted], [ids.ed]).replace('/api/triangulation?', '/api/triangulation/export/cells.csv?'));
+    expect(csvRes.status).toBe(200);
+    expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csvRes.headers.get('content-disposition')).toBe('attachment; filename="triangulation-pfa-W15000002-2023-07-2024-06.csv"');
+    const bytes = new Uint8Array(await csvRes.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(new TextDecoder().decode(bytes), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.length).toBe(body.cells.length);
+    expect(Object.keys(rows[0]!)).toEqual(['h3', 'lad_code', 'lad_name', 'pfa_code', 'police_count', 'ed_count', 'police_level', 'ed_level', 'police_gi_class', 'ed_gi_class', 'class', 'p', 'q']);
+    const byCell = new Map(body.cells.map((c) => [c.h3, c]));
+    for (const row of rows) {
+      const cell = byCell.get(row.h3!)!;
+      expect(row.ed_count, row.h3).toBe(cell.ed === null ? 'suppressed' : String(cell.ed));
+      if (row.ed_count !== 'suppressed') expect(Number(row.ed_count) === 0 || Number(row.ed_count) >= 5).toBe(true);
+      expect(row.pfa_code).toBe('W15000002');
+      expect(row.lad_code).toMatch(/^W060000(18|19|20|21|22)$/);
+      expect(row.p).toBe('');
+    }
+    expect(rows.find((r) => r.h3 === POLICE_ONLY)).toMatchObject({ lad_code: 'W06000021', lad_name: 'Monmouthshire', class: 'police-excess' });
+
+    const geoRes = await api.request(path([ids.gwent, ids.planted], [ids.ed]).replace('/api/triangulation?', '/api/triangulation/export/cells.geojson?'));
+    expect(geoRes.headers.get('content-type')).toBe('application/geo+json');
+    const geo = (await geoRes.json()) as { type: string; metadata: { restricted: boolean }; features: { properties: { h3: string; ed: number | null; ladName: string | null }; geometry: { type: string; coordinates: number[][][] } }[] };
+    expect(geo.type).toBe('FeatureCollection');
+    expect(geo.metadata.restricted).toBe(true);
+    expect(geo.features.length).toBe(body.cells.length);
+    for (const f of geo.features.slice(0, 50)) {
+      expect(f.geometry.type).toBe('Polygon');
+      const ring = f.geometry.coordinates[0]!;
+      expect(ring[0]).toEqual(ring.at(-1));
+      expect(latLngToCell(ring.slice(0, -1).reduce((a, p) => a + p[1]!, 0) / (ring.length - 1), ring.slice(0, -1).reduce((a, p) => a + p[0]!, 0) / (ring.length - 1), 8)).toBe(f.properties.h3);
+    }
+    const audited = await t.db.query<{ summary: { format: string } }>(`select summary from audit_log where action = 'export' order by id`);
+    expect(audited.map((a) => a.summary.format)).toEqual(['cells.csv', 'cells.geojson']);
   });
 });

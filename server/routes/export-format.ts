@@ -1,0 +1,25 @@
+import { stringify } from 'csv-stringify/sync';
+import { cellToBoundary } from 'h3-js';
+import type { Context } from 'hono';
+
+/**
+ * CSV as Excel opens it without conversion: UTF-8 with a byte-order mark, CRLF line ends,
+ * quoted where needed; null as "suppressed" for withheld counts.
+ */
+export function csvResponse(c: Context, name: string, header: readonly string[], rows: readonly (readonly unknown[])[]) {
+  const text = '\uFEFF' + stringify([header as string[], ...rows.map((r) => r.map((v) => (v === null ? 'suppressed' : v)))], { record_delimiter: '\r\n' });
+  c.header('content-disposition', `attachment; filename="${name}.csv"`);
+  return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8' });
+}
+
+/** An H3 cell's outline as a GeoJSON polygon (WGS84, closed ring, 6 decimals: about 10 cm). */
+export function cellPolygon(h3: string) {
+  return { type: 'Polygon' as const, coordinates: [cellToBoundary(h3, true).map(([lng, lat]) => [Number(lng.toFixed(6)), Number(lat.toFixed(6))])] };
+}
+
+/** Cells as a GeoJSON FeatureCollection download, each cell's properties as given. */
+export function cellsGeoJsonResponse<T extends { h3: string }>(c: Context, name: string, cells: readonly T[], metadata: Record<string, unknown> = {}) {
+  const features = cells.map((cell) => ({ type: 'Feature' as const, properties: cell, geometry: cellPolygon(cell.h3) }));
+  c.header('content-disposition', `attachment; filename="${name}.geojson"`);
+  return c.body(JSON.stringify({ type: 'FeatureCollection', metadata, features }), 200, { 'content-type': 'application/geo+json' });
+}
