@@ -18,6 +18,9 @@ import { ErrorBanner } from '../status/ErrorBanner';
 import { BIVARIATE, CLASS_STYLES, createBivariateLayer, createClassOutlines, LEVEL_LABELS, triangulationTooltip } from './bivariate';
 import { TriangulationTables } from './TriangulationTables';
 
+/** A download link for an export of the same selection (the browser sends the session cookie; a GET needs no CSRF token). */
+const exportUrl = (format: 'pack.gpkg' | 'cells.geojson' | 'cells.csv', query: Record<string, string>) => `/api/triangulation/export/${format}?${new URLSearchParams(query).toString()}`;
+
 const SETTINGS = ['street', 'licensed premises', 'home', 'school', 'other'] as const;
 const isEd = (d: { name: string }) => /\b(ED|ISTV|emergency)\b/i.test(d.name);
 
@@ -126,6 +129,17 @@ export function TriangulationPage({ header, notice }: { header: ReactNode; notic
           </aside>
         </div>
       </section>
+      {body && query && (
+        <section className="admin-section exports" aria-label="Exports">
+          <h2>Export for the Strategic Needs Assessment</h2>
+          <p className="hint">Each export is recorded in the audit log. Restricted counts stay suppressed in every format.</p>
+          <ul className="export-links">
+            <li><a href={exportUrl('pack.gpkg', query)}>GeoPackage</a> <span className="hint">(cells, local authorities and settings; opens in QGIS and ArcGIS)</span></li>
+            <li><a href={exportUrl('cells.geojson', query)}>GeoJSON</a> <span className="hint">(cells with every statistic)</span></li>
+            <li><a href={exportUrl('cells.csv', query)}>CSV</a> <span className="hint">(ONS codes; opens in Excel)</span></li>
+          </ul>
+        </section>
+      )}
       {body && <TriangulationTables body={body} names={names} />}
     </div>
   );

@@ -8,13 +8,17 @@ import { releaseGiStar } from '../analysis/z-release.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
-import { areaCoverPopulation, areaNames, ladForces } from '../db/areas.js';
+import { areaCoverPopulation, areaNames, boundaryFeatures, ladForces } from '../db/areas.js';
+import { queryPlaces } from '../db/places.js';
+import { restrictedPlaceAccess } from '../auth/place-access.js';
+import { writeGeoPackage } from '../export/geopackage.js';
+import { bboxOf } from '../geo/partnership-shape.js';
 import { countByAttribute, countByCell, countTotal, type CellCountWithPopulation, type CellQuery } from '../db/cells.js';
 import { SETTINGS, WEAPONS } from '../ingest/vocabularies.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
 import { nearbySettings } from './nearby-settings.js';
-import { cellsGeoJsonResponse, csvResponse } from './export-format.js';
+import { cellPolygon, cellsGeoJsonResponse, csvResponse } from './export-format.js';
 import { auditRestrictedAnalysis, describeSelection, prepareSelection, type PreparedSelection } from './prepare-selection.js';
 import { groupList, idList, selectionFields, selectionSchema } from './selection.js';
 import { validate } from './validate.js';
@@ -196,6 +200,56 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
   } };
 }
 
+/** The GeoPackage of the SNA pack: the cells with every statistic, the local authorities, and the settings around them. */
+async function triangulationGeoPackage(c: Context<AppEnv>, body: Extract<Awaited<ReturnType<typeof computeTriangulation>>, { ok: true }>['value'], cells: readonly (Record<string, unknown> & { h3: string })[]) {
+  const db = c.get('db');
+  const suppressed = body.restricted ? ` Restricted data: a null count is fewer than ${body.threshold} (withheld); others are perturbed by at most 2.` : '';
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const lads = await boundaryFeatures(db, 'lad');
+  const ladStats = new Map(body.areas.map((a) => [a.lad, a]));
+  const inArea = lads.features.filter((f) => ladStats.has(f.properties.code));
+  const [w, s, e, n] = inArea.length ? bboxOf({ type: 'FeatureCollection', features: inArea }) : [0, 0, 0, 0];
+  const places = inArea.length ? await queryPlaces(db, { bbox: [w, s, e, n], restrictedAccess: await restrictedPlaceAccess(c), limit: 50_000 }) : [];
+  return writeGeoPackage([
+    {
+      name: 'cells', geometryType: 'POLYGON',
+      description: `H3 resolution ${body.res} cells of ${body.area}, ${body.from} to ${body.to}: police-recorded against ED records.${suppressed}`,
+      fields: [
+        { name: 'h3', type: 'TEXT' }, { name: 'lad_code', type: 'TEXT' }, { name: 'lad_name', type: 'TEXT' }, { name: 'pfa_code', type: 'TEXT' },
+        { name: 'police_count', type: 'INTEGER' }, { name: 'ed_count', type: 'INTEGER' }, { name: 'police_level', type: 'INTEGER' }, { name: 'ed_level', type: 'INTEGER' },
+        { name: 'police_gi_class', type: 'INTEGER' }, { name: 'ed_gi_class', type: 'INTEGER' }, { name: 'class', type: 'TEXT' }, { name: 'p', type: 'REAL' }, { name: 'q', type: 'REAL' },
+      ],
+      features: cells.map((x) => ({
+        geometry: cellPolygon(x.h3),
+        properties: {
+          h3: x.h3, lad_code: str(x.lad), lad_name: str(x.ladName), pfa_code: str(x.pfa), police_count: num(x.police), ed_count: num(x.ed),
+          police_level: num(x.policeLevel), ed_level: num(x.edLevel), police_gi_class: num(x.policeClass), ed_gi_class: num(x.edClass), class: str(x.class), p: num(x.p), q: num(x.q),
+        },
+      })),
+    },
+    {
+      name: 'areas', geometryType: 'MULTIPOLYGON',
+      description: `Local authorities of ${body.area} with their police and ED totals, ${body.from} to ${body.to}.${suppressed}`,
+      fields: [{ name: 'lad_code', type: 'TEXT' }, { name: 'lad_name', type: 'TEXT' }, { name: 'police_count', type: 'INTEGER' }, { name: 'ed_count', type: 'INTEGER' }, { name: 'class', type: 'TEXT' }],
+      features: inArea.map((f) => {
+        const g = f.geometry as { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+        const stats = ladStats.get(f.properties.code)!;
+        return {
+          geometry: { type: 'MultiPolygon' as const, coordinates: g.type === 'Polygon' ? [g.coordinates as number[][][]] : (g.coordinates as number[][][][]) },
+          properties: { lad_code: f.properties.code, lad_name: f.properties.name, police_count: stats.police, ed_count: stats.ed, class: stats.class },
+        };
+      }),
+    },
+    {
+      name: 'settings', geometryType: 'POINT',
+      description: 'Settings (schools, licensed premises, prisons, emergency departments, ...) around the area, from the layers you may see.',
+      fields: [{ name: 'type', type: 'TEXT' }, { name: 'name', type: 'TEXT' }],
+      features: places.map((p) => ({ geometry: { type: 'Point' as const, coordinates: [p.lng, p.lat] }, properties: { type: p.type, name: p.name } })),
+    },
+  ]);
+}
+
 const CSV_HEADER = ['h3', 'lad_code', 'lad_name', 'pfa_code', 'police_count', 'ed_count', 'police_level', 'ed_level', 'police_gi_class', 'ed_gi_class', 'class', 'p', 'q'];
 
 export const triangulationRoutes = new Hono<AppEnv>()
@@ -204,7 +258,7 @@ export const triangulationRoutes = new Hono<AppEnv>()
     return result.ok ? c.json(result.value) : c.json(result.body, result.status);
   })
   // The cells for the SNA pack: CSV with ONS codes (UTF-8 with BOM, for Excel), and GeoJSON for QGIS and ArcGIS.
-  .get('/triangulation/export/:format', allow.signedIn({ datasets: true }), validate('param', z.object({ format: z.enum(['cells.csv', 'cells.geojson']) })), validate('query', triangulationQuery), async (c) => {
+  .get('/triangulation/export/:format', allow.signedIn({ datasets: true }), validate('param', z.object({ format: z.enum(['cells.csv', 'cells.geojson', 'pack.gpkg']) })), validate('query', triangulationQuery), async (c) => {
     const { format } = c.req.valid('param');
     const result = await computeTriangulation(c, c.req.valid('query'), 'triangulation.export');
     if (!result.ok) return c.json(result.body, result.status);
@@ -214,6 +268,11 @@ export const triangulationRoutes = new Hono<AppEnv>()
     const cells = body.cells.map((cell) => ({ ...cell, ladName: cell.lad ? (names.get(cell.lad) ?? null) : null, pfa: cell.lad ? (forceOf.get(cell.lad) ?? null) : null }));
     await audit(c, { action: 'export', target: `GET ${c.req.path}`, datasets: [...body.police.datasets, ...body.ed.datasets], selection: { ...c.req.valid('query'), area: body.area }, summary: { format, cells: cells.length } });
     const name = `triangulation-${body.area?.replace(':', '-')}-${body.from}-${body.to}`;
+    if (format === 'pack.gpkg') {
+      const file = await triangulationGeoPackage(c, body, cells);
+      c.header('content-disposition', `attachment; filename="${name}.gpkg"`);
+      return c.body(file as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/geopackage+sqlite3' });
+    }
     if (format === 'cells.geojson') return cellsGeoJsonResponse(c, name, cells, { from: body.from, to: body.to, area: body.area, restricted: body.restricted, threshold: body.threshold, method: body.method });
     return csvResponse(c, name, CSV_HEADER, cells.map((x) => [x.h3, x.lad, x.ladName, x.pfa, x.police, x.ed, x.policeLevel, x.edLevel, x.policeClass, x.edClass, x.class ?? (body.restricted ? null : 'none'), x.p ?? '', x.q ?? '']));
   });

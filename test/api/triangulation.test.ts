@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import binomialTest from '@stdlib/stats-binomial-test';
 import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import initSqlJs from 'sql.js';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../../server/analysis/fdr.js';
@@ -198,5 +201,53 @@ describe(`GET /api/triangulation on ${backend!.name}`, () => {
     }
     const audited = await t.db.query<{ summary: { format: string } }>(`select summary from audit_log where action = 'export' order by id`);
     expect(audited.map((a) => a.summary.format)).toEqual(['cells.csv', 'cells.geojson']);
+  });
+
+  it('exports a GeoPackage that reads back: three layers in WGS84, every cell, the local authorities and the settings', async () => {
+    const res = await api.request(path([ids.gwent, ids.planted], [ids.ed]).replace('/api/triangulation?', '/api/triangulation/export/pack.gpkg?'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/geopackage+sqlite3');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const SQL = await initSqlJs();
+    const gpkg = new SQL.Database(bytes);
+    const one = (sql: string) => gpkg.exec(sql)[0]!.values;
+    expect(one('pragma application_id')[0]![0]).toBe(0x47504b47);
+    expect(one('select table_name, data_type, srs_id from gpkg_contents order by table_name')).toEqual([['areas', 'features', 4326], ['cells', 'features', 4326], ['settings', 'features', 4326]]);
+    expect(one('select table_name, geometry_type_name from gpkg_geometry_columns order by table_name')).toEqual([['areas', 'MULTIPOLYGON'], ['cells', 'POLYGON'], ['settings', 'POINT']]);
+    expect(one('select organization, organization_coordsys_id from gpkg_spatial_ref_sys where srs_id = 4326')).toEqual([['EPSG', 4326]]);
+    expect(one('select count(*) from cells')[0]![0]).toBe(body.cells.length);
+    expect(one('select count(*) from areas')[0]![0]).toBe(5);
+    expect(Number(one('select count(*) from settings')[0]![0])).toBeGreaterThan(100);
+    expect(one(`select class, lad_name from cells where h3 = '${POLICE_ONLY}'`)).toEqual([['police-excess', 'Monmouthshire']]);
+    // Withheld ED counts are NULL, never 1 to 4.
+    expect(one('select count(*) from cells where ed_count between 1 and 4')[0]![0]).toBe(0);
+    expect(Number(one('select count(*) from cells where ed_count is null')[0]![0])).toBeGreaterThan(10);
+    // A geometry blob: "GP", version 0, little endian with an xy envelope, srs 4326, then WKB polygon.
+    const blob = one(`select geom from cells where h3 = '${POLICE_ONLY}'`)[0]![0] as Uint8Array;
+    const view = new DataView(blob.buffer, blob.byteOffset);
+    expect([blob[0], blob[1], blob[2], blob[3]]).toEqual([0x47, 0x50, 0, 3]);
+    expect(view.getInt32(4, true)).toBe(4326);
+    expect([blob[40], view.getUint32(41, true), view.getUint32(45, true), view.getUint32(49, true)]).toEqual([1, 3, 1, 7]); // one ring of 6 corners, closed
+    const [minX, maxX, minY, maxY] = [0, 1, 2, 3].map((i) => view.getFloat64(8 + i * 8, true));
+    const [lat, lng] = cellToLatLng(POLICE_ONLY);
+    expect(lng).toBeGreaterThan(minX!);
+    expect(lng).toBeLessThan(maxX!);
+    expect(lat).toBeGreaterThan(minY!);
+    expect(lat).toBeLessThan(maxY!);
+    gpkg.close();
+
+    // And as GDAL reads it (QGIS and ArcGIS open GeoPackages through the same kind of reader), where installed.
+    if (existsSync('/usr/bin/ogrinfo')) {
+      const file = join(mkdtempSync(join(tmpdir(), 'hotspot-gpkg-')), 'pack.gpkg');
+      writeFileSync(file, bytes);
+      const info = execFileSync('/usr/bin/ogrinfo', ['-ro', '-so', '-al', file], { encoding: 'utf8' });
+      for (const [layer, geometry, count] of [['cells', 'Polygon', body.cells.length], ['areas', 'Multi Polygon', 5]] as const) {
+        const section = info.slice(info.indexOf(`Layer name: ${layer}`));
+        expect(section, layer).toMatch(new RegExp(`Geometry: ${geometry}`));
+        expect(section, layer).toMatch(new RegExp(`Feature Count: ${count}\\b`));
+      }
+      expect(info).toMatch(/ID\["EPSG",4326\]|AUTHORITY\["EPSG","4326"\]/);
+      expect(info).toMatch(/ed_count: Integer/);
+    }
   });
 });

@@ -51,6 +51,11 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
     expect(await page.locator('.triangulation-areas tbody tr').count()).toBe(5);
     expect(await page.locator('.bivariate-legend td').count()).toBe(9);
     expect(await page.locator('.nte td').first().textContent()).toMatch(/^\d/); // the ED night-time economy count
+    // The GeoPackage downloads through the page's link, as the analyst's browser would fetch it.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'GeoPackage' }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file!).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
     await page.screenshot({ path: `${ARTIFACTS}triangulation.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
