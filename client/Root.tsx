@@ -5,19 +5,21 @@ import { SharingPage } from './sharing/SharingPage';
 import { PanelPage } from './panel/PanelPage';
 import { ComparePage } from './compare/ComparePage';
 import { TriangulationPage } from './triangulation/TriangulationPage';
+import { SnaPage } from './sna/SnaPage';
 import { ReportPage } from './panel/ReportPage';
 import { SetPassword } from './auth/SetPassword';
 import { SignInPage } from './auth/SignInPage';
 import { UserBar } from './auth/UserBar';
 import { useSession } from './auth/useSession';
 
-type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report';
+type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report' | 'sna';
 
-const PATHS: Record<Exclude<Page, 'report'>, string> = { map: '/', admin: '/admin', sharing: '/sharing', panels: '/panels', compare: '/compare', triangulation: '/triangulation' };
+const PATHS: Record<Exclude<Page, 'report' | 'sna'>, string> = { map: '/', admin: '/admin', sharing: '/sharing', panels: '/panels', compare: '/compare', triangulation: '/triangulation' };
 
 function pageFromPath(): Page {
   const path = window.location.pathname;
   if (/^\/reviews\/\d+\/report/.test(path)) return 'report';
+  if (path.startsWith('/sna')) return 'sna';
   return path.startsWith('/admin') ? 'admin' : path.startsWith('/sharing') ? 'sharing' : path.startsWith('/panels') ? 'panels' : path.startsWith('/compare') ? 'compare' : path.startsWith('/triangulation') ? 'triangulation' : 'map';
 }
 
@@ -38,7 +40,7 @@ export function Root() {
   if (state.status === 'loading') return <p className="status-line page-loading">Loading…</p>;
   if (state.status === 'signed-out') return <SignInPage message={state.message} onSignedIn={signedIn} />;
 
-  const navigate = (next: Exclude<Page, 'report'>) => {
+  const navigate = (next: Exclude<Page, 'report' | 'sna'>) => {
     window.history.pushState(null, '', PATHS[next]);
     setPage(next);
   };
@@ -53,7 +55,8 @@ export function Root() {
   if (page === 'report') return <ReportPage reviewId={reportId()} onBack={() => navigate('panels')} />;
   if (page === 'panels') return <PanelPage user={user} header={bar} notice={passwordPrompt} onOpenReport={openReport} />;
   if (page === 'compare') return <ComparePage header={bar} notice={passwordPrompt} />;
-  if (page === 'triangulation') return <TriangulationPage header={bar} notice={passwordPrompt} />;
+  if (page === 'triangulation') return <TriangulationPage header={bar} notice={passwordPrompt} onOpenReport={(link) => { window.history.pushState(null, '', link); setPage('sna'); }} />;
+  if (page === 'sna') return <SnaPage onBack={() => navigate('triangulation')} />;
   if (page === 'sharing' && user.role !== 'panel') return <SharingPage header={bar} notice={passwordPrompt} />;
   return <App header={bar} notice={passwordPrompt} />;
 }

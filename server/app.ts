@@ -26,6 +26,7 @@ import { panelRoutes } from './routes/panels.js';
 import { compareRoutes } from './routes/compare.js';
 import { crossBorderRoutes } from './routes/cross-border.js';
 import { triangulationRoutes } from './routes/triangulation.js';
+import { snaRoutes } from './routes/sna.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -63,6 +64,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', compareRoutes)
     .route('/', crossBorderRoutes)
     .route('/', triangulationRoutes)
+    .route('/', snaRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;

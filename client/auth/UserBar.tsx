@@ -1,19 +1,19 @@
 import type { SessionUser } from '../api';
 
-type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report';
+type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report' | 'sna';
 
 const ROLE_LABELS: Record<string, string> = { admin: 'Administrator', analyst: 'Analyst', panel: 'Panel member', pcc: 'PCC staff' };
 
 interface UserBarProps {
   user: SessionUser;
   page: Page;
-  onNavigate: (page: Exclude<Page, 'report'>) => void;
+  onNavigate: (page: Exclude<Page, 'report' | 'sna'>) => void;
   onSignOut: () => void;
 }
 
 /** Who is signed in, links to the other pages their role may use, and sign-out. */
 export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
-  const links: { page: Exclude<Page, 'report'>; label: string }[] = [
+  const links: { page: Exclude<Page, 'report' | 'sna'>; label: string }[] = [
     { page: 'map', label: 'Map' },
     { page: 'panels', label: 'Panels' },
     { page: 'compare', label: 'Compare' },

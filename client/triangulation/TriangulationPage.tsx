@@ -17,6 +17,7 @@ import { useReferenceData } from '../reference/useReferenceData';
 import { ErrorBanner } from '../status/ErrorBanner';
 import { BIVARIATE, CLASS_STYLES, createBivariateLayer, createClassOutlines, LEVEL_LABELS, triangulationTooltip } from './bivariate';
 import { TriangulationTables } from './TriangulationTables';
+import { snaLink } from '../sna/SnaPage';
 
 /** A download link for an export of the same selection (the browser sends the session cookie; a GET needs no CSRF token). */
 const exportUrl = (format: 'pack.gpkg' | 'cells.geojson' | 'cells.csv', query: Record<string, string>) => `/api/triangulation/export/${format}?${new URLSearchParams(query).toString()}`;
@@ -25,7 +26,7 @@ const SETTINGS = ['street', 'licensed premises', 'home', 'school', 'other'] as c
 const isEd = (d: { name: string }) => /\b(ED|ISTV|emergency)\b/i.test(d.name);
 
 /** Police-recorded against hospital (ED) violence for one area: bivariate map, classes, breakdowns. */
-export function TriangulationPage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
+export function TriangulationPage({ header, notice, onOpenReport }: { header: ReactNode; notice?: ReactNode; onOpenReport: (link: string) => void }) {
   const reference = useReferenceData();
   const { partnerships } = usePartnerships();
   const lads = useBoundaries('lad', true);
@@ -138,6 +139,9 @@ export function TriangulationPage({ header, notice }: { header: ReactNode; notic
             <li><a href={exportUrl('cells.geojson', query)}>GeoJSON</a> <span className="hint">(cells with every statistic)</span></li>
             <li><a href={exportUrl('cells.csv', query)}>CSV</a> <span className="hint">(ONS codes; opens in Excel)</span></li>
           </ul>
+          <button type="button" onClick={() => onOpenReport(snaLink({ area, police: policeIds, ed: edIds, from: period!.from, to: period!.to, groups: ['violence-sexual'] }))}>
+            Printable SNA place chapter
+          </button>
         </section>
       )}
       {body && <TriangulationTables body={body} names={names} />}

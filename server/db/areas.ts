@@ -175,3 +175,18 @@ export async function ladForces(db: Queryable): Promise<Map<string, string>> {
   const rows = await db.query<{ code: string; pfa: string | null }>(`select code, parent_code as pfa from areas where level = 'lad'`);
   return new Map(rows.filter((r) => r.pfa).map((r) => [r.code, r.pfa!]));
 }
+
+/** An area's name in English (and Welsh where it has one) and whether it lies in Wales, for report headings. */
+export async function areaTitle(db: Queryable, area: AreaSelector): Promise<{ name: string; nameWelsh: string | null; wales: boolean }> {
+  if (area.kind === 'cells') {
+    const lads = await ladsOfArea(db, `cells:${area.cells.join(',')}`);
+    return { name: `${area.cells.length} drawn cells`, nameWelsh: null, wales: lads.size > 0 && [...lads].every((l) => l.startsWith('W')) };
+  }
+  if (area.kind === 'partnership') {
+    const [p] = await db.query<{ name: string }>('select name from partnerships where id = $1', [area.id]);
+    const lads = await ladsOfArea(db, `partnership:${area.id}`);
+    return { name: p?.name ?? `partnership ${area.id}`, nameWelsh: null, wales: lads.size > 0 && [...lads].every((l) => l.startsWith('W')) };
+  }
+  const [a] = await db.query<{ name: string; nameWelsh: string | null }>('select name, name_welsh as "nameWelsh" from areas where level = $1 and code = $2', [area.kind, area.code]);
+  return { name: a?.name ?? area.code, nameWelsh: a?.nameWelsh ?? null, wales: area.code.startsWith('W') };
+}

@@ -250,4 +250,27 @@ describe(`GET /api/triangulation on ${backend!.name}`, () => {
       expect(info).toMatch(/ed_count: Integer/);
     }
   });
+
+  it('describes the SNA chapter\'s data: legal basis and completeness of each source in the area, audited as an export', async () => {
+    const res = await api.request(`/api/sna/report?datasets=${ids.gwent},${ids.ed}&from=2023-07&to=2024-06&area=pfa:W15000002&groups=violence-sexual`);
+    const report = (await res.json()) as { area: { name: string; wales: boolean }; restricted: boolean; threshold: number; sources: { name: string; legalBasis: string; monthsCovered: number; months: { month: string; count: number | null; low: boolean }[] }[] };
+    expect(res.status).toBe(200);
+    expect(report.area).toMatchObject({ name: 'Gwent', wales: true });
+    expect([report.restricted, report.threshold]).toEqual([true, 5]);
+    const [gwent, edSource] = report.sources;
+    expect(gwent!.legalBasis).toMatch(/^Open Government Licence/);
+    expect(edSource!.legalBasis).toMatch(/section 16/);
+    expect(gwent!.monthsCovered).toBe(12);
+    expect(gwent!.months.map((m) => m.month)).toEqual(MONTHS);
+    // The police months are exact tallies of the raw CSVs inside the force area's cover.
+    const cover = new Set(await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 9));
+    for (const [i, month] of MONTHS.entries()) {
+      const tally = readFileSync(policeUkFile('gwent', month), 'utf8').split(/\r?\n/).slice(1).map((l) => l.split(',')).filter((f) => f[9] === 'Violence and sexual offences' && f[4] && cover.has(latLngToCell(Number(f[5]), Number(f[4]), 9))).length;
+      expect(gwent!.months[i]!.count, month).toBe(tally);
+    }
+    expect(gwent!.months.some((m) => m.low)).toBe(false);
+    for (const m of edSource!.months) if (m.count !== null) expect(m.count === 0 || m.count >= 5).toBe(true);
+    const audited = await t.db.query<{ summary: { format: string } }>(`select summary from audit_log where action = 'export' and summary->>'format' = 'sna-report'`);
+    expect(audited.length).toBe(1);
+  });
 });

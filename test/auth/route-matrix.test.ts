@@ -66,6 +66,7 @@ const DATASET_USES: Record<string, (id: number) => [string, RequestInit?]> = {
   'GET /api/cross-border': (id) => [`/api/cross-border?datasets=${id}&res=8&from=2024-01&to=2024-01&areas=lad:W06000022,lad:W06000020`],
   'GET /api/triangulation': (id) => [`/api/triangulation?police=${id}&ed=${id}&res=8&from=2024-01&to=2024-01&area=lad:W06000022`],
   'GET /api/triangulation/export/:format': (id) => [`/api/triangulation/export/cells.csv?police=${id}&ed=${id}&res=8&from=2024-01&to=2024-01&area=lad:W06000022`],
+  'GET /api/sna/report': (id) => [`/api/sna/report?datasets=${id}&from=2024-01&to=2024-01&area=lad:W06000022`],
   'GET /api/change': (id) => [`/api/change?datasets=${id}&res=8&period=month&asOf=2024-02-29&area=lad:W06000022`],
   'GET /api/space-time': (id) => [`/api/space-time?datasets=${id}&res=8&period=month&asOf=2024-04-30&periods=4&area=lad:W06000022`],
   'GET /api/areas/:area/trend': (id) => [`/api/areas/lad:W06000022/trend?datasets=${id}&period=month&asOf=2024-03-31&periods=3`],
@@ -77,7 +78,7 @@ const DATASET_USES: Record<string, (id: number) => [string, RequestInit?]> = {
 };
 
 /** Routes asked about an area inside Gwent, where the PCC's Gwent-only grant applies. */
-const IN_GWENT = new Set(['GET /api/compare', 'GET /api/cross-border', 'GET /api/triangulation', 'GET /api/triangulation/export/:format', 'GET /api/change', 'GET /api/space-time', 'GET /api/areas/:area/trend', 'GET /api/hotspots', 'GET /api/density', 'GET /api/areas/:area/summary', 'GET /api/proximity']);
+const IN_GWENT = new Set(['GET /api/compare', 'GET /api/cross-border', 'GET /api/triangulation', 'GET /api/triangulation/export/:format', 'GET /api/sna/report', 'GET /api/change', 'GET /api/space-time', 'GET /api/areas/:area/trend', 'GET /api/hotspots', 'GET /api/density', 'GET /api/areas/:area/summary', 'GET /api/proximity']);
 
 describe('route table', () => {
   it('gives every API route a policy', async () => {

@@ -57,6 +57,27 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
     const file = await (await download).path();
     expect(readFileSync(file!).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
     await page.screenshot({ path: `${ARTIFACTS}triangulation.png`, fullPage: true });
+
+    // The SNA place chapter for the same selection: Welsh headings for a Welsh area, every section, and a PDF.
+    await page.getByRole('button', { name: 'Printable SNA place chapter' }).click();
+    const chapter = page.getByRole('article', { name: 'SNA place chapter' });
+    await chapter.waitFor({ timeout: 60_000 });
+    await expect.poll(() => chapter.locator('h2').allTextContents(), { timeout: 60_000 }).toEqual([
+      'Definition of serious violence / Diffiniad o drais difrifol', 'Data sources / Ffynonellau data', 'Priority locations / Lleoliadau blaenoriaeth',
+      'Trends / Tueddiadau', "Police and hospital data / Data'r heddlu a'r ysbyty", 'Disclosure control / Rheoli datgelu',
+    ]);
+    await expect.poll(() => chapter.locator('figcaption').count(), { timeout: 60_000 }).toBe(4);
+    expect(await chapter.locator('h1').textContent()).toBe('Serious violence: place chapter / Trais difrifol: pennod lle: Gwent');
+    const text = (await chapter.textContent())!;
+    expect(text).toContain('Police, Crime, Sentencing and Courts Act 2022, section 16');
+    expect(text).toContain('Open Government Licence v3.0');
+    expect(text).toMatch(/Counts from 1 to 4 are not shown/);
+    for (const cluster of PLANTED.clusters.filter((c) => c.force === 'Gwent Police')) expect(text).toContain(latLngToCell(cluster.lat, cluster.lng, 8));
+    expect(await chapter.locator('.change-map polygon[data-class="3"]').count()).toBeGreaterThan(10);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.no-print').isVisible()).toBe(false);
+    await page.screenshot({ path: `${ARTIFACTS}sna-chapter.png`, fullPage: true });
+    expect((await page.pdf({ format: 'A4' })).subarray(0, 4).toString()).toBe('%PDF');
     expect(errors).toEqual([]);
     await page.close();
   }, 240_000);

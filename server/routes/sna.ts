@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { completeness } from '../analysis/completeness.js';
+import { monthsBetween } from '../analysis/periods.js';
+import { releaseCount } from '../analysis/suppress.js';
+import { audit } from '../auth/audit.js';
+import { areaKey } from '../auth/dataset-access.js';
+import { allow } from '../auth/policy.js';
+import { areaTitle } from '../db/areas.js';
+import { countByPeriod } from '../db/cells.js';
+import { areaParam } from './area-param.js';
+import type { AppEnv } from './env.js';
+import { describeSelection, prepareSelection } from './prepare-selection.js';
+import { idList, selectionFields, selectionSchema } from './selection.js';
+import { validate } from './validate.js';
+
+const reportQuery = selectionSchema({ datasets: idList, from: selectionFields.from, to: selectionFields.to, area: areaParam, definition: selectionFields.definition, groups: selectionFields.groups });
+
+const LEGAL_BASIS: Record<string, string> = {
+  public: 'Open Government Licence v3.0 (published data)',
+  s16: 'Police, Crime, Sentencing and Courts Act 2022, section 16 (disclosure to a specified authority under the Serious Violence Duty)',
+  s17: 'Police, Crime, Sentencing and Courts Act 2022, section 17 (information given to the local policing body); not for onward disclosure',
+  dsa: 'A data-sharing agreement between the partners',
+};
+
+/**
+ * What the SNA place chapter says about its data: the area's names (and whether it is in Wales,
+ * for Welsh headings), each dataset with its supplier, legal basis and completeness month by
+ * month in the area, and the disclosure rules. Printing the chapter is an export: it is audited.
+ */
+export const snaRoutes = new Hono<AppEnv>().get('/sna/report', allow.signedIn({ datasets: true }), validate('query', reportQuery), async (c) => {
+  const q = c.req.valid('query');
+  const db = c.get('db');
+  const from = q.from.slice(0, 7);
+  const to = q.to.slice(0, 7);
+  const prepared = await prepareSelection(c, { ...q, from, to, res: 9 });
+  if (!prepared.ok) return c.json(prepared.body, prepared.status);
+  const months = monthsBetween(from, to);
+  const sources = [];
+  for (const d of prepared.value.datasets) {
+    const threshold = d.sensitivity === 'restricted' ? d.threshold : null;
+    const rows = await countByPeriod(db, { ...prepared.value.query, datasetIds: [d.id] }, months);
+    const counts = months.map((_, i) => { const r = rows.find((x) => x.period === i); return releaseCount(r?.count ?? 0, r?.key ?? 0, threshold); });
+    const flagged = completeness(months.map((m, i) => ({ month: m.from.slice(0, 7), count: counts[i] ?? 0 })));
+    const covered = months.filter((m) => d.monthFrom !== null && d.monthTo !== null && m.from.slice(0, 7) >= d.monthFrom && m.from.slice(0, 7) <= d.monthTo).length;
+    sources.push({
+      id: d.id,
+      name: d.name,
+      supplier: d.supplier,
+      restricted: d.sensitivity === 'restricted',
+      threshold,
+      datePrecision: d.datePrecision,
+      // The free-text reference (a data-sharing agreement's, say) where the basis is not plain publication.
+      legalBasis: `${LEGAL_BASIS[d.basis] ?? d.basis}${d.legalBasis && d.basis !== 'public' ? ` (${d.legalBasis})` : ''}`,
+      monthFrom: d.monthFrom,
+      monthTo: d.monthTo,
+      monthsCovered: covered,
+      monthsAsked: months.length,
+      months: flagged.map((m, i) => ({ month: m.month, count: counts[i]!, low: m.low })),
+    });
+  }
+  const area = await areaTitle(db, q.area);
+  await audit(c, { action: 'export', target: `GET ${c.req.path}`, datasets: prepared.value.datasets.map((d) => ({ id: d.id, name: d.name })), selection: prepared.value.echo, summary: { format: 'sna-report', area: areaKey(q.area) } });
+  return c.json({
+    area: { key: areaKey(q.area)!, ...area },
+    from,
+    to,
+    generatedAt: c.get('auth').now().toISOString(),
+    ...describeSelection(prepared.value),
+    sources,
+  });
+});
