@@ -20,7 +20,8 @@ import { TriangulationTables } from './TriangulationTables';
 import { snaLink } from '../sna/SnaPage';
 
 /** A download link for an export of the same selection (the browser sends the session cookie; a GET needs no CSRF token). */
-const exportUrl = (format: 'pack.gpkg' | 'cells.geojson' | 'cells.csv', query: Record<string, string>) => `/api/triangulation/export/${format}?${new URLSearchParams(query).toString()}`;
+const exportUrl = (format: 'pack.gpkg' | 'cells.geojson' | 'cells.csv', query: Record<string, string | undefined> | null) =>
+  `/api/triangulation/export/${format}?${new URLSearchParams(Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined)).toString()}`;
 
 const SETTINGS = ['street', 'licensed premises', 'home', 'school', 'other'] as const;
 const isEd = (d: { name: string }) => /\b(ED|ISTV|emergency)\b/i.test(d.name);
@@ -52,6 +53,8 @@ export function TriangulationPage({ header, notice, onOpenReport }: { header: Re
   const query = policeIds.length && edIds.length && period
     ? { police: policeIds.join(','), ed: edIds.join(','), from: period.from, to: period.to, res: String(res) as '7' | '8' | '9', area, ...(settings.length ? { settings: settings.join(',') } : {}), ...(knifeOnly ? { weapons: 'knife/sharp' } : {}) }
     : null;
+  const [publicSummary, setPublicSummary] = useState(false);
+  const exportQuery = query && publicSummary ? { ...query, res: '7' as const, public: 'true' } : query;
   const result = useFetched(query ? JSON.stringify(query) : null, (signal) => okJson(api.api.triangulation.$get({ query: query! }, { init: { signal } })), 'the triangulation');
   const body = result.data;
   const layer = useMemo(() => (body ? createBivariateLayer(body) : null), [body]);
@@ -134,10 +137,14 @@ export function TriangulationPage({ header, notice, onOpenReport }: { header: Re
         <section className="admin-section exports" aria-label="Exports">
           <h2>Export for the Strategic Needs Assessment</h2>
           <p className="hint">Each export is recorded in the audit log. Restricted counts stay suppressed in every format.</p>
+          <label className="radio-row">
+            <input type="checkbox" checked={publicSummary} onChange={(e) => setPublicSummary(e.target.checked)} /> Public summary for publication
+          </label>
+          {publicSummary && <p className="hint">Resolution 7 cells, restricted counts below 10 withheld, refuges and children&apos;s homes left out; the server refuses the export if any rule would be broken.</p>}
           <ul className="export-links">
-            <li><a href={exportUrl('pack.gpkg', query)}>GeoPackage</a> <span className="hint">(cells, local authorities and settings; opens in QGIS and ArcGIS)</span></li>
-            <li><a href={exportUrl('cells.geojson', query)}>GeoJSON</a> <span className="hint">(cells with every statistic)</span></li>
-            <li><a href={exportUrl('cells.csv', query)}>CSV</a> <span className="hint">(ONS codes; opens in Excel)</span></li>
+            <li><a href={exportUrl('pack.gpkg', exportQuery)}>GeoPackage</a> <span className="hint">(cells, local authorities and settings; opens in QGIS and ArcGIS)</span></li>
+            <li><a href={exportUrl('cells.geojson', exportQuery)}>GeoJSON</a> <span className="hint">(cells with every statistic)</span></li>
+            <li><a href={exportUrl('cells.csv', exportQuery)}>CSV</a> <span className="hint">(ONS codes; opens in Excel)</span></li>
           </ul>
           <button type="button" onClick={() => onOpenReport(snaLink({ area, police: policeIds, ed: edIds, from: period!.from, to: period!.to, groups: ['violence-sexual'] }))}>
             Printable SNA place chapter

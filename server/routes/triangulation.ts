@@ -4,6 +4,7 @@ import { combineKeys } from '../analysis/cell-key.js';
 import { hotspots } from '../analysis/hotspots.js';
 import { effectiveThreshold, releaseCells, releaseCount, secondarySuppression } from '../analysis/suppress.js';
 import { bivariateLevels, triangulate, type TriangulationClass } from '../analysis/triangulation.js';
+import { PUBLIC_SUMMARY_RULES, publicSummaryProblems, publicThreshold } from '../analysis/public-summary.js';
 import { releaseGiStar } from '../analysis/z-release.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { audit } from '../auth/audit.js';
@@ -43,6 +44,8 @@ const triangulationQuery = selectionSchema({
   nte: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
   top: z.coerce.number().int().min(1).max(50).default(15),
   within: z.coerce.number().min(50).max(5000).default(300),
+  /** A public summary: higher threshold for restricted counts, no sensitive settings, checked before release. */
+  public: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 });
 
 /** Police-recorded violence, unless the request names groups. */
@@ -64,7 +67,7 @@ function releaseParts(parts: readonly { value: string; count: number; key: numbe
 }
 
 type TriangulationQuery = z.infer<typeof triangulationQuery>;
-type Refusal = { ok: false; status: 400 | 403 | 404; body: { error: string } };
+type Refusal = { ok: false; status: 400 | 403 | 404 | 422; body: { error: string; problems?: string[] } };
 
 /** The whole triangulation for a query, or the refusal to answer it (audited like any restricted analysis). */
 async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, action: string) {
@@ -87,9 +90,11 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
     const untimed = all.filter((d) => d.datePrecision !== 'datetime');
     if (untimed.length) return refuse(`the night-time economy filter needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}`);
   }
-  const policeThreshold = police.value.threshold;
-  const edThreshold = ed.value.threshold;
-  const threshold = effectiveThreshold(all);
+  // A public summary raises the threshold of restricted sources (PUBLIC_SUMMARY_RULES).
+  const raise = q.public ? publicThreshold : (t: number | null) => t;
+  const policeThreshold = raise(police.value.threshold);
+  const edThreshold = raise(ed.value.threshold);
+  const threshold = raise(effectiveThreshold(all));
   const policeQuery = { ...police.value.query, nightTimeEconomy: q.nte };
   const edQuery = { ...ed.value.query, settings: q.settings, weapons: q.weapons, nightTimeEconomy: q.nte };
 
@@ -149,7 +154,7 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
   const ranked = (cls: TriangulationClass) => cells.filter((cell) => cell.class === cls).sort((a, b) => (a.q ?? 0) - (b.q ?? 0) || (b.ed ?? 0) + (b.police ?? 0) - ((a.ed ?? 0) + (a.police ?? 0)) || a.h3.localeCompare(b.h3)).slice(0, q.top);
   const classCells = Object.fromEntries(await Promise.all(CLASSES.map(async (cls) => {
     const top = ranked(cls);
-    const nearest = await nearbySettings(c, top.map((cell) => cell.h3), q.within);
+    const nearest = (await nearbySettings(c, top.map((cell) => cell.h3), q.within)).map((list) => (q.public ? list.filter((p) => !PUBLIC_SUMMARY_RULES.sensitiveTypes.has(p.type)) : list));
     return [cls, top.map((cell, i) => ({ h3: cell.h3, lad: cell.lad, police: cell.police, ed: cell.ed, nearest: nearest[i]! }))] as const;
   })));
 
@@ -172,7 +177,16 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
     nightTimeEconomy: { ed: await nightSplit(edQuery, edThreshold, timed(ed.value)), police: await nightSplit(policeQuery, policeThreshold, timed(police.value)) },
   };
 
-  const audited = { ...ed.value, datasets: all, threshold, echo: { ...ed.value.echo, police: q.police, ed: q.ed } };
+  if (q.public) {
+    // The last check of a public summary: every restricted count and every setting it would publish.
+    const restrictedCounts = [
+      ...(policeThreshold !== null ? [...cells.map((x) => x.police), ...areas.map((a) => a.police)] : []),
+      ...(edThreshold !== null ? [...cells.map((x) => x.ed), ...areas.map((a) => a.ed), breakdown.edTotal, ...bySetting.map((r) => r.count), ...byWeapon.map((r) => r.count)] : []),
+    ];
+    const problems = publicSummaryProblems({ res: q.res, restricted: threshold !== null, counts: restrictedCounts, settings: Object.values(classCells).flat().flatMap((x) => x.nearest) });
+    if (problems.length) return { ok: false as const, status: 422 as const, body: { error: `refused: a public summary may not be published as asked: ${problems.join('; ')}`, problems } };
+  }
+  const audited = { ...ed.value, datasets: all, threshold, echo: { ...ed.value.echo, police: q.police, ed: q.ed, public: q.public } };
   await auditRestrictedAnalysis(c, audited, action, { cells: cells.length, edExcess: cells.filter((cell) => cell.class === 'ed-excess').length });
   return { ok: true as const, value: {
     from: q.from,
@@ -183,6 +197,7 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
     police: describeSelection(police.value),
     ed: { ...describeSelection(ed.value), settings: q.settings ?? null, weapons: q.weapons ?? null },
     nightTimeEconomyOnly: q.nte,
+    publicSummary: q.public ? { maxResolution: PUBLIC_SUMMARY_RULES.maxResolution, minThreshold: PUBLIC_SUMMARY_RULES.minThreshold, sensitiveSettingsRemoved: [...PUBLIC_SUMMARY_RULES.sensitiveTypes], checked: true } : null,
     restricted: threshold !== null,
     threshold,
     edShare: threshold === null ? tri.edShare : null,
@@ -210,7 +225,8 @@ async function triangulationGeoPackage(c: Context<AppEnv>, body: Extract<Awaited
   const ladStats = new Map(body.areas.map((a) => [a.lad, a]));
   const inArea = lads.features.filter((f) => ladStats.has(f.properties.code));
   const [w, s, e, n] = inArea.length ? bboxOf({ type: 'FeatureCollection', features: inArea }) : [0, 0, 0, 0];
-  const places = inArea.length ? await queryPlaces(db, { bbox: [w, s, e, n], restrictedAccess: await restrictedPlaceAccess(c), limit: 50_000 }) : [];
+  const found = inArea.length ? await queryPlaces(db, { bbox: [w, s, e, n], restrictedAccess: await restrictedPlaceAccess(c), limit: 50_000 }) : [];
+  const places = body.publicSummary ? found.filter((p) => !PUBLIC_SUMMARY_RULES.sensitiveTypes.has(p.type)) : found;
   return writeGeoPackage([
     {
       name: 'cells', geometryType: 'POLYGON',

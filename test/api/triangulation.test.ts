@@ -273,4 +273,40 @@ describe(`GET /api/triangulation on ${backend!.name}`, () => {
     const audited = await t.db.query<{ summary: { format: string } }>(`select summary from audit_log where action = 'export' and summary->>'format' = 'sna-report'`);
     expect(audited.length).toBe(1);
   });
+
+  it('publishes a public summary only within its rules: coarse cells, restricted counts of 10 or more, checked before release', async () => {
+    const fine = await api.request(path([ids.gwent], [ids.ed], '&public=true').replace('/api/triangulation?', '/api/triangulation/export/pack.gpkg?'));
+    expect(fine.status).toBe(422);
+    expect(((await fine.json()) as Body & { problems: string[] }).problems).toEqual(['cells of resolution 8 are too fine for publication: use resolution 7 or coarser']);
+    const res = await api.request(path([ids.gwent], [ids.ed], '&public=true').replace('res=8', 'res=7'));
+    const summary = (await res.json()) as Body & { publicSummary: { minThreshold: number } };
+    expect(res.status, summary.error).toBe(200);
+    expect(summary.publicSummary.minThreshold).toBe(10);
+    expect(summary.threshold).toBe(10);
+    let withheld = 0;
+    for (const c of summary.cells) {
+      if (c.ed === null) withheld++;
+      else expect(c.ed === 0 || c.ed >= 10, c.h3).toBe(true);
+    }
+    expect(withheld).toBeGreaterThan(0);
+    for (const row of [...summary.breakdown.bySetting, ...summary.breakdown.byWeapon]) if (row.count !== null) expect(row.count === 0 || row.count >= 10).toBe(true);
+    // A refuge layer the partnership holds: in its own GeoPackage, never in a public one.
+    const upload = new FormData();
+    upload.set('layer', 'Refuges');
+    upload.set('type', 'refuge');
+    upload.append('file', new Blob([JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Refuge A' }, geometry: { type: 'Point', coordinates: [-2.99, 51.59] } }] })]), 'refuges.geojson');
+    expect((await api.request('/api/places', { method: 'POST', body: upload })).status).toBe(201);
+    const SQL = await initSqlJs();
+    const own = await api.request(path([ids.gwent], [ids.ed]).replace('/api/triangulation?', '/api/triangulation/export/pack.gpkg?'));
+    const ownDb = new SQL.Database(new Uint8Array(await own.arrayBuffer()));
+    expect(ownDb.exec(`select name from settings where type = 'refuge'`)[0]!.values).toEqual([['Refuge A']]);
+    ownDb.close();
+    const gpkg = await api.request(path([ids.gwent], [ids.ed], '&public=true').replace('res=8', 'res=7').replace('/api/triangulation?', '/api/triangulation/export/pack.gpkg?'));
+    expect(gpkg.status).toBe(200);
+    const db = new SQL.Database(new Uint8Array(await gpkg.arrayBuffer()));
+    expect(db.exec('select count(*) from cells where ed_count between 1 and 9')[0]!.values[0]![0]).toBe(0);
+    expect(db.exec(`select count(*) from settings where type in ('refuge', 'childrens-home')`)[0]!.values[0]![0]).toBe(0);
+    expect(Number(db.exec(`select count(*) from settings`)[0]!.values[0]![0])).toBeGreaterThan(100);
+    db.close();
+  });
 });
