@@ -2,6 +2,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { bbox } from '@turf/turf';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { CrossBorderCell, HotspotCell } from '../api';
+import { AreaResolutionPicker } from '../cells/AreaResolutionPicker';
 import { DatasetPicker } from '../datasets/DatasetPicker';
 import { useBoundaries } from '../geography/useBoundaries';
 import { GroupPicker } from '../groups/GroupPicker';
@@ -95,14 +96,7 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
         {datasets && <DatasetPicker datasets={datasets} selected={datasetIds} onChange={setDatasets} />}
         {reference.groups && <GroupPicker groups={reference.groups} selected={groupIds ?? []} onChange={setGroups} />}
         <PeriodPicker value={period} bounds={coverage(selected)} onChange={setPeriod} />
-        <label className="control-group">
-          <span className="control-label">Hexagon size (H3 resolution)</span>
-          <select value={res} onChange={(e) => setRes(Number(e.target.value) as 7 | 8 | 9)}>
-            <option value={7}>7 – about 5 km²</option>
-            <option value={8}>8 – about 0.7 km²</option>
-            <option value={9}>9 – about 0.1 km²</option>
-          </select>
-        </label>
+        <AreaResolutionPicker value={res} onChange={setRes} />
         {!period && selected.length > 0 && <p className="hint">The selected datasets share no month: choose a period.</p>}
       </section>
       <p className="status-line" aria-live="polite">{compare.loading ? 'Comparing…' : ''}</p>

@@ -5,6 +5,7 @@ import { api, okJson, type TriangulationCell } from '../api';
 import { areaOptions, areaOutlines, LEVEL_LABELS as AREA_LEVELS } from '../compare/areaOptions';
 import { LinkedMap } from '../compare/LinkedMap';
 import { createMapSync } from '../compare/mapSync';
+import { AreaResolutionPicker } from '../cells/AreaResolutionPicker';
 import { DatasetPicker } from '../datasets/DatasetPicker';
 import { useBoundaries } from '../geography/useBoundaries';
 import type { MapFocus } from '../map/HotspotMap';
@@ -95,14 +96,7 @@ export function TriangulationPage({ header, notice, onOpenReport }: { header: Re
           <label className="radio-row"><input type="checkbox" checked={knifeOnly} onChange={(e) => setKnifeOnly(e.target.checked)} /> knife or sharp object only</label>
           <p className="hint">No setting ticked: every setting.</p>
         </fieldset>
-        <label className="control-group">
-          <span className="control-label">Hexagon size (H3 resolution)</span>
-          <select value={res} onChange={(e) => setRes(Number(e.target.value) as 7 | 8 | 9)}>
-            <option value={7}>7 – about 5 km²</option>
-            <option value={8}>8 – about 0.7 km²</option>
-            <option value={9}>9 – about 0.1 km²</option>
-          </select>
-        </label>
+        <AreaResolutionPicker value={res} onChange={setRes} />
       </section>
       <p className="status-line" aria-live="polite">{result.loading ? 'Comparing police and ED records…' : !query ? 'Choose police-recorded and ED datasets with months in common.' : ''}</p>
       <section className="admin-section triangulation-map" aria-label="Bivariate map">

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
+import { airGappedPage, hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
 import { policeUkFile } from '../helpers/shared-data.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -39,10 +39,7 @@ describe.skipIf(!hasChromium)('compare view in the browser', () => {
   });
 
   it('compares Gwent with South Wales in a table, a funnel plot and two linked maps, then maps hot spots across the boundary', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (errors.push(`external request: ${route.request().url()}`), route.abort('blockedbyclient'))));
+    const { page, errors } = await airGappedPage(browser, server.url, { width: 1400, height: 2400 });
     await signInThroughPage(page, server.url, server.analyst);
     const compared = page.waitForResponse((r) => r.url().includes('/api/compare?'));
     await page.getByRole('button', { name: 'Compare' }).click();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
+import { airGappedPage, hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
 import { APPEARS, cellOfSpot, extract, MEETING, SPOTS } from '../helpers/planted.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -33,10 +33,7 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
   });
 
   it('creates the review for a meeting, records an action on a new location, and prints the report', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (errors.push(`external request: ${route.request().url()}`), route.abort('blockedbyclient'))));
+    const { page, errors } = await airGappedPage(browser, server.url, { width: 1280, height: 1000 });
     await signInThroughPage(page, server.url, server.analyst);
     await page.getByRole('button', { name: 'Panels' }).click();
     // Set the panel up in the page: the Gwent force area partnership, fortnightly, the restricted extract.

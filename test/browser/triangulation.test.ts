@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { latLngToCell } from 'h3-js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
+import { airGappedPage, hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
 import { policeUkFile } from '../helpers/shared-data.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -31,10 +31,7 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
   });
 
   it('maps Gwent\'s police and ED records together and lists the ED-only clusters with the settings near them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 2600 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (errors.push(`external request: ${route.request().url()}`), route.abort('blockedbyclient'))));
+    const { page, errors } = await airGappedPage(browser, server.url, { width: 1400, height: 2600 });
     await signInThroughPage(page, server.url, server.analyst);
     const answered = page.waitForResponse((r) => r.url().includes('/api/triangulation?'));
     await page.getByRole('button', { name: 'Police and ED' }).click();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+
 import { expect } from 'vitest';
 
 /** Debian's Chromium; browser tests are skipped where it is absent. */
@@ -79,4 +80,16 @@ export async function signInThroughPage(page: Page, url: string, user: { email: 
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('.user-bar').waitFor({ timeout: 30_000 });
+}
+
+/**
+ * A page that records script errors and refuses (and records) every request off the test server:
+ * the app must run air-gapped. Tests end by expecting `errors` to be empty.
+ */
+export async function airGappedPage(browser: Browser, serverUrl: string, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/*', (route) => (route.request().url().startsWith(serverUrl) ? route.continue() : (errors.push(`external request: ${route.request().url()}`), route.abort('blockedbyclient'))));
+  return { page, errors };
 }
