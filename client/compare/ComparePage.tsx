@@ -131,7 +131,7 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
           <div className="cross-border">
             <figure className="linked-map-frame wide">
               <figcaption>Gi* over {areas.map((a) => names.get(a) ?? a).join(' and ')} together, against each alone; the areas&apos; outlines in blue</figcaption>
-              <LinkedMap {...common} id="cross-border" label="Cross-border hot spots" layer={crossLayer} tooltip={crossTooltip} loading={crossBorder.loading} failed={crossBorder.error !== null} />
+              <LinkedMap {...common} id="cross-border" label="Cross-border hot spots" print={{ caption: `Gi* hot spots over ${areas.map((a) => names.get(a) ?? a).join(' and ')} together against each alone (purple: hot only when combined, at a boundary), ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`, fileName: 'cross-border-hot-spots.png' }} layer={crossLayer} tooltip={crossTooltip} loading={crossBorder.loading} failed={crossBorder.error !== null} />
             </figure>
             <ul className="legend-scale legend-classes cross-border-legend">
               {PATTERN_STYLES.map((s) => (

@@ -2,12 +2,13 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { FeatureCollection } from 'geojson';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource } from 'maplibre-gl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SOURCE } from '../geography/boundaryLayers';
 import { BASE_STYLE, INITIAL_VIEW } from '../map/baseStyle';
 import { drawnHexagons } from '../map/cellsLayer';
 import type { MapFocus } from '../map/HotspotMap';
 import type { MapSync } from './mapSync';
+import { download, mapToPng } from './printPng';
 
 declare global {
   interface Window {
@@ -33,6 +34,8 @@ interface LinkedMapProps {
   sync: MapSync;
   loading: boolean;
   failed: boolean;
+  /** Offers "Save as PNG (print resolution)" with this caption under the image, and this file name. */
+  print?: { caption: string; fileName: string };
 }
 
 /**
@@ -65,7 +68,8 @@ export function LinkedMap(props: LinkedMapProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const map = new MapLibreMap({ container, style: BASE_STYLE, center: INITIAL_VIEW.center, zoom: INITIAL_VIEW.zoom, attributionControl: false });
+    // The drawing buffer is kept so that the map can be saved as a PNG (printPng.ts).
+    const map = new MapLibreMap({ container, style: BASE_STYLE, center: INITIAL_VIEW.center, zoom: INITIAL_VIEW.zoom, attributionControl: false, canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true } });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapboxOverlay({
@@ -125,5 +129,24 @@ export function LinkedMap(props: LinkedMapProps) {
     else if (pendingRef.current === undefined) container.dataset.status = 'ready';
   }, [loading, failed]);
 
-  return <div className="linked-map" data-map-id={id} ref={containerRef} role="region" aria-label={props.label} />;
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    if (!mapRef.current || !overlayRef.current || !props.print) return;
+    setSaving(true);
+    try {
+      download(await mapToPng(mapRef.current, overlayRef.current, props.print.caption), props.print.fileName);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <>
+      <div className="linked-map" data-map-id={id} ref={containerRef} role="region" aria-label={props.label} />
+      {props.print && (
+        <button type="button" className="link-button no-print" disabled={saving} onClick={() => void save()}>
+          {saving ? 'Drawing…' : 'Save map as PNG (print resolution)'}
+        </button>
+      )}
+    </>
+  );
 }

@@ -103,7 +103,7 @@ export function TriangulationPage({ header, notice, onOpenReport }: { header: Re
         <div className="triangulation-body">
           <figure className="linked-map-frame wide">
             <figcaption>{names.get(area) ?? area}: police-recorded (blue) against ED-recorded (pink) violence; significant differences outlined</figcaption>
-            <LinkedMap id="triangulation" label="Police and ED records" layer={layer} overlays={overlays} tooltip={tooltip} forceAreas={reference.boundaries} lads={lads.data} emphasis={outline} focus={focus} sync={sync} loading={result.loading} failed={result.error !== null} />
+            <LinkedMap id="triangulation" label="Police and ED records" print={{ caption: `Police-recorded (blue) against ED-recorded (pink) violence, ${names.get(area) ?? area}, ${period?.from ?? ''} to ${period?.to ?? ''}. H3 resolution ${res}.${body?.restricted ? ` Counts below ${body.threshold} withheld.` : ''} Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`, fileName: `triangulation-${area.replace(':', '-')}.png` }} layer={layer} overlays={overlays} tooltip={tooltip} forceAreas={reference.boundaries} lads={lads.data} emphasis={outline} focus={focus} sync={sync} loading={result.loading} failed={result.error !== null} />
           </figure>
           <aside className="bivariate-legend" aria-label="Map legend">
             <table>

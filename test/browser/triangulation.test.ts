@@ -3,7 +3,7 @@
  * police.uk data (2023-07..2024-06) and the synthetic ISTV ED data with its planted ED-only
  * clusters: the bivariate map, the classes and the tables.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { latLngToCell } from 'h3-js';
 import type { Browser } from 'playwright-core';
@@ -54,6 +54,30 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
     const file = await (await download).path();
     expect(readFileSync(file!).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
     await page.screenshot({ path: `${ARTIFACTS}triangulation.png`, fullPage: true });
+
+    // The map as a PNG at print resolution (300 dpi: 3.125 device pixels per CSS pixel), hexagons included.
+    const mapBox = (await page.locator('.linked-map[data-map-id="triangulation"]').boundingBox())!;
+    const pngDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save map as PNG (print resolution)' }).click();
+    const png = readFileSync((await (await pngDownload).path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(Math.abs(png.readUInt32BE(16) - mapBox.width * (300 / 96))).toBeLessThan(10); // the box includes the 1px border
+    expect(png.readUInt32BE(20)).toBeGreaterThan(mapBox.height * (300 / 96));
+    writeFileSync(`${ARTIFACTS}triangulation-map-print.png`, png);
+    const drawn = await page.evaluate(async (base64) => {
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+      let pinkOrBlue = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        if ((r > 150 && b > 130 && g < 150) || (b > 120 && r < 110 && g < 170)) pinkOrBlue++;
+      }
+      return pinkOrBlue;
+    }, png.toString('base64'));
+    expect(drawn).toBeGreaterThan(5000);
 
     // The SNA place chapter for the same selection: Welsh headings for a Welsh area, every section, and a PDF.
     await page.getByRole('button', { name: 'Printable SNA place chapter' }).click();
