@@ -211,6 +211,10 @@ export function App({ header, notice }: AppProps) {
           density={mapView === 'density' ? density.data : null}
           loading={loading}
           failed={failed}
+          print={query ? {
+            caption: `${mapView === 'hotspots' ? 'Gi* hot and cold spots' : mapView === 'density' ? 'Kernel density' : 'Incidents per hexagon'}: ${definition.join(', ')}; ${partnership?.name ?? 'all areas'}, ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`,
+            fileName: `hotspot-${mapView}-${query.period.from}-${query.period.to}.png`,
+          } : undefined}
         />
         {mapView === 'counts' && <Legend cells={cells.body} definition={definition} area={partnership?.name ?? null} />}
         {mapView === 'hotspots' && <HotspotLegend body={hotspots.data} definition={definition} area={partnership?.name ?? null} />}

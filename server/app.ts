@@ -27,6 +27,7 @@ import { compareRoutes } from './routes/compare.js';
 import { crossBorderRoutes } from './routes/cross-border.js';
 import { triangulationRoutes } from './routes/triangulation.js';
 import { snaRoutes } from './routes/sna.js';
+import { exportRoutes } from './routes/exports.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -65,6 +66,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', crossBorderRoutes)
     .route('/', triangulationRoutes)
     .route('/', snaRoutes)
+    .route('/', exportRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;
@@ -118,7 +120,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
     return createMiddleware((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   };
   for (const path of ['/api/partnerships', '/api/partnerships/*']) app.use(path, jsonLimit(JSON_BODY_LIMIT));
-  for (const path of ['/api/auth/*', '/api/users', '/api/users/*', '/api/grants', '/api/grants/*', '/api/tokens', '/api/tokens/*']) app.use(path, jsonLimit(SMALL_JSON_LIMIT));
+  for (const path of ['/api/exports', '/api/auth/*', '/api/users', '/api/users/*', '/api/grants', '/api/grants/*', '/api/tokens', '/api/tokens/*']) app.use(path, jsonLimit(SMALL_JSON_LIMIT));
   const maxUploadBytes = options.maxUploadBytes ?? Number(process.env.HOTSPOT_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
   app.route('/', buildApi(db, { ...DEFAULT_AUTH, ...options.auth }, maxUploadBytes));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));

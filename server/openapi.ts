@@ -54,6 +54,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/triangulation': 'Police-recorded against hospital (ED) violence in an area, cell by cell and by local authority: an exact binomial test of each place\'s ED share against the area\'s, FDR-corrected, classes (ed-excess, police-excess, both-hot), bivariate map levels, the cells of each class with nearby settings, and the ED records by setting, weapon and night-time economy.',
   'GET /api/triangulation/export/{format}': 'The triangulation for the SNA pack: pack.gpkg (GeoPackage: cells, local authorities, settings), cells.csv (ONS codes, UTF-8 with BOM) or cells.geojson (WGS84 polygons); audited.',
   'GET /api/sna/report': 'What the SNA place chapter states about its data: the area (English and Welsh names), each dataset with its supplier, legal basis and month-by-month completeness in the area, and the disclosure rules; recorded in the audit log as an export.',
+  'POST /api/exports': 'Record an export the browser made from released data (a map saved as PNG) in the audit log.',
   'GET /api/hotspots': 'Getis-Ord Gi* over every cell of the area\'s H3 cover: count, z, p, FDR-adjusted q and class.',
   'GET /api/areas/{area}/summary': 'An area (lad:, pfa: or partnership:) for a selection: count, rate, share of its force, concentration, and the top priority cells with their Gi* class and nearest settings.',
   'GET /api/proximity': 'Incidents within a radius of each place of a type in an area (any weekday/hour window), ranked, with the ratio to the area\'s average density.',

@@ -8,7 +8,7 @@ import { BASE_STYLE, INITIAL_VIEW } from '../map/baseStyle';
 import { drawnHexagons } from '../map/cellsLayer';
 import type { MapFocus } from '../map/HotspotMap';
 import type { MapSync } from './mapSync';
-import { download, mapToPng } from './printPng';
+import { download, mapToPng, recordExport } from './printPng';
 
 declare global {
   interface Window {
@@ -135,6 +135,7 @@ export function LinkedMap(props: LinkedMapProps) {
     setSaving(true);
     try {
       download(await mapToPng(mapRef.current, overlayRef.current, props.print.caption), props.print.fileName);
+      await recordExport(`${props.print.fileName}: ${props.print.caption}`);
     } finally {
       setSaving(false);
     }

@@ -1,5 +1,6 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { api, okJson } from '../api';
 
 /** 300 dots per inch against the CSS reference pixel (96 per inch). */
 export const PRINT_SCALE = 300 / 96;
@@ -51,4 +52,9 @@ export function download(blob: Blob, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Every export is audited: a map image made in the browser is recorded with what it shows. */
+export async function recordExport(view: string): Promise<void> {
+  await okJson(api.api.exports.$post({ json: { format: 'map.png', view: view.slice(0, 2000) } }));
 }

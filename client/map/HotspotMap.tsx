@@ -3,7 +3,8 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Feature, FeatureCollection } from 'geojson';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { download, mapToPng, recordExport } from '../compare/printPng';
 import type { Bbox, Cell, CellsBody, DensityBody, DensityCell, HotspotCell, HotspotsBody, Place } from '../api';
 import { createDensityLayer, DENSITY_LAYER_ID, densityTooltip } from '../density/densityLayer';
 import { createHotspotLayer, HOTSPOT_LAYER_ID, hotspotTooltip } from '../hotspots/hotspotLayer';
@@ -43,6 +44,8 @@ interface HotspotMapProps {
   /** Set while data for the map is being fetched. */
   loading: boolean;
   failed: boolean;
+  /** Offers "Save map as PNG (print resolution)" with this caption under the image. */
+  print?: { caption: string; fileName: string };
 }
 
 type HexLayer = ReturnType<typeof createCellsLayer> | ReturnType<typeof createHotspotLayer> | ReturnType<typeof createDensityLayer>;
@@ -81,6 +84,8 @@ export function HotspotMap(props: HotspotMapProps) {
       center: INITIAL_VIEW.center,
       zoom: INITIAL_VIEW.zoom,
       attributionControl: false,
+      // The drawing buffer is kept so that the map can be saved as a PNG (compare/printPng.ts).
+      canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true },
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
@@ -232,5 +237,25 @@ export function HotspotMap(props: HotspotMapProps) {
     else container.dataset.status = drawnRef.current ? 'ready' : 'drawing';
   }, [loading, failed]);
 
-  return <div id="map" ref={containerRef} className="map" role="region" aria-label="Hotspot map" />;
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    if (!mapRef.current || !overlayRef.current || !props.print) return;
+    setSaving(true);
+    try {
+      download(await mapToPng(mapRef.current, overlayRef.current, props.print.caption), props.print.fileName);
+      await recordExport(`${props.print.fileName}: ${props.print.caption}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <>
+      <div id="map" ref={containerRef} className="map" role="region" aria-label="Hotspot map" />
+      {props.print && (
+        <button type="button" className="map-print-button" disabled={saving || loading || failed} onClick={() => void save()}>
+          {saving ? 'Drawing…' : 'Save map as PNG (print resolution)'}
+        </button>
+      )}
+    </>
+  );
 }

@@ -7,6 +7,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +101,14 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       const legend = page.getByRole('region', { name: 'Map legend' });
       await expect.poll(() => legend.textContent()).toContain(`Hot spot, 99% confidence (${hot.toLocaleString('en-GB')})`);
       await page.screenshot({ path: `${ARTIFACTS}hotspots.png` });
+      // The hot-spot map as a PNG at print resolution (300 dpi), for the SNA.
+      const mapBox = (await page.locator('#map').boundingBox())!;
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Save map as PNG (print resolution)' }).click();
+      const png = readFileSync((await (await download).path())!);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(Math.abs(png.readUInt32BE(16) - mapBox.width * (300 / 96))).toBeLessThan(10);
+      expect((await warmPixels(page, png)).pixels).toBeGreaterThan(10_000); // the red and orange hot spots
       expect(s.errors).toEqual([]);
     });
 

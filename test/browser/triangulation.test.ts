@@ -78,6 +78,8 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
       return pinkOrBlue;
     }, png.toString('base64'));
     expect(drawn).toBeGreaterThan(5000);
+    // Made in the browser, recorded on the server: every export is audited.
+    await expect.poll(async () => (await server.db.query(`select summary from audit_log where action = 'export' and summary->>'format' = 'map.png'`)).length).toBe(1);
 
     // The SNA place chapter for the same selection: Welsh headings for a Welsh area, every section, and a PDF.
     await page.getByRole('button', { name: 'Printable SNA place chapter' }).click();
