@@ -45,10 +45,10 @@ async function time(label: string, path: string) {
     const started = performance.now();
     const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { cells?: unknown[]; places?: unknown[]; priorities?: unknown[] };
+    const body = (await res.json()) as { cells?: unknown[]; places?: unknown[]; priorities?: unknown[]; areas?: unknown[] };
     if (i >= 2) times.push(performance.now() - started); // two warm-up runs
-    const items = body.cells ?? body.places ?? body.priorities ?? [];
-    if (i === 0) label += ` (${items.length} ${body.cells ? 'cells' : body.places ? 'places' : 'priorities'})`;
+    const [what, items] = body.cells ? ['cells', body.cells] : body.places ? ['places', body.places] : body.priorities ? ['priorities', body.priorities] : ['areas', body.areas ?? []];
+    if (i === 0) label += ` (${items.length} ${what})`;
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(0);
