@@ -8,7 +8,7 @@ function change(c: CompareArea['previous']) {
   if (c.coverage === 'none') return `no data for ${c.from} to ${c.to}`;
   if (c.count === null) return 'fewer than k';
   const percent = c.percent === null ? '' : ` (${c.percent > 0 ? '+' : ''}${c.percent.toFixed(1)}%)`;
-  return `${fmt(c.count)}${percent}, ${changeLabel(c.class ?? '').toLowerCase()}${c.coverage === 'partial' ? ' (part of the data only)' : ''}`;
+  return `${fmt(c.count)}${percent}, ${changeLabel(c.class ?? '').toLowerCase()}${c.coverage === 'partial' ? ' (from some datasets only)' : ''}`;
 }
 
 /** The comparison as a table: the figures PCC staff compare, one row per area (also the accessible form of the funnel plot). */

@@ -28,6 +28,9 @@ const { area: _area, res: _res, ...rest } = selectionFields;
 
 const compareQuery = selectionSchema({ ...rest, areas: areaList(2, 12), res: z.enum(['7', '8', '9']).default('9').transform((r) => Number(r) as 7 | 8 | 9), k: z.enum(['1', '2', '3']).default('1').transform(Number) });
 
+/** A change on a period only some datasets reach is shown if those datasets hold at least this share of the area's incidents now. */
+const MIN_SHARE_FOR_CHANGE = 0.5;
+
 /** How the datasets' date precision decides the comparison's periods, in words. */
 function precisionNote(datasets: readonly Dataset[], byDay: boolean): string {
   const kinds = [...new Set(datasets.map((d) => (d.datePrecision === 'month' ? 'month' : 'day')))];
@@ -72,15 +75,23 @@ export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({
     // Change against the period before and a year earlier (totals; exact conditional binomial test).
     const change = async (to: 'previous' | 'year') => {
       const period = shiftSelectionPeriod(q.from, q.to, to);
-      // A period the data do not reach is not a fall to zero: say so instead of testing it.
-      const uncovered = datasets.filter((d) => !d.monthFrom || !d.monthTo || d.monthFrom > period.from.slice(0, 7) || d.monthTo < period.to.slice(0, 7));
-      const coverage = uncovered.length === 0 ? 'full' : uncovered.length === datasets.length ? 'none' : 'partial';
-      const note = uncovered.length ? `${uncovered.map((d) => `"${d.name}"`).join(', ')} ${uncovered.length === 1 ? 'does' : 'do'} not cover ${period.from} to ${period.to}` : null;
-      if (coverage === 'none') return { ...period, count: null, percent: null, p: null, class: null, coverage, note };
-      const then = await countTotal(db, { ...query, ...period });
-      const [result] = classifyChanges([{ h3: 'area', current: trueTotal, comparison: then.count }], { test: 'two-periods', currentDays: 1, comparisonDays: 1 });
+      // A period the data do not reach is not a fall to zero. Where only some datasets reach it,
+      // both periods are counted from those alone, and only if they hold most of the area's
+      // incidents now: otherwise a neighbour's few records would pass for the area's trend.
+      const reaching = datasets.filter((d) => d.monthFrom && d.monthTo && d.monthFrom <= period.from.slice(0, 7) && d.monthTo >= period.to.slice(0, 7));
+      const missing = datasets.filter((d) => !reaching.includes(d));
+      const coverage = missing.length === 0 ? 'full' : reaching.length === 0 ? 'none' : 'partial';
+      let note = missing.length ? `${missing.map((d) => `"${d.name}"`).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not cover ${period.from} to ${period.to}` : null;
+      const none = { ...period, count: null, percent: null, p: null, class: null, coverage: 'none' as string, note };
+      if (coverage === 'none') return none;
+      const now = coverage === 'full' ? { count: trueTotal, key: combineKeys(cells.map((cell) => cell.key)) } : await countTotal(db, { ...query, datasetIds: reaching.map((d) => d.id) });
+      if (now.count < MIN_SHARE_FOR_CHANGE * trueTotal) return { ...none, note: `${note}; the datasets that do hold only ${Math.round((now.count / Math.max(1, trueTotal)) * 100)}% of this area's incidents` };
+      if (coverage === 'partial') note = `${note}: both periods counted from ${reaching.map((d) => `"${d.name}"`).join(', ')} alone`;
+      const then = await countTotal(db, { ...query, ...period, datasetIds: reaching.map((d) => d.id) });
+      const [result] = classifyChanges([{ h3: 'area', current: now.count, comparison: then.count }], { test: 'two-periods', currentDays: 1, comparisonDays: 1 });
+      const nowReleased = releaseCount(now.count, now.key, threshold);
       const thenReleased = releaseCount(then.count, then.key, threshold);
-      return { ...period, count: thenReleased, percent: count !== null && thenReleased ? ((count - thenReleased) / thenReleased) * 100 : null, p: restricted ? null : result!.p, class: result!.class as string | null, coverage, note };
+      return { ...period, count: thenReleased, percent: nowReleased !== null && thenReleased ? ((nowReleased - thenReleased) / thenReleased) * 100 : null, p: restricted ? null : result!.p, class: result!.class as string | null, coverage: coverage as string, note };
     };
 
     // Data completeness per month (on the month grid, whatever the selection's precision).
