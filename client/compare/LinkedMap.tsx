@@ -2,13 +2,13 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { FeatureCollection } from 'geojson';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { SOURCE } from '../geography/boundaryLayers';
 import { BASE_STYLE, INITIAL_VIEW } from '../map/baseStyle';
 import { drawnHexagons } from '../map/cellsLayer';
 import type { MapFocus } from '../map/HotspotMap';
 import type { MapSync } from './mapSync';
-import { download, mapToPng, recordExport } from './printPng';
+import { SavePngButton } from './SavePngButton';
 
 declare global {
   interface Window {
@@ -129,25 +129,10 @@ export function LinkedMap(props: LinkedMapProps) {
     else if (pendingRef.current === undefined) container.dataset.status = 'ready';
   }, [loading, failed]);
 
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    if (!mapRef.current || !overlayRef.current || !props.print) return;
-    setSaving(true);
-    try {
-      download(await mapToPng(mapRef.current, overlayRef.current, props.print.caption), props.print.fileName);
-      await recordExport(`${props.print.fileName}: ${props.print.caption}`);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
     <>
       <div className="linked-map" data-map-id={id} ref={containerRef} role="region" aria-label={props.label} />
-      {props.print && (
-        <button type="button" className="link-button no-print" disabled={saving} onClick={() => void save()}>
-          {saving ? 'Drawing…' : 'Save map as PNG (print resolution)'}
-        </button>
-      )}
+      {props.print && <SavePngButton map={mapRef} overlay={overlayRef} print={props.print} className="link-button no-print" />}
     </>
   );
 }

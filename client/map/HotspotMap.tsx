@@ -3,8 +3,8 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Feature, FeatureCollection } from 'geojson';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { download, mapToPng, recordExport } from '../compare/printPng';
+import { useEffect, useMemo, useRef } from 'react';
+import { SavePngButton } from '../compare/SavePngButton';
 import type { Bbox, Cell, CellsBody, DensityBody, DensityCell, HotspotCell, HotspotsBody, Place } from '../api';
 import { createDensityLayer, DENSITY_LAYER_ID, densityTooltip } from '../density/densityLayer';
 import { createHotspotLayer, HOTSPOT_LAYER_ID, hotspotTooltip } from '../hotspots/hotspotLayer';
@@ -237,25 +237,10 @@ export function HotspotMap(props: HotspotMapProps) {
     else container.dataset.status = drawnRef.current ? 'ready' : 'drawing';
   }, [loading, failed]);
 
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    if (!mapRef.current || !overlayRef.current || !props.print) return;
-    setSaving(true);
-    try {
-      download(await mapToPng(mapRef.current, overlayRef.current, props.print.caption), props.print.fileName);
-      await recordExport(`${props.print.fileName}: ${props.print.caption}`);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
     <>
       <div id="map" ref={containerRef} className="map" role="region" aria-label="Hotspot map" />
-      {props.print && (
-        <button type="button" className="map-print-button" disabled={saving || loading || failed} onClick={() => void save()}>
-          {saving ? 'Drawing…' : 'Save map as PNG (print resolution)'}
-        </button>
-      )}
+      {props.print && <SavePngButton map={mapRef} overlay={overlayRef} print={props.print} className="map-print-button" disabled={loading || failed} />}
     </>
   );
 }
