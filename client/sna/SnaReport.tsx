@@ -26,6 +26,8 @@ export interface SnaSelection {
   from: string;
   to: string;
   groups: readonly string[];
+  /** The version for publication: resolution-7 cells, restricted counts of 10 or more, no sensitive settings, checked by the server. */
+  public?: boolean;
 }
 
 const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
@@ -39,13 +41,16 @@ const n = (v: number | null | undefined, k: number | null) => (v === null || v =
  */
 export function SnaReport({ selection, groups }: { selection: SnaSelection; groups: readonly OffenceGroup[] }) {
   const { area, police, ed, from, to } = selection;
-  const common = { from, to, groups: selection.groups.join(',') };
+  const forPublication = !!selection.public;
+  const common = { from, to, groups: selection.groups.join(','), ...(forPublication ? { public: 'true' as const } : {}) };
+  // A public chapter uses coarse cells throughout (PUBLIC_SUMMARY_RULES on the server).
+  const [cellRes, mapRes] = forPublication ? (['7', '7'] as const) : (['9', '8'] as const);
   const key = JSON.stringify(selection);
   const report = useFetched(key, (signal) => okJson(api.api.sna.report.$get({ query: { ...common, datasets: [...police, ...ed].join(','), area } }, { init: { signal } })), 'the report');
-  const summary = useFetched(key, (signal) => okJson(api.api.areas[':area'].summary.$get({ param: { area }, query: { ...common, datasets: police.join(','), res: '9' } }, { init: { signal } })), 'priority locations');
-  const hotspots = useFetched(key, (signal) => okJson(api.api.hotspots.$get({ query: { ...common, datasets: police.join(','), res: '8', area } }, { init: { signal } })), 'hot spots');
-  const trend = useFetched(key, (signal) => okJson(api.api.areas[':area'].trend.$get({ param: { area }, query: { datasets: police.join(','), groups: common.groups, period: 'month', asOf: lastDay(to), periods: '12' } }, { init: { signal } })), 'the trend');
-  const tri = useFetched(ed.length ? key : null, (signal) => okJson(api.api.triangulation.$get({ query: { police: police.join(','), ed: ed.join(','), from, to, res: '8', area, policeGroups: common.groups } }, { init: { signal } })), 'police and hospital data');
+  const summary = useFetched(key, (signal) => okJson(api.api.areas[':area'].summary.$get({ param: { area }, query: { ...common, datasets: police.join(','), res: cellRes } }, { init: { signal } })), 'priority locations');
+  const hotspots = useFetched(key, (signal) => okJson(api.api.hotspots.$get({ query: { ...common, datasets: police.join(','), res: mapRes, area } }, { init: { signal } })), 'hot spots');
+  const trend = useFetched(key, (signal) => okJson(api.api.areas[':area'].trend.$get({ param: { area }, query: { datasets: police.join(','), groups: common.groups, period: 'month', asOf: lastDay(to), periods: '12', ...(forPublication ? { public: 'true' as const } : {}) } }, { init: { signal } })), 'the trend');
+  const tri = useFetched(ed.length ? key : null, (signal) => okJson(api.api.triangulation.$get({ query: { police: police.join(','), ed: ed.join(','), from, to, res: mapRes, area, policeGroups: common.groups, ...(forPublication ? { public: 'true' as const } : {}) } }, { init: { signal } })), 'police and hospital data');
   const shapes = useMemo(() => (hotspots.data ? projectCells(hotspots.data.cells.map((c) => c.h3), 640, 420, 10) : []), [hotspots.data]);
   const classOf = useMemo(() => new Map((hotspots.data?.cells ?? []).map((c) => [c.h3, c.class])), [hotspots.data]);
 
@@ -61,8 +66,10 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
   const caption = (text: string) => <figcaption>Figure {++figure}. {text}</figcaption>;
 
   return (
-    <article className="report sna-report" aria-label="SNA place chapter" data-welsh={welsh ? 'true' : 'false'}>
+    <article className="report sna-report" aria-label="SNA place chapter" data-welsh={welsh ? 'true' : 'false'} data-public={forPublication ? 'true' : 'false'}>
       <h1>{h('title')}: {areaName}</h1>
+      {forPublication && <p className="public-banner">Public version, for publication: cells of about 5 km² (H3 resolution 7), counts from restricted data shown only from 10, and refuges and children&apos;s homes never named. The server checked every figure against these rules before releasing it.</p>}
+      {[summary, hotspots, trend, tri].map((f) => f.error).filter(Boolean).map((e) => <p key={e} className="form-error">{e}</p>)}
       <p>{from} to {to}. Prepared {r.generatedAt.slice(0, 10)} with hotspot. This chapter describes where serious violence concentrates in {r.area.name}, how it has changed, and how police and hospital records compare.</p>
 
       <section>
@@ -77,7 +84,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
           <tbody>
             {r.sources.map((s) => (
               <tr key={s.id}>
-                <th scope="row">{s.name}{s.restricted && ' (restricted)'}</th>
+                <th scope="row">{s.name}{s.restricted && !/restricted/i.test(s.name) && ' (restricted)'}</th>
                 <td>{s.legalBasis}</td>
                 <td>{s.monthsCovered} of {s.monthsAsked}{s.monthFrom ? ` (${s.monthFrom} to ${s.monthTo})` : ''}</td>
                 <td>{s.months.filter((m) => m.low).map((m) => m.month).join(', ') || 'none'}</td>
@@ -99,7 +106,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
                 return <polygon key={h3} points={points} fill={c ? cssColour(CLASS_FILL[c]!) : '#e4e8ee'} stroke="none" data-class={c} />;
               })}
             </svg>
-            {caption(`Getis-Ord Gi* hot and cold spots of police-recorded serious violence in ${r.area.name}, ${from} to ${to}, H3 resolution 8: ${hot} cells are hot spots at 95% confidence or more (${CLASS_LABELS.filter(([k]) => k > 0).map(([k, l]) => `${l.toLowerCase()} ${hotspots.data!.cells.filter((x) => x.class === k).length}`).join('; ')}).`)}
+            {caption(`Getis-Ord Gi* hot and cold spots of police-recorded serious violence in ${r.area.name}, ${from} to ${to}, H3 resolution ${mapRes}: ${hot} cells are hot spots at 95% confidence or more (${CLASS_LABELS.filter(([k]) => k > 0).map(([k, l]) => `${l.toLowerCase()} ${hotspots.data!.cells.filter((x) => x.class === k).length}`).join('; ')}).`)}
           </figure>
         )}
         {summary.data && (
@@ -153,6 +160,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
       <section>
         <h2>{h('disclosure')}</h2>
         <p>
+          {forPublication && 'This is the public version of the chapter: its cells are coarse and its thresholds higher than the analysts\' version, and no sensitive setting is named. '}
           {r.restricted
             ? `This chapter uses restricted data. Counts from 1 to ${r.threshold! - 1} are not shown ("fewer than ${r.threshold}"); other counts from restricted data carry a small deliberate perturbation (at most 2, the ONS cell key method) so that no small number can be recovered by comparing tables; hot-spot scores from restricted data are rounded. No individual record or location leaves the data owner's system.`
             : 'This chapter uses published (open) data only; counts are exact.'}

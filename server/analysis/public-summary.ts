@@ -19,7 +19,8 @@ export function publicThreshold(threshold: number | null): number | null {
 }
 
 export interface PublicSummaryCandidate {
-  res: number;
+  /** The resolution of the cells it publishes (null when it publishes area totals only). */
+  res: number | null;
   /** Whether any source is restricted (then every count checked below is a restricted one). */
   restricted: boolean;
   /** Every count the export would publish. */
@@ -36,7 +37,7 @@ export interface PublicSummaryCandidate {
 export function publicSummaryProblems(c: PublicSummaryCandidate): string[] {
   const problems: string[] = [];
   const rules = PUBLIC_SUMMARY_RULES;
-  if (c.res > rules.maxResolution) problems.push(`cells of resolution ${c.res} are too fine for publication: use resolution ${rules.maxResolution} or coarser`);
+  if (c.res !== null && c.res > rules.maxResolution) problems.push(`cells of resolution ${c.res} are too fine for publication: use resolution ${rules.maxResolution} or coarser`);
   if (c.restricted) {
     const small = c.counts.filter((n) => n !== null && n > 0 && n < rules.minThreshold).length;
     if (small) problems.push(`${small} count${small === 1 ? '' : 's'} from 1 to ${rules.minThreshold - 1} would be published from restricted data`);

@@ -15,11 +15,12 @@ import type { AppEnv } from './env.js';
 import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
 import { selectionSchema, selectionFields, selectionQuery } from './selection.js';
 import { validate } from './validate.js';
+import { publicField, publicRefusal } from './public-check.js';
 
 /** Kept for callers that import it: the cells route takes the shared selection. */
 export const cellsQuery = selectionQuery;
 
-const hotspotsQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), k: z.enum(['1', '2', '3']).default('1').transform(Number) });
+const hotspotsQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), k: z.enum(['1', '2', '3']).default('1').transform(Number), public: publicField });
 
 const densityQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), bandwidth: z.coerce.number().min(50).max(5000).optional() });
 
@@ -68,6 +69,10 @@ export const cellRoutes = new Hono<AppEnv>()
       gi === null
         ? results.cells
         : gi.cells.map((r) => ({ h3: r.h3, count: releasedCounts.has(r.h3) ? releasedCounts.get(r.h3)! : 0, z: r.z, p: null, q: null, class: r.class }));
+    if (q.public) {
+      const refusal = publicRefusal({ res: q.res, restricted: threshold !== null, counts: cells.map((cell) => cell.count), settings: [] });
+      if (refusal) return c.json(refusal.body, refusal.status);
+    }
     await auditRestrictedAnalysis(c, prepared.value, 'hotspots', { cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => (r.class ?? 0) > 0).length });
     return c.json({
       res: q.res,

@@ -15,6 +15,7 @@ import type { AppEnv } from './env.js';
 import { countOverPeriods, periodSelectionFields, periodSelectionSchema, type PeriodCounts } from './period-selection.js';
 import { auditRestrictedAnalysis, describeSelection } from './prepare-selection.js';
 import { validate } from './validate.js';
+import { publicField, publicRefusal } from './public-check.js';
 
 const ring = z.enum(['1', '2', '3']).default('1').transform(Number);
 
@@ -28,7 +29,7 @@ export const changeQuery = periodSelectionSchema({
 
 const spaceTimeQuery = periodSelectionSchema({ ...periodSelectionFields, area: areaParam, periods: z.coerce.number().int().min(4).max(24).default(10), k: ring });
 
-const trendQuery = periodSelectionSchema({ ...periodSelectionFields, periods: z.coerce.number().int().min(3).max(60).default(12) });
+const trendQuery = periodSelectionSchema({ ...periodSelectionFields, periods: z.coerce.number().int().min(3).max(60).default(12), public: publicField });
 
 /** A cell's count summed over some periods, released as one count with the union's cell key. */
 function releaseSum(data: PeriodCounts, h3: string, periods: readonly number[], threshold: number | null): number | null {
@@ -191,6 +192,11 @@ export const changeRoutes = new Hono<AppEnv>()
     };
     const lastIndex = series.length - 1;
     const earlierIndex = periods.findIndex((p) => p.from === earlier.from && p.to === earlier.to);
+    if (q.public) {
+      // Area totals only: no cells, no settings.
+      const refusal = publicRefusal({ res: null, restricted, counts: released, settings: [] });
+      if (refusal) return c.json(refusal.body, refusal.status);
+    }
     await auditRestrictedAnalysis(c, prepared, 'trend', { periods: series.length });
     return c.json({
       area: prepared.echo.area as string,

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { periodGridProblem, precisionProblem } from '../analysis/selection-rules.js';
 import { effectiveThreshold } from '../analysis/suppress.js';
+import { publicThreshold } from '../analysis/public-summary.js';
 import { disclosureMethod } from '../analysis/disclosure-method.js';
 import { audit } from '../auth/audit.js';
 import { areaKey, datasetAccess } from '../auth/dataset-access.js';
@@ -11,6 +12,7 @@ import { expandGroups, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
 import { definitionGroups, PRESETS } from '../analysis/definitions.js';
 import { getDefinition } from '../db/definitions.js';
 import type { AppEnv } from './env.js';
+import { publicSummaryNote } from './public-check.js';
 import type { Selection } from './selection.js';
 
 export interface PreparedSelection {
@@ -23,6 +25,8 @@ export interface PreparedSelection {
   echo: Record<string, unknown>;
   /** The definition applied (named with its version in every output), or null for ad hoc groups. */
   definition: { id: number | string; name: string; version: number } | null;
+  /** Made for publication: restricted counts held to the public threshold (PUBLIC_SUMMARY_RULES). */
+  public: boolean;
 }
 
 export type Prepared = { ok: true; value: PreparedSelection } | { ok: false; status: 400 | 403 | 404; body: { error: string; refused?: { id: number; name: string; reason: string }[] } };
@@ -31,7 +35,7 @@ export type Prepared = { ok: true; value: PreparedSelection } | { ok: false; sta
  * What every analysis route does before computing: the area exists, the access policy allows each
  * dataset for the area, and the datasets' date precision supports the filters asked for.
  */
-export async function prepareSelection(c: Context<AppEnv>, s: Selection): Promise<Prepared> {
+export async function prepareSelection(c: Context<AppEnv>, s: Selection & { public?: boolean }): Promise<Prepared> {
   const db = c.get('db');
   if (s.area?.kind === 'partnership' && !(await partnershipExists(db, s.area.id))) return { ok: false, status: 404, body: { error: `no partnership ${s.area.id}` } };
   if (s.area?.kind === 'cells' && s.res < s.area.res)
@@ -41,7 +45,8 @@ export async function prepareSelection(c: Context<AppEnv>, s: Selection): Promis
   if (!access.ok) return { ok: false, ...access.refusal };
   const problem = precisionProblem(access.datasets, { days: s.from.length === 10, weekdays: !!s.weekdays?.length, hours: !!s.hours?.length });
   if (problem) return { ok: false, status: 400, body: { error: problem } };
-  const threshold = effectiveThreshold(access.datasets);
+  // A public summary holds restricted counts to a higher threshold than the datasets' own.
+  const threshold = s.public ? publicThreshold(effectiveThreshold(access.datasets)) : effectiveThreshold(access.datasets);
   const gridProblem = threshold === null ? null : periodGridProblem(s.from, s.to);
   if (gridProblem) return { ok: false, status: 400, body: { error: gridProblem } };
   let groups = expandGroups(s.groups ?? OFFENCE_GROUPS.map((g) => g.id));
@@ -61,6 +66,7 @@ export async function prepareSelection(c: Context<AppEnv>, s: Selection): Promis
       threshold,
       echo: { ...echo, definition },
       definition,
+      public: !!s.public,
       query: { datasetIds: s.datasets, res: s.res, from: s.from, to: s.to, groups, flags, weekdays: s.weekdays, hours: s.hours, area: s.area },
     },
   };
@@ -78,6 +84,7 @@ export function describeSelection(p: PreparedSelection, disclosureRules: readonl
     restricted: p.threshold !== null,
     threshold: p.threshold,
     disclosure: disclosureMethod(p.threshold, disclosureRules),
+    publicSummary: publicSummaryNote(p.public),
   };
 }
 

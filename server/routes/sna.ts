@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { completeness } from '../analysis/completeness.js';
 import { monthsBetween } from '../analysis/periods.js';
+import { publicThreshold } from '../analysis/public-summary.js';
 import { releaseCount } from '../analysis/suppress.js';
 import { audit } from '../auth/audit.js';
 import { areaKey } from '../auth/dataset-access.js';
@@ -13,8 +14,9 @@ import type { AppEnv } from './env.js';
 import { describeSelection, prepareSelection } from './prepare-selection.js';
 import { idList, selectionFields, selectionSchema } from './selection.js';
 import { validate } from './validate.js';
+import { publicField, publicRefusal } from './public-check.js';
 
-const reportQuery = selectionSchema({ datasets: idList, from: selectionFields.from, to: selectionFields.to, area: areaParam, definition: selectionFields.definition, groups: selectionFields.groups });
+const reportQuery = selectionSchema({ datasets: idList, from: selectionFields.from, to: selectionFields.to, area: areaParam, definition: selectionFields.definition, groups: selectionFields.groups, public: publicField });
 
 const LEGAL_BASIS: Record<string, string> = {
   public: 'Open Government Licence v3.0 (published data)',
@@ -38,7 +40,8 @@ export const snaRoutes = new Hono<AppEnv>().get('/sna/report', allow.signedIn({ 
   const months = monthsBetween(from, to);
   const sources = [];
   for (const d of prepared.value.datasets) {
-    const threshold = d.sensitivity === 'restricted' ? d.threshold : null;
+    const own = d.sensitivity === 'restricted' ? d.threshold : null;
+    const threshold = q.public ? publicThreshold(own) : own;
     const rows = await countByPeriod(db, { ...prepared.value.query, datasetIds: [d.id] }, months);
     const counts = months.map((_, i) => { const r = rows.find((x) => x.period === i); return releaseCount(r?.count ?? 0, r?.key ?? 0, threshold); });
     const flagged = completeness(months.map((m, i) => ({ month: m.from.slice(0, 7), count: counts[i] ?? 0 })));
@@ -59,8 +62,12 @@ export const snaRoutes = new Hono<AppEnv>().get('/sna/report', allow.signedIn({ 
       months: flagged.map((m, i) => ({ month: m.month, count: counts[i]!, low: m.low })),
     });
   }
+  if (q.public) {
+    const refusal = publicRefusal({ res: null, restricted: prepared.value.threshold !== null, counts: sources.filter((s) => s.restricted).flatMap((s) => s.months.map((m) => m.count)), settings: [] });
+    if (refusal) return c.json(refusal.body, refusal.status);
+  }
   const area = await areaTitle(db, q.area);
-  await audit(c, { action: 'export', target: `GET ${c.req.path}`, datasets: prepared.value.datasets.map((d) => ({ id: d.id, name: d.name })), selection: prepared.value.echo, summary: { format: 'sna-report', area: areaKey(q.area) } });
+  await audit(c, { action: 'export', target: `GET ${c.req.path}`, datasets: prepared.value.datasets.map((d) => ({ id: d.id, name: d.name })), selection: prepared.value.echo, summary: { format: 'sna-report', area: areaKey(q.area), public: q.public } });
   return c.json({
     area: { key: areaKey(q.area)!, ...area },
     from,

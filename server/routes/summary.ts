@@ -16,6 +16,7 @@ import type { AppEnv } from './env.js';
 import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
 import { selectionSchema, selectionFields } from './selection.js';
 import { validate } from './validate.js';
+import { publicField, publicRefusal } from './public-check.js';
 
 const { area: _area, res: _res, ...rest } = selectionFields;
 const summaryQuery = selectionSchema({
@@ -24,6 +25,7 @@ const summaryQuery = selectionSchema({
     k: z.enum(['1', '2', '3']).default('1').transform(Number),
     top: z.coerce.number().int().min(1).max(50).default(10),
     within: z.coerce.number().min(50).max(5000).default(500),
+    public: publicField,
   });
 
 export const summaryRoutes = new Hono<AppEnv>().get(
@@ -58,7 +60,7 @@ export const summaryRoutes = new Hono<AppEnv>().get(
     const priorities = gi.filter((cell) => cell.count > 0).sort((a, b) => (b.class ?? 0) - (a.class ?? 0) || rankOf(b.h3) - rankOf(a.h3) || (a.h3 < b.h3 ? -1 : 1)).slice(0, q.top);
 
     // Settings near each priority cell.
-    const nearest = await nearbySettings(c, priorities.map((cell) => cell.h3), q.within);
+    const nearest = await nearbySettings(c, priorities.map((cell) => cell.h3), q.within, { public: q.public });
 
     // Restricted data: totals and cells released as every other route releases them (perturbed,
     // 1..k-1 withheld, the area's cells with secondary suppression); z rounded.
@@ -88,6 +90,10 @@ export const summaryRoutes = new Hono<AppEnv>().get(
         nearest: nearest[i]!,
       })),
     };
+    if (q.public) {
+      const refusal = publicRefusal({ res: q.res, restricted: threshold !== null, counts: [result.count, result.forceCount, ...result.priorities.map((p) => p.count)], settings: result.priorities.flatMap((p) => p.nearest) });
+      if (refusal) return c.json(refusal.body, refusal.status);
+    }
     await auditRestrictedAnalysis(c, prepared.value, 'summary', { priorities: result.priorities.length, countReleased: areaCount !== null });
     return c.json(result);
   },

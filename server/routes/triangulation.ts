@@ -4,7 +4,7 @@ import { combineKeys } from '../analysis/cell-key.js';
 import { hotspots } from '../analysis/hotspots.js';
 import { effectiveThreshold, releaseCells, releaseCount, secondarySuppression } from '../analysis/suppress.js';
 import { bivariateLevels, triangulate, type TriangulationClass } from '../analysis/triangulation.js';
-import { PUBLIC_SUMMARY_RULES, publicSummaryProblems, publicThreshold } from '../analysis/public-summary.js';
+import { PUBLIC_SUMMARY_RULES, publicThreshold } from '../analysis/public-summary.js';
 import { releaseGiStar } from '../analysis/z-release.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { audit } from '../auth/audit.js';
@@ -19,6 +19,7 @@ import { SETTINGS, WEAPONS } from '../ingest/vocabularies.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
 import { nearbySettings } from './nearby-settings.js';
+import { publicField, publicRefusal, publicSummaryNote } from './public-check.js';
 import { cellPolygon, cellsGeoJsonResponse, csvResponse } from './export-format.js';
 import { auditRestrictedAnalysis, describeSelection, prepareSelection, type PreparedSelection } from './prepare-selection.js';
 import { groupList, idList, selectionFields, selectionSchema } from './selection.js';
@@ -45,7 +46,7 @@ const triangulationQuery = selectionSchema({
   top: z.coerce.number().int().min(1).max(50).default(15),
   within: z.coerce.number().min(50).max(5000).default(300),
   /** A public summary: higher threshold for restricted counts, no sensitive settings, checked before release. */
-  public: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  public: publicField,
 });
 
 /** Police-recorded violence, unless the request names groups. */
@@ -73,7 +74,7 @@ type Refusal = { ok: false; status: 400 | 403 | 404 | 422; body: { error: string
 async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, action: string) {
   const db = c.get('db');
   const refuse = (error: string): Refusal => ({ ok: false, status: 400, body: { error } });
-  const common = { from: q.from, to: q.to, weekdays: q.weekdays, hours: q.hours, res: q.res, area: q.area };
+  const common = { from: q.from, to: q.to, weekdays: q.weekdays, hours: q.hours, res: q.res, area: q.area, public: q.public };
   const prepare = async (datasets: number[], groups: string[] | undefined, source: string) => {
     const prepared = await prepareSelection(c, { ...common, datasets, groups });
     return prepared.ok ? prepared : { ...prepared, body: { ...prepared.body, error: `${source}: ${prepared.body.error}` } };
@@ -90,11 +91,10 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
     const untimed = all.filter((d) => d.datePrecision !== 'datetime');
     if (untimed.length) return refuse(`the night-time economy filter needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}`);
   }
-  // A public summary raises the threshold of restricted sources (PUBLIC_SUMMARY_RULES).
-  const raise = q.public ? publicThreshold : (t: number | null) => t;
-  const policeThreshold = raise(police.value.threshold);
-  const edThreshold = raise(ed.value.threshold);
-  const threshold = raise(effectiveThreshold(all));
+  // A public summary's thresholds are raised already (prepareSelection; PUBLIC_SUMMARY_RULES).
+  const policeThreshold = police.value.threshold;
+  const edThreshold = ed.value.threshold;
+  const threshold = q.public ? publicThreshold(effectiveThreshold(all)) : effectiveThreshold(all);
   const policeQuery = { ...police.value.query, nightTimeEconomy: q.nte };
   const edQuery = { ...ed.value.query, settings: q.settings, weapons: q.weapons, nightTimeEconomy: q.nte };
 
@@ -154,7 +154,7 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
   const ranked = (cls: TriangulationClass) => cells.filter((cell) => cell.class === cls).sort((a, b) => (a.q ?? 0) - (b.q ?? 0) || (b.ed ?? 0) + (b.police ?? 0) - ((a.ed ?? 0) + (a.police ?? 0)) || a.h3.localeCompare(b.h3)).slice(0, q.top);
   const classCells = Object.fromEntries(await Promise.all(CLASSES.map(async (cls) => {
     const top = ranked(cls);
-    const nearest = (await nearbySettings(c, top.map((cell) => cell.h3), q.within)).map((list) => (q.public ? list.filter((p) => !PUBLIC_SUMMARY_RULES.sensitiveTypes.has(p.type)) : list));
+    const nearest = await nearbySettings(c, top.map((cell) => cell.h3), q.within, { public: q.public });
     return [cls, top.map((cell, i) => ({ h3: cell.h3, lad: cell.lad, police: cell.police, ed: cell.ed, nearest: nearest[i]! }))] as const;
   })));
 
@@ -183,8 +183,8 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
       ...(policeThreshold !== null ? [...cells.map((x) => x.police), ...areas.map((a) => a.police)] : []),
       ...(edThreshold !== null ? [...cells.map((x) => x.ed), ...areas.map((a) => a.ed), breakdown.edTotal, ...bySetting.map((r) => r.count), ...byWeapon.map((r) => r.count)] : []),
     ];
-    const problems = publicSummaryProblems({ res: q.res, restricted: threshold !== null, counts: restrictedCounts, settings: Object.values(classCells).flat().flatMap((x) => x.nearest) });
-    if (problems.length) return { ok: false as const, status: 422 as const, body: { error: `refused: a public summary may not be published as asked: ${problems.join('; ')}`, problems } };
+    const refusal = publicRefusal({ res: q.res, restricted: threshold !== null, counts: restrictedCounts, settings: Object.values(classCells).flat().flatMap((x) => x.nearest) });
+    if (refusal) return { ok: false as const, ...refusal };
   }
   const audited = { ...ed.value, datasets: all, threshold, echo: { ...ed.value.echo, police: q.police, ed: q.ed, public: q.public } };
   await auditRestrictedAnalysis(c, audited, action, { cells: cells.length, edExcess: cells.filter((cell) => cell.class === 'ed-excess').length });
@@ -197,7 +197,7 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
     police: describeSelection(police.value),
     ed: { ...describeSelection(ed.value), settings: q.settings ?? null, weapons: q.weapons ?? null },
     nightTimeEconomyOnly: q.nte,
-    publicSummary: q.public ? { maxResolution: PUBLIC_SUMMARY_RULES.maxResolution, minThreshold: PUBLIC_SUMMARY_RULES.minThreshold, sensitiveSettingsRemoved: [...PUBLIC_SUMMARY_RULES.sensitiveTypes], checked: true } : null,
+    publicSummary: publicSummaryNote(q.public),
     restricted: threshold !== null,
     threshold,
     edShare: threshold === null ? tri.edShare : null,

@@ -309,4 +309,59 @@ describe(`GET /api/triangulation on ${backend!.name}`, () => {
     expect(Number(db.exec(`select count(*) from settings`)[0]!.values[0]![0])).toBeGreaterThan(100);
     db.close();
   });
+  it('makes the SNA chapter\'s other figures public too: summary, hot spots, trend and sources held to the rules, or refused', async () => {
+    const area = 'pfa:W15000002';
+    const sel = `datasets=${ids.ed}&from=2023-07&to=2024-06&groups=violence-sexual`;
+    type Hot = { status: number; json(): Promise<unknown> };
+    const read = async <T>(res: Hot) => ({ status: res.status, body: (await res.json()) as T & { error?: string; problems?: string[]; threshold: number | null; publicSummary: { checked: boolean } | null } });
+    // Cells finer than resolution 7 are refused before anything leaves the server, whatever the data.
+    const fine = await read(await api.request(`/api/hotspots?${sel}&res=8&area=${area}&public=true`));
+    expect(fine.status).toBe(422);
+    expect(fine.body.problems).toEqual(['cells of resolution 8 are too fine for publication: use resolution 7 or coarser']);
+    const fineSummary = await read(await api.request(`/api/areas/${area}/summary?${sel}&res=9&public=true`));
+    expect(fineSummary.status).toBe(422);
+
+    // Resolution 7: the analysts' version shows restricted counts from 5, the public one only from 10.
+    type Cells = { cells: { h3: string; count: number | null }[] };
+    const own = await read<Cells>(await api.request(`/api/hotspots?${sel}&res=7&area=${area}`));
+    const pub = await read<Cells>(await api.request(`/api/hotspots?${sel}&res=7&area=${area}&public=true`));
+    expect([own.status, pub.status]).toEqual([200, 200]);
+    expect([own.body.threshold, pub.body.threshold]).toEqual([5, 10]);
+    expect(own.body.publicSummary).toBeNull();
+    expect(pub.body.publicSummary!.checked).toBe(true);
+    // Released counts carry a perturbation of at most 2, so one of 5 to 7 is a true count under 10.
+    const between = own.body.cells.filter((c) => c.count !== null && c.count >= 5 && c.count <= 7).map((c) => c.h3);
+    expect(between.length).toBeGreaterThan(0);
+    const pubCount = new Map(pub.body.cells.map((c) => [c.h3, c.count]));
+    for (const h3 of between) expect(pubCount.get(h3) ?? 0, h3).not.toBeGreaterThan(0);
+    for (const c of pub.body.cells) if (c.count !== null) expect(c.count === 0 || c.count >= 10, c.h3).toBe(true);
+
+    // Settings near the priority locations: a refuge is named to the partnership, never in public.
+    const upload = new FormData();
+    upload.set('layer', 'Refuges (public-summary test)');
+    upload.set('type', 'refuge');
+    const [lat, lng] = cellToLatLng(pub.body.cells.filter((c) => c.count !== null).sort((a, b) => b.count! - a.count!)[0]!.h3);
+    upload.append('file', new Blob([JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Refuge B' }, geometry: { type: 'Point', coordinates: [lng, lat] } }] })]), 'refuges.geojson');
+    expect((await api.request('/api/places', { method: 'POST', body: upload })).status).toBe(201);
+    type Summary = { count: number | null; priorities: { count: number | null; nearest: { type: string }[] }[] };
+    const types = (b: Summary) => new Set(b.priorities.flatMap((p) => p.nearest.map((n) => n.type)));
+    const ownSummary = await read<Summary>(await api.request(`/api/areas/${area}/summary?${sel}&res=7&within=3000`));
+    const pubSummary = await read<Summary>(await api.request(`/api/areas/${area}/summary?${sel}&res=7&within=3000&public=true`));
+    expect([ownSummary.status, pubSummary.status]).toEqual([200, 200]);
+    expect(types(ownSummary.body).has('refuge')).toBe(true);
+    expect(types(pubSummary.body).has('refuge')).toBe(false);
+    expect(types(pubSummary.body).size).toBeGreaterThan(2);
+    for (const p of pubSummary.body.priorities) if (p.count !== null) expect(p.count === 0 || p.count >= 10).toBe(true);
+
+    // Area totals: the trend and the sources' months, at the public threshold and audited as public.
+    const trend = await read<{ series: { count: number | null }[] }>(await api.request(`/api/areas/${area}/trend?datasets=${ids.ed}&groups=violence-sexual&period=month&asOf=2024-06-30&periods=12&public=true`));
+    expect(trend.status, trend.body.error).toBe(200);
+    expect(trend.body.threshold).toBe(10);
+    for (const s of trend.body.series) if (s.count !== null) expect(s.count === 0 || s.count >= 10).toBe(true);
+    const report = await read<{ sources: { threshold: number | null }[] }>(await api.request(`/api/sna/report?datasets=${ids.gwent},${ids.ed}&from=2023-07&to=2024-06&area=${area}&groups=violence-sexual&public=true`));
+    expect(report.status).toBe(200);
+    expect(report.body.sources.map((s) => s.threshold)).toEqual([null, 10]);
+    const audited = await t.db.query<{ summary: { public: boolean } }>(`select summary from audit_log where action = 'export' and summary->>'format' = 'sna-report' order by id desc limit 1`);
+    expect(audited[0]!.summary.public).toBe(true);
+  });
 });

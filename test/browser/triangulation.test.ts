@@ -101,6 +101,23 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
     expect(await page.locator('.no-print').isVisible()).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}sna-chapter.png`, fullPage: true });
     expect((await page.pdf({ format: 'A4' })).subarray(0, 4).toString()).toBe('%PDF');
+
+    // The public version for publication: coarse cells, the higher threshold, checked by the server.
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: 'Public version (for publication)' }).click();
+    const publicChapter = page.locator('article.sna-report[data-public="true"]');
+    await publicChapter.waitFor({ timeout: 60_000 });
+    await expect.poll(() => publicChapter.locator('figcaption').count(), { timeout: 60_000 }).toBe(4);
+    const publicText = (await publicChapter.textContent())!;
+    expect(publicText).toContain('Public version, for publication');
+    expect(publicText).toMatch(/Counts from 1 to 9 are not shown/);
+    expect(publicText).toContain('H3 resolution 7');
+    // Every cell named is of resolution 7 (H3 indexes of resolution 7 begin 87, of 8 begin 88).
+    const named = await publicChapter.locator('td code').allTextContents();
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((h3) => !h3.startsWith('87'))).toEqual([]);
+    expect(await publicChapter.locator('.form-error').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}sna-chapter-public.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   }, 240_000);
