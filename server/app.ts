@@ -28,6 +28,7 @@ import { crossBorderRoutes } from './routes/cross-border.js';
 import { triangulationRoutes } from './routes/triangulation.js';
 import { snaRoutes } from './routes/sna.js';
 import { exportRoutes } from './routes/exports.js';
+import { apiCaching, immutableAssets } from './http-caching.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
 import { allow } from './auth/policy.js';
@@ -113,6 +114,7 @@ export interface AppOptions {
 export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', secureHeaders(SECURE_HEADERS));
+  app.use('/api/*', ...apiCaching);
   // JSON bodies: partnership polygons are the largest; everything else is small. File uploads
   // (datasets, places) stream to disk under their own limits.
   const jsonLimit = (maxSize: number) => {
@@ -125,6 +127,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/', buildApi(db, { ...DEFAULT_AUTH, ...options.auth }, maxUploadBytes));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   if (options.staticRoot) {
+    app.use('/assets/*', immutableAssets);
     app.use('/*', serveStatic({ root: options.staticRoot }));
     app.get('/*', serveStatic({ root: options.staticRoot, path: 'index.html' }));
   }

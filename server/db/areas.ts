@@ -1,5 +1,6 @@
 import { cellToChildren } from 'h3-js';
 import type { AreaSelector, CellListArea } from '../routes/area-param.js';
+import { cachedCover } from './cover-cache.js';
 import { partnershipCellsSql } from './partnerships.js';
 import { stringify } from 'csv-stringify/sync';
 import type { CellRow } from '../geo/cell-cover.js';
@@ -134,8 +135,10 @@ export function cellListCover(area: CellListArea, res: number): string[] {
  */
 export async function areaCover(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<string[]> {
   if (area.kind === 'cells') return cellListCover(area, res);
-  const rows = await db.query<{ h3: string }>(`select c.h3 from ${coverSql(area, res)} c where $1::int is not null order by c.h3`, [res, area.kind === 'partnership' ? area.id : area.code]);
-  return rows.map((r) => r.h3);
+  return cachedCover(db, 'cover', area, res, async () => {
+    const rows = await db.query<{ h3: string }>(`select c.h3 from ${coverSql(area, res)} c where $1::int is not null order by c.h3`, [res, area.kind === 'partnership' ? area.id : area.code]);
+    return rows.map((r) => r.h3);
+  });
 }
 
 /** The study region of area statistics: the area's cover at a resolution, resolution 10 from its resolution-9 parents. */
@@ -146,6 +149,11 @@ export async function studyRegion(db: Queryable, area: AreaSelector, res: 7 | 8 
 
 /** The cover with each cell's residents. */
 export async function areaCoverPopulation(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<CellPopulation[]> {
+  if (area.kind !== 'cells') return cachedCover(db, 'population', area, res, () => coverPopulation(db, area, res));
+  return coverPopulation(db, area, res);
+}
+
+async function coverPopulation(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<CellPopulation[]> {
   const [cover, params] = area.kind === 'cells' ? ['(select unnest($2::text[]) as h3)', [res, cellListCover(area, res)]] : [coverSql(area, res), [res, area.kind === 'partnership' ? area.id : area.code]];
   // One join and group (not a sub-select per cell): a force area at resolution 9 is 20,000 cells.
   return db.query<CellPopulation>(

@@ -55,15 +55,15 @@ export async function deleteMonth(tx: Tx, datasetId: number, month: string, sour
   return rows[0]!.n;
 }
 
-/** Re-supplied records (same external id) replace the stored ones. */
-export async function deleteByExternalIds(tx: Tx, datasetId: number, ids: readonly string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const rows = await tx.query<{ n: number }>(
-    `with gone as (delete from incidents where dataset_id = $1 and external_id = any($2::text[]) returning 1)
-     select count(*)::int as n from gone`,
+/** Re-supplied records (same external id) replace the stored ones: how many went, and from which months (YYYY-MM). */
+export async function deleteByExternalIds(tx: Tx, datasetId: number, ids: readonly string[]): Promise<{ count: number; months: string[] }> {
+  if (ids.length === 0) return { count: 0, months: [] };
+  const rows = await tx.query<{ month: string; n: number }>(
+    `with gone as (delete from incidents where dataset_id = $1 and external_id = any($2::text[]) returning month)
+     select to_char(month, 'YYYY-MM') as month, count(*)::int as n from gone group by 1`,
     [datasetId, ids],
   );
-  return rows[0]!.n;
+  return { count: rows.reduce((a, r) => a + r.n, 0), months: rows.map((r) => r.month) };
 }
 
 export async function countIncidents(db: Queryable, datasetId: number): Promise<number> {

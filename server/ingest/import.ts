@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db/index.js';
 import { findDatasetByName, insertDataset, recordImport, type Basis, type DatasetKind, type Sensitivity } from '../db/datasets.js';
 import { copyIncidents, deleteByExternalIds, deleteMonth, type IncidentRecord } from '../db/incidents.js';
+import { refreshCellCounts } from '../db/cell-counts.js';
 import { refreshStatistics } from '../db/statistics.js';
 import { pfaCodeForForce } from '../geo/force-names.js';
 import { readCsv } from './csv-reader.js';
@@ -67,12 +68,13 @@ export async function importDataset(db: Db, request: ImportRequest, onProgress?:
       );
     }
     await loader.flush();
+    await refreshCellCounts(tx, datasetId, [...loader.touchedMonths]);
     if (report.accepted === 0) throw new ImportError(`no rows accepted from ${request.files.map((f) => f.name).join(', ')}`, report.build());
     const built = report.build();
     await recordImport(tx, datasetId, startedAt, built, built.rowsRejected);
     return built;
   });
-  await refreshStatistics(db, ['incidents']);
+  await refreshStatistics(db, ['incidents', 'cell_counts']);
   return report;
 }
 
@@ -123,6 +125,8 @@ class IncidentLoader {
   /** police.uk (month, force) keys this import has loaded, with the file that brought them. */
   private readonly monthKeys = new Map<string, string>();
   private readonly seenIds = new Map<string, number>();
+  /** Months (YYYY-MM) this import added to or deleted from: their pre-aggregated counts are rebuilt. */
+  readonly touchedMonths = new Set<string>();
 
   constructor(
     private readonly tx: Tx,
@@ -146,6 +150,7 @@ class IncidentLoader {
     if (outsideForce) this.report.outsideForce(place.pfaCode);
     this.batch.push({ ...incident, datasetId: this.datasetId, h3: place.h3, pfaCode: place.pfaCode, ladCode: place.ladCode, outsideForce });
     this.report.accept(file, incident.month);
+    this.touchedMonths.add(incident.month);
     if (this.batch.length >= BATCH_ROWS) await this.flush();
   }
 
@@ -155,7 +160,9 @@ class IncidentLoader {
     this.batch = [];
     if (this.kind === 'incidents') {
       const ids = rows.map((r) => r.externalId).filter((id): id is string => id !== null);
-      this.report.replaced += await deleteByExternalIds(this.tx, this.datasetId, ids);
+      const gone = await deleteByExternalIds(this.tx, this.datasetId, ids);
+      this.report.replaced += gone.count;
+      for (const month of gone.months) this.touchedMonths.add(month);
     }
     await copyIncidents(this.tx, rows);
   }

@@ -392,4 +392,41 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     const mixed = await api.request(`/api/cells?${sel}&res=9&area=cells:${chosen[0]!.h3},${cellToChildren(chosen[1]!.h3, 9)[0]}`);
     expect(((await mixed.json()) as { error: string }).error).toMatch(/cells of one resolution only \(got 8, 9\)/);
   });
+  it('compresses results and answers an unchanged one with 304, until the data or the geography changes', async () => {
+    const url = `/api/hotspots?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=8&area=pfa:W15000002`;
+    const first = await api.request(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const zipped = Buffer.from(await first.arrayBuffer());
+    const plain = await (await api.request(url)).text();
+    expect(gunzipSync(zipped).toString('utf8')).toBe(plain);
+    expect(zipped.length).toBeLessThan(plain.length / 4);
+    const tag = first.headers.get('etag')!;
+    expect(tag).toMatch(/"[0-9a-f]+"/);
+    const again = await api.request(url, { headers: { 'if-none-match': tag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    // Access is checked before the tag: another user with no right to the data gets no 304.
+    const outsider = await createTestUser(t.db, { role: 'analyst', scopes: [] });
+    const app = createApp(t.db);
+    expect((await as(app, outsider).request(`/api/hotspots?datasets=${restrictedId}&from=2023-07&to=2024-06&res=8&area=pfa:W15000002`, { headers: { 'if-none-match': '*' } })).status).toBe(403);
+    // A new month in the dataset changes the result, so the old tag no longer matches.
+    await importPaths(t.db, [policeUkFile('gwent', '2024-07')], { kind: 'police-uk', name: 'Gwent' });
+    const widened = url.replace('to=2024-06', 'to=2024-07');
+    const before = (await api.request(widened)).headers.get('etag');
+    expect(before).not.toBe(tag);
+    // The cover is cached per geography version: a new version (a geodata reload) is read afresh.
+    const cover = await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8);
+    expect(Object.isFrozen(cover)).toBe(true);
+    const dropped = cover[0]!;
+    const [{ value }] = await t.db.query<{ value: string }>(`select value from app_state where key = 'geodata_version'`);
+    await t.db.query(`update area_cells set in_cover = false where res = 8 and h3 = $1`, [dropped]);
+    expect(await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8)).toContain(dropped);
+    await t.db.query(`update app_state set value = $1 where key = 'geodata_version'`, [`${value}-test`]);
+    expect(await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8)).not.toContain(dropped);
+    await t.db.query(`update area_cells set in_cover = true where res = 8 and h3 = $1`, [dropped]);
+    await t.db.query(`update app_state set value = $1 where key = 'geodata_version'`, [value]);
+    expect(await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8)).toContain(dropped);
+  });
 });
