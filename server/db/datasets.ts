@@ -25,6 +25,8 @@ export interface Dataset {
   monthTo: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The id of its latest import: a new import (or a replaced month) gives a new one. */
+  lastImport: number | null;
 }
 
 export type NewDataset = Pick<Dataset, 'name' | 'kind' | 'sensitivity' | 'supplier' | 'legalBasis' | 'basis' | 'ownerScope' | 'threshold' | 'datePrecision'> & {
@@ -38,7 +40,8 @@ const SELECT = `
          (select to_char(min(month), 'YYYY-MM') from incidents i where i.dataset_id = d.id) as "monthFrom",
          (select to_char(max(month), 'YYYY-MM') from incidents i where i.dataset_id = d.id) as "monthTo",
          to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
-         to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"
+         to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
+         (select max(i.id) from imports i where i.dataset_id = d.id) as "lastImport"
   from datasets d`;
 
 export async function listDatasets(db: Queryable): Promise<Dataset[]> {

@@ -15,6 +15,7 @@ import type { AppEnv } from './env.js';
 import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
 import { selectionSchema, selectionFields, selectionQuery } from './selection.js';
 import { validate } from './validate.js';
+import { cachedResult, sendCached } from './result-cache.js';
 import { publicField, publicRefusal } from './public-check.js';
 
 /** Kept for callers that import it: the cells route takes the shared selection. */
@@ -38,16 +39,20 @@ export const cellRoutes = new Hono<AppEnv>()
     const prepared = await prepareSelection(c, q);
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
     const { threshold, query } = prepared.value;
-    const released = releaseCells(await countByCell(c.get('db'), query), threshold);
-    await auditRestrictedAnalysis(c, prepared.value, 'cells', { cellsReturned: released.length, cellsSuppressed: released.filter((r) => r.count === null).length });
-    return c.json({
-      res: q.res,
-      from: q.from,
-      to: q.to,
-      ...describeSelection(prepared.value),
-      area: q.area ?? null,
-      cells: released.map((cell) => ({ ...cell, rate: ratePerThousand(cell.count, cell.population) })),
+    const result = await cachedResult(c, prepared.value, async () => {
+      const released = releaseCells(await countByCell(c.get('db'), query), threshold);
+      return {
+        res: q.res,
+        from: q.from,
+        to: q.to,
+        ...describeSelection(prepared.value),
+        area: q.area ?? null,
+        cells: released.map((cell) => ({ ...cell, rate: ratePerThousand(cell.count, cell.population) })),
+      };
     });
+    const { cells } = result.value;
+    await auditRestrictedAnalysis(c, prepared.value, 'cells', { cellsReturned: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length });
+    return sendCached(c, result);
   })
   .get('/hotspots', allow.signedIn({ datasets: true }), validate('query', hotspotsQuery), async (c) => {
     const q = c.req.valid('query');
@@ -55,42 +60,46 @@ export const cellRoutes = new Hono<AppEnv>()
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
     const { threshold, query, echo } = prepared.value;
     const db = c.get('db');
-    // The study region is the area's whole cover at this resolution, zero-count cells included.
-    const region = await studyRegion(db, q.area, q.res);
-    const counted = await countByCell(db, query);
-    const results = hotspots(region, new Map(counted.map((cell) => [cell.h3, cell.count])), q.k);
-    // Restricted data: Gi* runs on the true counts; counts are released as /api/cells releases
-    // them, z rounded to a step k incidents wide with the class from the rounded z, p and q
-    // withheld (docs/SECURITY.md).
-    const releasedCounts = new Map(releaseCells(counted, threshold).map((cell) => [cell.h3, cell.count]));
-    const gi = threshold === null ? null : releaseGiStar(results.cells, results.scales, threshold);
-    const zStep = gi?.step;
-    const cells =
-      gi === null
-        ? results.cells
-        : gi.cells.map((r) => ({ h3: r.h3, count: releasedCounts.has(r.h3) ? releasedCounts.get(r.h3)! : 0, z: r.z, p: null, q: null, class: r.class }));
+    const result = await cachedResult(c, prepared.value, async () => {
+      // The study region is the area's whole cover at this resolution, zero-count cells included.
+      const region = await studyRegion(db, q.area, q.res);
+      const counted = await countByCell(db, query);
+      const results = hotspots(region, new Map(counted.map((cell) => [cell.h3, cell.count])), q.k);
+      // Restricted data: Gi* runs on the true counts; counts are released as /api/cells releases
+      // them, z rounded to a step k incidents wide with the class from the rounded z, p and q
+      // withheld (docs/SECURITY.md).
+      const releasedCounts = new Map(releaseCells(counted, threshold).map((cell) => [cell.h3, cell.count]));
+      const gi = threshold === null ? null : releaseGiStar(results.cells, results.scales, threshold);
+      const zStep = gi?.step;
+      const cells =
+        gi === null
+          ? results.cells
+          : gi.cells.map((r) => ({ h3: r.h3, count: releasedCounts.has(r.h3) ? releasedCounts.get(r.h3)! : 0, z: r.z, p: null, q: null, class: r.class }));
+      return {
+        res: q.res,
+        from: q.from,
+        to: q.to,
+        k: q.k,
+        ...describeSelection(prepared.value, [`Gi* computed on the true counts; ${zRule(zStep)}; class from the released z; p and q withheld`]),
+        zStep: zStep ?? null,
+        area: echo.area as string,
+        method: {
+          statistic: 'Getis-Ord Gi*',
+          weights: `binary, ${q.k}-ring of H3 neighbours including the cell itself`,
+          region: `the area's H3 cover at resolution ${q.res}: ${region.length} cells, zero counts included`,
+          correction: 'Benjamini-Hochberg false discovery rate over the region',
+          classes: 'hot/cold at 99%, 95%, 90% confidence from the adjusted p (ArcGIS Gi_Bin)',
+        },
+        cells,
+      };
+    });
+    const { cells } = result.value;
     if (q.public) {
       const refusal = publicRefusal({ res: q.res, restricted: threshold !== null, counts: cells.map((cell) => cell.count), settings: [] });
       if (refusal) return c.json(refusal.body, refusal.status);
     }
     await auditRestrictedAnalysis(c, prepared.value, 'hotspots', { cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => (r.class ?? 0) > 0).length });
-    return c.json({
-      res: q.res,
-      from: q.from,
-      to: q.to,
-      k: q.k,
-      ...describeSelection(prepared.value, [`Gi* computed on the true counts; ${zRule(zStep)}; class from the released z; p and q withheld`]),
-      zStep: zStep ?? null,
-      area: echo.area as string,
-      method: {
-        statistic: 'Getis-Ord Gi*',
-        weights: `binary, ${q.k}-ring of H3 neighbours including the cell itself`,
-        region: `the area's H3 cover at resolution ${q.res}: ${region.length} cells, zero counts included`,
-        correction: 'Benjamini-Hochberg false discovery rate over the region',
-        classes: 'hot/cold at 99%, 95%, 90% confidence from the adjusted p (ArcGIS Gi_Bin)',
-      },
-      cells,
-    });
+    return sendCached(c, result);
   })
   .get('/time-profile', allow.signedIn({ datasets: true }), validate('query', selectionQuery), async (c) => {
     const q = c.req.valid('query');

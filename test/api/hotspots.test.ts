@@ -2,7 +2,9 @@
  * /api/hotspots on real Gwent police.uk data, checked against an independent path: counts tallied
  * from the raw CSVs, and Gi* recomputed with a naive double loop over H3 grid distances.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { cellToChildren, cellToLatLng, gridDistance, latLngToCell } from 'h3-js';
 import { wgs84ToBng } from '../../server/geo/bng.js';
@@ -411,11 +413,28 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     const outsider = await createTestUser(t.db, { role: 'analyst', scopes: [] });
     const app = createApp(t.db);
     expect((await as(app, outsider).request(`/api/hotspots?datasets=${restrictedId}&from=2023-07&to=2024-06&res=8&area=pfa:W15000002`, { headers: { 'if-none-match': '*' } })).status).toBe(403);
-    // A new month in the dataset changes the result, so the old tag no longer matches.
-    await importPaths(t.db, [policeUkFile('gwent', '2024-07')], { kind: 'police-uk', name: 'Gwent' });
-    const widened = url.replace('to=2024-06', 'to=2024-07');
-    const before = (await api.request(widened)).headers.get('etag');
-    expect(before).not.toBe(tag);
+    // Results are kept per data version: a republished month (here with 50 violent crimes
+    // fewer) is a new import, so the same request is answered afresh, with a new tag.
+    const total = (body: { cells: { count: number | null }[] }) => body.cells.reduce((a, cell) => a + (cell.count ?? 0), 0);
+    const kept = (await (await api.request(url)).json()) as { cells: { count: number | null }[] };
+    const june = readFileSync(policeUkFile('gwent', '2024-06'), 'utf8').split(/\r?\n/);
+    const violent = june.map((line, i) => [line, i] as const).filter(([line]) => line.split(',')[9] === 'Violence and sexual offences' && line.split(',')[4]).slice(0, 50).map(([, i]) => i);
+    const republished = join(mkdtempSync(join(tmpdir(), 'hotspot-june-')), '2024-06-gwent-street.csv');
+    writeFileSync(republished, june.filter((_, i) => !violent.includes(i)).join('\n'));
+    await importPaths(t.db, [republished], { kind: 'police-uk', name: 'Gwent' });
+    const fresh = await api.request(url);
+    expect(fresh.headers.get('etag')).not.toBe(tag);
+    const fewer = total(kept) - total((await fresh.json()) as { cells: { count: number | null }[] });
+    expect(fewer).toBeGreaterThan(40);
+    expect(fewer).toBeLessThanOrEqual(50);
+    await importPaths(t.db, [policeUkFile('gwent', '2024-06')], { kind: 'police-uk', name: 'Gwent' });
+    // A result answered from memory is audited like a computed one.
+    const audited = async () => (await t.db.query(`select 1 from audit_log where action = 'analysis.hotspots'`)).length;
+    const restricted = `/api/hotspots?datasets=${restrictedId}&from=2023-07&to=2024-06&res=8&area=pfa:W15000002`;
+    const before = await audited();
+    expect((await api.request(restricted)).status).toBe(200);
+    expect((await api.request(restricted)).status).toBe(200);
+    expect(await audited()).toBe(before + 2);
     // The cover is cached per geography version: a new version (a geodata reload) is read afresh.
     const cover = await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8);
     expect(Object.isFrozen(cover)).toBe(true);

@@ -36,7 +36,7 @@ describe('OpenAPI description', () => {
   it('takes parameters and bodies from the routes\' own validators, and security from their policies', () => {
     const hotspots = doc.paths['/api/hotspots']!.get!;
     const params = Object.fromEntries(hotspots.parameters!.map((p) => [p.name, p]));
-    expect(Object.keys(params).sort()).toEqual(['area', 'datasets', 'definition', 'flags', 'from', 'groups', 'hours', 'k', 'res', 'to', 'weekdays']);
+    expect(Object.keys(params).sort()).toEqual(['area', 'datasets', 'definition', 'flags', 'from', 'groups', 'hours', 'k', 'public', 'res', 'to', 'weekdays']);
     expect(params.area).toMatchObject({ in: 'query', required: true });
     expect(params.groups).toMatchObject({ required: false });
     expect(doc.paths['/api/datasets/{id}']!.delete!.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);

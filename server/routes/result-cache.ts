@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { getState } from '../db/app-state.js';
+import type { Db } from '../db/index.js';
+import type { AppEnv } from './env.js';
+import type { PreparedSelection } from './prepare-selection.js';
+
+/**
+ * Computed results kept in memory, keyed on the request and the version of everything the
+ * result is made from: each dataset's latest import and disclosure settings, and the geography
+ * version. A result for the same key can only be the same, so a panel of 30 people opening the
+ * same map costs one computation. The access checks run before the lookup (prepareSelection)
+ * and the audit after it, on every request. Results that depend on more than the datasets and
+ * the geography (settings nearby, reviews) are not kept here.
+ */
+const MAX_BYTES = 256 * 1024 * 1024;
+interface Entry { text: string; etag: string; value: unknown }
+const caches = new WeakMap<Db, { entries: Map<string, Entry>; bytes: number }>();
+
+async function keyOf(c: Context<AppEnv>, prepared: PreparedSelection): Promise<string> {
+  const url = new URL(c.req.url);
+  const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('&');
+  const versions = prepared.datasets.map((d) => `${d.id}@${d.lastImport}/${d.sensitivity}/${d.threshold}`).join(',');
+  return `${url.pathname}?${query}|${versions}|${(await getState(c.get('db'), 'geodata_version')) ?? 'none'}`;
+}
+
+/** The result for this request, computed once per data version; with its JSON text and ETag. */
+export async function cachedResult<T>(c: Context<AppEnv>, prepared: PreparedSelection, compute: () => Promise<T>): Promise<{ value: T; text: string; etag: string }> {
+  // HOTSPOT_RESULT_CACHE=off computes every request (for benchmarks that measure the computation).
+  if (process.env.HOTSPOT_RESULT_CACHE === 'off') return withText(await compute());
+  const db = c.get('db');
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = { entries: new Map(), bytes: 0 }));
+  const key = await keyOf(c, prepared);
+  const hit = cache.entries.get(key);
+  if (hit) {
+    cache.entries.delete(key); // re-insert: Map order is recency
+    cache.entries.set(key, hit);
+    return hit as { value: T; text: string; etag: string };
+  }
+  const entry = withText(await compute());
+  cache.entries.set(key, entry);
+  cache.bytes += entry.text.length;
+  while (cache.bytes > MAX_BYTES && cache.entries.size > 1) {
+    const [oldest, old] = cache.entries.entries().next().value!;
+    cache.entries.delete(oldest);
+    cache.bytes -= old.text.length;
+  }
+  return entry;
+}
+
+function withText<T>(value: T) {
+  const text = JSON.stringify(value);
+  return { value, text, etag: `"${createHash('sha1').update(text).digest('hex')}"` };
+}
+
+/** Sends a cached result's JSON text as it is (no second stringify), typed as `c.json` would be. */
+export function sendCached<T>(c: Context<AppEnv>, result: { value: T; text: string; etag: string }) {
+  c.header('content-type', 'application/json');
+  c.header('etag', result.etag);
+  return c.body(result.text, 200) as unknown as ReturnType<typeof c.json<T, 200>>;
+}
