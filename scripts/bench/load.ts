@@ -10,6 +10,7 @@
  * request), and uncached (HOTSPOT_RESULT_CACHE=off in the same process: every request computes).
  * Floor: GET /api/health under the same load, the same HTTP, authentication and JSON stack with
  * nothing to compute. Prints p50/p95/p99 latency, requests/s, errors and non-2xx responses.
+ * Requests say `Accept-Encoding: gzip`, as every browser does.
  */
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +27,7 @@ if (process.env.LOAD_CHILD) {
   // The client side: one autocannon run; every response's time is kept for exact percentiles.
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: process.env.LOAD_URL!, connections, duration: seconds, headers: { authorization: `Bearer ${process.env.LOAD_TOKEN}` } }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ url: process.env.LOAD_URL!, connections, duration: seconds, headers: { authorization: `Bearer ${process.env.LOAD_TOKEN}`, 'accept-encoding': 'gzip' } }, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   times.sort((a, b) => a - b);
@@ -64,7 +65,8 @@ if (process.env.LOAD_CHILD) {
     const r = JSON.parse(out.trim().split('\n').pop()!) as { p50: number; p95: number; p99: number; rps: number; errors: number; non2xx: number };
     floor ??= r;
     const ratio = r === floor ? '' : `  p95 x${(r.p95 / floor.p95).toFixed(1)} the floor, throughput ${(r.rps / floor.rps * 100).toFixed(1)}% of it`;
-    console.log(`${label.padEnd(50)} ${`${r.p50} ms`.padStart(8)} ${`${r.p95} ms`.padStart(8)} ${`${r.p99} ms`.padStart(8)} ${r.rps.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}${ratio}`);
+    const ms = (v: number) => `${Math.round(v)} ms`.padStart(8);
+    console.log(`${label.padEnd(50)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.rps.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}${ratio}`);
   }
   server.close();
   await fixture.db.close();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { getState } from '../db/app-state.js';
 import type { Db } from '../db/index.js';
@@ -14,7 +15,7 @@ import type { PreparedSelection } from './prepare-selection.js';
  * the geography (settings nearby, reviews) are not kept here.
  */
 const MAX_BYTES = 256 * 1024 * 1024;
-interface Entry { text: string; etag: string; value: unknown }
+interface Entry { text: string; etag: string; value: unknown; gzipped?: Buffer }
 const caches = new WeakMap<Db, { entries: Map<string, Entry>; bytes: number }>();
 
 async function keyOf(c: Context<AppEnv>, prepared: PreparedSelection): Promise<string> {
@@ -54,9 +55,20 @@ function withText<T>(value: T) {
   return { value, text, etag: `"${createHash('sha1').update(text).digest('hex')}"` };
 }
 
-/** Sends a cached result's JSON text as it is (no second stringify), typed as `c.json` would be. */
+/**
+ * Sends a result's JSON text as it is (no second stringify), typed as `c.json` would be; to a
+ * client that accepts gzip (every browser), compressed once and kept with the result.
+ */
 export function sendCached<T>(c: Context<AppEnv>, result: { value: T; text: string; etag: string }) {
+  const entry = result as Entry;
   c.header('content-type', 'application/json');
-  c.header('etag', result.etag);
-  return c.body(result.text, 200) as unknown as ReturnType<typeof c.json<T, 200>>;
+  c.header('vary', 'Accept-Encoding');
+  if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '') && entry.text.length > 1024) {
+    entry.gzipped ??= gzipSync(entry.text);
+    c.header('content-encoding', 'gzip');
+    c.header('etag', `W/${entry.etag}`);
+    return c.body(new Uint8Array(entry.gzipped.buffer as ArrayBuffer, entry.gzipped.byteOffset, entry.gzipped.byteLength), 200) as unknown as ReturnType<typeof c.json<T, 200>>;
+  }
+  c.header('etag', entry.etag);
+  return c.body(entry.text, 200) as unknown as ReturnType<typeof c.json<T, 200>>;
 }
