@@ -45,6 +45,15 @@ export async function copyIncidents(tx: Tx, rows: readonly IncidentRecord[]): Pr
   await tx.copyCsv('incidents', COLUMNS, csv);
 }
 
+/** The (month, supplying force) pairs a dataset holds, as `YYYY-MM|force` ('' for no force). */
+export async function storedMonthForces(db: Queryable, datasetId: number): Promise<Set<string>> {
+  const rows = await db.query<{ key: string }>(
+    `select distinct to_char(month, 'YYYY-MM') || '|' || coalesce(source_force, '') as key from incidents where dataset_id = $1`,
+    [datasetId],
+  );
+  return new Set(rows.map((r) => r.key));
+}
+
 /** A republished police.uk month replaces that force's rows for the month. */
 export async function deleteMonth(tx: Tx, datasetId: number, month: string, sourceForce: string | null): Promise<number> {
   const rows = await tx.query<{ n: number }>(
