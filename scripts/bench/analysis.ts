@@ -25,7 +25,7 @@ const nationalDir = process.argv[3];
 const f = await benchFixture();
 const { db } = f;
 const national = nationalDir
-  ? await importDataset(db, { kind: 'police-uk', name: `bench national ${Date.now()}`, files: await expandInputs(readdirSync(nationalDir).sort().map((d) => `${nationalDir}/${d}`)) })
+  ? await importDataset(db, { kind: 'police-uk', name: `bench national ${Date.now()}`, files: await expandInputs(readdirSync(nationalDir).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort().map((d) => `${nationalDir}/${d}`)) })
   : null;
 const app = createApp(db);
 const ALL_GROUPS = expandGroups(OFFENCE_GROUPS.map((g) => g.id));
