@@ -9,6 +9,8 @@ export async function refreshCellCounts(tx: Tx, datasetId: number, months: reado
   if (months.length === 0) return;
   const firstDays = [...new Set(months)].map((m) => `${m.slice(0, 7)}-01`);
   await tx.query('delete from cell_counts where dataset_id = $1 and month = any($2::date[])', [datasetId, firstDays]);
+  // Enough memory to group a national month by hashing: at the default 4 MB it sorts on disk, 3x slower.
+  await tx.query("set local work_mem = '64MB'");
   await tx.query(
     `insert into cell_counts (dataset_id, month, offence_group, knife, domestic_abuse, alcohol, h3_r7, h3_r8, h3_r9, n, key_sum)
      select dataset_id, month, offence_group, knife, domestic_abuse, alcohol, h3_r7, h3_r8, h3_r9, count(*), sum(record_key)

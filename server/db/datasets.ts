@@ -69,15 +69,28 @@ export async function insertDataset(tx: Tx, d: NewDataset): Promise<number> {
   return rows[0]!.id;
 }
 
-/** Deletes a dataset, its incidents and import history. Returns false if it did not exist. */
+/**
+ * Deletes a dataset, its incidents, counts and import history, in one statement (incidents and
+ * cell_counts have no foreign key to cascade: see migration 008). Returns false if it did not exist.
+ */
 export async function deleteDataset(db: Queryable, id: number): Promise<boolean> {
-  const rows = await db.query<{ id: number }>('delete from datasets where id = $1 returning id', [id]);
+  const rows = await db.query<{ id: number }>(
+    `with incidents_gone as (delete from incidents where dataset_id = $1),
+          counts_gone as (delete from cell_counts where dataset_id = $1)
+     delete from datasets where id = $1 returning id`,
+    [id],
+  );
   return rows.length > 0;
+}
+
+/** Locks a dataset row for the rest of the transaction; false if it has been deleted meanwhile. */
+export async function lockDataset(tx: Tx, id: number): Promise<boolean> {
+  return (await tx.query('select id from datasets where id = $1 for update', [id])).length > 0;
 }
 
 export async function recordImport(tx: Tx, datasetId: number, startedAt: Date, report: unknown, rowsRejected: number): Promise<void> {
   await tx.query(
-    `update datasets set rows_accepted = (select count(*) from incidents where dataset_id = $1),
+    `update datasets set rows_accepted = (select coalesce(sum(n), 0) from cell_counts where dataset_id = $1),
             rows_rejected = rows_rejected + $2, updated_at = now() where id = $1`,
     [datasetId, rowsRejected],
   );

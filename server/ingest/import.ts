@@ -1,17 +1,17 @@
 import type { Db, Tx } from '../db/index.js';
-import { findDatasetByName, insertDataset, recordImport, type Basis, type DatasetKind, type Sensitivity } from '../db/datasets.js';
-import { copyIncidents, deleteByExternalIds, deleteMonth, storedMonthForces, type IncidentRecord } from '../db/incidents.js';
+import { findDatasetByName, insertDataset, lockDataset, recordImport, type Basis, type DatasetKind, type Sensitivity } from '../db/datasets.js';
+import { copyIncidentLines, deleteByExternalIds, deleteMonth, incidentCsvLine, storedMonthForces } from '../db/incidents.js';
 import { refreshCellCounts } from '../db/cell-counts.js';
 import { refreshStatistics } from '../db/statistics.js';
 import { pfaCodeForForce } from '../geo/force-names.js';
 import { readCsv } from './csv-reader.js';
 import { ImportError } from './errors.js';
 import { incidentCsvParser } from './incident-csv.js';
-import { Locator } from './locate.js';
+import { Locator, type Placement } from './locate.js';
 import type { ColumnMapping } from './mapping.js';
 import { policeUkParser } from './police-uk.js';
-import { ImportReportBuilder, type ImportReport } from './report.js';
-import type { RowParser } from './row.js';
+import { ImportReportBuilder, type FileReport, type ImportReport } from './report.js';
+import type { ParsedIncident, RowParser } from './row.js';
 import type { SourceFile } from './sources.js';
 
 export interface ImportRequest {
@@ -56,6 +56,8 @@ export async function importDataset(db: Db, request: ImportRequest, onProgress?:
       throw new ImportError(`dataset "${request.name}" already exists with kind ${existing.kind}, not ${request.kind}`);
     if (existing && existing.datePrecision !== parser.datePrecision)
       throw new ImportError(`dataset "${request.name}" holds ${existing.datePrecision}-precision data; these files give ${parser.datePrecision}`);
+    // Incidents have no foreign key to their dataset (migration 008): hold its row so a delete waits for this import.
+    if (existing && !(await lockDataset(tx, existing.id))) throw new ImportError(`dataset "${request.name}" was deleted while this import started; import again`);
     const datasetId =
       existing?.id ??
       (await insertDataset(tx, { ...settings, name: request.name, kind: request.kind, datePrecision: parser.datePrecision, mapping: request.mapping ?? null }));
@@ -113,16 +115,25 @@ async function loadFile(file: SourceFile, parser: RowParser, loader: IncidentLoa
     fileReport.rowsRead++;
     const result = parser.parse(values);
     if (!result.ok) report.reject(fileReport, line, result.category, result.reason);
-    else await loader.add(result.incident, fileReport, line);
+    else {
+      const waiting = loader.add(result.incident, fileReport, line);
+      if (waiting) await waiting;
+    }
     if (fileReport.rowsRead % BATCH_ROWS === 0) progress(fileReport.rowsRead);
   }
   if (fileReport.rowsRead === 0) throw new ImportError(`${file.name}: has a header but no rows`);
   progress(fileReport.rowsRead);
 }
 
-/** Places parsed incidents, applies replacement rules and writes them in COPY batches. */
+/**
+ * Places parsed incidents, applies replacement rules and writes them in COPY batches. A batch's
+ * COPY runs while the next batch is parsed (one in flight), and `add` only returns a promise
+ * when it has to wait, so the common row costs no await.
+ */
 class IncidentLoader {
-  private batch: IncidentRecord[] = [];
+  private lines: string[] = [];
+  private ids: string[] = [];
+  private inFlight: Promise<void> | null = null;
   private readonly locator = new Locator();
   /** police.uk (month, force) keys this import has loaded, with the file that brought them. */
   private readonly monthKeys = new Map<string, string>();
@@ -139,50 +150,78 @@ class IncidentLoader {
     private readonly storedMonthForces: ReadonlySet<string>,
   ) {}
 
-  async add(incident: import('./row.js').ParsedIncident, file: ReturnType<ImportReportBuilder['startFile']>, line: number): Promise<void> {
+  add(incident: ParsedIncident, file: FileReport, line: number): Promise<void> | undefined {
     const place = this.locator.place(incident.lng, incident.lat);
-    if (!place) return this.report.reject(file, line, 'outside England and Wales');
-    if (this.kind === 'police-uk') await this.replaceMonthOnce(incident.month, incident.sourceForce, file.name);
-    else if (incident.externalId) {
+    if (!place) {
+      this.report.reject(file, line, 'outside England and Wales');
+      return undefined;
+    }
+    if (this.kind === 'police-uk') {
+      const replacing = this.replaceMonthOnce(incident.month, incident.sourceForce, file.name);
+      if (replacing) return replacing.then(() => this.store(incident, place, file));
+    } else if (incident.externalId) {
       const firstLine = this.seenIds.get(incident.externalId);
-      if (firstLine !== undefined)
-        return this.report.reject(file, line, 'duplicate record', `duplicate record id (first seen on line ${firstLine})`);
+      if (firstLine !== undefined) {
+        this.report.reject(file, line, 'duplicate record', `duplicate record id (first seen on line ${firstLine})`);
+        return undefined;
+      }
       this.seenIds.set(incident.externalId, line);
     }
+    return this.store(incident, place, file);
+  }
+
+  private store(incident: ParsedIncident, place: Placement, file: FileReport): Promise<void> | undefined {
     const supplierPfa = pfaCodeForForce(incident.sourceForce);
     const outsideForce = supplierPfa !== null && supplierPfa !== place.pfaCode;
     if (outsideForce) this.report.outsideForce(place.pfaCode);
-    this.batch.push({ ...incident, datasetId: this.datasetId, h3: place.h3, pfaCode: place.pfaCode, ladCode: place.ladCode, outsideForce });
+    this.lines.push(incidentCsvLine(this.datasetId, incident, place, outsideForce));
+    if (this.kind === 'incidents' && incident.externalId !== null) this.ids.push(incident.externalId);
     this.report.accept(file, incident.month);
     this.touchedMonths.add(incident.month);
-    if (this.batch.length >= BATCH_ROWS) await this.flush();
+    return this.lines.length >= BATCH_ROWS ? this.flush(false) : undefined;
   }
 
-  async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const rows = this.batch;
-    this.batch = [];
-    if (this.kind === 'incidents') {
-      const ids = rows.map((r) => r.externalId).filter((id): id is string => id !== null);
-      const gone = await deleteByExternalIds(this.tx, this.datasetId, ids);
-      this.report.replaced += gone.count;
-      for (const month of gone.months) this.touchedMonths.add(month);
+  /** Sends the batch. Unless `last`, returns once the previous batch is stored and this one is on its way. */
+  async flush(last = true): Promise<void> {
+    await this.settle();
+    if (this.lines.length > 0) {
+      const lines = this.lines;
+      const ids = this.ids;
+      this.lines = [];
+      this.ids = [];
+      if (ids.length > 0) {
+        const gone = await deleteByExternalIds(this.tx, this.datasetId, ids);
+        this.report.replaced += gone.count;
+        for (const month of gone.months) this.touchedMonths.add(month);
+      }
+      this.inFlight = copyIncidentLines(this.tx, lines);
+      this.inFlight.catch(() => undefined); // rethrown by settle(); not an unhandled rejection meanwhile
     }
-    await copyIncidents(this.tx, rows);
+    if (last) await this.settle();
   }
 
-  private async replaceMonthOnce(month: string, force: string | null, fileName: string): Promise<void> {
+  private async settle(): Promise<void> {
+    const inFlight = this.inFlight;
+    this.inFlight = null;
+    if (inFlight) await inFlight;
+  }
+
+  /** Returns a promise only when a stored month has to be deleted first. */
+  private replaceMonthOnce(month: string, force: string | null, fileName: string): Promise<void> | undefined {
     const key = `${month}|${force ?? ''}`;
     const owner = this.monthKeys.get(key);
-    if (owner === fileName) return;
+    if (owner === fileName) return undefined;
     if (owner !== undefined)
       throw new ImportError(`${fileName}: month ${month} for ${force ?? 'an unnamed force'} is also in ${owner}; import one copy of each month`);
     this.monthKeys.set(key, fileName);
     // Nothing stored for this month and force: nothing to delete (and no scan of the month's
     // rows this import has already loaded, which made a national month's import quadratic).
-    if (!this.storedMonthForces.has(key)) return;
-    // Rows of this key from this import are all still in the batch, so only older rows go.
-    const replaced = await deleteMonth(this.tx, this.datasetId, month, force);
-    if (replaced > 0) this.report.replaceMonth(month, replaced);
+    if (!this.storedMonthForces.has(key)) return undefined;
+    // Rows of this key from this import are not yet stored (they are sent after this), so only older rows go.
+    return this.settle()
+      .then(() => deleteMonth(this.tx, this.datasetId, month, force))
+      .then((replaced) => {
+        if (replaced > 0) this.report.replaceMonth(month, replaced);
+      });
   }
 }

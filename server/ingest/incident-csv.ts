@@ -88,6 +88,7 @@ export function incidentCsvParser(mapping: ColumnMapping): RowParser {
           setting,
           ageBand,
           externalId: get(values, mapping.externalId)?.trim() || null,
+          crimeId: null,
           lsoaCode: get(values, mapping.lsoa)?.trim() || null,
           sourceForce: get(values, mapping.force)?.trim() || null,
         },

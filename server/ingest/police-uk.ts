@@ -50,8 +50,9 @@ export function policeUkParser(): RowParser {
           weapon: null,
           setting: null,
           ageBand: null,
+          externalId: null,
           // ASB rows have no Crime ID; they are their own group ('asb').
-          externalId: crimeId!.trim() || null,
+          crimeId: crimeId!.trim() || null,
           lsoaCode: lsoaCode!.trim() || null,
           sourceForce: reportedBy!.trim() || null,
         },

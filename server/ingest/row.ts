@@ -13,7 +13,10 @@ export interface ParsedIncident {
   weapon: string | null;
   setting: string | null;
   ageBand: string | null;
+  /** The supplier's record id: a re-supplied record with the same id replaces the stored one. */
   externalId: string | null;
+  /** police.uk Crime ID (kept, not used to replace: police.uk months are replaced whole). */
+  crimeId: string | null;
   lsoaCode: string | null;
   sourceForce: string | null;
 }

@@ -75,8 +75,11 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     expect(cells.restricted).toBe(false);
     expect(cells.cells.reduce((a, c) => a + c.count, 0)).toBe(tally.byCrimeType['Violence and sexual offences']);
 
+    expect(await countRows(t.db, 'select count(*)::int as n from cell_counts')).toBeGreaterThan(0);
     expect((await app.request(`/api/datasets/${report.datasetId}`, { method: 'DELETE' })).status).toBe(200);
+    // No foreign key cascades to these two (migration 008): the delete itself removes them.
     expect(await countRows(t.db)).toBe(0);
+    expect(await countRows(t.db, 'select count(*)::int as n from cell_counts')).toBe(0);
     expect((await app.request(`/api/datasets/${report.datasetId}`)).status).toBe(404);
   });
 

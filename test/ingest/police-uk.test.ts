@@ -37,7 +37,7 @@ describe.each(backends)('police.uk ingest on $name', (backend) => {
     expect(report.rejectionCounts).toEqual({ 'no coordinates': tally.rows - tally.withCoordinates });
     expect(await groupCounts(t.db, report.datasetId)).toEqual(tally.byCrimeType);
     const [row] = await t.db.query<{ lat: number; lng: number; h3_r7: string; h3_r10: string; pfa_code: string; month: string }>(
-      `select lat, lng, h3_r7, h3_r10, pfa_code, to_char(month, 'YYYY-MM') as month from incidents where external_id = $1`,
+      `select lat, lng, h3_r7, h3_r10, pfa_code, to_char(month, 'YYYY-MM') as month from incidents where crime_id = $1`,
       ['75f70c5c366d1dc6c6527ed1f76b08715c865b6a54dd3299493eb3a40a453d04'],
     );
     expect(row).toMatchObject({ lat: 51.79485, lng: -3.197173, pfa_code: 'W15000002', month: '2024-01' });
@@ -127,10 +127,10 @@ describe.each(backends)('police.uk ingest on $name', (backend) => {
       'wrong number of columns': 1,
       'invalid coordinates': 1,
     });
-    const groups = await t.db.query<{ offence_group: string; external_id: string | null }>('select offence_group, external_id from incidents order by 1');
+    const groups = await t.db.query<{ offence_group: string; crime_id: string | null }>('select offence_group, crime_id from incidents order by 1');
     expect(groups).toEqual([
-      { offence_group: 'asb', external_id: null },
-      { offence_group: 'robbery', external_id: 'a1' },
+      { offence_group: 'asb', crime_id: null },
+      { offence_group: 'robbery', crime_id: 'a1' },
     ]);
   });
 
