@@ -1,4 +1,5 @@
 import { cellToChildren } from 'h3-js';
+import { tilesOf } from '../geo/tiles.js';
 import type { AreaSelector, CellListArea } from '../routes/area-param.js';
 import { cachedCover } from './cover-cache.js';
 import { partnershipCellsSql } from './partnerships.js';
@@ -141,10 +142,26 @@ export async function areaCover(db: Queryable, area: AreaSelector, res: 7 | 8 | 
   });
 }
 
+/** areaCover as a set, for testing rows against it. */
+export async function areaCoverSet(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<ReadonlySet<string>> {
+  if (area.kind === 'cells') return new Set(cellListCover(area, res));
+  return cachedCover(db, 'cover-set', area, res, async () => new Set(await areaCover(db, area, res)));
+}
+
 /** The study region of area statistics: the area's cover at a resolution, resolution 10 from its resolution-9 parents. */
 export async function studyRegion(db: Queryable, area: AreaSelector, res: 7 | 8 | 9 | 10): Promise<string[]> {
   const cover = await areaCover(db, area, res === 10 ? 9 : res);
   return res === 10 ? cover.flatMap((h3) => cellToChildren(h3, 10)) : cover;
+}
+
+/**
+ * The resolution-7 cells an incident counted in the area at `res` can lie in (tilesOf): the index
+ * key that keeps an area's query to its own part of a dataset holding many forces (migration 009).
+ */
+export async function areaTiles(db: Queryable, area: AreaSelector, res: 7 | 8 | 9 | 10): Promise<readonly string[]> {
+  if (area.kind === 'cells') return tilesOf(cellListCover(area, res), res);
+  const coverRes = res === 10 ? 9 : res;
+  return cachedCover(db, 'tiles', area, coverRes, async () => tilesOf(await areaCover(db, area, coverRes), coverRes));
 }
 
 /** The cover with each cell's residents. */

@@ -1,6 +1,5 @@
 import type { AreaSelector } from '../routes/area-param.js';
-import { cellListCover } from './areas.js';
-import { partnershipCellsSql } from './partnerships.js';
+import { areaCoverSet, areaTiles, cellListCover } from './areas.js';
 import type { Queryable } from './types.js';
 
 /** Flag filters and the incident columns they test (the column names are fixed literals). */
@@ -31,8 +30,6 @@ export interface CellQuery {
   nightTimeEconomy?: boolean;
 }
 
-/** The cell key of the records counted: the sum of their record keys mod 256 (see analysis/cell-key.ts). */
-const CELL_KEY = '(sum(record_key) % 256)::int as key';
 
 /** Where a selection's counts are read from: the incidents, or the pre-aggregated counts. */
 interface CountSource {
@@ -54,18 +51,25 @@ export function countSource(q: CellQuery): CountSource {
   return aggregated ? CELL_COUNTS : INCIDENTS;
 }
 
-export interface CellCountWithPopulation {
-  h3: string;
-  count: number;
-  /** Cell key of the cell's records, for the perturbation of restricted counts. */
-  key: number;
+export interface CellCountWithPopulation extends CellCount {
   /** Residents apportioned to the cell, null outside the bundled population area. */
   population: number | null;
 }
 
-/** The where-clause of a selection over `incidents`, appending its parameters to `params`. */
-function selectionWhere(q: CellQuery, params: unknown[]): string {
-  const coverRes = Math.min(q.res, 9);
+/** An area's cover, tested on the rows fetched rather than in SQL (see `grouped`). */
+interface CoverTest {
+  /** The column of the cover's resolution (h3_r7..h3_r9, or the list's own for a cell list). */
+  column: string;
+  cells: ReadonlySet<string>;
+}
+
+/**
+ * The where-clause of a selection over `incidents` or `cell_counts`, appending its parameters to
+ * `params`, and the area's cover test. An area bounds the incidents' resolution-7 cells in SQL
+ * (areaTiles, a few hundred cells for a force: an index on them, migration 009, reads only the
+ * area's part of a many-force dataset); the exact cover test is left to `grouped`.
+ */
+async function selection(db: Queryable, q: CellQuery, params: unknown[]): Promise<{ where: string; cover: CoverTest | null }> {
   const p = (value: unknown) => `$${params.push(value)}`;
   const days = q.from.length === 10;
   const clauses = [
@@ -81,42 +85,116 @@ function selectionWhere(q: CellQuery, params: unknown[]): string {
   if (q.weapons?.length) clauses.push(`weapon = any(${p(q.weapons)}::text[])`);
   if (q.nightTimeEconomy)
     clauses.push(`((extract(isodow from occurred_on) in (5, 6) and extract(hour from occurred_time) >= 22) or (extract(isodow from occurred_on) in (6, 7) and extract(hour from occurred_time) < 4))`);
+  if (!q.area) return { where: clauses.join(' and '), cover: null };
+  clauses.push(`h3_r7 = any(${p(await areaTiles(db, q.area, q.res))}::text[])`);
   // A list of cells: at a finer resolution, their children (H3 children do not tile a parent
   // exactly, so the hierarchy, not the parent's outline, decides what is in).
-  if (q.area?.kind === 'cells') clauses.push(`h3_r${q.res} = any(${p(cellListCover(q.area, q.res))}::text[])`);
-  else if (q.area) {
-    const id = p(q.area.kind === 'partnership' ? q.area.id : q.area.code);
-    clauses.push(
-      q.area.kind === 'partnership'
-        ? `h3_r${coverRes} in ${partnershipCellsSql(coverRes, id)}`
-        : `h3_r${coverRes} in (select h3 from area_cells where res = ${coverRes} and in_cover and ${q.area.kind}_code = ${id})`,
-    );
+  const cover: CoverTest =
+    q.area.kind === 'cells'
+      ? { column: `h3_r${q.res}`, cells: new Set(cellListCover(q.area, q.res)) }
+      : { column: `h3_r${Math.min(q.res, 9)}`, cells: await areaCoverSet(db, q.area, Math.min(q.res, 9) as 7 | 8 | 9) };
+  return { where: clauses.join(' and '), cover };
+}
+
+type Counted<T> = T & { count: number; key: number };
+
+/**
+ * Counts of the selection grouped by `columns` (alias -> SQL expression), in their order when
+ * `ordered`. With an area, rows are grouped by the cover's cell too and tested against the cover
+ * here, then merged (counts add; cell keys add mod 256, so the merge is exact). The cover as a
+ * join or a 16,000-element array in SQL cost more to plan than to run, and misled the planner.
+ */
+async function grouped<T extends Record<string, string | number>>(
+  db: Queryable,
+  q: CellQuery,
+  columns: { [K in keyof T]: string },
+  options: { source?: CountSource; extraWhere?: string; ordered?: boolean } = {},
+): Promise<Counted<T>[]> {
+  const params: unknown[] = [];
+  const { where, cover } = await selection(db, q, params);
+  const source = options.source ?? countSource(q);
+  const aliases = Object.keys(columns) as (keyof T & string)[];
+  const exprs = aliases.map((alias) => `${columns[alias]} as "${alias}"`);
+  const coverAlias = cover ? (aliases.find((alias) => columns[alias].replace(COLLATE_C, '') === cover.column) ?? '__cover') : null;
+  if (cover && coverAlias === '__cover') exprs.push(`${cover.column} as "__cover"`);
+  const groupBy = exprs.length ? ` group by ${exprs.map((_, i) => i + 1).join(', ')}` : '';
+  const orderBy = options.ordered && aliases.length ? ` order by ${aliases.map((_, i) => i + 1).join(', ')}` : '';
+  const rows = await db.query<Counted<T> & { __cover?: string }>(
+    `select ${[...exprs, `${source.count} as count`, `coalesce(${source.key}, 0) as key`].join(', ')} from ${source.table} where ${where}${options.extraWhere ?? ''}${groupBy}${orderBy}`,
+    params,
+  );
+  if (!cover) return rows;
+  const merged = new Map<string, Counted<T>>();
+  for (const row of rows) {
+    if (!cover.cells.has(row[coverAlias!] as string)) continue;
+    const id = aliases.map((alias) => row[alias]).join('|');
+    const seen = merged.get(id);
+    if (seen) {
+      seen.count += row.count;
+      seen.key = (seen.key + row.key) % 256;
+    } else {
+      const { __cover: _cover, ...values } = row;
+      merged.set(id, values as unknown as Counted<T>);
+    }
   }
-  return clauses.join(' and ');
+  return [...merged.values()];
+}
+
+export interface CellCount {
+  h3: string;
+  count: number;
+  /** Cell key of the cell's records, for the perturbation of restricted counts. */
+  key: number;
+}
+
+/** H3 cells as grouped and ordered in SQL: byte order (as JavaScript sorts them), which is also the cheaper sort. */
+const COLLATE_C = ' collate "C"';
+const cellColumn = (res: number) => `h3_r${res}${COLLATE_C}`;
+
+/** Incident counts per H3 cell for the selection (cells with none are absent), sorted by cell. */
+export async function countByCell(db: Queryable, q: CellQuery): Promise<CellCount[]> {
+  if (q.res < 10) return grouped<{ h3: string }>(db, q, { h3: cellColumn(q.res) }, { ordered: true });
+  // Resolution 10: the cover is tested on each incident's resolution-9 cell, which for a few
+  // incidents is not their resolution-10 cell's parent (H3 cells do not nest exactly).
+  return (await countByCellWithCover(db, q)).map(({ h3, count, key }) => ({ h3, count, key }));
+}
+
+/** Resolution-10 counts with the least resolution-9 cell their incidents lie in (for its population). */
+async function countByCellWithCover(db: Queryable, q: CellQuery): Promise<(CellCount & { r9: string })[]> {
+  const rows = await grouped<{ h3: string; r9: string }>(db, q, { h3: cellColumn(10), r9: 'h3_r9' }, { ordered: true });
+  const byCell = new Map<string, CellCount & { r9: string }>();
+  for (const row of rows) {
+    const seen = byCell.get(row.h3);
+    if (!seen) byCell.set(row.h3, { ...row });
+    else {
+      seen.count += row.count;
+      seen.key = (seen.key + row.key) % 256;
+      if (row.r9 < seen.r9) seen.r9 = row.r9;
+    }
+  }
+  return [...byCell.values()];
 }
 
 /**
- * Incident counts per H3 cell for the selection, with each cell's population. Covers are stored
- * at resolutions 7-9; a resolution-10 cell belongs to the area of its resolution-9 parent and
- * has a seventh of its population (see scripts/build-cells.ts).
+ * countByCell with each cell's population. Covers are stored at resolutions 7-9; a
+ * resolution-10 cell belongs to the area of its resolution-9 parent and has a seventh of its
+ * population (see scripts/build-cells.ts).
  */
-export async function countByCell(db: Queryable, q: CellQuery): Promise<CellCountWithPopulation[]> {
-  const column = `h3_r${q.res}`; // res is one of four literals, checked by the route schema
+export async function countByCellWithPopulation(db: Queryable, q: CellQuery): Promise<CellCountWithPopulation[]> {
+  const cells = q.res < 10 ? (await countByCell(db, q)).map((cell) => ({ ...cell, r9: cell.h3 })) : await countByCellWithCover(db, q);
   const coverRes = Math.min(q.res, 9);
-  const share = q.res === 10 ? '/ 7' : '';
-  const params: unknown[] = [];
-  const where = selectionWhere(q, params);
-  const source = countSource(q);
-  return db.query<CellCountWithPopulation>(
-    `with counts as (
-       select ${column} as h3, min(h3_r${coverRes}) as cover, ${source.count} as count, ${source.key} as key
-         from ${source.table} where ${where}
-        group by ${column})
-     select c.h3, c.count, c.key, (select sum(a.population) from area_cells a where a.res = ${coverRes} and a.h3 = c.cover)::float8 ${share} as population
-       from counts c
-      order by c.h3`,
-    params,
+  const population = new Map(
+    (
+      await db.query<{ h3: string; population: number }>(
+        'select h3, sum(population)::float8 as population from area_cells where res = $1 and h3 = any($2::text[]) group by h3',
+        [coverRes, [...new Set(cells.map((cell) => cell.r9))]],
+      )
+    ).map((r) => [r.h3, r.population]),
   );
+  return cells.map(({ h3, count, key, r9 }) => {
+    const residents = population.get(r9);
+    return { h3, count, key, population: residents === undefined ? null : q.res === 10 ? residents / 7 : residents };
+  });
 }
 
 export interface WeekdayHourCount {
@@ -129,13 +207,11 @@ export interface WeekdayHourCount {
 
 /** Incidents of the selection by weekday and hour (incidents with a time only). */
 export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<WeekdayHourCount[]> {
-  const params: unknown[] = [];
-  const where = selectionWhere(q, params);
-  return db.query<WeekdayHourCount>(
-    `select extract(isodow from occurred_on)::int as weekday, extract(hour from occurred_time)::int as hour, count(*)::int as count, ${CELL_KEY}
-       from incidents where ${where} and occurred_time is not null
-      group by 1, 2 order by 1, 2`,
-    params,
+  return grouped<{ weekday: number; hour: number }>(
+    db,
+    q,
+    { weekday: 'extract(isodow from occurred_on)::int', hour: 'extract(hour from occurred_time)::int' },
+    { source: INCIDENTS, extraWhere: ' and occurred_time is not null', ordered: true },
   );
 }
 
@@ -145,16 +221,13 @@ export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<W
  * shared map points, so this is far fewer rows than incidents.
  */
 export async function incidentsByPosition(db: Queryable, q: CellQuery): Promise<{ lat: number; lng: number; count: number; key: number }[]> {
-  const params: unknown[] = [];
-  return db.query(`select lat, lng, count(*)::int as count, ${CELL_KEY} from incidents where ${selectionWhere(q, params)} group by lat, lng`, params);
+  return grouped<{ lat: number; lng: number }>(db, q, { lat: 'lat', lng: 'lng' }, { source: INCIDENTS });
 }
 
 /** How many incidents the selection holds, with their cell key. */
 export async function countTotal(db: Queryable, q: CellQuery): Promise<{ count: number; key: number }> {
-  const params: unknown[] = [];
-  const source = countSource(q);
-  const rows = await db.query<{ count: number; key: number | null }>(`select ${source.count} as count, ${source.key} as key from ${source.table} where ${selectionWhere(q, params)}`, params);
-  return { count: rows[0]!.count, key: rows[0]!.key ?? 0 };
+  const rows = await grouped<Record<string, never>>(db, q, {});
+  return { count: rows.reduce((a, r) => a + r.count, 0), key: rows.reduce((a, r) => (a + r.key) % 256, 0) };
 }
 
 export interface PeriodCellCount {
@@ -165,52 +238,48 @@ export interface PeriodCellCount {
   key: number;
 }
 
+/** The selection's counts by month (or day, for day-dated selections), as YYYY-MM-DD, with `columns` too. */
+async function groupedByDate<T extends Record<string, string | number>>(db: Queryable, q: CellQuery, columns: { [K in keyof T]: string }) {
+  const date = q.from.length === 10 ? 'occurred_on' : 'month';
+  return grouped<T & { date: string }>(db, q, { ...columns, date: `to_char(${date}, 'YYYY-MM-DD')` } as { [K in keyof (T & { date: string })]: string });
+}
+
+/** Sums dated counts into periods (from and to inclusive, YYYY-MM-DD), keyed by `id`; periods overlap freely. */
+function intoPeriods<R extends { date: string; count: number; key: number }, K>(rows: readonly R[], periods: readonly { from: string; to: string }[], id: (row: R) => K) {
+  const out = new Map<string, { id: K; period: number; count: number; key: number }>();
+  periods.forEach((period, i) => {
+    for (const row of rows) {
+      if (row.date < period.from || row.date > period.to) continue;
+      const k = `${String(id(row))}|${i}`;
+      const seen = out.get(k);
+      if (seen) {
+        seen.count += row.count;
+        seen.key = (seen.key + row.key) % 256;
+      } else out.set(k, { id: id(row), period: i, count: row.count, key: row.key });
+    }
+  });
+  return [...out.values()];
+}
+
 /**
- * Counts per cell and period in one pass, for change over time. `q.from`/`q.to` must span the
- * periods (days for day-dated periods, months otherwise); periods are matched on the incident's
- * day, or on its month when every period is whole months (police.uk has no days).
+ * Counts per cell and period, for change over time. `q.from`/`q.to` must span the periods (days
+ * for day-dated periods, months otherwise); periods are matched on the incident's day, or on its
+ * month when every period is whole months (police.uk has no days). Grouped by cell and month (or
+ * day) in SQL and summed into periods here, instead of a join of every row with the periods.
  */
 export async function countByCellAndPeriod(db: Queryable, q: CellQuery, periods: readonly { from: string; to: string }[]): Promise<PeriodCellCount[]> {
-  const params: unknown[] = [];
-  const where = selectionWhere(q, params);
-  const byDay = q.from.length === 10;
-  const p = (value: unknown) => `$${params.push(value)}`;
-  // The periods' column names (idx, f, t) are not incident columns, so the selection's clauses stay unqualified.
-  const span = `unnest(${p(periods.map((_, i) => i))}::int[], ${p(periods.map((x) => x.from))}::date[], ${p(periods.map((x) => x.to))}::date[]) as s(idx, f, t)`;
-  const source = countSource(q);
-  return db.query<PeriodCellCount>(
-    `select i.h3_r${q.res} as h3, s.idx as period, ${source.count} as count, ${source.key} as key
-       from ${source.table} i join ${span} on ${byDay ? 'i.occurred_on' : 'i.month'} between s.f and s.t
-      where ${where}
-      group by 1, 2`,
-    params,
-  );
+  const rows = await groupedByDate<{ h3: string }>(db, q, { h3: cellColumn(q.res) });
+  return intoPeriods(rows, periods, (row) => row.h3).map(({ id, period, count, key }) => ({ h3: id, period, count, key }));
 }
 
 /** Totals per period (no cells): the month-by-month completeness of an area. */
 export async function countByPeriod(db: Queryable, q: CellQuery, periods: readonly { from: string; to: string }[]): Promise<{ period: number; count: number; key: number }[]> {
-  const params: unknown[] = [];
-  const where = selectionWhere(q, params);
-  const byDay = q.from.length === 10;
-  const p = (value: unknown) => `$${params.push(value)}`;
-  const span = `unnest(${p(periods.map((_, i) => i))}::int[], ${p(periods.map((x) => x.from))}::date[], ${p(periods.map((x) => x.to))}::date[]) as s(idx, f, t)`;
-  const source = countSource(q);
-  return db.query(
-    `select s.idx as period, ${source.count} as count, ${source.key} as key
-       from ${source.table} i join ${span} on ${byDay ? 'i.occurred_on' : 'i.month'} between s.f and s.t
-      where ${where}
-      group by 1`,
-    params,
-  );
+  const rows = await groupedByDate<Record<string, never>>(db, q, {});
+  return intoPeriods(rows, periods, () => '').map(({ period, count, key }) => ({ period, count, key }));
 }
 
 /** Incidents of the selection by a recorded attribute of ED data (its setting or weapon), with their cell key. */
 export async function countByAttribute(db: Queryable, q: CellQuery, attribute: 'setting' | 'weapon'): Promise<{ value: string; count: number; key: number }[]> {
-  const params: unknown[] = [];
   const column = attribute === 'setting' ? 'setting' : 'weapon'; // one of two literals
-  return db.query(
-    `select coalesce(${column}, 'unknown') as value, count(*)::int as count, ${CELL_KEY} from incidents where ${selectionWhere(q, params)} group by 1 order by 1`,
-    params,
-  );
+  return grouped<{ value: string }>(db, q, { value: `coalesce(${column}, 'unknown')` }, { source: INCIDENTS, ordered: true });
 }
-

@@ -134,13 +134,14 @@ export async function datasetVersions(db: Queryable, ids: readonly number[]): Pr
 
 /**
  * What each dataset records: its offence groups and the flags it fills in (any non-null value),
- * for checking that datasets can be added together (analysis/group-alignment.ts).
+ * for checking that datasets can be added together (analysis/group-alignment.ts). Read from the
+ * pre-aggregated counts, which keep every incident's group and flags in far fewer rows.
  */
 export async function recordedContent(db: Queryable, datasets: readonly Pick<Dataset, 'id' | 'name'>[]) {
   const rows = await db.query<{ id: number; group: string; knife: boolean; da: boolean; alcohol: boolean }>(
     `select dataset_id as id, offence_group as "group", bool_or(knife is not null) as knife,
             bool_or(domestic_abuse is not null) as da, bool_or(alcohol is not null) as alcohol
-       from incidents where dataset_id = any($1::int[]) group by 1, 2`,
+       from cell_counts where dataset_id = any($1::int[]) group by 1, 2`,
     [datasets.map((d) => d.id)],
   );
   return datasets.map((d) => {

@@ -6,7 +6,7 @@ import { releaseCells, releaseCount, secondarySuppression } from '../analysis/su
 import { releaseGiStar, zRule } from '../analysis/z-release.js';
 import { allow } from '../auth/policy.js';
 import { studyRegion } from '../db/areas.js';
-import { countByCell, countByWeekdayHour } from '../db/cells.js';
+import { countByCell, countByCellWithPopulation, countByWeekdayHour } from '../db/cells.js';
 import { weekdayHourMatrix } from '../analysis/time-profile.js';
 import { kernelDensity, ruleOfThumbBandwidth } from '../analysis/kde.js';
 import { quintileBands } from '../analysis/bands.js';
@@ -40,7 +40,7 @@ export const cellRoutes = new Hono<AppEnv>()
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
     const { threshold, query } = prepared.value;
     const result = await cachedResult(c, prepared.value, async () => {
-      const released = releaseCells(await countByCell(c.get('db'), query), threshold);
+      const released = releaseCells(await countByCellWithPopulation(c.get('db'), query), threshold);
       return {
         res: q.res,
         from: q.from,

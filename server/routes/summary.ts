@@ -47,7 +47,8 @@ export const summaryRoutes = new Hono<AppEnv>().get(
     const population = cover.reduce((a, cell) => a + cell.population, 0);
     const populationOf = new Map(cover.map((cell) => [cell.h3, cell.population]));
     const force = await forceOfArea(db, areaKey(area)!);
-    const forceCells = force ? await countByCell(db, { ...query, area: { kind: 'pfa', code: force } }) : null;
+    // A force area is its own force: the same counts, not read twice.
+    const forceCells = !force ? null : area.kind === 'pfa' && area.code === force ? counted : await countByCell(db, { ...query, area: { kind: 'pfa', code: force } });
     const exact = hotspots(region, counts, q.k);
     // Restricted data: z rounded and the class from it, as /api/hotspots releases them.
     const released = threshold === null ? null : releaseGiStar(exact.cells, exact.scales, threshold);

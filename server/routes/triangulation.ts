@@ -14,7 +14,7 @@ import { queryPlaces } from '../db/places.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { writeGeoPackage } from '../export/geopackage.js';
 import { bboxOf } from '../geo/partnership-shape.js';
-import { countByAttribute, countByCell, countTotal, type CellCountWithPopulation, type CellQuery } from '../db/cells.js';
+import { countByAttribute, countByCell, countTotal, type CellCount, type CellQuery } from '../db/cells.js';
 import { SETTINGS, WEAPONS } from '../ingest/vocabularies.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
@@ -55,7 +55,7 @@ const CLASSES: Exclude<TriangulationClass, 'none'>[] = ['ed-excess', 'police-exc
 const HOT = 2;
 
 /** Gi* classes of one source as released: exact for public data, from the rounded z for restricted data. */
-function sourceClasses(region: readonly string[], cells: readonly CellCountWithPopulation[], k: number, threshold: number | null): (number | null)[] {
+function sourceClasses(region: readonly string[], cells: readonly CellCount[], k: number, threshold: number | null): (number | null)[] {
   const gi = hotspots(region, new Map(cells.map((c) => [c.h3, c.count])), k);
   return threshold === null ? gi.cells.map((c) => c.class) : releaseGiStar(gi.cells, gi.scales, threshold).cells.map((c) => c.class);
 }
@@ -102,7 +102,7 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
   const region = cover.map((cell) => cell.h3);
   const [policeCells, edCells] = [await countByCell(db, policeQuery), await countByCell(db, edQuery)];
   const inRegion = new Set(region);
-  const byCell = (cells: readonly CellCountWithPopulation[]) => new Map(cells.filter((cell) => inRegion.has(cell.h3)).map((cell) => [cell.h3, cell]));
+  const byCell = (cells: readonly CellCount[]) => new Map(cells.filter((cell) => inRegion.has(cell.h3)).map((cell) => [cell.h3, cell]));
   const [policeOf, edOf] = [byCell(policeCells), byCell(edCells)];
   const policeReleased = new Map(releaseCells([...policeOf.values()], policeThreshold).map((cell) => [cell.h3, cell.count]));
   const edReleased = new Map(releaseCells([...edOf.values()], edThreshold).map((cell) => [cell.h3, cell.count]));
@@ -138,8 +138,8 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
 
   // Area by area (the local authorities of the area), the same test on their totals.
   const lads = [...new Set(cover.map((cell) => cell.lad).filter((l): l is string => !!l))].sort();
-  const totals = (of: Map<string, CellCountWithPopulation>, lad: string) => {
-    const inLad = cover.filter((cell) => cell.lad === lad).map((cell) => of.get(cell.h3)).filter((x): x is CellCountWithPopulation => !!x);
+  const totals = (of: Map<string, CellCount>, lad: string) => {
+    const inLad = cover.filter((cell) => cell.lad === lad).map((cell) => of.get(cell.h3)).filter((x): x is CellCount => !!x);
     return { count: inLad.reduce((a, x) => a + x.count, 0), key: combineKeys(inLad.map((x) => x.key)) };
   };
   const ladTotals = lads.map((lad) => ({ lad, police: totals(policeOf, lad), ed: totals(edOf, lad) }));
