@@ -3,7 +3,7 @@
  * and JSON), median and p95 of N runs after 2 warm-ups, with every result computed (the result
  * cache is off: HOTSPOT_RESULT_CACHE=off), on PGlite or on PostgreSQL (DATABASE_URL).
  *
- *   npx tsx scripts/bench/analysis.ts [runs=20] [national-folder]
+ *   npx tsx scripts/bench/analysis.ts [runs=20] [national-folder | dataset:<id>]
  *
  * Data: 12 months of real Gwent police.uk (2023-07 to 2024-06), the synthetic restricted extract
  * and ED data, South Wales police.uk (2024-01 to 2024-04); with a folder of the synthetic
@@ -24,7 +24,11 @@ const runs = Number(process.argv[2] ?? 20);
 const nationalDir = process.argv[3];
 const f = await benchFixture();
 const { db } = f;
-const national = nationalDir
+// `dataset:<id>` reuses a national dataset an earlier run left in the same database (its import takes minutes).
+const reused = nationalDir?.startsWith('dataset:') ? Number(nationalDir.slice(8)) : null;
+const national = reused
+  ? { datasetId: reused, rowsAccepted: (await db.query<{ n: number }>('select rows_accepted as n from datasets where id = $1', [reused]))[0]!.n }
+  : nationalDir
   ? await importDataset(db, { kind: 'police-uk', name: `bench national ${Date.now()}`, files: await expandInputs(readdirSync(nationalDir).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort().map((d) => `${nationalDir}/${d}`)) })
   : null;
 const app = createApp(db);

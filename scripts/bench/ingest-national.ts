@@ -142,7 +142,7 @@ function instrument(db: Db, t: Record<string, number>, tally: Tally): Db {
           },
           async copyCsv(table, columns, csv) {
             tally.copyCalls++;
-            tally.copyBytes += Buffer.byteLength(csv);
+            tally.copyBytes += typeof csv === 'string' ? Buffer.byteLength(csv) : csv.byteLength;
             const s = now();
             await tx.copyCsv(table, columns, csv);
             add('copy', s);

@@ -52,10 +52,9 @@ export function incidentCsvLine(datasetId: number, r: IncidentValues, p: Inciden
 const text = (v: string | null): string => (v === null ? '' : v.includes('"') ? `"${v.replaceAll('"', '""')}"` : `"${v}"`);
 const flag = (v: boolean | null): string => (v === null ? '' : v ? 't' : 'f');
 
-/** Bulk-loads incident lines (incidentCsvLine) with COPY. */
-export async function copyIncidentLines(tx: Tx, lines: readonly string[]): Promise<void> {
-  if (lines.length === 0) return;
-  await tx.copyCsv('incidents', COLUMNS, lines.join(''));
+/** Bulk-loads incident lines (incidentCsvLine, as UTF-8 bytes) with COPY. */
+export async function copyIncidentBytes(tx: Tx, csv: Uint8Array): Promise<void> {
+  if (csv.byteLength > 0) await tx.copyCsv('incidents', COLUMNS, csv);
 }
 
 /** The (month, supplying force) pairs a dataset holds, as `YYYY-MM|force` ('' for no force). */

@@ -16,7 +16,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
             return (await inner.query<R>(sql, params)).rows;
           },
           async copyCsv(table, columns, csv) {
-            await inner.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+            await inner.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv as string | Uint8Array<ArrayBuffer>]) });
           },
         }),
       );

@@ -4,8 +4,8 @@ export interface Queryable {
 }
 
 export interface Tx extends Queryable {
-  /** Bulk-load CSV text (no header) into `table (columns)` with COPY. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** Bulk-load CSV (text or UTF-8 bytes, no header) into `table (columns)` with COPY. */
+  copyCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<void>;
 }
 
 export interface Db extends Queryable {

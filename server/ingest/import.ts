@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db/index.js';
 import { findDatasetByName, insertDataset, lockDataset, recordImport, type Basis, type DatasetKind, type Sensitivity } from '../db/datasets.js';
-import { copyIncidentLines, deleteByExternalIds, deleteMonth, incidentCsvLine, storedMonthForces } from '../db/incidents.js';
+import { copyIncidentBytes, deleteByExternalIds, deleteMonth, incidentCsvLine, storedMonthForces } from '../db/incidents.js';
+import { CopyBuffer } from './copy-buffer.js';
 import { refreshCellCounts } from '../db/cell-counts.js';
 import { refreshStatistics } from '../db/statistics.js';
 import { pfaCodeForForce } from '../geo/force-names.js';
@@ -131,7 +132,9 @@ async function loadFile(file: SourceFile, parser: RowParser, loader: IncidentLoa
  * when it has to wait, so the common row costs no await.
  */
 class IncidentLoader {
-  private lines: string[] = [];
+  /** Two buffers in turn: one being sent while the next fills. */
+  private buffers = [new CopyBuffer(), new CopyBuffer()];
+  private filling = 0;
   private ids: string[] = [];
   private inFlight: Promise<void> | null = null;
   private readonly locator = new Locator();
@@ -174,27 +177,29 @@ class IncidentLoader {
     const supplierPfa = pfaCodeForForce(incident.sourceForce);
     const outsideForce = supplierPfa !== null && supplierPfa !== place.pfaCode;
     if (outsideForce) this.report.outsideForce(place.pfaCode);
-    this.lines.push(incidentCsvLine(this.datasetId, incident, place, outsideForce));
+    const buffer = this.buffers[this.filling]!;
+    buffer.append(incidentCsvLine(this.datasetId, incident, place, outsideForce));
     if (this.kind === 'incidents' && incident.externalId !== null) this.ids.push(incident.externalId);
     this.report.accept(file, incident.month);
     this.touchedMonths.add(incident.month);
-    return this.lines.length >= BATCH_ROWS ? this.flush(false) : undefined;
+    return buffer.rows >= BATCH_ROWS ? this.flush(false) : undefined;
   }
 
   /** Sends the batch. Unless `last`, returns once the previous batch is stored and this one is on its way. */
   async flush(last = true): Promise<void> {
-    await this.settle();
-    if (this.lines.length > 0) {
-      const lines = this.lines;
+    await this.settle(); // the previous batch is stored: its buffer may be refilled
+    const buffer = this.buffers[this.filling]!;
+    if (buffer.rows > 0) {
       const ids = this.ids;
-      this.lines = [];
+      this.filling = 1 - this.filling;
+      this.buffers[this.filling]!.clear();
       this.ids = [];
       if (ids.length > 0) {
         const gone = await deleteByExternalIds(this.tx, this.datasetId, ids);
         this.report.replaced += gone.count;
         for (const month of gone.months) this.touchedMonths.add(month);
       }
-      this.inFlight = copyIncidentLines(this.tx, lines);
+      this.inFlight = copyIncidentBytes(this.tx, buffer.contents());
       this.inFlight.catch(() => undefined); // rethrown by settle(); not an unhandled rejection meanwhile
     }
     if (last) await this.settle();

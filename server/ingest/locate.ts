@@ -28,7 +28,7 @@ export class Locator {
     const placement = pfaCode
       ? { pfaCode, ladCode: localAuthorityIndex().locate(lng, lat), h3: H3_RESOLUTIONS.map((r) => latLngToCell(lat, lng, r)) as Placement['h3'] }
       : null;
-    if (this.cache.size > 200_000) this.cache.clear(); // bound memory on huge national files
+    if (this.cache.size > 50_000) this.cache.clear(); // bound memory on huge national files
     this.cache.set(key, placement);
     return placement;
   }
