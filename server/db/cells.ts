@@ -1,5 +1,5 @@
 import type { AreaSelector } from '../routes/area-param.js';
-import { areaCoverSet, areaTiles, cellListCover } from './areas.js';
+import { areaCoverPopulation, areaCoverSet, areaTiles, cellListCover } from './areas.js';
 import type { Queryable } from './types.js';
 
 /** Flag filters and the incident columns they test (the column names are fixed literals). */
@@ -108,10 +108,19 @@ async function grouped<T extends Record<string, string | number>>(
   db: Queryable,
   q: CellQuery,
   columns: { [K in keyof T]: string },
-  options: { source?: CountSource; extraWhere?: string; ordered?: boolean } = {},
+  options: { source?: CountSource; extraWhere?: string; ordered?: boolean; coverInSql?: boolean } = {},
 ): Promise<Counted<T>[]> {
   const params: unknown[] = [];
-  const { where, cover } = await selection(db, q, params);
+  const chosen = await selection(db, q, params);
+  let where = chosen.where;
+  let cover = chosen.cover;
+  if (cover && options.coverInSql) {
+    // Groups that are not cells (totals, months, hours): testing the cover here would fetch a row
+    // per cell and group. A semi-join with the cover's cells as a set returned by unnest, which
+    // the planner sizes from the array and hashes, without weighing each element.
+    where += ` and ${cover.column} in (select unnest($${params.push([...cover.cells])}::text[]))`;
+    cover = null;
+  }
   const source = options.source ?? countSource(q);
   const aliases = Object.keys(columns) as (keyof T & string)[];
   const exprs = aliases.map((alias) => `${columns[alias]} as "${alias}"`);
@@ -182,14 +191,17 @@ async function countByCellWithCover(db: Queryable, q: CellQuery): Promise<(CellC
  */
 export async function countByCellWithPopulation(db: Queryable, q: CellQuery): Promise<CellCountWithPopulation[]> {
   const cells = q.res < 10 ? (await countByCell(db, q)).map((cell) => ({ ...cell, r9: cell.h3 })) : await countByCellWithCover(db, q);
-  const coverRes = Math.min(q.res, 9);
+  const coverRes = Math.min(q.res, 9) as 7 | 8 | 9;
+  // An area's cells are all in its cover, whose residents are kept in memory (cover-cache.ts).
   const population = new Map(
-    (
-      await db.query<{ h3: string; population: number }>(
-        'select h3, sum(population)::float8 as population from area_cells where res = $1 and h3 = any($2::text[]) group by h3',
-        [coverRes, [...new Set(cells.map((cell) => cell.r9))]],
-      )
-    ).map((r) => [r.h3, r.population]),
+    q.area && q.area.kind !== 'cells'
+      ? (await areaCoverPopulation(db, q.area, coverRes)).map((r) => [r.h3, r.population] as const)
+      : (
+          await db.query<{ h3: string; population: number }>(
+            'select h3, sum(population)::float8 as population from area_cells where res = $1 and h3 in (select unnest($2::text[])) group by h3',
+            [coverRes, [...new Set(cells.map((cell) => cell.r9))]],
+          )
+        ).map((r) => [r.h3, r.population] as const),
   );
   return cells.map(({ h3, count, key, r9 }) => {
     const residents = population.get(r9);
@@ -211,7 +223,7 @@ export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<W
     db,
     q,
     { weekday: 'extract(isodow from occurred_on)::int', hour: 'extract(hour from occurred_time)::int' },
-    { source: INCIDENTS, extraWhere: ' and occurred_time is not null', ordered: true },
+    { source: INCIDENTS, extraWhere: ' and occurred_time is not null', ordered: true, coverInSql: true },
   );
 }
 
@@ -221,12 +233,12 @@ export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<W
  * shared map points, so this is far fewer rows than incidents.
  */
 export async function incidentsByPosition(db: Queryable, q: CellQuery): Promise<{ lat: number; lng: number; count: number; key: number }[]> {
-  return grouped<{ lat: number; lng: number }>(db, q, { lat: 'lat', lng: 'lng' }, { source: INCIDENTS });
+  return grouped<{ lat: number; lng: number }>(db, q, { lat: 'lat', lng: 'lng' }, { source: INCIDENTS, coverInSql: true });
 }
 
 /** How many incidents the selection holds, with their cell key. */
 export async function countTotal(db: Queryable, q: CellQuery): Promise<{ count: number; key: number }> {
-  const rows = await grouped<Record<string, never>>(db, q, {});
+  const rows = await grouped<Record<string, never>>(db, q, {}, { coverInSql: true });
   return { count: rows.reduce((a, r) => a + r.count, 0), key: rows.reduce((a, r) => (a + r.key) % 256, 0) };
 }
 
@@ -239,9 +251,9 @@ export interface PeriodCellCount {
 }
 
 /** The selection's counts by month (or day, for day-dated selections), as YYYY-MM-DD, with `columns` too. */
-async function groupedByDate<T extends Record<string, string | number>>(db: Queryable, q: CellQuery, columns: { [K in keyof T]: string }) {
+async function groupedByDate<T extends Record<string, string | number>>(db: Queryable, q: CellQuery, columns: { [K in keyof T]: string }, coverInSql = false) {
   const date = q.from.length === 10 ? 'occurred_on' : 'month';
-  return grouped<T & { date: string }>(db, q, { ...columns, date: `to_char(${date}, 'YYYY-MM-DD')` } as { [K in keyof (T & { date: string })]: string });
+  return grouped<T & { date: string }>(db, q, { ...columns, date: `to_char(${date}, 'YYYY-MM-DD')` } as { [K in keyof (T & { date: string })]: string }, { coverInSql });
 }
 
 /** Sums dated counts into periods (from and to inclusive, YYYY-MM-DD), keyed by `id`; periods overlap freely. */
@@ -274,12 +286,12 @@ export async function countByCellAndPeriod(db: Queryable, q: CellQuery, periods:
 
 /** Totals per period (no cells): the month-by-month completeness of an area. */
 export async function countByPeriod(db: Queryable, q: CellQuery, periods: readonly { from: string; to: string }[]): Promise<{ period: number; count: number; key: number }[]> {
-  const rows = await groupedByDate<Record<string, never>>(db, q, {});
+  const rows = await groupedByDate<Record<string, never>>(db, q, {}, true);
   return intoPeriods(rows, periods, () => '').map(({ period, count, key }) => ({ period, count, key }));
 }
 
 /** Incidents of the selection by a recorded attribute of ED data (its setting or weapon), with their cell key. */
 export async function countByAttribute(db: Queryable, q: CellQuery, attribute: 'setting' | 'weapon'): Promise<{ value: string; count: number; key: number }[]> {
   const column = attribute === 'setting' ? 'setting' : 'weapon'; // one of two literals
-  return grouped<{ value: string }>(db, q, { value: `coalesce(${column}, 'unknown')` }, { source: INCIDENTS, ordered: true });
+  return grouped<{ value: string }>(db, q, { value: `coalesce(${column}, 'unknown')` }, { source: INCIDENTS, ordered: true, coverInSql: true });
 }
