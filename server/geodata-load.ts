@@ -1,5 +1,5 @@
 import type { Db } from './db/index.js';
-import { getState, setState } from './db/app-state.js';
+import { forgetGeodataVersion, getState, setState } from './db/app-state.js';
 import { replaceAreas, type AreaRow } from './db/areas.js';
 import { replaceSeededPartnerships, type NewPartnership } from './db/partnerships.js';
 import { replaceBundledPlaces } from './db/places.js';
@@ -46,6 +46,7 @@ export async function loadGeodataOnce(db: Db, onStep: (step: string) => void = (
     await replaceBundledPlaces(tx, places);
     await setState(tx, 'geodata_version', version);
   });
+  forgetGeodataVersion(db);
   await refreshStatistics(db, ['areas', 'area_cells', 'partnership_lads', 'partnership_cells', 'places']);
   return true;
 }

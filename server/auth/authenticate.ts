@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { deleteSession, findSession, touchSession, useApiToken } from '../db/sessions.js';
-import { getUser } from '../db/users.js';
+import type { User } from '../db/users.js';
 import type { AppEnv } from '../routes/env.js';
 import type { Principal } from './access.js';
 import { hashSecret, sameSecret } from './secret.js';
@@ -11,8 +11,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Only update last-seen once a minute: reads should not all become writes.
 const TOUCH_EVERY_MS = 60_000;
 
-async function principal(c: Context<AppEnv>, userId: number): Promise<Principal | null> {
-  const user = await getUser(c.get('db'), userId);
+function principal(user: User | undefined): Principal | null {
   if (!user || user.disabled) return null;
   return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, scopes: user.scopes };
 }
@@ -43,8 +42,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   if (bearer) {
-    const userId = await useApiToken(c.get('db'), hashSecret(bearer), now);
-    const user = userId === undefined ? null : await principal(c, userId);
+    const user = principal(await useApiToken(c.get('db'), hashSecret(bearer), now));
     if (!user) return c.json({ error: 'API token not recognised, revoked or expired' }, 401);
     c.set('user', user);
     return next();
@@ -56,7 +54,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     const session = await findSession(c.get('db'), tokenHash);
     const idleLimit = session && session.lastSeenAt.getTime() + settings.idleMinutes * 60_000;
     if (session && session.expiresAt > now && idleLimit! > now.getTime()) {
-      const user = await principal(c, session.userId);
+      const user = principal(session.user);
       if (user) {
         if (unsafe && !sameSecret(c.req.header(CSRF_HEADER) ?? '', session.csrfToken))
           return c.json({ error: `missing or wrong ${CSRF_HEADER} header` }, 403);

@@ -1,6 +1,6 @@
 import type { AreaSelector } from '../routes/area-param.js';
 import { areaCoverPopulation, areaCoverSet, areaTiles, cellListCover } from './areas.js';
-import type { Queryable } from './types.js';
+import type { Db, Queryable } from './types.js';
 
 /** Flag filters and the incident columns they test (the column names are fixed literals). */
 const FLAG_COLUMNS = { knife: 'knife', 'domestic-abuse': 'domestic_abuse', alcohol: 'alcohol' } as const;
@@ -117,7 +117,7 @@ async function grouped<T extends Record<string, string | number>>(
   if (cover && options.coverInSql) {
     // Groups that are not cells (totals, months, hours): testing the cover here would fetch a row
     // per cell and group. A semi-join with the cover's cells as a set returned by unnest, which
-    // the planner sizes from the array and hashes, without weighing each element.
+    // the planner does not weigh element by element, hashed (withoutNestedLoops).
     where += ` and ${cover.column} in (select unnest($${params.push([...cover.cells])}::text[]))`;
     cover = null;
   }
@@ -128,10 +128,8 @@ async function grouped<T extends Record<string, string | number>>(
   if (cover && coverAlias === '__cover') exprs.push(`${cover.column} as "__cover"`);
   const groupBy = exprs.length ? ` group by ${exprs.map((_, i) => i + 1).join(', ')}` : '';
   const orderBy = options.ordered && aliases.length ? ` order by ${aliases.map((_, i) => i + 1).join(', ')}` : '';
-  const rows = await db.query<Counted<T> & { __cover?: string }>(
-    `select ${[...exprs, `${source.count} as count`, `coalesce(${source.key}, 0) as key`].join(', ')} from ${source.table} where ${where}${options.extraWhere ?? ''}${groupBy}${orderBy}`,
-    params,
-  );
+  const sql = `select ${[...exprs, `${source.count} as count`, `coalesce(${source.key}, 0) as key`].join(', ')} from ${source.table} where ${where}${options.extraWhere ?? ''}${groupBy}${orderBy}`;
+  const rows = options.coverInSql && chosen.cover ? await withoutNestedLoops(db, (tx) => tx.query<Counted<T>>(sql, params)) : await db.query<Counted<T> & { __cover?: string }>(sql, params);
   if (!cover) return rows;
   const merged = new Map<string, Counted<T>>();
   for (const row of rows) {
@@ -147,6 +145,20 @@ async function grouped<T extends Record<string, string | number>>(
     }
   }
   return [...merged.values()];
+}
+
+/**
+ * Runs a query with the cover's semi-join hashed, never a nested loop. The planner guesses 200
+ * distinct cells in the unnest; when it also underestimates the selection (an ED dataset's
+ * night-time filter: 54 rows for 975), it loops over the cover once per row: 16,000 x 975 tests,
+ * 2.8 s instead of 30 ms. Inside a caller's transaction (no `transaction` here), as it comes.
+ */
+async function withoutNestedLoops<R>(db: Queryable, run: (q: Queryable) => Promise<R>): Promise<R> {
+  if (!('transaction' in db)) return run(db);
+  return (db as Db).transaction(async (tx) => {
+    await tx.query('set local enable_nestloop = off');
+    return run(tx);
+  });
 }
 
 export interface CellCount {

@@ -1,5 +1,5 @@
 import type { AreaSelector } from '../routes/area-param.js';
-import { getState } from './app-state.js';
+import { storedGeodataVersion } from './app-state.js';
 import type { Queryable } from './types.js';
 
 /**
@@ -15,7 +15,7 @@ const caches = new WeakMap<Queryable, Map<string, unknown>>();
 export async function cachedCover<T extends object>(db: Queryable, what: string, area: Exclude<AreaSelector, { kind: 'cells' }>, res: number, load: () => Promise<T>): Promise<T> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const key = `${(await getState(db, 'geodata_version')) ?? 'none'}|${what}|${area.kind}:${area.kind === 'partnership' ? area.id : area.code}|${res}`;
+  const key = `${(await storedGeodataVersion(db)) ?? 'none'}|${what}|${area.kind}:${area.kind === 'partnership' ? area.id : area.code}|${res}`;
   const hit = cache.get(key) as T | undefined;
   if (hit) {
     cache.delete(key); // re-insert: Map order is recency

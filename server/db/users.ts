@@ -15,11 +15,16 @@ export interface User {
   createdAt: string;
 }
 
-const SELECT = `
+/** A user's row and scopes; `extra` adds columns and `joins` tables (a session or token found with its user in one query). */
+export function userSelect(extra = '', joins = ''): string {
+  return `
   select u.id, u.email, u.display_name as "displayName", u.role, u.password_hash is not null as "hasPassword", u.disabled,
          to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
-         coalesce((select array_agg(s.scope order by s.scope) from user_scopes s where s.user_id = u.id), '{}') as scopes
-  from users u`;
+         coalesce((select array_agg(s.scope order by s.scope) from user_scopes s where s.user_id = u.id), '{}') as scopes${extra}
+  from users u ${joins}`;
+}
+
+const SELECT = userSelect();
 
 export async function listUsers(db: Queryable): Promise<User[]> {
   return db.query<User>(`${SELECT} order by u.email`);

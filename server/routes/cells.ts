@@ -51,7 +51,7 @@ export const cellRoutes = new Hono<AppEnv>()
       };
     });
     const { cells } = result.value;
-    await auditRestrictedAnalysis(c, prepared.value, 'cells', { cellsReturned: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length });
+    await auditRestrictedAnalysis(c, prepared.value, 'cells', () => ({ cellsReturned: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length }));
     return sendCached(c, result);
   })
   .get('/hotspots', allow.signedIn({ datasets: true }), validate('query', hotspotsQuery), async (c) => {
@@ -98,7 +98,7 @@ export const cellRoutes = new Hono<AppEnv>()
       const refusal = publicRefusal({ res: q.res, restricted: threshold !== null, counts: cells.map((cell) => cell.count), settings: [] });
       if (refusal) return c.json(refusal.body, refusal.status);
     }
-    await auditRestrictedAnalysis(c, prepared.value, 'hotspots', { cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => (r.class ?? 0) > 0).length });
+    await auditRestrictedAnalysis(c, prepared.value, 'hotspots', () => ({ cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => (r.class ?? 0) > 0).length }));
     return sendCached(c, result);
   })
   .get('/time-profile', allow.signedIn({ datasets: true }), validate('query', selectionQuery), async (c) => {

@@ -89,8 +89,10 @@ export function describeSelection(p: PreparedSelection, disclosureRules: readonl
 }
 
 /** Audits an analysis that used restricted data (public-only analyses are not logged): its selection and a summary. */
-export async function auditRestrictedAnalysis(c: Context<AppEnv>, p: PreparedSelection, action: string, summary: Record<string, unknown>): Promise<void> {
+export async function auditRestrictedAnalysis(c: Context<AppEnv>, p: PreparedSelection, action: string, summaryOf: Record<string, unknown> | (() => Record<string, unknown>)): Promise<void> {
   if (p.threshold === null) return;
+  // A function, where the summary counts a large result: public requests never pay for it.
+  const summary = typeof summaryOf === 'function' ? summaryOf() : summaryOf;
   await audit(c, {
     action: `analysis.${action}`, target: `${c.req.method} ${c.req.path}`,
     datasets: p.datasets.map((d) => ({ id: d.id, name: d.name })), selection: p.echo, summary: { ...summary, threshold: p.threshold },

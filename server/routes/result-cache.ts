@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
-import { getState } from '../db/app-state.js';
+import { storedGeodataVersion } from '../db/app-state.js';
 import type { Db } from '../db/index.js';
 import type { AppEnv } from './env.js';
 import type { PreparedSelection } from './prepare-selection.js';
@@ -16,13 +16,13 @@ import type { PreparedSelection } from './prepare-selection.js';
  */
 const MAX_BYTES = 256 * 1024 * 1024;
 interface Entry { text: string; etag: string; value: unknown; gzipped?: Buffer }
-const caches = new WeakMap<Db, { entries: Map<string, Entry>; bytes: number }>();
+const caches = new WeakMap<Db, { entries: Map<string, Entry>; bytes: number; computing: Map<string, Promise<Entry>> }>();
 
 async function keyOf(c: Context<AppEnv>, prepared: PreparedSelection): Promise<string> {
   const url = new URL(c.req.url);
   const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('&');
   const versions = prepared.datasets.map((d) => `${d.id}@${d.lastImport}/${d.sensitivity}/${d.threshold}`).join(',');
-  return `${url.pathname}?${query}|${versions}|${(await getState(c.get('db'), 'geodata_version')) ?? 'none'}`;
+  return `${url.pathname}?${query}|${versions}|${(await storedGeodataVersion(c.get('db'))) ?? 'none'}`;
 }
 
 /** The result for this request, computed once per data version; with its JSON text and ETag. */
@@ -31,7 +31,7 @@ export async function cachedResult<T>(c: Context<AppEnv>, prepared: PreparedSele
   if (process.env.HOTSPOT_RESULT_CACHE === 'off') return withText(await compute());
   const db = c.get('db');
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { entries: new Map(), bytes: 0 }));
+  if (!cache) caches.set(db, (cache = { entries: new Map(), bytes: 0, computing: new Map() }));
   const key = await keyOf(c, prepared);
   const hit = cache.entries.get(key);
   if (hit) {
@@ -39,7 +39,19 @@ export async function cachedResult<T>(c: Context<AppEnv>, prepared: PreparedSele
     cache.entries.set(key, hit);
     return hit as { value: T; text: string; etag: string };
   }
-  const entry = withText(await compute());
+  // Requests for a result already being computed wait for it: a panel opening the same map
+  // at once costs one computation, not one each (32 at once took seconds).
+  let computing = cache.computing.get(key);
+  if (!computing) {
+    computing = compute().then(withText);
+    cache.computing.set(key, computing);
+    const done = () => cache.computing.delete(key);
+    computing.then((entry) => (done(), keep(cache, key, entry)), done);
+  }
+  return (await computing) as { value: T; text: string; etag: string };
+}
+
+function keep(cache: { entries: Map<string, Entry>; bytes: number }, key: string, entry: Entry) {
   cache.entries.set(key, entry);
   cache.bytes += entry.text.length;
   while (cache.bytes > MAX_BYTES && cache.entries.size > 1) {
@@ -47,7 +59,6 @@ export async function cachedResult<T>(c: Context<AppEnv>, prepared: PreparedSele
     cache.entries.delete(oldest);
     cache.bytes -= old.text.length;
   }
-  return entry;
 }
 
 function withText<T>(value: T) {
