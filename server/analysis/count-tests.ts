@@ -11,8 +11,20 @@ import poissonPmf from '@stdlib/stats-base-dists-poisson-pmf';
 export function conditionalBinomialP(current: number, previous: number, currentDays = 1, previousDays = 1): number {
   const total = current + previous;
   if (total === 0) return 1;
-  return binomialTest(current, total, { p: currentDays / (currentDays + previousDays) }).pValue;
+  const p = currentDays / (currentDays + previousDays);
+  // A map's cells repeat the same few small pairs (1 against 0, 2 against 1, ...); the library's
+  // test also computes a confidence interval each time, most of a change map's time.
+  const key = `${current},${total},${p}`;
+  let pValue = testedPairs.get(key);
+  if (pValue === undefined) {
+    pValue = binomialTest(current, total, { p }).pValue;
+    if (testedPairs.size >= MAX_TESTED_PAIRS) testedPairs.clear();
+    testedPairs.set(key, pValue);
+  }
+  return pValue;
 }
+const MAX_TESTED_PAIRS = 100_000;
+const testedPairs = new Map<string, number>();
 
 /**
  * A count against a baseline mean (e.g. the mean of the last N periods), exact two-sided Poisson
