@@ -129,6 +129,9 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
   if (options.staticRoot) {
     app.use('/assets/*', immutableAssets);
     app.use('/*', serveStatic({ root: options.staticRoot }));
+    // A build file that is not there (named by an older build's page) is not the page itself,
+    // which would otherwise be kept as that file for a year.
+    app.get('/assets/*', (c) => c.text('not found', 404));
     app.get('/*', serveStatic({ root: options.staticRoot, path: 'index.html' }));
   }
   app.onError((error, c) => {

@@ -15,12 +15,14 @@ export const apiCaching = [
   etag(),
   createMiddleware(async (c, next) => {
     await next();
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.res.headers.has('cache-control')) c.header('cache-control', 'private, no-cache');
+    // On the response's own headers: c.header() after the handler would rebuild the response
+    // around a stream, and Node would then copy a kept result's bytes through it on every request.
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'private, no-cache');
   }),
 ] as const;
 
 /** Vite's hashed build files never change under the same name. */
 export const immutableAssets = createMiddleware(async (c, next) => {
   await next();
-  if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+  if (c.res.status === 200) c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
 });
