@@ -26,11 +26,16 @@ const f = await benchFixture();
 const { db } = f;
 // `dataset:<id>` reuses a national dataset an earlier run left in the same database (its import takes minutes).
 const reused = nationalDir?.startsWith('dataset:') ? Number(nationalDir.slice(8)) : null;
+const importStarted = performance.now();
 const national = reused
   ? { datasetId: reused, rowsAccepted: (await db.query<{ n: number }>('select rows_accepted as n from datasets where id = $1', [reused]))[0]!.n }
   : nationalDir
   ? await importDataset(db, { kind: 'police-uk', name: `bench national ${Date.now()}`, files: await expandInputs(readdirSync(nationalDir).filter((d) => /^\d{4}-\d{2}$/.test(d)).sort().map((d) => `${nationalDir}/${d}`)) })
   : null;
+if (national && !reused) {
+  const seconds = (performance.now() - importStarted) / 1000;
+  console.log(`national import: ${national.rowsAccepted.toLocaleString('en-GB')} rows stored in ${seconds.toFixed(0)} s (${Math.round(national.rowsAccepted / seconds).toLocaleString('en-GB')} rows/s); reuse it with dataset:${national.datasetId}`);
+}
 const app = createApp(db);
 const ALL_GROUPS = expandGroups(OFFENCE_GROUPS.map((g) => g.id));
 
