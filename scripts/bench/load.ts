@@ -3,7 +3,12 @@
  * the server's event loop) against the real server on localhost, for the cells and hot-spot
  * routes of the Gwent force area at resolution 9 over 12 months.
  *
- *   npx tsx scripts/bench/load.ts [seconds=60] [connections=32]     (DATABASE_URL=... for PostgreSQL)
+ *   npx tsx scripts/bench/load.ts [seconds=60] [connections=32] [autocannon|wrk]     (DATABASE_URL=... for PostgreSQL)
+ *
+ * The load generator shares the two cores with the server. autocannon (JavaScript) spends about
+ * a core reading a 141 KB hot-spot answer 300 times a second; wrk (C, Debian's `wrk` package,
+ * one thread) reads the same for a fraction of that, so it measures the server rather than the
+ * client. wrk is used when it is installed, unless the third argument says autocannon.
  *
  * Each route runs twice: as a panel would use it (everyone asks for the same result: after the
  * first, it is answered from the result cache, which still checks access and audits every
@@ -13,6 +18,9 @@
  * Requests say `Accept-Encoding: gzip`, as every browser does.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -22,6 +30,25 @@ import { benchFixture } from './fixture.js';
 
 const seconds = Number(process.argv[2] ?? 60);
 const connections = Number(process.argv[3] ?? 32);
+const tool = process.argv[4] ?? (existsSync('/usr/bin/wrk') ? 'wrk' : 'autocannon');
+
+// wrk's summary as one JSON line (its latencies are in microseconds).
+const WRK_REPORT = `done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"p50":%f,"p95":%f,"p99":%f,"total":%d,"seconds":%f,"errors":%d,"non2xx":%d}\\n',
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.duration / 1e6, e.connect + e.read + e.write + e.timeout, e.status))
+end`;
+
+/** The load generator's command: wrk itself, or this script as autocannon's child. */
+function clientCommand(url: string, token: string): [string, string[]] {
+  if (tool === 'wrk') {
+    const script = join(tmpdir(), 'hotspot-load-report.lua');
+    writeFileSync(script, WRK_REPORT);
+    return ['wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, '-H', `Authorization: Bearer ${token}`, '-H', 'Accept-Encoding: gzip', url]];
+  }
+  return [process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), String(seconds), String(connections), 'autocannon']];
+}
 
 if (process.env.LOAD_CHILD) {
   // The client side: one autocannon run; every response's time is kept for exact percentiles.
@@ -47,27 +74,30 @@ if (process.env.LOAD_CHILD) {
     ['/api/cells, every request computed', `/api/cells?${sel}`, false],
     ['/api/hotspots, every request computed', `/api/hotspots?${sel}`, false],
   ];
-  console.log(`${fixture.db.kind}, ${connections} connections, ${seconds} s each, ${fixture.pub.rowsAccepted.toLocaleString('en-GB')} police.uk rows`);
+  console.log(`${fixture.db.kind}, ${tool}, ${connections} connections, ${seconds} s each, ${fixture.pub.rowsAccepted.toLocaleString('en-GB')} police.uk rows`);
   console.log(`${'run'.padEnd(50)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'req/s'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`);
   let floor: { p95: number; rps: number } | null = null;
   for (const [label, path, cached] of runs) {
     process.env.HOTSPOT_RESULT_CACHE = cached ? 'on' : 'off';
     // Autocannon runs in a child; this process's event loop serves meanwhile.
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), String(seconds), String(connections)], {
+      const [command, args] = clientCommand(base + path, fixture.token);
+      const child = spawn(command, args, {
         env: { ...process.env, LOAD_CHILD: '1', LOAD_URL: base + path, LOAD_TOKEN: fixture.token },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       let text = '';
       child.stdout.on('data', (d) => (text += d));
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`autocannon exited with ${code}`))));
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`${tool} exited with ${code}`))));
     });
-    const r = JSON.parse(out.trim().split('\n').pop()!) as { p50: number; p95: number; p99: number; rps: number; errors: number; non2xx: number };
+    const line = JSON.parse(out.trim().split('\n').pop()!) as { p50: number; p95: number; p99: number; rps?: number; total: number; seconds?: number; errors: number; non2xx: number };
+    const r = { ...line, rps: line.rps ?? line.total / line.seconds! };
     floor ??= r;
     const ratio = r === floor ? '' : `  p95 x${(r.p95 / floor.p95).toFixed(1)} the floor, throughput ${(r.rps / floor.rps * 100).toFixed(1)}% of it`;
     const ms = (v: number) => `${Math.round(v)} ms`.padStart(8);
     console.log(`${label.padEnd(50)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.rps.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}${ratio}`);
   }
-  server.close();
+  // In-flight computed requests finish before the database closes.
+  await new Promise((resolve) => server.close(resolve));
   await fixture.db.close();
 }
