@@ -366,6 +366,11 @@ async function runParse(files: SourceFile[]): Promise<Result> {
 // ------------------------------------------------------------------------------------------
 
 const args = process.argv.slice(2);
+/**
+ * Node's flags in package.json's ingest script (the heap cap), so every run measures what
+ * `npm run ingest` does; `--no-cap` runs without them.
+ */
+const INGEST_NODE_FLAGS = args.includes('--no-cap') ? [] : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.ingest as string).split(/\s+/).filter((word) => word.startsWith('--max-'));
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const backendsArg = args.find((a, i) => args[i - 1] === '--backends');
 const inputs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--backends');
@@ -388,11 +393,11 @@ if (process.env.BENCH_NATIONAL_CHILD) {
     if (!flags.has('--no-floor')) runs.push({ backend, mode: 'floor' });
   }
   const files = await expandInputs(inputs);
-  console.log(`national ingest benchmark: ${inputs.join(', ')} (${files.length} files; 1-minute load average is shown: other work on the machine slows every run)`);
+  console.log(`national ingest benchmark: ${inputs.join(', ')} (${files.length} files; Node flags: ${INGEST_NODE_FLAGS.join(' ') || 'none'}; 1-minute load average is shown: other work on the machine slows every run)`);
   const results: Result[] = [];
   for (const run of runs) {
     const load = loadavg()[0]!.toFixed(1);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
+    const child = spawnSync(process.execPath, [...INGEST_NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
       env: { ...process.env, BENCH_NATIONAL_CHILD: JSON.stringify(run) },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
