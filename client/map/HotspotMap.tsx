@@ -3,7 +3,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Feature, FeatureCollection } from 'geojson';
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { SavePngButton } from '../compare/SavePngButton';
 import type { Bbox, Cell, CellsBody, DensityBody, DensityCell, HotspotCell, HotspotsBody, Place } from '../api';
 import { createDensityLayer, DENSITY_LAYER_ID, densityTooltip } from '../density/densityLayer';
@@ -11,7 +11,7 @@ import { createHotspotLayer, HOTSPOT_LAYER_ID, hotspotTooltip } from '../hotspot
 import { LAYERS_OF, SOURCE, type BoundaryLayer, type BoundaryVisibility } from '../geography/boundaryLayers';
 import { createPlaceLayers, drawnPlaces, placeTooltip, type PlaceLayerInput } from '../places/placesLayer';
 import { BASE_STYLE, INITIAL_VIEW } from './baseStyle';
-import { CELLS_LAYER_ID, cellTooltip, countSuppressed, createCellsLayer, drawnHexagons, tooltip } from './cellsLayer';
+import { CELLS_LAYER_ID, cellTooltip, countSuppressed, createCellsLayer, drawnHexagons, outlinesVisible, tooltip } from './cellsLayer';
 import './testHook';
 
 // The worker is located relative to the library's own URL, which bundling changes.
@@ -72,6 +72,8 @@ export function HotspotMap(props: HotspotMapProps) {
   busyRef.current = loading || failed;
   const propsRef = useRef(props);
   propsRef.current = props;
+  /** The map's zoom and centre latitude, kept when a zoom ends (for whether hexagons are outlined). */
+  const [view, setView] = useState({ zoom: INITIAL_VIEW.zoom, latitude: INITIAL_VIEW.center[1] });
   /** What each GeoJSON source last received, so unchanged data is not sent again. */
   const appliedRef = useRef(new Map<string, unknown>());
 
@@ -105,6 +107,7 @@ export function HotspotMap(props: HotspotMapProps) {
       reportView();
     });
     map.on('moveend', reportView);
+    map.on('zoomend', () => setView({ zoom: map.getZoom(), latitude: map.getCenter().lat }));
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__hotspotMap = map;
@@ -191,9 +194,10 @@ export function HotspotMap(props: HotspotMapProps) {
   }, [focus?.key]);
 
   const shown = hotspots ?? density ?? cells;
+  const outlined = cells ? outlinesVisible(cells.res, view.zoom, view.latitude) : true;
   const cellsLayer = useMemo(
-    (): HexLayer | null => (hotspots ? createHotspotLayer(hotspots) : density ? createDensityLayer(density) : cells ? createCellsLayer(cells) : null),
-    [cells, hotspots, density],
+    (): HexLayer | null => (hotspots ? createHotspotLayer(hotspots) : density ? createDensityLayer(density) : cells ? createCellsLayer(cells, outlined) : null),
+    [cells, hotspots, density, outlined],
   );
   const placeLayers = useMemo(() => createPlaceLayers(places), [places]);
   const placeInputs = useMemo(() => new Map(places.map((p) => [p.type, p])), [places]);

@@ -23,8 +23,23 @@ export function countSuppressed(cells: readonly { count: number | null }[]): num
   return cells.filter((cell) => cell.count === null).length;
 }
 
-/** One flat hexagon per cell, coloured by count; suppressed cells blue-grey with a dark edge. */
-export function createCellsLayer(body: CellsBody): H3HexagonLayer<Cell> {
+/** Hexagon edges shorter than this on screen are drawn without outlines. */
+const MIN_OUTLINED_EDGE_PX = 3;
+
+/**
+ * Whether a resolution's hexagons are large enough on screen, at this zoom and latitude, for
+ * outlines to show as edges: smaller, the outlines (at least half a pixel each side) cover most
+ * of the hexagon and hide its colour, and with software WebGL (virtual desktops with no GPU)
+ * they cost three times the fill to draw.
+ */
+export function outlinesVisible(res: number, zoom: number, latitude: number): boolean {
+  // Web Mercator with MapLibre's 512-pixel tiles: the Equator's 40,075 km over 512 * 2^zoom px.
+  const metresPerPixel = (40_075_016.686 * Math.cos((latitude * Math.PI) / 180)) / (512 * 2 ** zoom);
+  return getHexagonEdgeLengthAvg(res, UNITS.m) / metresPerPixel >= MIN_OUTLINED_EDGE_PX;
+}
+
+/** One flat hexagon per cell, coloured by count; suppressed cells blue-grey with a dark edge (when outlined). */
+export function createCellsLayer(body: CellsBody, outlined = true): H3HexagonLayer<Cell> {
   const max = maxCount(body.cells);
   // Outlines in metres so they keep their share of the hexagon at every zoom and resolution.
   const edge = getHexagonEdgeLengthAvg(body.res, UNITS.m);
@@ -34,7 +49,7 @@ export function createCellsLayer(body: CellsBody): H3HexagonLayer<Cell> {
     getHexagon: (cell) => cell.h3,
     extruded: false,
     filled: true,
-    stroked: true,
+    stroked: outlined,
     getFillColor: (cell) => (cell.count === null ? SUPPRESSED_FILL : countColour(cell.count, max)),
     getLineColor: (cell) => (cell.count === null ? SUPPRESSED_OUTLINE : COUNT_OUTLINE),
     getLineWidth: (cell) => (cell.count === null ? 0.22 * edge : 0.05 * edge),

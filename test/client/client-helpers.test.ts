@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDatasetIds } from '../../client/datasets/defaultDataset';
 import { defaultGroupIds, groupIdsForQuery } from '../../client/groups/groupSelection';
+import { outlinesVisible } from '../../client/map/cellsLayer';
 import { countColour, legendStops, logPosition } from '../../client/map/colourScale';
 import { addMonths, coverage, latestMonths } from '../../client/period/months';
 
@@ -57,5 +58,22 @@ describe('colour scale', () => {
     expect(legendStops(1, 41)[0]).toBe(1);
     expect(legendStops(5, 96)).toEqual([5, 10, 22, 46, 96]);
     expect(legendStops(3, 3)).toEqual([3]);
+  });
+});
+
+describe('hexagon outlines', () => {
+  it('are drawn only where a hexagon edge is at least 3 px on screen', () => {
+    // Web Mercator, 512-px tiles: at zoom 9 and 51.65 N a pixel is 0.6211 * 78,271.5 / 512 = 94.9 m.
+    // Average H3 edges: r8 531.4 m (5.6 px), r9 200.8 m (2.1 px), r10 75.9 m (0.8 px).
+    expect(outlinesVisible(8, 9, 51.65)).toBe(true);
+    expect(outlinesVisible(9, 9, 51.65)).toBe(false);
+    expect(outlinesVisible(10, 9, 51.65)).toBe(false);
+    // One zoom level doubles the pixels: r9 at zoom 10 is 4.2 px, r10 at zoom 11 is 3.2 px.
+    expect(outlinesVisible(9, 10, 51.65)).toBe(true);
+    expect(outlinesVisible(10, 11, 51.65)).toBe(true);
+    expect(outlinesVisible(10, 10.9, 51.65)).toBe(false);
+    // Further north a pixel covers fewer metres: r9 at zoom 9.4 is 2.8 px at 51.65 N, 3.5 px at 60 N.
+    expect(outlinesVisible(9, 9.4, 51.65)).toBe(false);
+    expect(outlinesVisible(9, 9.4, 60)).toBe(true);
   });
 });
