@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { hc } from 'hono/client';
 import type { ClientResponse, InferResponseType } from 'hono/client';
 import type { AppType } from '../server/app';
+import { fetchWithEarly } from './early-requests';
 
 let csrfToken: string | null = null;
 
@@ -14,7 +15,7 @@ export function setCsrfToken(token: string | null): void {
 export const SIGNED_OUT_EVENT = 'hotspot:signed-out';
 
 /** Typed client for the hotspot API (same origin; Vite proxies /api in development). */
-export const api = hc<AppType>('/', { headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}) });
+export const api = hc<AppType>('/', { fetch: fetchWithEarly, headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}) });
 
 /** An API failure with the server's message, shown to the user as is. */
 export class ApiError extends Error {
