@@ -10,7 +10,7 @@
  */
 import { Deck, MapView } from '@deck.gl/core';
 import type { CellsBody } from '../../../../client/api';
-import { createCellsLayer, drawnHexagons } from '../../../../client/map/cellsLayer';
+import { createCellsLayer, drawnHexagons, outlinesVisible } from '../../../../client/map/cellsLayer';
 
 interface BenchState {
   marks: Record<string, number>;
@@ -67,7 +67,8 @@ async function load() {
   state.bytes = new TextEncoder().encode(text).length;
   const body = JSON.parse(text) as CellsBody;
   state.marks.parsed = performance.now();
-  layer = createCellsLayer(body);
+  // Outlined as the app would outline them at this view.
+  layer = createCellsLayer(body, outlinesVisible(body.res, Number(params.get('zoom')), Number(params.get('lat'))));
   window.__benchLayer = layer;
   deck.setProps({ layers: [layer] });
   state.marks.layerSet = performance.now();
