@@ -46,8 +46,8 @@
  * Also printed: the /api/cells response (bytes as JSON and as sent, server time from Node, the
  * in-page time to read and JSON.parse it), the bare page's steps (fetch, read, parse, deck.gl
  * layer update, draw), the app's request waterfall, and frame times of layer variants on the
- * bare page over the first --variant-cells cells (the app's layer, without outlines, as one
- * non-instanced polygon mesh), to show what the drawing cost depends on.
+ * bare page over the first --variant-cells cells (with outlines; without, as the app draws small
+ * hexagons; as one non-instanced polygon mesh), to show what the drawing cost depends on.
  *
  * Browser flags are test/helpers/browser.ts launchChromium's: --headless --no-sandbox
  * --disable-gpu --disable-background-networking plus SwiftShader WebGL. Software WebGL on two
@@ -331,7 +331,7 @@ try {
   const subset = `window.__benchLayer.props.data.slice(0, ${VARIANT_CELLS})`;
   const variants: [string, string][] = [
     ['no layer', 'window.__benchDeck.setProps({ layers: [] })'],
-    ["the app's layer (instanced hexagons, outlines)", `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset} })] })`],
+    ['instanced hexagons with outlines (as drawn where an edge is 3 px or more)', `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset}, stroked: true })] })`],
     ['without outlines (stroked: false)', `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset}, stroked: false })] })`],
     ['one polygon mesh, no outlines (highPrecision: true, stroked: false)', `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset}, stroked: false, highPrecision: true })] })`],
   ];
