@@ -132,24 +132,42 @@ export async function datasetVersions(db: Queryable, ids: readonly number[]): Pr
   );
 }
 
+/** What one dataset records, as of one import, per database handle (see recordedContent). */
+const recordedCaches = new WeakMap<Queryable, Map<string, { groups: ReadonlySet<string>; flags: ReadonlySet<string> }>>();
+const MAX_RECORDED = 1000;
+
 /**
  * What each dataset records: its offence groups and the flags it fills in (any non-null value),
  * for checking that datasets can be added together (analysis/group-alignment.ts). Read from the
- * pre-aggregated counts, which keep every incident's group and flags in far fewer rows.
+ * pre-aggregated counts, which keep every incident's group and flags in far fewer rows, and kept
+ * per dataset and latest import: only an import changes it, and for a national dataset the read
+ * is every one of its millions of count rows.
  */
-export async function recordedContent(db: Queryable, datasets: readonly Pick<Dataset, 'id' | 'name'>[]) {
-  const rows = await db.query<{ id: number; group: string; knife: boolean; da: boolean; alcohol: boolean }>(
-    `select dataset_id as id, offence_group as "group", bool_or(knife is not null) as knife,
-            bool_or(domestic_abuse is not null) as da, bool_or(alcohol is not null) as alcohol
-       from cell_counts where dataset_id = any($1::int[]) group by 1, 2`,
-    [datasets.map((d) => d.id)],
-  );
+export async function recordedContent(db: Queryable, datasets: readonly Pick<Dataset, 'id' | 'name' | 'lastImport'>[]) {
+  let cache = recordedCaches.get(db);
+  if (!cache) recordedCaches.set(db, (cache = new Map()));
+  const keyOf = (d: Pick<Dataset, 'id' | 'lastImport'>) => `${d.id}@${d.lastImport ?? 'none'}`;
+  const missing = datasets.filter((d) => !cache.has(keyOf(d)));
+  if (missing.length > 0) {
+    const rows = await db.query<{ id: number; group: string; knife: boolean; da: boolean; alcohol: boolean }>(
+      `select dataset_id as id, offence_group as "group", bool_or(knife is not null) as knife,
+              bool_or(domestic_abuse is not null) as da, bool_or(alcohol is not null) as alcohol
+         from cell_counts where dataset_id = any($1::int[]) group by 1, 2`,
+      [missing.map((d) => d.id)],
+    );
+    for (const d of missing) {
+      const own = rows.filter((r) => r.id === d.id);
+      const flags = new Set<string>();
+      if (own.some((r) => r.knife)) flags.add('knife');
+      if (own.some((r) => r.da)) flags.add('domestic-abuse');
+      if (own.some((r) => r.alcohol)) flags.add('alcohol');
+      cache.set(keyOf(d), { groups: new Set(own.map((r) => r.group)), flags });
+      if (cache.size > MAX_RECORDED) cache.delete(cache.keys().next().value!);
+    }
+  }
+  // Fresh sets for each caller, so no caller can change what the next one is given.
   return datasets.map((d) => {
-    const own = rows.filter((r) => r.id === d.id);
-    const flags = new Set<string>();
-    if (own.some((r) => r.knife)) flags.add('knife');
-    if (own.some((r) => r.da)) flags.add('domestic-abuse');
-    if (own.some((r) => r.alcohol)) flags.add('alcohol');
-    return { id: d.id, name: d.name, groups: new Set(own.map((r) => r.group)), flags };
+    const kept = cache.get(keyOf(d))!;
+    return { id: d.id, name: d.name, groups: new Set(kept.groups), flags: new Set(kept.flags) };
   });
 }
