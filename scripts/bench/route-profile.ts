@@ -21,19 +21,23 @@ const f = await benchFixture();
 const ids: Record<string, number | undefined> = { pub: f.pub.datasetId, restricted: f.restricted?.datasetId, ed: f.ed?.datasetId, southWales: f.southWales?.datasetId };
 const path = template.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name]));
 
-const statements = new Map<string, { calls: number; ms: number; sql: string; params?: unknown[] }>();
+const statements = new Map<string, { calls: number; ms: number; sql: string; params?: unknown[]; settings?: { sql: string; params?: unknown[] } }>();
 let recording = false;
 // Every statement is timed, including those inside transactions (area queries run in one).
+// The planner settings a transaction gave before a statement are kept with it, so that EXPLAIN
+// shows the plan the statement ran with.
 const timed = <Q extends { query: Db['query'] }>(db: Q): Q => {
   const query = db.query.bind(db);
+  let settings: { sql: string; params?: unknown[] } | undefined;
   db.query = (async (sql: string, params?: unknown[]) => {
     const started = performance.now();
+    if (sql.includes('set_config(')) settings = { sql, params };
     try {
       return await query(sql, params);
     } finally {
       if (recording) {
         const key = sql.replace(/\s+/g, ' ').trim().slice(0, 110);
-        const s = statements.get(key) ?? { calls: 0, ms: 0, sql, params };
+        const s = statements.get(key) ?? { calls: 0, ms: 0, sql, params, settings };
         s.calls++;
         s.ms += performance.now() - started;
         statements.set(key, s);
@@ -68,7 +72,11 @@ for (const [sql, s] of [...statements].sort((a, b) => b[1].ms - a[1].ms).slice(0
 if (process.env.EXPLAIN) {
   // The plan of the statement that took longest, with the parameters of one of its calls.
   const top = [...statements.values()].sort((a, b) => b.ms - a.ms)[0]!;
-  const plan = await f.db.query<Record<string, string>>(`explain (analyze, buffers) ${top.sql}`, top.params);
+  const plan = await f.db.transaction(async (tx) => {
+    if (top.settings) await tx.query(top.settings.sql, top.settings.params);
+    return tx.query<Record<string, string>>(`explain (analyze, buffers) ${top.sql}`, top.params);
+  });
+  if (top.settings) console.log(`with ${top.settings.sql.replace(/\s+/g, ' ').trim()}`);
   console.log(plan.map((r) => Object.values(r)[0]).join('\n'));
 }
 await f.db.close();
