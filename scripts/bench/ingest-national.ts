@@ -13,7 +13,8 @@
  * server memory is not in it (the server backend's VmHWM is shown separately when /proc shows it).
  *
  * Runs, per database kind:
- * - app:   importDataset (server/ingest/import.ts) of every CSV into a fresh database, timed
+ * - app:   importDataset (server/ingest/import.ts) of every CSV into a new database (PGlite: one
+ *          made beforehand in another process, see preparedPgliteDir), timed
  *          end to end (transaction, COPY batches, ANALYZE). The Db is wrapped so the time
  *          inside COPY, inside other statements (the police.uk month replacement deletes),
  *          the commit and the ANALYZE are known; the rest is JavaScript (read, parse, place,
@@ -44,7 +45,7 @@ import { expandInputs, type SourceFile } from '../../server/ingest/sources.js';
 import { describe, describeSchema, pgliteDirBytes, schemaTables, tableBytes, type TableBytes } from './disk.js';
 
 type Backend = 'pglite' | 'postgres';
-type Mode = 'app' | 'floor' | 'parse';
+type Mode = 'app' | 'floor' | 'parse' | 'prepare';
 
 interface Result {
   backend: Backend | 'none';
@@ -160,7 +161,8 @@ function instrument(db: Db, t: Record<string, number>, tally: Tally): Db {
 
 async function runApp(backend: Backend, files: SourceFile[]): Promise<Result> {
   const schema = `bench_${process.pid}`;
-  const dataDir = backend === 'pglite' ? mkdtempSync(join(tmpdir(), 'hotspot-bench-')) : undefined;
+  // PGlite: the database the parent had made in another process (see preparedPgliteDir).
+  const dataDir = backend === 'pglite' ? preparedPgliteDir() : undefined;
   const { db } = await openDatabase(backend === 'pglite' ? { dataDir } : { url: process.env.DATABASE_URL, schema });
   try {
     const before = dataDir ? pgliteDirBytes(dataDir).total : 0;
@@ -206,7 +208,6 @@ async function runApp(backend: Backend, files: SourceFile[]): Promise<Result> {
       await admin.query(`drop schema if exists ${schema} cascade`);
       await admin.end();
     }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -300,7 +301,7 @@ async function runFloor(backend: Backend, files: SourceFile[]): Promise<Result> 
       await client.end();
     }
   } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'hotspot-floor-'));
+    const dataDir = preparedPgliteDir();
     try {
       const db = await PGlite.create(dataDir);
       await db.exec(FLOOR_TABLE);
@@ -322,7 +323,6 @@ async function runFloor(backend: Backend, files: SourceFile[]): Promise<Result> 
       const dir = pgliteDirBytes(dataDir);
       pgliteDir = { before, after: dir.total, base: dir.base, wal: dir.wal };
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
     }
   }
   table.rows = rows;
@@ -363,6 +363,23 @@ async function runParse(files: SourceFile[]): Promise<Result> {
   };
 }
 
+/**
+ * The PGlite data directory a measured run imports into. Creating a PGlite database (its initdb)
+ * grows the creating process's WebAssembly memory to about 660 MB, so a run that also created
+ * its database would mostly measure that. The parent has it made in another process first
+ * (mode 'prepare', openDatabase as the server does, twice, so that its settings apply), as a
+ * user's `npm run ingest` finds the database the first `npm start` made.
+ */
+function preparedPgliteDir(): string {
+  const dir = process.env.BENCH_PGLITE_DIR;
+  if (!dir) throw new Error('a PGlite run needs BENCH_PGLITE_DIR (the parent prepares it)');
+  return dir;
+}
+
+async function prepare(): Promise<void> {
+  for (let i = 0; i < 2; i++) await (await openDatabase({ dataDir: preparedPgliteDir() })).db.close();
+}
+
 // ------------------------------------------------------------------------------------------
 
 const args = process.argv.slice(2);
@@ -380,9 +397,14 @@ if (process.env.BENCH_NATIONAL_CHILD) {
   const { backend, mode } = JSON.parse(process.env.BENCH_NATIONAL_CHILD) as { backend: Backend | 'none'; mode: Mode };
   const files = await expandInputs(inputs);
   const stopSampling = sampleMemory();
-  const result = mode === 'parse' ? await runParse(files) : mode === 'app' ? await runApp(backend as Backend, files) : await runFloor(backend as Backend, files);
-  result.memory = stopSampling();
-  console.log(JSON.stringify(result));
+  if (mode === 'prepare') {
+    await prepare();
+    console.log('{}');
+  } else {
+    const result = mode === 'parse' ? await runParse(files) : mode === 'app' ? await runApp(backend as Backend, files) : await runFloor(backend as Backend, files);
+    result.memory = stopSampling();
+    console.log(JSON.stringify(result));
+  }
 } else {
   const backends = (backendsArg?.split(',') ?? ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]) as Backend[];
   if (backends.includes('postgres') && !process.env.DATABASE_URL) throw new Error('postgres needs DATABASE_URL');
@@ -395,15 +417,25 @@ if (process.env.BENCH_NATIONAL_CHILD) {
   const files = await expandInputs(inputs);
   console.log(`national ingest benchmark: ${inputs.join(', ')} (${files.length} files; Node flags: ${INGEST_NODE_FLAGS.join(' ') || 'none'}; 1-minute load average is shown: other work on the machine slows every run)`);
   const results: Result[] = [];
-  for (const run of runs) {
-    const load = loadavg()[0]!.toFixed(1);
-    const child = spawnSync(process.execPath, [...INGEST_NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
-      env: { ...process.env, BENCH_NATIONAL_CHILD: JSON.stringify(run) },
+  const child = (run: { backend: Backend | 'none'; mode: Mode }, pgliteDir: string | undefined) => {
+    const spawned = spawnSync(process.execPath, [...INGEST_NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
+      env: { ...process.env, BENCH_NATIONAL_CHILD: JSON.stringify(run), ...(pgliteDir ? { BENCH_PGLITE_DIR: pgliteDir } : {}) },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
-    if (child.status !== 0) throw new Error(`${run.backend} ${run.mode} failed: ${child.stderr}`);
-    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as Result;
+    if (spawned.status !== 0) throw new Error(`${run.backend} ${run.mode} failed: ${spawned.stderr}`);
+    return JSON.parse(spawned.stdout.trim().split('\n').pop()!) as Result;
+  };
+  for (const run of runs) {
+    const pgliteDir = run.backend === 'pglite' ? mkdtempSync(join(tmpdir(), `hotspot-bench-${run.mode}-`)) : undefined;
+    if (pgliteDir) child({ backend: 'pglite', mode: 'prepare' }, pgliteDir);
+    const load = loadavg()[0]!.toFixed(1);
+    let r: Result;
+    try {
+      r = child(run, pgliteDir);
+    } finally {
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    }
     results.push(r);
     console.log(
       `  ${run.backend} ${run.mode}: ${r.rowsRead} rows in ${r.seconds.toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB (load average before ${load}, after ${loadavg()[0]!.toFixed(1)})`,
