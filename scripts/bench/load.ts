@@ -63,7 +63,24 @@ if (process.env.LOAD_CHILD) {
 } else {
   const fixture = await benchFixture({ southWales: false });
   const app = createApp(fixture.db);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  // Requests still computing when a run's clients hang up: the next run, and closing the
+  // database, wait for them (otherwise they bleed into the next run's figures, or fail).
+  let inFlight = 0;
+  const drained = async () => {
+    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  const server = serve({
+    fetch: async (request, env) => {
+      inFlight++;
+      try {
+        return await app.fetch(request, env);
+      } finally {
+        inFlight--;
+      }
+    },
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sel = `datasets=${fixture.pub.datasetId}&from=2023-07&to=2024-06&res=9&area=pfa:W15000002`;
@@ -78,6 +95,7 @@ if (process.env.LOAD_CHILD) {
   console.log(`${'run'.padEnd(50)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'req/s'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`);
   let floor: { p95: number; rps: number } | null = null;
   for (const [label, path, cached] of runs) {
+    await drained();
     process.env.HOTSPOT_RESULT_CACHE = cached ? 'on' : 'off';
     // Autocannon runs in a child; this process's event loop serves meanwhile.
     const out = await new Promise<string>((resolve, reject) => {
@@ -97,7 +115,7 @@ if (process.env.LOAD_CHILD) {
     const ms = (v: number) => `${Math.round(v)} ms`.padStart(8);
     console.log(`${label.padEnd(50)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.rps.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}${ratio}`);
   }
-  // In-flight computed requests finish before the database closes.
   await new Promise((resolve) => server.close(resolve));
+  await drained();
   await fixture.db.close();
 }
