@@ -302,28 +302,25 @@ async function runFloor(backend: Backend, files: SourceFile[]): Promise<Result> 
     }
   } else {
     const dataDir = preparedPgliteDir();
-    try {
-      const db = await PGlite.create(dataDir);
-      await db.exec(FLOOR_TABLE);
-      const before = pgliteDirBytes(dataDir).total;
-      const started = now();
-      await db.transaction(async (tx) => {
-        for (const file of files) {
-          for await (const piece of csvPieces(file)) {
-            const r = await tx.query("COPY floor_raw FROM '/dev/blob' WITH (FORMAT csv)", [], { blob: new Blob([piece as Uint8Array<ArrayBuffer>]) });
-            rows += r.affectedRows ?? 0;
-          }
+    const db = await PGlite.create(dataDir);
+    await db.exec(FLOOR_TABLE);
+    const before = pgliteDirBytes(dataDir).total;
+    const started = now();
+    await db.transaction(async (tx) => {
+      for (const file of files) {
+        for await (const piece of csvPieces(file)) {
+          const r = await tx.query("COPY floor_raw FROM '/dev/blob' WITH (FORMAT csv)", [], { blob: new Blob([piece as Uint8Array<ArrayBuffer>]) });
+          rows += r.affectedRows ?? 0;
         }
-      });
-      seconds = now() - started;
-      await db.exec('analyze floor_raw');
-      const queryable = { query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows };
-      table = await tableBytes(queryable, 'floor_raw', false);
-      await db.close();
-      const dir = pgliteDirBytes(dataDir);
-      pgliteDir = { before, after: dir.total, base: dir.base, wal: dir.wal };
-    } finally {
-    }
+      }
+    });
+    seconds = now() - started;
+    await db.exec('analyze floor_raw');
+    const queryable = { query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows };
+    table = await tableBytes(queryable, 'floor_raw', false);
+    await db.close();
+    const dir = pgliteDirBytes(dataDir);
+    pgliteDir = { before, after: dir.total, base: dir.base, wal: dir.wal };
   }
   table.rows = rows;
   table.bytesPerRow = rows ? table.total / rows : 0;

@@ -1,36 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countByCell, countTotal, type CellQuery } from '../../server/db/cells.js';
-import type { Db, Tx } from '../../server/db/types.js';
+import type { Db } from '../../server/db/types.js';
 import { expandGroups } from '../../server/ingest/offence-groups.js';
 import { backends, type TestDb } from '../helpers/databases.js';
 import { importPaths } from '../helpers/import.js';
+import { recordingPlans, type RecordedPlan } from '../helpers/plans.js';
 import { policeUkFile } from '../helpers/shared-data.js';
 
-interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Index Cond'?: string; 'Parallel Aware'?: boolean; Plans?: PlanNode[] }
-const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
-
-/**
- * The database with every area query's plan recorded: each statement of a transaction is first
- * explained in that transaction, so under the settings the code gave it there.
- */
-function recordingPlans(db: Db, plans: { sql: string; nodes: PlanNode[] }[]): Db {
-  const spy = Object.create(db) as Db;
-  spy.transaction = (run) =>
-    db.transaction((tx) => {
-      const explaining = Object.create(tx) as Tx;
-      explaining.query = async <T,>(sql: string, params?: unknown[]) => {
-        if (/^\s*select\b/i.test(sql) && !sql.includes('set_config')) {
-          const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(`explain (format json) ${sql}`, params);
-          const plan = row!['QUERY PLAN'];
-          const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: PlanNode }[];
-          plans.push({ sql, nodes: nodes(parsed[0]!.Plan) });
-        }
-        return tx.query<T>(sql, params);
-      };
-      return run(explaining);
-    });
-  return spy;
-}
+/** Area queries (the selects, not the settings before them), as planned in their transaction. */
+const areaQueries = (sql: string) => /^\s*select\b/i.test(sql) && !sql.includes('set_config');
 
 /**
  * The database as the planner sees a national dataset: parallel plans cost nothing to start and
@@ -65,8 +43,8 @@ describe.each(backends)('area query plans on $name', (backend) => {
   afterAll(async () => t?.dispose());
 
   it('read the counts of an area by an index, not by scanning the table', async () => {
-    const plans: { sql: string; nodes: PlanNode[] }[] = [];
-    const cells = await countByCell(recordingPlans(t.db, plans), q);
+    const plans: RecordedPlan[] = [];
+    const cells = await countByCell(recordingPlans(t.db, plans, areaQueries), q);
     expect(cells.length).toBeGreaterThan(500);
     expect(plans).toHaveLength(1);
     const scans = plans[0]!.nodes.filter((n) => n['Relation Name'] === 'cell_counts');
@@ -76,8 +54,8 @@ describe.each(backends)('area query plans on $name', (backend) => {
   });
 
   it('test an area total against its cover by hashing, not by a loop over the cover per row', async () => {
-    const plans: { sql: string; nodes: PlanNode[] }[] = [];
-    const total = await countTotal(recordingPlans(t.db, plans), q);
+    const plans: RecordedPlan[] = [];
+    const total = await countTotal(recordingPlans(t.db, plans, areaQueries), q);
     expect(total.count).toBe((await countByCell(t.db, q)).reduce((a, c) => a + c.count, 0));
     expect(plans).toHaveLength(1);
     const types = plans[0]!.nodes.map((n) => n['Node Type']);
@@ -89,12 +67,12 @@ describe.each(backends)('area query plans on $name', (backend) => {
   // A parallel index scan cannot take the tiles as an index condition: for the whole of Wales on
   // a national year it read the whole dataset and filtered (5.9 s instead of 0.11 s).
   it('bound an area by its tiles in the index, with no parallel scan, where the planner would favour one', async () => {
-    const plans: { sql: string; nodes: PlanNode[] }[] = [];
+    const plans: RecordedPlan[] = [];
     // A tenth of the dataset's tiles, as one force is of a national dataset.
     const cells = q.area!.kind === 'cells' ? q.area!.cells : [];
     const part: CellQuery = { ...q, area: { kind: 'cells', res: 7, cells: cells.slice(0, Math.ceil(cells.length / 10)) } };
     expect((await countByCell(t.db, part)).length).toBeGreaterThan(20);
-    await countByCell(recordingPlans(favouringParallelPlans(t.db), plans), part);
+    await countByCell(recordingPlans(favouringParallelPlans(t.db), plans, areaQueries), part);
     expect(plans).toHaveLength(1);
     const scans = plans[0]!.nodes.filter((n) => n['Relation Name'] === 'cell_counts');
     expect(scans).toHaveLength(1);
