@@ -6,7 +6,8 @@
  *   npm run ingest -- --kind incidents --mapping istv-ed --name "ED assaults" --threshold 5 ed.csv
  *   npm run ingest -- --kind incidents --mapping local-police --name "Extract" --basis s16 --owner partnership:3 extract.csv
  *   (--mapping takes a preset name or a path to a mapping JSON file; restricted data needs --owner,
- *   the partnership or PCC that holds it, and --basis s16|s17|dsa)
+ *   the partnership or PCC that holds it, and --basis s16|s17|dsa; for public data --owner names
+ *   the partnership whose analysts manage it, and without it only admins may)
  */
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
@@ -37,7 +38,7 @@ const { values, positionals } = parseArgs({
 });
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run ingest -- --kind police-uk|incidents --name NAME [--mapping ${Object.keys(MAPPING_PRESETS).join('|')}|mapping.json] [--sensitivity public|restricted] [--threshold K] [--basis s16|s17|dsa --owner partnership:ID|pcc:CODE] FILES_OR_FOLDERS...`);
+  console.error(`${message}\nusage: npm run ingest -- --kind police-uk|incidents --name NAME [--mapping ${Object.keys(MAPPING_PRESETS).join('|')}|mapping.json] [--sensitivity public|restricted] [--threshold K] [--basis s16|s17|dsa] [--owner partnership:ID|pcc:CODE] FILES_OR_FOLDERS...`);
   process.exit(2);
 }
 

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { hashSecret, newSecret } from '../server/auth/secret.js';
 import { createSignInLink, signInLinkPath } from '../server/auth/sessions.js';
 import { readConfig } from '../server/config.js';
+import { isEmailAddress, normaliseEmail } from '../server/domain/email.js';
 import { appendAudit } from '../server/db/audit.js';
 import { openDatabase } from '../server/db/index.js';
 import { insertApiToken } from '../server/db/sessions.js';
@@ -33,8 +34,9 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-const email = values.email?.trim().toLowerCase();
-if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) usage('--email is required');
+const email = values.email === undefined ? undefined : normaliseEmail(values.email);
+if (!email) usage('--email is required');
+if (!isEmailAddress(email)) usage(`--email must be an email address (got "${values.email}")`);
 const config = readConfig();
 const { db } = await openDatabase({ url: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
 const actor = `cli:${userInfo().username}`;

@@ -138,6 +138,9 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
     // Never echo internals (SQL, stack, values) to the client. Database messages can quote a
     // row's values, so the log keeps only the error's kind and code, never its message.
     const code = (error as { code?: unknown }).code;
+    // A unique constraint the route did not foresee (two requests racing for one name): the
+    // client's request conflicts with something stored, not a server fault.
+    if (code === '23505') return c.json({ error: 'that conflicts with something already stored (a name or key that must be unique); choose another' }, 409);
     log.error('request failed', { method: c.req.method, path: c.req.path, error: error.name, code: typeof code === 'string' ? code : undefined });
     return c.json({ error: 'internal error' }, 500);
   });

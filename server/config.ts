@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isEmailAddress, normaliseEmail } from './domain/email.js';
 
 /** Runtime settings, all from the environment. */
 export interface Config {
@@ -11,11 +12,15 @@ export interface Config {
   loadSample: boolean;
   /** The first admin's email, used only when the database has no accounts. */
   adminEmail: string;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const adminEmail = normaliseEmail(env.HOTSPOT_ADMIN_EMAIL || 'admin@localhost');
+  if (!isEmailAddress(adminEmail)) throw new Error(`HOTSPOT_ADMIN_EMAIL must be an email address, got "${env.HOTSPOT_ADMIN_EMAIL}"`);
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -23,6 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.HOTSPOT_DATA_DIR ?? 'data'),
     staticRoot: resolve(env.HOTSPOT_STATIC_ROOT ?? 'dist'),
     loadSample: env.HOTSPOT_NO_SAMPLE !== '1',
-    adminEmail: (env.HOTSPOT_ADMIN_EMAIL || 'admin@localhost').trim().toLowerCase(),
+    adminEmail,
+    trustProxy: env.HOTSPOT_TRUST_PROXY === '1',
   };
 }

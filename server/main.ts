@@ -38,7 +38,7 @@ if (config.loadSample) {
 }
 
 if (!existsSync(config.staticRoot)) log.warn('client not built; run `npm run build`', { staticRoot: config.staticRoot });
-const app = createApp(db, { staticRoot: config.staticRoot });
+const app = createApp(db, { staticRoot: config.staticRoot, auth: { trustProxy: config.trustProxy } });
 const ownerScope = await sampleOwnerScope(db);
 const adminLink = await firstAdminLink(db, config.adminEmail, ownerScope ? [ownerScope] : []);
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

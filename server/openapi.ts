@@ -23,7 +23,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'PATCH /api/users/{id}': 'Change a user\'s name, role, memberships or disable them.',
   'POST /api/users/{id}/link': 'A new one-time sign-in link for a user.',
   'GET /api/grants': 'Grants you made, manage or hold (admins: all).',
-  'POST /api/grants': 'Grant a restricted dataset or place layer to a partnership or PCC, with purpose, expiry and optional area.',
+  'POST /api/grants': 'Grant a restricted dataset (optionally limited to an area\'s cells) or a restricted place layer (by id, whole) to a partnership or PCC, with purpose and expiry.',
   'DELETE /api/grants/{id}': 'Revoke a grant.',
   'GET /api/audit': 'The audit log, newest first, with filters.',
   'GET /api/audit/export.csv': 'The audit log as CSV (UTF-8 with BOM).',
@@ -37,11 +37,11 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/change': 'Change per cell between this period and the previous one, the same one a year earlier, or a baseline mean: exact tests, FDR-corrected, and a class (new, increasing, persistent, decreasing, ceased, no significant change).',
   'GET /api/space-time': 'Space-time hot spot classes over the last N periods: ArcGIS Emerging Hot Spot Analysis patterns and sfhotspot classes, with each cell\'s counts.',
   'GET /api/areas/{area}/trend': 'An area\'s totals per period with the Mann-Kendall trend and the change on the previous period and on a year earlier.',
-  'GET /api/panels': 'Panels of your partnerships (all, for admins).',
+  'GET /api/panels': 'Panels of your partnerships. An admin may list every partnership\'s panels with a stated reason (override), which is audited.',
   'POST /api/panels': 'Set up a panel for a partnership: name, meeting cadence and the selection its reviews analyse.',
-  'GET /api/panels/{id}': 'A panel with its reviews and watch-list.',
+  'GET /api/panels/{id}': 'A panel with its reviews and watch-list (its partnership\'s members; an admin with a stated, audited override reason reads it).',
   'POST /api/panels/{id}/reviews': 'Create the review for a meeting date: runs the change analysis and freezes the selection, definition version, data versions and released results.',
-  'GET /api/reviews/{id}': 'A frozen review with the panel\'s notes and actions up to its meeting and the previous review.',
+  'GET /api/reviews/{id}': 'A frozen review with the panel\'s notes and actions up to its meeting and the previous review (members; an admin with an audited override reason).',
   'GET /api/reviews/{id}/report': 'A review for its printable report (recorded in the audit log as an export).',
   'GET /api/reviews/{id}/compare/{other}': 'What changed between two frozen reviews of a panel: locations that joined, left or changed class.',
   'POST /api/reviews/{id}/notes': 'Add a note or an action (owner, status) to a location in a review.',
@@ -69,8 +69,10 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'POST /api/partnerships/{id}/definitions': 'Save a definition: a new key starts at version 1, an existing key gets the next version.',
   'GET /api/places/types': 'Setting types with counts.',
   'GET /api/openapi.json': 'This description.',
-  'GET /api/places': 'Settings (schools, licensed premises, ...) by type and bounding box.',
-  'POST /api/places': 'Upload a point layer (multipart/form-data: file, layer, type, restricted, owner, source, licence).',
+  'GET /api/places': 'Settings (schools, licensed premises, ...) by type, layer id and bounding box.',
+  'POST /api/places': 'Upload a point layer (multipart/form-data: file, and either layer (a new layer\'s name, unique per owner) with type, restricted, owner, source, licence, or layerId to replace that layer\'s places).',
+  'GET /api/place-layers': 'Place layers you can see (bundled, public, and restricted ones you hold or were granted), each with its id, owner and whether you manage it.',
+  'DELETE /api/place-layers/{id}': 'Delete a place layer you manage, with its places and grants.',
 };
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -80,11 +82,12 @@ function inputSchema(schema: ValidatorInfo['schema']): JsonSchema {
 }
 
 function security(policy: RoutePolicy | undefined) {
-  if (!policy || policy.kind === 'open') return { security: [] };
+  if (!policy || policy.kind === 'open') return { security: [], 'x-policy': { kind: policy ? 'open' : 'missing', roles: null, datasets: false } };
   const who = policy.kind === 'roles' ? `Roles: ${policy.roles.join(', ')}.` : 'Any signed-in user.';
   return {
     security: [{ session: [] }, { bearer: [] }],
     'x-access': `${who}${policy.datasets ? ' Datasets go through the access policy: any you may not use are refused with 403 naming them.' : ''}`,
+    'x-policy': { kind: policy.kind, roles: policy.kind === 'roles' ? [...policy.roles] : null, datasets: !!policy.datasets },
   };
 }
 

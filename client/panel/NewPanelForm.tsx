@@ -3,8 +3,9 @@ import { api, fetchPartnerships, okJson, type Dataset, type Partnership, type Se
 import { defaultGroupIds } from '../groups/groupSelection';
 
 /**
- * Set up a panel (analysts and admins): its partnership, name, cadence and datasets. Reviews
- * analyse the partnership's area with the violence offence groups; fortnights need day-dated data.
+ * Set up a panel (analysts and admins of the partnership): its partnership, name, cadence and
+ * datasets. Reviews analyse the partnership's area with the violence offence groups; fortnights
+ * need day-dated data. The server refuses, in plain words, what the first review could not do.
  */
 export function NewPanelForm({ user, onCreated }: { user: SessionUser; onCreated: (panelId: number) => void }) {
   const [partnerships, setPartnerships] = useState<Partnership[]>([]);
@@ -14,7 +15,8 @@ export function NewPanelForm({ user, onCreated }: { user: SessionUser; onCreated
   useEffect(() => {
     void Promise.all([fetchPartnerships(), okJson(api.api.datasets.$get()), okJson(api.api.groups.$get())]).then(
       ([p, d, g]) => {
-        setPartnerships(user.role === 'admin' ? p : p.filter((x) => user.scopes.includes(`partnership:${x.id}`)));
+        // A panel belongs to its partnership: only members set one up (admins too).
+        setPartnerships(p.filter((x) => user.scopes.includes(`partnership:${x.id}`)));
         setDatasets([...d.datasets]);
         setGroups(defaultGroupIds(g.groups));
       },

@@ -7,8 +7,13 @@ import { ReviewView } from './ReviewView';
 type Comparison = Awaited<ReturnType<typeof loadComparison>>;
 const loadComparison = (id: number, other: number) => okJson(api.api.reviews[':id'].compare[':other'].$get({ param: { id: String(id), other: String(other) } }));
 
-/** The panel view: pick a panel and a meeting, create the review for a new meeting, and work through it. */
+/**
+ * The panel view: pick a panel and a meeting, create the review for a new meeting, and work
+ * through it. Panels are their partnership's; an admin who is not a member can read them only by
+ * stating a reason (an audited override), and then only reads.
+ */
 export function PanelPage({ user, header, notice, onOpenReport }: { user: SessionUser; header: ReactNode; notice?: ReactNode; onOpenReport: (reviewId: number) => void }) {
+  const [override, setOverride] = useState<string | null>(null);
   const [panels, setPanels] = useState<PanelsBody['panels'] | null>(null);
   const [panelId, setPanelId] = useState<number | null>(null);
   const [detail, setDetail] = useState<PanelDetail | null>(null);
@@ -21,17 +26,17 @@ export function PanelPage({ user, header, notice, onOpenReport }: { user: Sessio
 
   const [panelsVersion, setPanelsVersion] = useState(0);
   useEffect(() => {
-    okJson(api.api.panels.$get()).then((b) => { setPanels(b.panels); setPanelId((id) => id ?? b.panels[0]?.id ?? null); }, fail);
-  }, [panelsVersion]);
+    okJson(api.api.panels.$get({ query: override ? { override } : {} })).then((b) => { setPanels(b.panels); setPanelId((id) => (id !== null && b.panels.some((p) => p.id === id) ? id : (b.panels[0]?.id ?? null))); }, fail);
+  }, [panelsVersion, override]);
   useEffect(() => {
     if (panelId === null) return;
-    okJson(api.api.panels[':id'].$get({ param: { id: String(panelId) } })).then((d) => { setDetail(d); setReviewId((id) => id ?? d.reviews[0]?.id ?? null); }, fail);
-  }, [panelId, version]);
+    okJson(api.api.panels[':id'].$get({ param: { id: String(panelId) }, query: override ? { override } : {} })).then((d) => { setDetail(d); setReviewId((id) => id ?? d.reviews[0]?.id ?? null); }, fail);
+  }, [panelId, version, override]);
   useEffect(() => {
     setComparison(null);
     if (reviewId === null) return;
-    okJson(api.api.reviews[':id'].$get({ param: { id: String(reviewId) } })).then(setReview, fail);
-  }, [reviewId, version]);
+    okJson(api.api.reviews[':id'].$get({ param: { id: String(reviewId) }, query: override ? { override } : {} })).then(setReview, fail);
+  }, [reviewId, version, override]);
 
   const createReview = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -63,7 +68,8 @@ export function PanelPage({ user, header, notice, onOpenReport }: { user: Sessio
       {notice}
       {error && <p className="form-error" role="alert">{error}</p>}
       {panels?.length === 0 && <p className="hint">No panels yet{user.role === 'admin' || user.role === 'analyst' ? '' : ': an analyst of your partnership sets one up'}.</p>}
-      {(user.role === 'admin' || user.role === 'analyst') && (
+      {user.role === 'admin' && <OverrideForm active={override} onChange={(reason) => { setOverride(reason); setPanelId(null); setReviewId(null); setReview(null); setDetail(null); setError(null); }} />}
+      {(user.role === 'admin' || user.role === 'analyst') && !override && (
         <NewPanelForm user={user} onCreated={(id) => { setPanelId(id); setReviewId(null); setReview(null); setDetail(null); setPanelsVersion((v) => v + 1); }} />
       )}
       <section className="admin-section panel-controls" aria-label="Panel and meeting">
@@ -79,16 +85,18 @@ export function PanelPage({ user, header, notice, onOpenReport }: { user: Sessio
             {(detail?.reviews ?? []).map((r) => <option key={r.id} value={r.id}>{r.meetingDate}</option>)}
           </select>
         </label>
-        <form onSubmit={(e) => void createReview(e)} className="inline-form">
-          <label>New review for meeting on <input type="date" name="meetingDate" required /></label>
-          <button type="submit">Create review</button>
-        </form>
+        {!override && (
+          <form onSubmit={(e) => void createReview(e)} className="inline-form">
+            <label>New review for meeting on <input type="date" name="meetingDate" required /></label>
+            <button type="submit">Create review</button>
+          </form>
+        )}
         {review && (
           <span className="review-links">
-            <button type="button" className="link-button" onClick={() => onOpenReport(review.review.id)}>Printable report</button>
-            <a href={`/api/reviews/${review.review.id}/export/cells.csv`}>CSV</a>
-            <a href={`/api/reviews/${review.review.id}/export/cells.geojson`}>GeoJSON</a>
-            {review.previous && (
+            {!override && <button type="button" className="link-button" onClick={() => onOpenReport(review.review.id)}>Printable report</button>}
+            {!override && <a href={`/api/reviews/${review.review.id}/export/cells.csv`}>CSV</a>}
+            {!override && <a href={`/api/reviews/${review.review.id}/export/cells.geojson`}>GeoJSON</a>}
+            {review.previous && !override && (
               <button type="button" className="link-button" onClick={() => void loadComparison(review.review.id, review.previous!.id).then(setComparison, fail)}>
                 Compare with previous review ({review.previous.meetingDate})
               </button>
@@ -107,7 +115,35 @@ export function PanelPage({ user, header, notice, onOpenReport }: { user: Sessio
           </tbody>
         </table>
       )}
-      {review && <ReviewView key={review.review.id} body={review} onChanged={() => setVersion((v) => v + 1)} onWatch={watch} />}
+      {review && <ReviewView key={review.review.id} body={review} onChanged={() => setVersion((v) => v + 1)} onWatch={watch} readOnly={override !== null} />}
     </div>
+  );
+}
+
+/** An admin states why they need to read other partnerships' panels; every read is then audited. */
+function OverrideForm({ active, onChange }: { active: string | null; onChange: (reason: string | null) => void }) {
+  if (active)
+    return (
+      <p className="notice" role="status">
+        Reading every partnership's panels (read only; each read is recorded in the audit log with your reason: “{active}”).{' '}
+        <button type="button" className="link-button" onClick={() => onChange(null)}>Back to my partnerships' panels</button>
+      </p>
+    );
+  return (
+    <details className="new-panel">
+      <summary>Read another partnership's panels (audited)</summary>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onChange(String(new FormData(event.currentTarget).get('reason')).trim());
+        }}
+      >
+        <label>
+          Reason <input name="reason" required minLength={10} maxLength={500} placeholder="e.g. support request from the Newport panel chair" />
+        </label>
+        <button type="submit">Read their panels</button>
+      </form>
+    </details>
   );
 }

@@ -7,8 +7,11 @@ import { SmallMultiples } from './SmallMultiples';
 
 const shown = (n: number | null) => (n === null ? '<k' : Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-/** One frozen review: the change map, priority locations, the watch-list, and notes and actions on a location. */
-export function ReviewView({ body, onChanged, onWatch }: { body: ReviewBody; onChanged: () => void; onWatch: (h3: string) => Promise<void> }) {
+/**
+ * One frozen review: the change map, priority locations, the watch-list, and notes and actions on
+ * a location. `readOnly` (an admin reading another partnership's panel) hides every change.
+ */
+export function ReviewView({ body, onChanged, onWatch, readOnly = false }: { body: ReviewBody; onChanged: () => void; onWatch: (h3: string) => Promise<void>; readOnly?: boolean }) {
   const { review, notes } = body;
   const r = review.results;
   const [selected, setSelected] = useState<string | null>(r.priorities[0]?.h3 ?? null);
@@ -76,12 +79,13 @@ export function ReviewView({ body, onChanged, onWatch }: { body: ReviewBody; onC
         <section className="location" aria-label="Location">
           <h3>Location {cell.h3}: {changeLabel(cell.class)}</h3>
           {series && <SeriesChart counts={series} labels={r.series.periods.map((p) => p.label)} threshold={r.threshold} />}
-          <button type="button" className="link-button" onClick={() => void onWatch(cell.h3)}>Add to watch-list</button>
+          {!readOnly && <button type="button" className="link-button" onClick={() => void onWatch(cell.h3)}>Add to watch-list</button>}
           <ul className="notes">
             {locationNotes.map((n) => (
               <li key={n.id}>
                 <strong>{n.kind === 'action' ? 'Action' : 'Note'}</strong> {n.body} <span className="hint">({n.createdBy ?? 'unknown'}, {n.createdAt.slice(0, 10)}{n.owner ? `; owner ${n.owner}` : ''})</span>
-                {n.kind === 'action' && (
+                {n.kind === 'action' && readOnly && <span className="hint"> · {n.status ?? 'open'}</span>}
+                {n.kind === 'action' && !readOnly && (
                   <select aria-label="Action status" value={n.status ?? 'open'} onChange={(e) => void setStatus(n.id, e.target.value as 'open' | 'in-progress' | 'done')}>
                     <option value="open">Open</option>
                     <option value="in-progress">In progress</option>
@@ -91,7 +95,7 @@ export function ReviewView({ body, onChanged, onWatch }: { body: ReviewBody; onC
               </li>
             ))}
           </ul>
-          <form className="note-form" onSubmit={(e) => void addNote(e)}>
+          {!readOnly && <form className="note-form" onSubmit={(e) => void addNote(e)}>
             <select name="kind" aria-label="Kind">
               <option value="note">Note</option>
               <option value="action">Action</option>
@@ -99,7 +103,7 @@ export function ReviewView({ body, onChanged, onWatch }: { body: ReviewBody; onC
             <input name="body" aria-label="Note or action" required maxLength={4000} placeholder="What the panel decided" />
             <input name="owner" aria-label="Owner" maxLength={200} placeholder="Owner (actions)" />
             <button type="submit">Add</button>
-          </form>
+          </form>}
           {error && <p className="form-error">{error}</p>}
         </section>
       )}

@@ -1,4 +1,4 @@
-import { SENSITIVE_PLACE_TYPES } from '../ingest/import-places.js';
+import { SENSITIVE_PLACE_TYPES } from '../domain/place-types.js';
 
 /**
  * The rules of a public summary (a strategy or SNA published under the Duty, which must not
@@ -10,7 +10,7 @@ export const PUBLIC_SUMMARY_RULES = {
   maxResolution: 7,
   /** Restricted counts below this are withheld, whatever the dataset's own threshold. */
   minThreshold: 10,
-  sensitiveTypes: SENSITIVE_PLACE_TYPES as ReadonlySet<string>,
+  sensitiveTypes: SENSITIVE_PLACE_TYPES,
 } as const;
 
 /** The threshold a public summary applies to a restricted source (null for public data). */

@@ -3,7 +3,12 @@ import type { Context } from 'hono';
 import { appendAudit, type AuditEntry } from '../db/audit.js';
 import type { AppEnv } from '../routes/env.js';
 
-export function clientAddress(c: Context): string | null {
+/** The caller's address: the socket's, or behind a trusted proxy the last X-Forwarded-For hop. */
+export function clientAddress(c: Context<AppEnv>): string | null {
+  if (c.get('auth')?.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((a) => a.trim()).filter(Boolean).pop();
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {

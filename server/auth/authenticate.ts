@@ -60,7 +60,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
           return c.json({ error: `missing or wrong ${CSRF_HEADER} header` }, 403);
         if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(c.get('db'), tokenHash, now);
         c.set('user', user);
-        c.set('session', { tokenHash, csrfToken: session.csrfToken });
+        c.set('session', { tokenHash, csrfToken: session.csrfToken, via: session.via });
       }
     } else if (session) {
       await deleteSession(c.get('db'), tokenHash);

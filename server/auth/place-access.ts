@@ -7,5 +7,5 @@ import type { AppEnv } from '../routes/env.js';
 export async function restrictedPlaceAccess(c: Context<AppEnv>): Promise<RestrictedAccess> {
   const user = c.get('user')!;
   const grants = await liveLayerGrants(c.get('db'), user.scopes, c.get('auth').now());
-  return { scopes: user.scopes, layers: grants.map((g) => g.placeLayer!) };
+  return { scopes: user.scopes, layerIds: grants.map((g) => g.placeLayerId!) };
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { insertSession, insertSignInLink } from '../db/sessions.js';
+import { insertSession, insertSignInLink, type SessionVia } from '../db/sessions.js';
 import type { Queryable } from '../db/types.js';
 import type { AppEnv } from '../routes/env.js';
 import { hashSecret, newSecret } from './secret.js';
@@ -11,13 +11,13 @@ function secureRequest(c: Context): boolean {
 }
 
 /** Signs the user in: a new session (only its hash stored) in an HttpOnly SameSite=Strict cookie. Returns the CSRF token. */
-export async function startSession(c: Context<AppEnv>, userId: number): Promise<string> {
+export async function startSession(c: Context<AppEnv>, userId: number, via: SessionVia): Promise<string> {
   const settings = c.get('auth');
   const token = newSecret();
   const csrfToken = newSecret();
   const now = settings.now();
   const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
-  await insertSession(c.get('db'), hashSecret(token), userId, csrfToken, now, expiresAt);
+  await insertSession(c.get('db'), { tokenHash: hashSecret(token), userId, csrfToken, via, now, expiresAt });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true, sameSite: 'Strict', secure: secureRequest(c), path: '/', maxAge: settings.sessionHours * 3600,
   });

@@ -4,9 +4,14 @@ export interface AuthSettings {
   sessionHours: number;
   /** ...or after this long without a request. */
   idleMinutes: number;
-  /** Failed sign-ins per email (and, x4, per address) within the window before 429. */
+  /** Failed sign-ins for an account from one address (and, x4, from anywhere) within the window before 429. */
   maxFailedSignIns: number;
   throttleMinutes: number;
+  /**
+   * Behind a reverse proxy (HOTSPOT_TRUST_PROXY=1): the client's address is the last one the
+   * proxy added to X-Forwarded-For, not the proxy's own.
+   */
+  trustProxy: boolean;
   now: () => Date;
 }
 
@@ -15,6 +20,7 @@ export const DEFAULT_AUTH: AuthSettings = {
   idleMinutes: 120,
   maxFailedSignIns: 5,
   throttleMinutes: 15,
+  trustProxy: false,
   now: () => new Date(),
 };
 

@@ -164,6 +164,23 @@ export async function areaTiles(db: Queryable, area: AreaSelector, res: 7 | 8 | 
   return cachedCover(db, 'tiles', area, coverRes, async () => tilesOf(await areaCover(db, area, coverRes), coverRes));
 }
 
+/**
+ * Whether every cell of `inner` lies in `outer`, at every stored resolution an analysis of
+ * `inner` can use (a list of cells from its own resolution): what an area-limited grant means.
+ * Comparing cells, not local authorities, keeps a grant for a small drawn partnership from
+ * opening the authority around it. An area with no cells is inside nothing.
+ */
+export async function areaWithin(db: Queryable, inner: AreaSelector, outer: AreaSelector): Promise<boolean> {
+  let cells = 0;
+  for (const res of [7, 8, 9] as const) {
+    if (inner.kind === 'cells' && res < inner.res) continue;
+    const [cover, outerSet] = await Promise.all([areaCover(db, inner, res), areaCoverSet(db, outer, res)]);
+    cells += cover.length;
+    if (!cover.every((h3) => outerSet.has(h3))) return false;
+  }
+  return cells > 0;
+}
+
 /** The cover with each cell's residents. */
 export async function areaCoverPopulation(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<CellPopulation[]> {
   if (area.kind !== 'cells') return cachedCover(db, 'population', area, res, () => coverPopulation(db, area, res));

@@ -53,11 +53,14 @@ export async function queryAudit(db: Queryable, f: AuditFilter): Promise<{ total
   return { total, entries };
 }
 
-/** Failed sign-ins for an email or from an address since `since`: the login throttle reads the audit log, so it holds across processes. */
-export async function countFailedSignIns(db: Queryable, by: { email?: string; ip?: string }, since: Date): Promise<number> {
+/**
+ * Failed sign-ins since `since` for an email, from an address, or (both given) for that email
+ * from that address: the login throttle reads the audit log, so it holds across processes.
+ */
+export async function countFailedSignIns(db: Queryable, by: { email?: string; ip?: string | null }, since: Date): Promise<number> {
   const rows = await db.query<{ n: number }>(
     `select count(*)::int as n from audit_log where action = 'signin' and outcome = 'failed' and at >= $1
-       and (($2::text is not null and target = $2) or ($3::text is not null and ip = $3))`,
+       and ($2::text is null or target = $2) and ($3::text is null or ip = $3)`,
     [since.toISOString(), by.email ?? null, by.ip ?? null],
   );
   return rows[0]!.n;

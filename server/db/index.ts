@@ -13,6 +13,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** PostgreSQL schema to use (tests isolate themselves this way). */
   schema?: string;
+  /** Tests of a migration: stop before the later ones. */
+  migrateTo?: number;
 }
 
 /** Opens the database and brings its schema up to date. */
@@ -29,7 +31,7 @@ export async function openDatabase(options: OpenOptions): Promise<{ db: Db; sche
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     db = await openPglite(options.dataDir);
   }
-  const schemaVersion = await migrate(db);
+  const schemaVersion = await migrate(db, options.migrateTo);
   return { db, schemaVersion };
 }
 

@@ -6,8 +6,11 @@ const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 // Any constant works; it only has to be the same for every process sharing the database.
 const MIGRATION_LOCK = 727_001;
 
-/** Applies the numbered SQL files in migrations/ that have not run yet; returns the schema version. */
-export async function migrate(db: Db): Promise<number> {
+/**
+ * Applies the numbered SQL files in migrations/ that have not run yet (up to `upTo`, for tests of
+ * a migration on data made before it); returns the schema version.
+ */
+export async function migrate(db: Db, upTo = Infinity): Promise<number> {
   const files = (await readdir(migrationsDir)).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -19,6 +22,7 @@ export async function migrate(db: Db): Promise<number> {
     );
     let version = 0;
     for (const file of files) {
+      if (Number(file.slice(0, 3)) > upTo) break;
       version = Number(file.slice(0, 3));
       if (applied.has(version)) continue;
       const sql = await readFile(migrationsDir + file, 'utf8');

@@ -22,12 +22,14 @@ export async function getPanel(db: Queryable, id: number): Promise<Panel | undef
   return (await db.query<Panel>(`${PANEL} where id = $1`, [id]))[0];
 }
 
-export async function insertPanel(db: Queryable, p: Omit<Panel, 'id' | 'createdAt'> & { createdBy: number }): Promise<number> {
+/** A new panel's id, or null when its partnership already has a panel of that name. */
+export async function insertPanel(db: Queryable, p: Omit<Panel, 'id' | 'createdAt'> & { createdBy: number }): Promise<number | null> {
   const [row] = await db.query<{ id: number }>(
-    'insert into panels (partnership_id, name, cadence, selection, created_by) values ($1, $2, $3, $4, $5) returning id',
+    `insert into panels (partnership_id, name, cadence, selection, created_by) values ($1, $2, $3, $4, $5)
+     on conflict (partnership_id, name) do nothing returning id`,
     [p.partnershipId, p.name, p.cadence, JSON.stringify(p.selection), p.createdBy],
   );
-  return row!.id;
+  return row?.id ?? null;
 }
 
 export interface ReviewSummary {

@@ -1,29 +1,33 @@
 import type { Queryable } from './types.js';
 import { userSelect, type User } from './users.js';
 
+/** How a session began: a password, or a one-time link (which alone may set a first password). */
+export type SessionVia = 'password' | 'link';
+
 export interface SessionRow {
   userId: number;
   csrfToken: string;
+  via: SessionVia;
   lastSeenAt: Date;
   expiresAt: Date;
 }
 
-export async function insertSession(db: Queryable, tokenHash: string, userId: number, csrfToken: string, now: Date, expiresAt: Date): Promise<void> {
-  await db.query('insert into sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) values ($1, $2, $3, $4, $4, $5)', [
-    tokenHash, userId, csrfToken, now.toISOString(), expiresAt.toISOString(),
+export async function insertSession(db: Queryable, s: { tokenHash: string; userId: number; csrfToken: string; via: SessionVia; now: Date; expiresAt: Date }): Promise<void> {
+  await db.query('insert into sessions (token_hash, user_id, csrf_token, via, created_at, last_seen_at, expires_at) values ($1, $2, $3, $4, $5, $5, $6)', [
+    s.tokenHash, s.userId, s.csrfToken, s.via, s.now.toISOString(), s.expiresAt.toISOString(),
   ]);
 }
 
 /** A session with its user, in one query (every signed-in request asks). */
 export async function findSession(db: Queryable, tokenHash: string): Promise<(SessionRow & { user: User }) | undefined> {
-  const rows = await db.query<User & { csrfToken: string; lastSeenAt: string | Date; expiresAt: string | Date }>(
-    `${userSelect(', t.csrf_token as "csrfToken", t.last_seen_at as "lastSeenAt", t.expires_at as "expiresAt"', 'join sessions t on t.user_id = u.id')} where t.token_hash = $1`,
+  const rows = await db.query<User & { csrfToken: string; via: SessionVia; lastSeenAt: string | Date; expiresAt: string | Date }>(
+    `${userSelect(', t.csrf_token as "csrfToken", t.via, t.last_seen_at as "lastSeenAt", t.expires_at as "expiresAt"', 'join sessions t on t.user_id = u.id')} where t.token_hash = $1`,
     [tokenHash],
   );
   const r = rows[0];
   if (!r) return undefined;
-  const { csrfToken, lastSeenAt, expiresAt, ...user } = r;
-  return { userId: user.id, csrfToken, lastSeenAt: new Date(lastSeenAt), expiresAt: new Date(expiresAt), user };
+  const { csrfToken, via, lastSeenAt, expiresAt, ...user } = r;
+  return { userId: user.id, csrfToken, via, lastSeenAt: new Date(lastSeenAt), expiresAt: new Date(expiresAt), user };
 }
 
 export async function touchSession(db: Queryable, tokenHash: string, at: Date): Promise<void> {

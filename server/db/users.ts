@@ -1,3 +1,4 @@
+import { normaliseEmail } from '../domain/email.js';
 import type { Queryable } from './types.js';
 
 export const ROLES = ['admin', 'analyst', 'panel', 'pcc'] as const;
@@ -35,7 +36,7 @@ export async function getUser(db: Queryable, id: number): Promise<User | undefin
 }
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<(User & { passwordHash: string | null }) | undefined> {
-  const user = (await db.query<User>(`${SELECT} where u.email = $1`, [email.trim().toLowerCase()]))[0];
+  const user = (await db.query<User>(`${SELECT} where u.email = $1`, [normaliseEmail(email)]))[0];
   if (!user) return undefined;
   const [row] = await db.query<{ passwordHash: string | null }>('select password_hash as "passwordHash" from users where id = $1', [user.id]);
   return { ...user, passwordHash: row?.passwordHash ?? null };
@@ -56,7 +57,7 @@ export interface NewUser {
 export async function insertUser(db: Queryable, u: NewUser): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     'insert into users (email, display_name, role, password_hash) values ($1, $2, $3, $4) returning id',
-    [u.email.trim().toLowerCase(), u.displayName, u.role, u.passwordHash ?? null],
+    [normaliseEmail(u.email), u.displayName, u.role, u.passwordHash ?? null],
   );
   await setUserScopes(db, row!.id, u.scopes);
   return row!.id;
@@ -72,8 +73,12 @@ export async function updateUser(db: Queryable, id: number, changes: { displayNa
     `update users set display_name = coalesce($2, display_name), role = coalesce($3, role), disabled = coalesce($4, disabled) where id = $1`,
     [id, changes.displayName ?? null, changes.role ?? null, changes.disabled ?? null],
   );
-  // A disabled user is signed out everywhere at once.
-  if (changes.disabled) await db.query('delete from sessions where user_id = $1', [id]);
+  // A disabled user is signed out everywhere at once, and their API tokens are revoked for good:
+  // enabling the account again must not bring old tokens back to life.
+  if (changes.disabled) {
+    await db.query('delete from sessions where user_id = $1', [id]);
+    await db.query('update api_tokens set revoked_at = now() where user_id = $1 and revoked_at is null', [id]);
+  }
 }
 
 export async function setPasswordHash(db: Queryable, userId: number, hash: string): Promise<void> {
@@ -81,5 +86,5 @@ export async function setPasswordHash(db: Queryable, userId: number, hash: strin
 }
 
 export async function emailTaken(db: Queryable, email: string): Promise<boolean> {
-  return (await db.query('select 1 from users where email = $1', [email.trim().toLowerCase()])).length > 0;
+  return (await db.query('select 1 from users where email = $1', [normaliseEmail(email)])).length > 0;
 }

@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Point } from 'geojson';
 import { readBundled } from './geodata.js';
 
-/** A setting (context layer point): school, licensed premises, prison, ED, or a user's own. */
+/**
+ * A setting (context layer point): school, licensed premises, prison, ED, or a user's own, as
+ * stored in its layer (the layer holds its owner and whether it is restricted).
+ */
 export interface PlaceInput {
-  layer: string;
   type: string;
   name: string;
   lat: number;
@@ -16,18 +18,7 @@ export interface PlaceInput {
   positionSource: string | null;
   note: string | null;
   proxy: boolean;
-  restricted: boolean;
-  /** Who holds a restricted layer ('partnership:<id>' or 'pcc:<code>'). */
-  ownerScope?: string | null;
 }
-
-export const PLACE_TYPE_LABELS: Record<string, string> = {
-  school: 'Schools',
-  'licensed-premises': 'Licensed premises',
-  prison: 'Prisons and YOIs',
-  'hospital-ed': 'Hospitals with an emergency department',
-  custom: 'Other places',
-};
 
 interface BundledPlaceProps {
   type: string;
@@ -47,7 +38,6 @@ export function bundledPlaces(): PlaceInput[] {
   if (!existsSync(fileURLToPath(new URL(`../../geodata/${BUNDLED_PLACES_FILE}`, import.meta.url)))) return [];
   const fc = readBundled<FeatureCollection<Point, BundledPlaceProps>>(BUNDLED_PLACES_FILE);
   return fc.features.map((f) => ({
-    layer: 'bundled',
     type: f.properties.type,
     name: f.properties.name,
     lng: f.geometry.coordinates[0]!,
@@ -58,6 +48,5 @@ export function bundledPlaces(): PlaceInput[] {
     positionSource: f.properties.positionSource ?? null,
     note: f.properties.note ?? null,
     proxy: f.properties.proxy ?? false,
-    restricted: false,
   }));
 }

@@ -1,37 +1,30 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/index.js';
-import { insertUserPlaces } from '../db/places.js';
+import { insertPlaceLayer, replaceLayerPlaces, type NewPlaceLayer } from '../db/places.js';
 import { policeForceAreaIndex } from '../geo/boundaries.js';
 import type { PlaceInput } from '../geo/places.js';
+import type { PlaceType } from '../domain/place-types.js';
 import { readCsv } from './csv-reader.js';
 import { ImportError } from './errors.js';
 import { placeColumns } from './place-rows.js';
 import { ImportReportBuilder, type ImportReport } from './report.js';
 import { expandInputs } from './sources.js';
 
-export const PLACE_TYPES = ['school', 'licensed-premises', 'prison', 'hospital-ed', 'refuge', 'childrens-home', 'custom'] as const;
-/** Settings that must never be shown without the right grant. */
-export const SENSITIVE_PLACE_TYPES = new Set(['refuge', 'childrens-home']);
 
 export interface PlaceImportRequest {
   path: string;
   fileName: string;
-  layer: string;
-  type: (typeof PLACE_TYPES)[number];
-  restricted: boolean;
-  /** Required for restricted layers: who holds them. */
-  ownerScope?: string | null;
-  source: string;
-  licence: string | null;
+  /** A new layer, or an existing one (by id) whose places the upload replaces. */
+  into: { layer: NewPlaceLayer & { type: PlaceType } } | { layerId: number; type: string; name: string; source: string | null; licence: string | null };
 }
 
-/** Imports a user's point layer (CSV or GeoJSON) atomically, reporting rejected rows. */
-export async function importPlaces(db: Db, req: PlaceImportRequest): Promise<ImportReport> {
-  const report = new ImportReportBuilder(0, req.layer);
+/** Imports a user's point layer (CSV or GeoJSON) atomically, reporting rejected rows; the report's `layerId` names the layer. */
+export async function importPlaces(db: Db, req: PlaceImportRequest): Promise<ImportReport & { layerId: number }> {
+  const layer = 'layer' in req.into ? req.into.layer : req.into;
+  if ('layer' in req.into && req.into.layer.restricted && !req.into.layer.ownerScope) throw new ImportError(`${req.fileName}: a restricted layer needs an owner (a partnership or PCC)`);
+  const report = new ImportReportBuilder(0, layer.name);
   const places: PlaceInput[] = [];
-  const restricted = req.restricted || SENSITIVE_PLACE_TYPES.has(req.type);
-  if (restricted && !req.ownerScope) throw new ImportError(`${req.fileName}: a restricted layer needs an owner (a partnership or PCC)`);
-  const base = { layer: req.layer, type: req.type, source: req.source, licence: req.licence, note: null, proxy: false, restricted, ownerScope: restricted ? req.ownerScope : null };
+  const base = { type: layer.type, source: layer.source ?? 'uploaded by a user', licence: layer.licence, note: null, proxy: false };
   if (/\.(geo)?json$/i.test(req.fileName)) {
     const file = report.startFile(req.fileName);
     for (const [i, f] of readGeoJsonPoints(await readFile(req.path, 'utf8'), req.fileName).entries()) {
@@ -80,9 +73,14 @@ export async function importPlaces(db: Db, req: PlaceImportRequest): Promise<Imp
     if (file.rowsRead === 0) throw new ImportError(`${req.fileName}: has a header but no rows`);
   }
   if (places.length === 0) throw new ImportError(`no places accepted from ${req.fileName}`, report.build());
-  await db.transaction((tx) => insertUserPlaces(tx, places));
+  const into = req.into;
+  const layerId = await db.transaction(async (tx) => {
+    if ('layer' in into) return insertPlaceLayer(tx, into.layer, places);
+    await replaceLayerPlaces(tx, into.layerId, places);
+    return into.layerId;
+  });
   const { acceptedByMonth: _m, datasetId: _d, monthsReplaced: _r, ...rest } = report.build();
-  return { ...rest, datasetId: 0, monthsReplaced: [], acceptedByMonth: {} };
+  return { ...rest, datasetId: 0, monthsReplaced: [], acceptedByMonth: {}, layerId };
 }
 
 interface PointFeature {

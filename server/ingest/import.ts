@@ -25,7 +25,10 @@ export interface ImportRequest {
   legalBasis?: string | null;
   /** Default: 'public' for public data, 'dsa' for restricted data. */
   basis?: Basis;
-  /** Who holds restricted data ('partnership:<id>' or 'pcc:<code>'); unowned restricted data is usable by no one. */
+  /**
+   * Who holds restricted data ('partnership:<id>' or 'pcc:<code>'; unowned restricted data is
+   * usable by no one), or whose analysts manage public data (null: admins only).
+   */
   ownerScope?: string | null;
   /** Required for kind 'incidents'. */
   mapping?: ColumnMapping;
@@ -99,7 +102,7 @@ function resolveSettings(request: ImportRequest) {
   return {
     sensitivity,
     basis,
-    ownerScope: sensitivity === 'public' ? null : ownerScope,
+    ownerScope,
     threshold,
     supplier: request.supplier ?? (policeUk ? 'data.police.uk' : null),
     legalBasis: request.legalBasis ?? (policeUk ? 'Open Government Licence v3.0 (public)' : null),

@@ -1,10 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import { queryAudit } from '../db/audit.js';
 import type { AppEnv } from './env.js';
+import { csvResponse } from './export-format.js';
 import { validate } from './validate.js';
 
 const filters = z.object({
@@ -32,8 +32,5 @@ export const auditRoutes = new Hono<AppEnv>()
     const { entries } = await queryAudit(c.get('db'), toFilter(c.req.valid('query'), true));
     await audit(c, { action: 'audit.export', summary: { rows: entries.length, filters: c.req.valid('query') } });
     const rows = entries.map((e) => [e.id, e.at, e.userEmail ?? '', e.action, e.outcome, e.ip ?? '', e.target ?? '', e.datasets.map((d) => `${d.id}:${d.name}`).join('; '), JSON.stringify(e.selection ?? null), JSON.stringify(e.summary ?? null)]);
-    const csv = '\uFEFF' + stringify([['id', 'at', 'user', 'action', 'outcome', 'ip', 'target', 'datasets', 'selection', 'summary'], ...rows]);
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="hotspot-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
-    return c.body(csv);
+    return csvResponse(c, `hotspot-audit-${new Date().toISOString().slice(0, 10)}`, ['id', 'at', 'user', 'action', 'outcome', 'ip', 'target', 'datasets', 'selection', 'summary'], rows);
   });

@@ -10,8 +10,9 @@ import { consumeSignInLink, deleteSession } from '../db/sessions.js';
 import { findUserByEmail, getUser, setPasswordHash } from '../db/users.js';
 import type { AppEnv } from './env.js';
 import { validate } from './validate.js';
+import { emailAddress } from '../domain/email.js';
 
-const signIn = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1000) });
+const signIn = z.object({ email: emailAddress, password: z.string().min(1).max(1000) });
 
 function publicUser(u: { id: number; email: string; displayName: string; role: string; scopes: readonly string[]; hasPassword?: boolean }) {
   return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, scopes: [...u.scopes], hasPassword: u.hasPassword ?? true };
@@ -24,9 +25,11 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password } = c.req.valid('json');
     const since = new Date(settings.now().getTime() - settings.throttleMinutes * 60_000);
     const ip = clientAddress(c);
+    // Per account from one address, and per account from anywhere (guessing spread over many
+    // addresses). Never per address alone: behind a proxy one client would lock out everyone.
     const tooMany =
-      (await countFailedSignIns(db, { email }, since)) >= settings.maxFailedSignIns ||
-      (ip !== null && (await countFailedSignIns(db, { ip }, since)) >= settings.maxFailedSignIns * 4);
+      (await countFailedSignIns(db, { email, ip: ip ?? undefined }, since)) >= settings.maxFailedSignIns ||
+      (await countFailedSignIns(db, { email }, since)) >= settings.maxFailedSignIns * 4;
     if (tooMany) {
       await audit(c, { action: 'signin', outcome: 'refused', target: email, summary: { reason: 'throttled' } });
       c.header('Retry-After', String(settings.throttleMinutes * 60));
@@ -39,7 +42,7 @@ export const authRoutes = new Hono<AppEnv>()
       await audit(c, { action: 'signin', outcome: 'failed', target: email, summary: { reason: user?.disabled ? 'disabled' : 'wrong email or password' } });
       return c.json({ error: 'wrong email or password' }, 401);
     }
-    const csrfToken = await startSession(c, user.id);
+    const csrfToken = await startSession(c, user.id, 'password');
     c.set('user', user);
     await audit(c, { action: 'signin', target: email, summary: { method: 'password' } });
     return c.json({ user: publicUser(user), csrfToken });
@@ -52,7 +55,7 @@ export const authRoutes = new Hono<AppEnv>()
       await audit(c, { action: 'signin', outcome: 'failed', summary: { method: 'link', reason: 'link unknown, used or expired' } });
       return c.json({ error: 'this sign-in link is unknown, already used or expired; ask an administrator for a new one' }, 401);
     }
-    const csrfToken = await startSession(c, user.id);
+    const csrfToken = await startSession(c, user.id, 'link');
     c.set('user', user);
     await audit(c, { action: 'signin', target: user.email, summary: { method: 'link' } });
     return c.json({ user: publicUser(user), csrfToken });
@@ -72,7 +75,12 @@ export const authRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const me = (await findUserByEmail(db, c.get('user')!.email))!;
     const { current, password } = c.req.valid('json');
-    // A user who arrived by a one-time link has no password yet; anyone else proves the old one.
+    // A user who arrived by a one-time link has no password yet: only that link's session may set
+    // the first one (not an API token of the account). Anyone else proves the old one.
+    if (!me.passwordHash && c.get('session')?.via !== 'link') {
+      await audit(c, { action: 'password', outcome: 'refused', target: me.email, summary: { reason: 'first password from a session not opened by a one-time link' } });
+      return c.json({ error: 'a first password can only be chosen in the browser session opened by your one-time sign-in link; ask an administrator for a new link' }, 403);
+    }
     if (me.passwordHash && !(current && (await verifyPassword(current, me.passwordHash)))) {
       await audit(c, { action: 'password', outcome: 'failed', target: me.email });
       return c.json({ error: 'the current password is wrong' }, 403);

@@ -68,9 +68,12 @@ export const datasetRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const dataset = await getDataset(db, id);
     if (!dataset) return c.json({ error: `no dataset ${id}` }, 404);
-    if (!canManageDataset(c.get('user')!, dataset)) {
+    const visible = (await visibleDatasets(c, c.get('user')!, c.get('auth').now(), [dataset])).length > 0;
+    if (!visible || !canManageDataset(c.get('user')!, dataset)) {
       await audit(c, { action: 'dataset.delete', outcome: 'refused', target: `dataset:${id}`, datasets: [{ id, name: dataset.name }] });
-      return c.json({ error: `only ${dataset.ownerScope ?? 'an admin'} can delete "${dataset.name}"` }, 403);
+      // A restricted dataset the caller cannot see is not named to them, even to refuse.
+      if (!visible) return c.json({ error: `no dataset ${id}` }, 404);
+      return c.json({ error: `only ${dataset.ownerScope ? `${dataset.ownerScope}'s analysts` : 'an admin'} can delete "${dataset.name}"` }, 403);
     }
     await deleteDataset(db, id);
     await audit(c, { action: 'dataset.delete', target: `dataset:${id}`, datasets: [{ id, name: dataset.name }], summary: { kind: dataset.kind, sensitivity: dataset.sensitivity, basis: dataset.basis, owner: dataset.ownerScope } });
@@ -85,9 +88,13 @@ export const datasetRoutes = new Hono<AppEnv>()
       if (upload.files.size === 0) return c.json({ error: 'no files in the upload' }, 400);
       const form = parsed.data;
       const existing = await findDatasetByName(c.get('db'), form.name);
-      if (existing && !canManageDataset(user, existing)) return c.json({ error: `"${form.name}" belongs to ${existing.ownerScope}: only its analysts can add to it` }, 403);
+      if (existing && !canManageDataset(user, existing)) {
+        await audit(c, { action: 'dataset.import', outcome: 'refused', target: `dataset:${existing.id}`, datasets: [{ id: existing.id, name: existing.name }], summary: { reason: 'not a manager of the dataset' } });
+        return c.json({ error: `"${form.name}" is managed by ${existing.ownerScope ?? 'the administrators'}: only ${existing.ownerScope ? 'its analysts' : 'they'} can add to it or replace its months` }, 403);
+      }
       const restricted = (form.sensitivity ?? (form.kind === 'police-uk' ? 'public' : 'restricted')) === 'restricted';
-      const owner = restricted ? (existing ? { owner: existing.ownerScope! } : resolveOwner(user, form.owner)) : { owner: null };
+      // Restricted data needs an owner; public data is managed by its uploader's partnership (or, with none, by admins).
+      const owner = existing ? { owner: existing.ownerScope } : restricted || user.scopes.length > 0 ? resolveOwner(user, form.owner) : { owner: null };
       if ('error' in owner) return c.json({ error: owner.error }, 400);
       let mapping;
       if (form.kind === 'incidents') {

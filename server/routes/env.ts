@@ -11,7 +11,7 @@ export interface AppEnv {
     maxUploadBytes: number;
     /** null when the request is not signed in. */
     user: Principal | null;
-    /** Set when signed in with a session cookie (not an API token). */
-    session: { tokenHash: string; csrfToken: string } | null;
+    /** Set when signed in with a session cookie (not an API token); `via` is how it began. */
+    session: { tokenHash: string; csrfToken: string; via: 'password' | 'link' } | null;
   };
 }

@@ -1,13 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import { cellToBoundary } from 'h3-js';
 import type { Context } from 'hono';
+import { spreadsheetCsv } from '../export/spreadsheet-csv.js';
 
-/**
- * CSV as Excel opens it without conversion: UTF-8 with a byte-order mark, CRLF line ends,
- * quoted where needed; null as "suppressed" for withheld counts.
- */
+/** A CSV download as spreadsheets open it safely (spreadsheetCsv). */
 export function csvResponse(c: Context, name: string, header: readonly string[], rows: readonly (readonly unknown[])[]) {
-  const text = '\uFEFF' + stringify([header as string[], ...rows.map((r) => r.map((v) => (v === null ? 'suppressed' : v)))], { record_delimiter: '\r\n' });
+  const text = spreadsheetCsv(header, rows);
   c.header('content-disposition', `attachment; filename="${name}.csv"`);
   return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8' });
 }

@@ -11,6 +11,8 @@ import {
   getPanel, getReview, insertNote, reviewOfNote, insertPanel, insertReview, listPanels, listReviews, notesOfPanel, previousReview, unwatch, updateNoteStatus, watch, watchList, type Panel, type Review,
 } from '../db/panels.js';
 import { partnershipExists } from '../db/partnerships.js';
+import type { Principal } from '../auth/access.js';
+import { panelProblem } from '../services/panel-setup.js';
 import { isOffenceGroup } from '../ingest/offence-groups.js';
 import { changeQuery, computeChange } from './change.js';
 import type { AppEnv } from './env.js';
@@ -45,20 +47,34 @@ const newWatch = z.object({ h3: z.string().regex(/^[0-9a-f]{15}$/), reviewId: z.
 
 type Found<T> = { ok: true; value: T } | { ok: false; status: 403 | 404; error: string };
 
-/** The panel, if the user is a member of its partnership (or an admin). */
-async function memberPanel(c: Context<AppEnv>, id: number): Promise<Found<Panel>> {
+const isMember = (user: Principal, partnershipId: number) => user.scopes.includes(`partnership:${partnershipId}`);
+
+/** An admin's reason for reading panels of a partnership they do not belong to; every such read is audited. */
+const overrideQuery = z.object({ override: z.string().trim().min(10, 'give the reason for reading another partnership\'s panel (at least 10 characters)').max(500).optional() });
+
+/**
+ * The panel, if the user is a member of its partnership. Panels are their partnership's own: an
+ * admin who is not a member reads one only with a stated reason (`override`), audited, and
+ * never writes to it.
+ */
+async function memberPanel(c: Context<AppEnv>, id: number, override?: string): Promise<Found<Panel>> {
   const panel = await getPanel(c.get('db'), id);
   if (!panel) return { ok: false, status: 404, error: `no panel ${id}` };
   const me = c.get('user')!;
-  if (me.role !== 'admin' && !me.scopes.includes(`partnership:${panel.partnershipId}`)) return { ok: false, status: 403, error: `only members of partnership ${panel.partnershipId} can see its panels` };
-  return { ok: true, value: panel };
+  if (isMember(me, panel.partnershipId)) return { ok: true, value: panel };
+  if (me.role === 'admin' && override) {
+    await audit(c, { action: 'panel.override', target: `panel:${panel.id}`, summary: { reason: override, partnership: panel.partnershipId, route: `${c.req.method} ${c.req.path}` } });
+    return { ok: true, value: panel };
+  }
+  const how = me.role === 'admin' ? ': as an admin you may read it with a stated reason (override), which is audited' : '';
+  return { ok: false, status: 403, error: `only members of partnership ${panel.partnershipId} can see its panels${how}` };
 }
 
 /** The review, if the user may see its panel and may still use every dataset it used. */
-async function memberReview(c: Context<AppEnv>, id: number): Promise<Found<{ review: Review; panel: Panel }>> {
+async function memberReview(c: Context<AppEnv>, id: number, override?: string): Promise<Found<{ review: Review; panel: Panel }>> {
   const review = await getReview(c.get('db'), id);
   if (!review) return { ok: false, status: 404, error: `no review ${id}` };
-  const panel = await memberPanel(c, review.panelId);
+  const panel = await memberPanel(c, review.panelId, override);
   if (!panel.ok) return panel;
   const access = await datasetAccess(c, review.selection.datasets, review.selection.area, { review: id });
   if (!access.ok) return { ok: false, status: 403, error: access.refusal.body.error };
@@ -92,9 +108,12 @@ function changeSelection(panel: Panel, meetingDate: string) {
 }
 
 export const panelRoutes = new Hono<AppEnv>()
-  .get('/panels', allow.signedIn(), async (c) => {
+  .get('/panels', allow.signedIn(), validate('query', overrideQuery), async (c) => {
     const me = c.get('user')!;
-    const mine = me.role === 'admin' ? null : me.scopes.filter((s) => s.startsWith('partnership:')).map((s) => Number(s.slice(12)));
+    const { override } = c.req.valid('query');
+    const everyPartnership = me.role === 'admin' && override !== undefined;
+    if (everyPartnership) await audit(c, { action: 'panel.override', target: 'GET /api/panels', summary: { reason: override } });
+    const mine = everyPartnership ? null : me.scopes.filter((s) => s.startsWith('partnership:')).map((s) => Number(s.slice(12)));
     return c.json({ panels: await listPanels(c.get('db'), mine) });
   })
   .post('/panels', allow.roles(['admin', 'analyst']), validate('json', newPanel), async (c) => {
@@ -102,13 +121,16 @@ export const panelRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const me = c.get('user')!;
     if (!(await partnershipExists(db, body.partnershipId))) return c.json({ error: `no partnership ${body.partnershipId}` }, 404);
-    if (me.role !== 'admin' && !me.scopes.includes(`partnership:${body.partnershipId}`)) return c.json({ error: `only members of partnership ${body.partnershipId} can set up its panels` }, 403);
+    if (!isMember(me, body.partnershipId)) return c.json({ error: `only members of partnership ${body.partnershipId} can set up its panels` }, 403);
+    const problem = await panelProblem(db, body, c.get('auth').now());
+    if (problem) return c.json({ error: problem.error }, problem.status);
     const id = await insertPanel(db, { ...body, createdBy: me.id });
+    if (id === null) return c.json({ error: `partnership ${body.partnershipId} already has a panel called "${body.name}"` }, 409);
     await audit(c, { action: 'panel.create', target: `panel:${id}`, summary: { name: body.name, cadence: body.cadence } });
     return c.json({ panel: await getPanel(db, id) }, 201);
   })
-  .get('/panels/:id', allow.signedIn(), validate('param', idParam), async (c) => {
-    const found = await memberPanel(c, c.req.valid('param').id);
+  .get('/panels/:id', allow.signedIn(), validate('param', idParam), validate('query', overrideQuery), async (c) => {
+    const found = await memberPanel(c, c.req.valid('param').id, c.req.valid('query').override);
     if (!found.ok) return c.json({ error: found.error }, found.status);
     const db = c.get('db');
     return c.json({ panel: found.value, reviews: await listReviews(db, found.value.id), watchList: await watchList(db, found.value.id) });
@@ -145,8 +167,8 @@ export const panelRoutes = new Hono<AppEnv>()
     await audit(c, { action: 'review.create', target: `review:${id}`, datasets: change.body.datasets, summary: { panel: panel.id, meetingDate, priorities: results.priorities.length } });
     return c.json({ review: await getReview(db, id) }, 201);
   })
-  .get('/reviews/:id', allow.signedIn(), validate('param', idParam), async (c) => {
-    const found = await memberReview(c, c.req.valid('param').id);
+  .get('/reviews/:id', allow.signedIn(), validate('param', idParam), validate('query', overrideQuery), async (c) => {
+    const found = await memberReview(c, c.req.valid('param').id, c.req.valid('query').override);
     if (!found.ok) return c.json({ error: found.error }, found.status);
     return c.json(await reviewWithNotes(c, found.value));
   })

@@ -54,7 +54,7 @@ export async function receiveUpload(request: Request, maxFileBytes: number): Pro
  * Runs an upload handler: refuses non-multipart bodies (415) and oversized files (413), turns a
  * refused import into a 400 naming file and reason, and always removes the temp files.
  */
-export async function handleUpload(c: Context, maxFileBytes: number, handler: (upload: UploadedForm) => Promise<Response>): Promise<Response> {
+export async function handleUpload<R extends Response>(c: Context, maxFileBytes: number, handler: (upload: UploadedForm) => Promise<R>) {
   if (!c.req.header('content-type')?.startsWith('multipart/form-data')) return c.json({ error: 'send the files as multipart/form-data' }, 415);
   let upload: UploadedForm;
   try {

@@ -7,10 +7,11 @@ import { emailTaken, getUser, insertUser, listUsers, ROLES, setUserScopes, updat
 import type { AppEnv } from './env.js';
 import { scopeParam, unknownScopes } from './scope-param.js';
 import { validate } from './validate.js';
+import { emailAddress } from '../domain/email.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const newUser = z
-  .object({ email: z.string().trim().toLowerCase().email().max(320), displayName: z.string().trim().min(1).max(200), role: z.enum(ROLES), scopes: z.array(scopeParam).max(50).default([]) })
+  .object({ email: emailAddress, displayName: z.string().trim().min(1).max(200), role: z.enum(ROLES), scopes: z.array(scopeParam).max(50).default([]) })
   .strict();
 const userChanges = z
   .object({ displayName: z.string().trim().min(1).max(200), role: z.enum(ROLES), disabled: z.boolean(), scopes: z.array(scopeParam).max(50) })

@@ -184,7 +184,7 @@ describe(`GET /api/cross-border on ${backend!.name}`, () => {
     expect(((await overlap.json()) as CrossBorderBody).error).toMatch(/pfa:W15000002 and lad:W06000022 overlap/);
     // Gwent's PCC has the extract for Gwent only: Gwent with South Wales is refused, naming the dataset.
     const pcc = await createTestUser(t.db, { role: 'pcc', scopes: [`pcc:${GWENT}`] });
-    await insertGrant(t.db, { datasetId: ids.extract, placeLayer: null, granteeScope: `pcc:${GWENT}`, purpose: 'PCC commissioning', area: `pfa:${GWENT}`, expiresAt: new Date('2099-01-01'), grantedBy: null });
+    await insertGrant(t.db, { datasetId: ids.extract, placeLayerId: null, granteeScope: `pcc:${GWENT}`, purpose: 'PCC commissioning', area: `pfa:${GWENT}`, expiresAt: new Date('2099-01-01'), grantedBy: null });
     const asPcc = as(app, pcc);
     for (const path of [query([ids.gwent, ids.extract]), `/api/compare?datasets=${ids.gwent},${ids.extract}&groups=violence-sexual&from=2024-01&to=2024-04&areas=pfa:${GWENT},pfa:${SOUTH_WALES}`]) {
       const refused = await asPcc.request(path);

@@ -314,7 +314,7 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(body.priorities).toHaveLength(5);
     expect(body.priorities[0]!.class).toBe(3);
     // Each nearest setting really is the nearest of its type within 400 m (brute force over the places).
-    const places = await t.db.query<{ type: string; name: string; lat: number; lng: number }>('select type, name, lat, lng from places where not restricted');
+    const places = await t.db.query<{ type: string; name: string; lat: number; lng: number }>('select p.type, p.name, p.lat, p.lng from places p join place_layers l on l.id = p.layer_id where not l.restricted');
     for (const cell of body.priorities) {
       const [lat, lng] = cellToLatLng(cell.h3);
       for (const near of cell.nearest) {

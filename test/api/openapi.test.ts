@@ -41,7 +41,7 @@ describe('OpenAPI description', () => {
     expect(params.groups).toMatchObject({ required: false });
     expect(doc.paths['/api/datasets/{id}']!.delete!.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
     const grant = doc.paths['/api/grants']!.post!.requestBody!.content['application/json'].schema;
-    expect(Object.keys(grant.properties)).toEqual(expect.arrayContaining(['datasetId', 'placeLayer', 'granteeScope', 'purpose', 'area', 'expiresAt']));
+    expect(Object.keys(grant.properties)).toEqual(expect.arrayContaining(['datasetId', 'placeLayerId', 'granteeScope', 'purpose', 'area', 'expiresAt']));
     expect(grant.required).toEqual(expect.arrayContaining(['granteeScope', 'purpose', 'expiresAt']));
     expect(doc.paths['/api/health']!.get!.security).toEqual([]);
     expect(doc.paths['/api/cells']!.get!.security).toEqual([{ session: [] }, { bearer: [] }]);

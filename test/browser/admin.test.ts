@@ -113,6 +113,26 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     expect(grants).toEqual([expect.objectContaining({ area: 'pfa:W15000002', revoked_at: null })]);
     await owner.getByRole('button', { name: 'Revoke' }).click();
     await expect.poll(() => row.textContent()).toMatch(/revoked/);
+
+    // A refuge layer: uploaded on the same page (always restricted), then granted whole, by its id.
+    const refuges = join(await mkdtemp(join(tmpdir(), 'hotspot-refuges-')), 'refuges.csv');
+    await writeFile(refuges, 'name,latitude,longitude\nRefuge A,51.59,-3.0\nRefuge B,51.60,-2.99\n');
+    await owner.locator('input[name="layer"]').fill('Refuges (Newport)');
+    await owner.locator('select[name="type"]').selectOption('refuge');
+    await owner.locator('input[name="file"]').setInputFiles(refuges);
+    await owner.getByRole('button', { name: 'Upload layer' }).click();
+    await expect.poll(() => owner.getByRole('status').textContent()).toMatch(/Layer \d+: 2 places stored, 0 rejected/);
+    const layerId = Number(/Layer (\d+)/.exec((await owner.getByRole('status').textContent())!)![1]);
+    await expect.poll(() => owner.locator('table.place-layers').textContent()).toMatch(/Refuges \(Newport\)Refuges.*2restricted/);
+    await owner.locator('select[name="grant-dataset"]').selectOption(`layer:${layerId}`);
+    expect(await owner.locator('input[name="grant-area"]').isDisabled()).toBe(true);
+    await owner.locator('select[name="grant-to"]').selectOption({ label: 'South Wales force area' });
+    await owner.locator('input[name="grant-purpose"]').fill('Safeguarding review near hotspots');
+    await owner.getByRole('button', { name: 'Grant access' }).click();
+    await expect.poll(() => owner.locator('table.grants-table tbody').textContent()).toMatch(/place layer "Refuges \(Newport\)"South Wales force areaSafeguarding review near hotspotswhole layer.*live/);
+    await owner.screenshot({ path: `${ARTIFACTS}sharing-layers.png`, fullPage: true });
+    const layerGrants = await server.db.query<{ place_layer_id: number }>('select place_layer_id from grants where place_layer_id is not null');
+    expect(layerGrants).toEqual([{ place_layer_id: layerId }]);
     await context.close();
     expect(errors).toEqual([]);
   });

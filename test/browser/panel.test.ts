@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertGrant } from '../../server/db/grants.js';
+import { findPartnershipByName } from '../../server/db/partnerships.js';
+import { createTestUser } from '../helpers/auth.js';
 import { airGappedPage, hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
 import { APPEARS, cellOfSpot, extract, MEETING, SPOTS } from '../helpers/planted.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -80,6 +83,35 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
     await page.screenshot({ path: `${ARTIFACTS}panel-report.png`, fullPage: true });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('lets an admin of another partnership read the panel only after stating a reason, read-only and audited', async () => {
+    const southWales = `partnership:${await findPartnershipByName(server.db, 'South Wales force area')}`;
+    const admin = await createTestUser(server.db, { role: 'admin', scopes: [southWales], email: 'admin@south-wales.example', password: 'a long admin passphrase' });
+    // Holding a grant on the data does not make the admin a member of the panel's partnership.
+    const [{ id: datasetId }] = await server.db.query<{ id: number }>(`select id from datasets where name = 'Local police extract (restricted)'`);
+    await insertGrant(server.db, { datasetId: datasetId!, placeLayerId: null, granteeScope: southWales, purpose: 'Cross-border review', area: null, expiresAt: new Date('2099-01-01'), grantedBy: null });
+    const { page, errors } = await airGappedPage(browser, server.url, { width: 1280, height: 1000 });
+    await signInThroughPage(page, server.url, { email: admin.email, password: admin.password! });
+    await page.getByRole('button', { name: 'Panels' }).click();
+    await page.getByText(/No panels yet/).waitFor();
+    await page.getByText("Read another partnership's panels (audited)").click();
+    await page.getByLabel('Reason').fill('support request from the Gwent panel chair');
+    await page.getByRole('button', { name: 'Read their panels' }).click();
+    await page.getByRole('status').filter({ hasText: /each read is recorded in the audit log/ }).waitFor();
+    await expect.poll(() => page.locator('select').first().textContent()).toContain('Newport violence panel');
+    const rows = page.locator('.review-priorities tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    expect(await page.getByRole('button', { name: 'Create review' }).count()).toBe(0);
+    await rows.first().click();
+    await page.locator('.location').waitFor();
+    expect(await page.locator('.note-form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add to watch-list' }).count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}panel-admin-override.png`, fullPage: true });
+    const audited = await server.db.query<{ target: string }>(`select target from audit_log where action = 'panel.override' and user_id = $1`, [admin.id]);
+    expect(audited.map((a) => a.target)).toEqual(expect.arrayContaining(['GET /api/panels', expect.stringMatching(/^panel:\d+$/)]));
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

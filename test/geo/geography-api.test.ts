@@ -177,7 +177,9 @@ describe.each(backends)('geography on $name', (backend) => {
     const bng = await upload('name,easting,northing\nDepot,327201,188959\nSea,100,100\n', 'bng.csv', { layer: 'Depots' });
     expect(((await bng.json()) as { report: { rejections: { reason: string }[] } }).report.rejections).toEqual([expect.objectContaining({ line: 3, reason: 'outside England and Wales' })]);
     const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Refuge A' }, geometry: { type: 'Point', coordinates: [-3.0, 51.59] } }] });
-    expect((await upload(geojson, 'refuges.geojson', { layer: 'Refuges', type: 'refuge' })).status).toBe(201);
+    const refuges = await upload(geojson, 'refuges.geojson', { layer: 'Refuges', type: 'refuge' });
+    expect(refuges.status).toBe(201);
+    const { layerId } = ((await refuges.json()) as { report: { layerId: number } }).report;
     // The uploader's partnership holds the refuge layer; another partnership sees it only once granted.
     const { places } = await get<{ places: { name: string }[] }>('/api/places?types=custom,refuge');
     expect(places.map((p) => p.name).sort()).toEqual(['Depot', 'Hall', 'Refuge A', 'Youth centre']);
@@ -186,7 +188,7 @@ describe.each(backends)('geography on $name', (backend) => {
     const types = async () => ((await (await other.request('/api/places/types')).json()) as { types: { type: string }[] }).types.map((x) => x.type);
     expect(await names()).toEqual(['Depot', 'Hall', 'Youth centre']);
     expect(await types()).not.toContain('refuge');
-    const grant = await app.request('/api/grants', json({ placeLayer: 'Refuges', granteeScope: 'partnership:2', purpose: 'Safeguarding review near hotspots', expiresAt: '2099-01-01' }));
+    const grant = await app.request('/api/grants', json({ placeLayerId: layerId, granteeScope: 'partnership:2', purpose: 'Safeguarding review near hotspots', expiresAt: '2099-01-01' }));
     expect(grant.status).toBe(201);
     expect(await names()).toEqual(['Depot', 'Hall', 'Refuge A', 'Youth centre']);
     expect(await types()).toContain('refuge');

@@ -7,8 +7,8 @@ import { openPostgres } from '../../server/db/postgres.js';
 
 export interface TestBackend {
   name: 'pglite' | 'postgres';
-  /** A fresh, empty, migrated database (its own PostgreSQL schema on the server lane). */
-  open(): Promise<TestDb>;
+  /** A fresh, empty, migrated database (its own PostgreSQL schema on the server lane); `migrateTo` stops before later migrations. */
+  open(options?: { migrateTo?: number }): Promise<TestDb>;
 }
 
 export interface TestDb {
@@ -22,17 +22,17 @@ const url = process.env.TEST_DATABASE_URL;
 
 const pglite: TestBackend = {
   name: 'pglite',
-  async open() {
-    const { db } = await openDatabase({});
+  async open(options = {}) {
+    const { db } = await openDatabase(options);
     return { db, env: {}, dispose: () => db.close() };
   },
 };
 
 const postgres: TestBackend = {
   name: 'postgres',
-  async open() {
+  async open(options = {}) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    const { db } = await openDatabase({ url, schema });
+    const { db } = await openDatabase({ url, schema, ...options });
     return {
       db,
       env: { DATABASE_URL: url!, HOTSPOT_DB_SCHEMA: schema },

@@ -2,54 +2,13 @@
  * SIGKILLs the real server (server/main.ts) in the middle of a large upload's import, restarts
  * it on the same database and shows nothing of the import exists and the database still works.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createTestUser } from '../helpers/auth.js';
 import { backends, sharedDatabase } from '../helpers/databases.js';
 import { countRows } from '../helpers/import.js';
 import { SHARED } from '../helpers/shared-data.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-interface RunningServer {
-  child: ChildProcess;
-  url: string;
-  /** Resolves when a log line matches. */
-  waitFor(pattern: RegExp): Promise<string>;
-}
-
-function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: '0', HOTSPOT_NO_SAMPLE: '1', HOTSPOT_STATIC_ROOT: join(root, 'dist') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const w of [...waiters]) {
-      const match = w.pattern.exec(output);
-      if (match) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(match[0]);
-      }
-    }
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const waitFor = (pattern: RegExp) =>
-    new Promise<string>((resolve, reject) => {
-      const match = pattern.exec(output);
-      if (match) return resolve(match[0]);
-      waiters.push({ pattern, resolve });
-      child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}) before ${pattern}:\n${output.slice(-2000)}`)));
-    });
-  return waitFor(/serving on http:\/\/localhost:(\d+)/).then((line) => ({ child, url: `http://127.0.0.1:${/(\d+)$/.exec(line)![1]}`, waitFor }));
-}
+import { startServer } from '../helpers/server-process.js';
 
 function upload(url: string, token: string, files: string[]): Promise<Response> {
   const body = new FormData();
