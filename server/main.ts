@@ -8,8 +8,12 @@ import { makeProgressPrinter, progressLine } from './progress.js';
 import { loadGeodataOnce } from './geodata-load.js';
 import { adoptUnownedSample, loadSampleOnce, sampleOwnerScope } from './sample.js';
 import { firstAdminLink } from './auth/first-admin.js';
+import { sweepUploads } from './routes/upload.js';
 
 const config = readConfig();
+// Upload folders a killed server left behind hold raw uploaded rows: remove them first.
+const swept = await sweepUploads();
+if (swept.length) log.info('removed upload folders left by a stopped server', { folders: swept.length });
 const { db, schemaVersion } = await openDatabase({ url: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
 console.log(
   `hotspot: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`}, schema version ${schemaVersion}`,
@@ -38,7 +42,7 @@ if (config.loadSample) {
 }
 
 if (!existsSync(config.staticRoot)) log.warn('client not built; run `npm run build`', { staticRoot: config.staticRoot });
-const app = createApp(db, { staticRoot: config.staticRoot, auth: { trustProxy: config.trustProxy } });
+const app = createApp(db, { staticRoot: config.staticRoot, auth: { trustProxy: config.trustProxy, dailyRestrictedQueries: config.dailyRestrictedQueries } });
 const ownerScope = await sampleOwnerScope(db);
 const adminLink = await firstAdminLink(db, config.adminEmail, ownerScope ? [ownerScope] : []);
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

@@ -27,6 +27,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'DELETE /api/grants/{id}': 'Revoke a grant.',
   'GET /api/audit': 'The audit log, newest first, with filters.',
   'GET /api/audit/export.csv': 'The audit log as CSV (UTF-8 with BOM).',
+  'GET /api/audit/budgets': 'Today\'s use of the daily budget of distinct restricted queries, per user and dataset, most first.',
   'GET /api/groups': 'Offence groups (with parent groups).',
   'GET /api/datasets': 'Datasets you may use (restricted totals rounded to 100).',
   'GET /api/datasets/{id}': 'One dataset with its import reports.',

@@ -1,8 +1,8 @@
 /** A one-line console progress bar (redrawn in place on a terminal, a line per step otherwise). */
-export function progressLine(label: string, done: number, total: number, detail: string): string {
+export function progressLine(label: string, done: number, total: number | null, detail: string): string {
   const width = 24;
-  const filled = total > 0 ? Math.round((done / total) * width) : 0;
-  return `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${detail}`;
+  const filled = total ? Math.round((done / total) * width) : 0;
+  return `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total ?? '?'} ${detail}`;
 }
 
 export function makeProgressPrinter(stream: NodeJS.WriteStream = process.stdout) {

@@ -25,7 +25,7 @@ export function DensityLegend({ body, definition, area }: { body: DensityBody | 
       </ul>
       <p className="hint">
         Bands are fifths of the area's cells with any density. {body.method.bandwidth}.
-        {body.restricted && ' Restricted data: bands only; density values withheld.'}
+        {body.disclosure.note && ` ${body.disclosure.note}`}
       </p>
       <LegendDefinition definition={definition} />
     </section>

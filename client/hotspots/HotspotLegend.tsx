@@ -8,7 +8,6 @@ export function HotspotLegend({ body, definition, area }: { body: HotspotsBody |
   if (!body) return null;
   const counts = new Map<number, number>();
   for (const cell of body.cells) if (cell.class !== null) counts.set(cell.class, (counts.get(cell.class) ?? 0) + 1);
-  const withheld = body.cells.some((cell) => cell.class === null);
   return (
     <section className="legend" aria-label="Map legend">
       <h2>Hot and cold spots (Getis-Ord Gi*)</h2>
@@ -26,8 +25,7 @@ export function HotspotLegend({ body, definition, area }: { body: HotspotsBody |
       </ul>
       <p className="hint">
         {body.cells.length.toLocaleString('en-GB')} cells in the area, zero counts included. Confidence after a false-discovery-rate correction.
-        {body.restricted && !withheld && ` Restricted data: z rounded to ${body.zStep} and classes from it; counts below ${body.threshold} suppressed, others within ±2.`}
-        {withheld && ` Restricted data too sparse for a hot spot test that could not point at single incidents: classes withheld. Widen the period or coarsen the hexagons.`}
+        {body.disclosure.note && ` ${body.disclosure.note}`}
       </p>
       <LegendDefinition definition={definition} />
     </section>

@@ -162,7 +162,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
         <p>
           {forPublication && 'This is the public version of the chapter: its cells are coarse and its thresholds higher than the analysts\' version, and no sensitive setting is named. '}
           {r.restricted
-            ? `This chapter uses restricted data. Counts from 1 to ${r.threshold! - 1} are not shown ("fewer than ${r.threshold}"); other counts from restricted data carry a small deliberate perturbation (at most 2, the ONS cell key method) so that no small number can be recovered by comparing tables; hot-spot scores from restricted data are rounded. No individual record or location leaves the data owner's system.`
+            ? `This chapter uses restricted data. Counts from 1 to ${r.threshold! - 1} are not shown ("fewer than ${r.threshold}"); other counts from restricted data carry a small deliberate perturbation (at most 2, the ONS cell key method) so that no small number can be recovered by comparing tables; every total, rate, hot-spot score and trend is computed from those released counts alone, and areas are fixed ones of at least 5,000 residents. No individual record or location leaves the data owner's system.`
             : 'This chapter uses published (open) data only; counts are exact.'}
         </p>
         <ul className="hint">{r.disclosure.rules.map((rule) => <li key={rule}>{rule}</li>)}</ul>

@@ -123,7 +123,7 @@ export function TriangulationPage({ header, notice, onOpenReport }: { header: Re
                 <li key={s.id}><span className="swatch outline" style={{ borderColor: cssColour(s.line) }} />{s.label} ({body?.cells.filter((c) => c.class === s.id).length ?? 0})</li>
               ))}
             </ul>
-            {body && <p className="hint">{body.method.levels}. {body.restricted ? `Restricted data: counts below ${body.threshold} withheld, others perturbed slightly; no class beside a withheld count.` : ''}</p>}
+            {body && <p className="hint">{body.method.levels}. {body.restricted ? `Restricted data: counts below ${body.threshold} withheld, others perturbed slightly; every test and class computed from the released counts.` : ''}</p>}
           </aside>
         </div>
       </section>

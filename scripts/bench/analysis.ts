@@ -89,6 +89,7 @@ await time('/api/change, police.uk, Gwent force area, r9, 2024-06 against 2023-0
 const gwentLads = 'lad:W06000018,lad:W06000019,lad:W06000020,lad:W06000021,lad:W06000022';
 await time('/api/compare, police.uk, five Gwent authorities, r9, 12 months', `/api/compare?${gwent.replace('&res=9', '')}&res=9&areas=${gwentLads}`, gwentFloor);
 await time('Gi* /api/hotspots, restricted daily data, Gwent, r9, 12 months', `/api/hotspots?datasets=${f.restricted!.datasetId}&from=2023-07&to=2024-06&res=9&area=pfa:W15000002`, null);
+await time('/api/areas/:area/summary, restricted daily data, Gwent, r9, 12 months', `/api/areas/pfa:W15000002/summary?datasets=${f.restricted!.datasetId}&from=2023-07&to=2024-06&res=9`, null);
 await time('Gi* /api/hotspots, restricted, Gwent, r9, Fri-Sat 22:00-04:00', `/api/hotspots?datasets=${f.restricted!.datasetId}&from=2023-07&to=2024-06&res=9&area=pfa:W15000002&weekdays=5,6&hours=22-4`, null);
 await time('/api/density, police.uk, Gwent force area, r9, 12 months', `/api/density?${gwent}&area=pfa:W15000002`, null);
 await time('/api/proximity, police.uk, Gwent schools, 200 m, 12 months', `/api/proximity?datasets=${f.pub.datasetId}&from=2023-07&to=2024-06&area=pfa:W15000002&type=school`, null);

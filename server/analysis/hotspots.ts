@@ -1,5 +1,5 @@
 import { benjaminiHochberg } from './fdr.js';
-import { getisOrdGiStar, giStarScales } from './getis-ord.js';
+import { getisOrdGiStar } from './getis-ord.js';
 import { giBin, type GiBin } from './hotspot-class.js';
 import { cachedKRingNeighbours } from './neighbours.js';
 import { twoSidedP } from './normal.js';
@@ -19,8 +19,6 @@ export interface HotspotCell {
 
 export interface HotspotResult {
   cells: HotspotCell[];
-  /** Incidents per unit of z in each cell (see z-release.ts), for releasing z of restricted data. */
-  scales: Float64Array;
 }
 
 const orNull = (v: number) => (Number.isNaN(v) ? null : v);
@@ -37,6 +35,5 @@ export function hotspots(region: readonly string[], counts: ReadonlyMap<string, 
   const q = benjaminiHochberg(p);
   return {
     cells: region.map((h3, i) => ({ h3, count: values[i]!, z: orNull(z[i]!), p: orNull(p[i]!), q: orNull(q[i]!), class: giBin(z[i]!, q[i]!) })),
-    scales: giStarScales(values, neighbours),
   };
 }

@@ -40,11 +40,11 @@ export function countWithin(places: readonly Xy[], points: readonly (Xy & { coun
   return counts;
 }
 
-/** The cell key of the points within `radius` metres of each place: their (record or cell) keys summed mod 256. */
-export function cellKeysWithin(places: readonly Xy[], points: readonly (Xy & { key: number })[], radius: number): Int32Array {
-  const keys = new Int32Array(places.length);
-  forEachWithin(places, points, radius, (i, p) => (keys[i] = (keys[i]! + p.key) % 256));
-  return keys;
+/** The values of the points within `radius` metres of each place (each place's own list). */
+export function valuesWithin<T>(places: readonly Xy[], points: readonly (Xy & { value: T })[], radius: number): T[][] {
+  const values = places.map((): T[] => []);
+  forEachWithin(places, points, radius, (i, p) => values[i]!.push(p.value));
+  return values;
 }
 
 /**

@@ -44,3 +44,21 @@ export function periodGridProblem(from: string, to: string): string | null {
   if (problems.length === 0) return null;
   return `restricted data is released for whole months (YYYY-MM) or whole weeks from a Monday to a Sunday: ${problems.join(' and ')}`;
 }
+
+/** The fewest residents an area may have for restricted data to be released over it. */
+export const MIN_RESTRICTED_POPULATION = 5000;
+
+/**
+ * Why restricted data may not be released over this area, or null. Restricted data is released
+ * only for fixed geographies of some size (as the ONS releases census tables for output areas
+ * with minimum populations): a local authority, a force area, or a partnership (seeded, drawn
+ * or made of authorities) of at least MIN_RESTRICTED_POPULATION residents. A list of cells, or
+ * a drawn area small enough to isolate a few incidents, is refused. `residents` is the area's.
+ */
+export function restrictedAreaProblem(area: { kind: 'lad' | 'pfa' | 'partnership' | 'cells' } | undefined, residents: number | null): string | null {
+  if (!area) return null;
+  if (area.kind === 'cells') return 'restricted data is released only for fixed areas (a local authority, a force area or a partnership), not for a list of cells: choose one of those';
+  if (residents !== null && residents < MIN_RESTRICTED_POPULATION)
+    return `restricted data is released only for areas of at least ${MIN_RESTRICTED_POPULATION.toLocaleString('en-GB')} residents; this one has about ${Math.round(residents).toLocaleString('en-GB')}: choose a larger area`;
+  return null;
+}

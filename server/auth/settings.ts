@@ -12,6 +12,12 @@ export interface AuthSettings {
    * proxy added to X-Forwarded-For, not the proxy's own.
    */
   trustProxy: boolean;
+  /**
+   * Distinct restricted queries a user may make of one dataset in a UTC day (a query asked again
+   * the same day is not new): many slightly different queries are how small counts are averaged
+   * out of perturbed ones, so their number is limited and every one is in the audit log.
+   */
+  dailyRestrictedQueries: number;
   now: () => Date;
 }
 
@@ -21,6 +27,7 @@ export const DEFAULT_AUTH: AuthSettings = {
   maxFailedSignIns: 5,
   throttleMinutes: 15,
   trustProxy: false,
+  dailyRestrictedQueries: 1000,
   now: () => new Date(),
 };
 

@@ -198,6 +198,27 @@ async function coverPopulation(db: Queryable, area: AreaSelector, res: 7 | 8 | 9
   );
 }
 
+/**
+ * An area's residents (mid-2020): a local authority's ONS total, a force area's authorities',
+ * a partnership's as the partnerships list gives it (its authorities', or a drawn one's cover).
+ * One small query, for the minimum-population rule of restricted data.
+ */
+export async function areaResidents(db: Queryable, area: AreaSelector): Promise<number | null> {
+  if (area.kind === 'cells') return null;
+  let rows: { n: number | null }[];
+  if (area.kind === 'partnership')
+    rows = await db.query(
+      `select case when p.kind = 'lads'
+         then (select sum(a.population) from areas a join partnership_lads l on l.lad_code = a.code and l.partnership_id = p.id where a.level = 'lad')
+         else (select sum(c.population) from area_cells c join partnership_cells pc on pc.h3 = c.h3 and pc.res = c.res and pc.partnership_id = p.id where c.res = 9)
+       end::float8 as n from partnerships p where p.id = $1`,
+      [area.id],
+    );
+  else if (area.kind === 'lad') rows = await db.query(`select population::float8 as n from areas where level = 'lad' and code = $1`, [area.code]);
+  else rows = await db.query(`select sum(population)::float8 as n from areas where level = 'lad' and parent_code = $1`, [area.code]);
+  return rows[0]?.n ?? null;
+}
+
 /** The one police force area an area lies in (null if it spans several or none). */
 export async function forceOfArea(db: Queryable, area: string): Promise<string | null> {
   if (area.startsWith('pfa:')) return area.slice(4);

@@ -65,3 +65,52 @@ export async function countFailedSignIns(db: Queryable, by: { email?: string; ip
   );
   return rows[0]!.n;
 }
+
+/** The start of the UTC day holding `at`, and of the next one (when a daily budget resets). */
+export function utcDay(at: Date): { start: Date; next: Date } {
+  const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  return { start, next: new Date(start.getTime() + 86_400_000) };
+}
+
+/**
+ * Restricted queries a user has made since `since`, per dataset: audit rows of restricted
+ * analyses (`analysis.*`, one per distinct query and day: see hasAuditedSince) naming each.
+ */
+export async function restrictedQueriesSince(db: Queryable, userId: number, datasetIds: readonly number[], since: Date): Promise<Map<number, number>> {
+  const rows = await db.query<{ id: number; n: number }>(
+    `select (d->>'id')::int as id, count(*)::int as n
+       from audit_log, jsonb_array_elements(datasets) d
+      where user_id = $1 and at >= $2 and action like 'analysis.%' and outcome = 'ok' and (d->>'id')::int = any($3::int[])
+      group by 1`,
+    [userId, since.toISOString(), datasetIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** Whether the user's same action on the same selection is in the log since `since` (asked again: not a new query). */
+export async function hasAuditedSince(db: Queryable, e: { userId: number; action: string; selection: unknown }, since: Date): Promise<boolean> {
+  const rows = await db.query('select 1 from audit_log where user_id = $1 and at >= $2 and action = $3 and outcome = $4 and selection = $5::jsonb limit 1', [
+    e.userId, since.toISOString(), e.action, 'ok', JSON.stringify(e.selection ?? null),
+  ]);
+  return rows.length > 0;
+}
+
+export interface BudgetUse {
+  userId: number;
+  email: string | null;
+  datasetId: number;
+  dataset: string;
+  used: number;
+}
+
+/** Every user's restricted queries since `since`, per dataset, most first (the admin's view of the budget). */
+export async function restrictedQueryUse(db: Queryable, since: Date): Promise<BudgetUse[]> {
+  return db.query<BudgetUse>(
+    `select a.user_id as "userId", max(a.user_email) as email, (d->>'id')::int as "datasetId", max(d->>'name') as dataset, count(*)::int as used
+       from audit_log a, jsonb_array_elements(a.datasets) d
+      where a.at >= $1 and a.action like 'analysis.%' and a.outcome = 'ok' and a.user_id is not null
+      group by a.user_id, (d->>'id')::int
+      order by used desc, email, "datasetId"`,
+    [since.toISOString()],
+  );
+}

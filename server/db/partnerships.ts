@@ -44,6 +44,11 @@ export async function getPartnership(db: Queryable, id: number): Promise<(Partne
   return (await db.query<Partnership & { outline: unknown }>(`select * from (${SELECT}) s cross join lateral (select geometry as outline from partnerships where id = s.id) g where s.id = $1`, [id]))[0];
 }
 
+/** Whether a partnership is a set of local authorities or a drawn polygon (undefined: no such partnership). */
+export async function partnershipKind(db: Queryable, id: number): Promise<'lads' | 'polygon' | undefined> {
+  return (await db.query<{ kind: 'lads' | 'polygon' }>('select kind from partnerships where id = $1', [id]))[0]?.kind;
+}
+
 export async function partnershipOutlines(db: Queryable): Promise<Map<number, unknown>> {
   const rows = await db.query<{ id: number; geometry: unknown }>('select id, geometry from partnerships');
   return new Map(rows.map((r) => [r.id, r.geometry]));

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { ImportError } from './errors.js';
+import { ImportError, UploadTooLarge } from './errors.js';
 
 export interface CsvRecord {
   /** 1-based line number in the file where the record starts. */
@@ -92,7 +92,7 @@ export async function* readCsv(input: Readable, fileName: string): AsyncGenerato
       }
     }
   } catch (error) {
-    if (error instanceof ImportError) throw error;
+    if (error instanceof ImportError || error instanceof UploadTooLarge) throw error;
     throw new ImportError(`${fileName}: could not be read (${(error as Error).message})`);
   }
   if (!sawAny) throw new ImportError(`${fileName}: the file is empty`);

@@ -5,3 +5,11 @@ export class ImportError extends Error {
     this.name = 'ImportError';
   }
 }
+
+/** An uploaded file over the size limit (413), whether it was being saved or read as it arrived. */
+export class UploadTooLarge extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UploadTooLarge';
+  }
+}

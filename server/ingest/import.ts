@@ -32,13 +32,15 @@ export interface ImportRequest {
   ownerScope?: string | null;
   /** Required for kind 'incidents'. */
   mapping?: ColumnMapping;
-  files: readonly SourceFile[];
+  /** The files, or (an upload read as it arrives) the files as they come. */
+  files: readonly SourceFile[] | AsyncIterable<SourceFile>;
 }
 
 export interface ImportProgress {
   file: string;
   fileIndex: number;
-  fileCount: number;
+  /** How many files there are; null while they are still arriving. */
+  fileCount: number | null;
   rowsRead: number;
   rowsAccepted: number;
 }
@@ -70,14 +72,16 @@ export async function importDataset(db: Db, request: ImportRequest, onProgress?:
     // Month replacement only has rows to replace where the dataset already holds that month and force.
     const stored = existing ? await storedMonthForces(tx, datasetId) : new Set<string>();
     const loader = new IncidentLoader(tx, datasetId, request.kind, report, stored);
-    for (const [fileIndex, file] of request.files.entries()) {
-      await loadFile(file, parser, loader, report, (rowsRead) =>
-        onProgress?.({ file: file.name, fileIndex, fileCount: request.files.length, rowsRead, rowsAccepted: report.accepted }),
-      );
+    const fileCount = Array.isArray(request.files) ? request.files.length : null;
+    const names: string[] = [];
+    for await (const file of request.files) {
+      const fileIndex = names.push(file.name) - 1;
+      await loadFile(file, parser, loader, report, (rowsRead) => onProgress?.({ file: file.name, fileIndex, fileCount, rowsRead, rowsAccepted: report.accepted }));
     }
+    if (names.length === 0) throw new ImportError('no files to import');
     await loader.flush();
     await refreshCellCounts(tx, datasetId, [...loader.touchedMonths]);
-    if (report.accepted === 0) throw new ImportError(`no rows accepted from ${request.files.map((f) => f.name).join(', ')}`, report.build());
+    if (report.accepted === 0) throw new ImportError(`no rows accepted from ${names.join(', ')}`, report.build());
     const built = report.build();
     await recordImport(tx, datasetId, startedAt, built, built.rowsRejected);
     return built;
@@ -87,7 +91,7 @@ export async function importDataset(db: Db, request: ImportRequest, onProgress?:
 }
 
 function resolveSettings(request: ImportRequest) {
-  if (request.files.length === 0) throw new ImportError('no files to import');
+  if (Array.isArray(request.files) && request.files.length === 0) throw new ImportError('no files to import');
   if (request.kind === 'incidents' && !request.mapping) throw new ImportError('incident files need a column mapping (or a preset)');
   const sensitivity = request.sensitivity ?? (request.kind === 'police-uk' ? 'public' : 'restricted');
   const threshold = sensitivity === 'public' ? 0 : request.threshold ?? DEFAULT_RESTRICTED_THRESHOLD;

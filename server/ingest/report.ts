@@ -12,8 +12,8 @@ export interface ImportReport {
   acceptedByMonth: Record<string, number>;
   /** Every rejection counted by reason category. */
   rejectionCounts: Record<string, number>;
-  /** The first MAX_LISTED rejections in full. */
-  rejections: { file: string; line: number; reason: string }[];
+  /** The first MAX_LISTED rejections in full: the rule broken, and the reason with the value that broke it. */
+  rejections: { file: string; line: number; rule: string; reason: string }[];
   rejectionsListed: number;
   /** Accepted rows lying outside the force that supplied them, by the force area they fall in. */
   outsideForce: { total: number; byForceArea: Record<string, number> };
@@ -55,7 +55,7 @@ export class ImportReportBuilder {
   reject(file: FileReport, line: number, category: string, reason: string = category): void {
     file.rowsRejected++;
     this.rejectionCounts[category] = (this.rejectionCounts[category] ?? 0) + 1;
-    if (this.rejections.length < MAX_LISTED_REJECTIONS) this.rejections.push({ file: file.name, line, reason });
+    if (this.rejections.length < MAX_LISTED_REJECTIONS) this.rejections.push({ file: file.name, line, rule: category, reason });
   }
 
   outsideForce(pfaCode: string): void {

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
-import { queryAudit } from '../db/audit.js';
+import { queryAudit, restrictedQueryUse, utcDay } from '../db/audit.js';
+import { listDatasets } from '../db/datasets.js';
 import type { AppEnv } from './env.js';
 import { csvResponse } from './export-format.js';
 import { validate } from './validate.js';
@@ -27,6 +28,14 @@ function toFilter(q: Filters, all = false) {
 }
 
 export const auditRoutes = new Hono<AppEnv>()
+  .get('/audit/budgets', allow.roles(['admin']), async (c) => {
+    const db = c.get('db');
+    const settings = c.get('auth');
+    const { start, next } = utcDay(settings.now());
+    const restricted = new Set((await listDatasets(db)).filter((d) => d.sensitivity === 'restricted').map((d) => d.id));
+    const use = (await restrictedQueryUse(db, start)).filter((u) => restricted.has(u.datasetId));
+    return c.json({ budget: settings.dailyRestrictedQueries, day: start.toISOString().slice(0, 10), resetsAt: next.toISOString(), use: use.map((u) => ({ ...u, share: u.used / settings.dailyRestrictedQueries })) });
+  })
   .get('/audit', allow.roles(['admin']), validate('query', filters), async (c) => c.json(await queryAudit(c.get('db'), toFilter(c.req.valid('query')))))
   .get('/audit/export.csv', allow.roles(['admin']), validate('query', filters), async (c) => {
     const { entries } = await queryAudit(c.get('db'), toFilter(c.req.valid('query'), true));

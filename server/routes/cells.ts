@@ -1,18 +1,17 @@
 import { Hono } from 'hono';
+import { getHexagonEdgeLengthAvg } from 'h3-js';
 import { z } from 'zod';
 import { hotspots } from '../analysis/hotspots.js';
 import { ratePerThousand } from '../analysis/rate.js';
-import { releaseCells, releaseCount, secondarySuppression } from '../analysis/suppress.js';
-import { releaseGiStar, zRule } from '../analysis/z-release.js';
 import { allow } from '../auth/policy.js';
 import { studyRegion } from '../db/areas.js';
-import { countByCell, countByCellWithPopulation, countByWeekdayHour } from '../db/cells.js';
-import { weekdayHourMatrix } from '../analysis/time-profile.js';
 import { kernelDensity, ruleOfThumbBandwidth } from '../analysis/kde.js';
 import { quintileBands } from '../analysis/bands.js';
 import { cellCentreBng } from '../geo/cell-centre.js';
+import { releasedCells, releasedCellsWithPopulation, releasedWeekdayHour } from '../release/gate.js';
+import { standIn, statValues } from '../release/rules.js';
 import type { AppEnv } from './env.js';
-import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf } from './prepare-selection.js';
 import { selectionSchema, selectionFields, selectionQuery } from './selection.js';
 import { validate } from './validate.js';
 import { cachedResult, sendCached } from './result-cache.js';
@@ -25,22 +24,21 @@ const hotspotsQuery = selectionSchema({ ...selectionFields, area: selectionField
 
 const densityQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), bandwidth: z.coerce.number().min(50).max(5000).optional() });
 
-/** The weekday rows and hour columns of the flattened 7 x 24 table, for secondary suppression. */
-const TABLE_GROUPS = [
-  ...Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => d * 24 + h)),
-  ...Array.from({ length: 24 }, (_, h) => Array.from({ length: 7 }, (_, d) => d * 24 + h)),
-];
+/** How statistics of restricted data are made, in words for `disclosure.rules`. */
+export function fromReleasedRule(threshold: number | null, what: string): string[] {
+  return threshold === null ? [] : [`${what} computed from the released counts alone, a withheld count (1 to ${threshold - 1}) counted as ${standIn(threshold)}`];
+}
 
-
+/** The distance between neighbouring cell centres at a resolution (√3 edges): a kernel narrower than it draws the cells again. */
+const centreSpacing = (res: number) => Math.sqrt(3) * getHexagonEdgeLengthAvg(res, 'm');
 
 export const cellRoutes = new Hono<AppEnv>()
   .get('/cells', allow.signedIn({ datasets: true }), validate('query', selectionQuery), async (c) => {
     const q = c.req.valid('query');
     const prepared = await prepareSelection(c, q);
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
-    const { threshold, query } = prepared.value;
     const result = await cachedResult(c, prepared.value, async () => {
-      const released = releaseCells(await countByCellWithPopulation(c.get('db'), query), threshold);
+      const released = await releasedCellsWithPopulation(c.get('db'), releaseOf(prepared.value));
       return {
         res: q.res,
         from: q.from,
@@ -58,30 +56,20 @@ export const cellRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const prepared = await prepareSelection(c, q);
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
-    const { threshold, query, echo } = prepared.value;
+    const { threshold, echo } = prepared.value;
     const db = c.get('db');
     const result = await cachedResult(c, prepared.value, async () => {
       // The study region is the area's whole cover at this resolution, zero-count cells included.
       const region = await studyRegion(db, q.area, q.res);
-      const counted = await countByCell(db, query);
-      const results = hotspots(region, new Map(counted.map((cell) => [cell.h3, cell.count])), q.k);
-      // Restricted data: Gi* runs on the true counts; counts are released as /api/cells releases
-      // them, z rounded to a step k incidents wide with the class from the rounded z, p and q
-      // withheld (docs/SECURITY.md).
-      const releasedCounts = new Map(releaseCells(counted, threshold).map((cell) => [cell.h3, cell.count]));
-      const gi = threshold === null ? null : releaseGiStar(results.cells, results.scales, threshold);
-      const zStep = gi?.step;
-      const cells =
-        gi === null
-          ? results.cells
-          : gi.cells.map((r) => ({ h3: r.h3, count: releasedCounts.has(r.h3) ? releasedCounts.get(r.h3)! : 0, z: r.z, p: null, q: null, class: r.class }));
+      const released = await releasedCells(db, releaseOf(prepared.value));
+      const results = hotspots(region, statValues(released, threshold), q.k);
+      const cells = results.cells.map((cell) => ({ ...cell, count: released.has(cell.h3) ? released.get(cell.h3)! : 0 }));
       return {
         res: q.res,
         from: q.from,
         to: q.to,
         k: q.k,
-        ...describeSelection(prepared.value, [`Gi* computed on the true counts; ${zRule(zStep)}; class from the released z; p and q withheld`]),
-        zStep: zStep ?? null,
+        ...describeSelection(prepared.value, fromReleasedRule(threshold, 'Gi* (z, p, q and class)')),
         area: echo.area as string,
         method: {
           statistic: 'Getis-Ord Gi*',
@@ -105,21 +93,16 @@ export const cellRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const prepared = await prepareSelection(c, q);
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
-    const { datasets, threshold, query, echo } = prepared.value;
+    const { datasets, threshold, echo } = prepared.value;
     const untimed = datasets.filter((d) => d.datePrecision !== 'datetime');
     if (untimed.length > 0)
       return c.json({ error: `a day-by-hour profile needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}` }, 400);
-    const slots = weekdayHourMatrix(await countByWeekdayHour(c.get('db'), query)).flat();
-    // Restricted data: each slot perturbed or withheld, then secondary suppression by weekday and
-    // by hour, since those totals can be asked for with the weekday and hour filters.
-    const released = slots.map((s) => releaseCount(s.count, s.key, threshold));
-    const flat = threshold === null ? released : secondarySuppression(released, TABLE_GROUPS, (i) => String(i).padStart(3, '0'));
-    const counts = Array.from({ length: 7 }, (_, d) => flat.slice(d * 24, d * 24 + 24));
+    const counts = await releasedWeekdayHour(c.get('db'), releaseOf(prepared.value));
     await auditRestrictedAnalysis(c, prepared.value, 'time-profile', { slots: 168, slotsSuppressed: counts.flat().filter((n) => n === null).length });
     return c.json({
       from: q.from,
       to: q.to,
-      ...describeSelection(prepared.value),
+      ...describeSelection(prepared.value, threshold === null ? [] : [`a slot below ${threshold}, none included, is withheld ("fewer than ${threshold}"), so withheld slots do not count a small area's incidents`]),
       area: echo.area as string | null,
       weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
       counts,
@@ -129,29 +112,34 @@ export const cellRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const prepared = await prepareSelection(c, q);
     if (!prepared.ok) return c.json(prepared.body, prepared.status);
-    const { threshold, query, echo } = prepared.value;
+    const { threshold, echo } = prepared.value;
+    const restricted = threshold !== null;
+    // Restricted data: the kernel spreads the released counts of the map's cells, and no narrower than their spacing.
+    const spacing = Math.ceil(centreSpacing(q.res));
+    if (restricted && q.bandwidth !== undefined && q.bandwidth < spacing)
+      return c.json({ error: `restricted data: a bandwidth below the spacing of resolution-${q.res} cells (${spacing} m) only draws single cells again; use ${spacing} m or more` }, 422);
     const db = c.get('db');
     const region = await studyRegion(db, q.area, q.res);
-    // Incidents as resolution-10 cell centres (about 65 m apart): the points the kernel spreads.
-    const sources = (await countByCell(db, { ...query, res: 10 })).map((cell) => ({ ...cellCentreBng(cell.h3), weight: cell.count }));
-    const bandwidth = q.bandwidth ?? ruleOfThumbBandwidth(sources);
+    // Public data: incidents as resolution-10 cell centres (about 65 m apart). Restricted data:
+    // the released counts of the cells at the map's resolution (post-processing).
+    const points = await releasedCells(db, releaseOf(prepared.value, restricted ? {} : { res: 10 }));
+    const sources = [...statValues(points, threshold)].map(([h3, weight]) => ({ ...cellCentreBng(h3), weight }));
+    const bandwidth = q.bandwidth ?? Math.max(ruleOfThumbBandwidth(sources), restricted ? spacing : 0);
     const density = kernelDensity(sources, region.map(cellCentreBng), bandwidth);
     const bands = quintileBands(density);
-    // Restricted data: only the band is released; a density value is a weighted sum of nearby
-    // counts and could be solved back to a small one.
-    const cells = region.map((h3, i) => ({ h3, density: threshold === null ? density[i]! : null, band: bands[i]! }));
+    const cells = region.map((h3, i) => ({ h3, density: density[i]!, band: bands[i]! }));
     await auditRestrictedAnalysis(c, prepared.value, 'density', { cells: cells.length, bandwidth });
     return c.json({
       res: q.res,
       from: q.from,
       to: q.to,
-      ...describeSelection(prepared.value, ['density computed on the true counts; only its quintile band is released']),
+      ...describeSelection(prepared.value, fromReleasedRule(threshold, 'density')),
       area: echo.area as string,
       bandwidth,
       method: {
         kernel: 'quartic (biweight), incidents per km²',
-        points: 'incidents at the centres of their resolution-10 cells',
-        bandwidth: q.bandwidth ? 'as requested' : "Silverman's rule of thumb for two dimensions, h = σ n^(-1/6), at least 100 m",
+        points: restricted ? `the released counts of the resolution-${q.res} cells, at their centres` : 'incidents at the centres of their resolution-10 cells',
+        bandwidth: q.bandwidth ? 'as requested' : `Silverman's rule of thumb for two dimensions, h = σ n^(-1/6), at least 100 m${restricted ? ` and the cells' spacing (${spacing} m)` : ''}`,
         sampled: `at the centres of the area's ${region.length} cells at resolution ${q.res}`,
       },
       cells,

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { combineKeys } from '../analysis/cell-key.js';
 import { classifyChanges } from '../analysis/change.js';
 import { completeness } from '../analysis/completeness.js';
 import { concentration } from '../analysis/concentration.js';
@@ -11,16 +10,17 @@ import { definitionGroups, PRESETS } from '../analysis/definitions.js';
 import { datasetsSupplying, type RecordedContent } from '../analysis/group-alignment.js';
 import { expandGroups } from '../ingest/offence-groups.js';
 import { recordedContent, type Dataset } from '../db/datasets.js';
-import { effectiveThreshold, releaseCells, releaseCount } from '../analysis/suppress.js';
-import { releaseGiStar } from '../analysis/z-release.js';
+import { effectiveThreshold } from '../analysis/suppress.js';
+import { releasedArea, releasedAreaTotal, releasedAreaTotals, type Release } from '../release/gate.js';
+import { statValue, statValues } from '../release/rules.js';
+import { fromReleasedRule } from './cells.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { allow } from '../auth/policy.js';
 import { areaCoverPopulation } from '../db/areas.js';
-import { countByCell, countByPeriod, countTotal } from '../db/cells.js';
 import { alignmentProblem } from './alignment.js';
 import { areaList } from './area-list.js';
 import type { AppEnv } from './env.js';
-import { auditRestrictedAnalysis, describeSelection, prepareSelection, type PreparedSelection } from './prepare-selection.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf, type PreparedSelection } from './prepare-selection.js';
 import type { Db } from '../db/index.js';
 import { selectionFields, selectionSchema } from './selection.js';
 import { validate } from './validate.js';
@@ -95,25 +95,21 @@ export const compareRoutes = new Hono<AppEnv>().get('/compare', allow.signedIn({
 
 type CompareQuery = z.infer<typeof compareQuery>;
 
-/** One area's row of the comparison. */
+/** One area's row of the comparison, every figure from released counts (the release gate). */
 async function compareArea(db: Db, q: CompareQuery, area: CompareQuery['areas'][number], prepared: PreparedSelection, recorded: readonly RecordedContent[]) {
   const { threshold, query, datasets } = prepared;
-  const restricted = threshold !== null;
-  const [cells, cover] = await Promise.all([countByCell(db, query), areaCoverPopulation(db, area, q.res)]);
+  const release = releaseOf(prepared);
+  const [{ cells: [released], totals: [count] }, cover] = await Promise.all([releasedArea(db, release, area), areaCoverPopulation(db, area, q.res)]);
   const population = cover.reduce((a, cell) => a + cell.population, 0);
-  const trueTotal = cells.reduce((a, cell) => a + cell.count, 0);
-  const count = releaseCount(trueTotal, combineKeys(cells.map((cell) => cell.key)), threshold);
-
-  // Share of the area's incidents in its Gi* hot spots (95%+), from released values for restricted data.
-  const counts = new Map(cells.map((cell) => [cell.h3, cell.count]));
+  const counts = statValues(released, threshold);
   const region = cover.map((cell) => cell.h3);
-  const gi = hotspots(region, counts, q.k);
-  const classes = restricted ? releaseGiStar(gi.cells, gi.scales, threshold).cells.map((cell) => cell.class ?? 0) : gi.cells.map((cell) => cell.class);
-  const released = new Map(releaseCells(cells, threshold).map((cell) => [cell.h3, cell.count ?? 0]));
-  const inHot = region.reduce((a, h, i) => a + (classes[i]! >= 2 ? (released.get(h) ?? 0) : 0), 0);
-  const releasedSum = [...released.values()].reduce((a, n) => a + n, 0);
 
-  // Change against the period before and a year earlier (totals; exact conditional binomial test).
+  // Share of the area's incidents in its Gi* hot spots (95%+).
+  const gi = hotspots(region, counts, q.k);
+  const inHot = gi.cells.reduce((a, cell) => a + (cell.class >= 2 ? cell.count : 0), 0);
+  const inCells = gi.cells.reduce((a, cell) => a + cell.count, 0);
+
+  // Change against the period before and a year earlier (released totals; exact conditional binomial test).
   const change = async (to: 'previous' | 'year') => {
     const period = shiftSelectionPeriod(q.from, q.to, to);
     // A period the data do not reach is not a fall to zero. Where only some datasets reach it,
@@ -125,14 +121,14 @@ async function compareArea(db: Db, q: CompareQuery, area: CompareQuery['areas'][
     let note = missing.length ? `${missing.map((d) => `"${d.name}"`).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not cover ${period.from} to ${period.to}` : null;
     const none = { ...period, count: null, percent: null, p: null, class: null, coverage: 'none' as string, note };
     if (coverage === 'none') return none;
-    const now = coverage === 'full' ? { count: trueTotal, key: combineKeys(cells.map((cell) => cell.key)) } : await countTotal(db, { ...query, datasetIds: reaching.map((d) => d.id) });
-    if (now.count < MIN_SHARE_FOR_CHANGE * trueTotal) return { ...none, note: `${note}; the datasets that do hold only ${Math.round((now.count / Math.max(1, trueTotal)) * 100)}% of this area's incidents` };
+    const reach: Release = coverage === 'full' ? release : { query: { ...query, datasetIds: reaching.map((d) => d.id) }, threshold: effectiveThreshold(reaching) };
+    const now = coverage === 'full' ? count : await releasedAreaTotal(db, reach, area);
+    const share = statValue(now, reach.threshold) / Math.max(1, statValue(count, threshold));
+    if (share < MIN_SHARE_FOR_CHANGE) return { ...none, note: `${note}; the datasets that do hold only ${Math.round(share * 100)}% of this area's incidents` };
     if (coverage === 'partial') note = `${note}: both periods counted from ${reaching.map((d) => `"${d.name}"`).join(', ')} alone`;
-    const then = await countTotal(db, { ...query, ...period, datasetIds: reaching.map((d) => d.id) });
-    const [result] = classifyChanges([{ h3: 'area', current: now.count, comparison: then.count }], { test: 'two-periods', currentDays: 1, comparisonDays: 1 });
-    const nowReleased = releaseCount(now.count, now.key, threshold);
-    const thenReleased = releaseCount(then.count, then.key, threshold);
-    return { ...period, count: thenReleased, percent: nowReleased !== null && thenReleased ? ((nowReleased - thenReleased) / thenReleased) * 100 : null, p: restricted ? null : result!.p, class: result!.class as string | null, coverage: coverage as string, note };
+    const then = await releasedAreaTotal(db, { ...reach, query: { ...reach.query, ...period } }, area);
+    const [result] = classifyChanges([{ h3: 'area', current: statValue(now, reach.threshold), comparison: statValue(then, reach.threshold) }], { test: 'two-periods', currentDays: 1, comparisonDays: 1 });
+    return { ...period, count: then, percent: now !== null && then ? ((now - then) / then) * 100 : null, p: result!.p, class: result!.class as string | null, coverage: coverage as string, note };
   };
 
   const metricsOf = () =>
@@ -142,38 +138,26 @@ async function compareArea(db: Db, q: CompareQuery, area: CompareQuery['areas'][
       const base = { preset: `preset:${preset.id}`, name: preset.name };
       if (supplying.length === 0) return { ...base, count: null, rate: null, datasets: [], note: `none of the selected datasets records it (${preset.note})` };
       const used = datasets.filter((d) => supplying.some((s) => s.id === d.id));
-      const total = await countTotal(db, { ...query, datasetIds: used.map((d) => d.id), groups: definitionGroups(preset, expandGroups), flags: [...preset.flags] });
-      const released = releaseCount(total.count, total.key, effectiveThreshold(used));
-      return { ...base, count: released, rate: released === null ? null : rateWithInterval(released, population), datasets: used.map((d) => d.name), note: null };
+      const metric = await releasedAreaTotal(db, { query: { ...query, datasetIds: used.map((d) => d.id), groups: definitionGroups(preset, expandGroups), flags: [...preset.flags] }, threshold: effectiveThreshold(used) }, area);
+      return { ...base, count: metric, rate: metric === null ? null : rateWithInterval(metric, population), datasets: used.map((d) => d.name), note: null };
     }));
 
   // Data completeness per month (on the month grid, whatever the selection's precision).
   const months = monthsBetween(q.from.slice(0, 7), q.to.slice(0, 7));
-  const [previous, yearEarlier, metrics, perMonth] = await Promise.all([
-    change('previous'),
-    change('year'),
-    metricsOf(),
-    countByPeriod(db, { ...query, from: q.from.slice(0, 7), to: q.to.slice(0, 7) }, months),
-  ]);
-  const monthTotals = months.map((m, i) => {
-    const total = perMonth.find((r) => r.period === i) ?? { count: 0, key: 0 };
-    return { month: m.from.slice(0, 7), count: releaseCount(total.count, total.key, threshold) };
-  });
-  const flagged = completeness(monthTotals.map((m) => ({ month: m.month, count: m.count ?? 0 })));
+  const [previous, yearEarlier, metrics, monthTotals] = await Promise.all([change('previous'), change('year'), metricsOf(), releasedAreaTotals(db, release, area, months)]);
+  const flagged = completeness(months.map((m, i) => ({ month: m.from.slice(0, 7), count: statValue(monthTotals[i]!, threshold) })));
 
-  const conc = concentration(region.map((h) => counts.get(h) ?? 0));
-  const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
   return {
     area: areaKey(area)!,
-    ...describeSelection(prepared),
+    ...describeSelection(prepared, fromReleasedRule(threshold, 'rates, intervals, changes, concentration, hot-spot shares and completeness')),
     count,
     population: Math.round(population),
     rate: count === null ? null : rateWithInterval(count, population),
     previous,
     yearEarlier,
-    concentration: restricted ? { top1: round2(conc.top1), top5: round2(conc.top5), top10: round2(conc.top10), gini: round2(conc.gini) } : { top1: conc.top1, top5: conc.top5, top10: conc.top10, gini: conc.gini },
-    shareInHotspots: releasedSum > 0 ? inHot / releasedSum : null,
-    months: flagged.map((m, i) => ({ month: m.month, count: monthTotals[i]!.count, low: m.low })),
+    concentration: (({ top1, top5, top10, gini }) => ({ top1, top5, top10, gini }))(concentration(region.map((h) => counts.get(h) ?? 0))),
+    shareInHotspots: inCells > 0 ? inHot / inCells : null,
+    months: flagged.map((m, i) => ({ month: m.month, count: monthTotals[i]!, low: m.low })),
     metrics,
   };
 }

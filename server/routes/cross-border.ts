@@ -2,16 +2,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { borderCells, crossBorderPattern, HOT, hotClusters, type CrossBorderCell } from '../analysis/cross-border.js';
 import { hotspots } from '../analysis/hotspots.js';
-import { releaseCells } from '../analysis/suppress.js';
-import { releaseGiStar, zRule } from '../analysis/z-release.js';
+import { releasedCells } from '../release/gate.js';
+import { statValues } from '../release/rules.js';
+import { fromReleasedRule } from './cells.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
-import { countByCell } from '../db/cells.js';
 import { alignmentProblem } from './alignment.js';
 import { areaList } from './area-list.js';
 import type { AppEnv } from './env.js';
-import { auditRestrictedAnalysis, describeSelection, prepareSelection, type PreparedSelection } from './prepare-selection.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf, type PreparedSelection } from './prepare-selection.js';
 import { selectionFields, selectionSchema } from './selection.js';
 import { validate } from './validate.js';
 
@@ -24,11 +24,9 @@ const crossBorderQuery = selectionSchema({
   k: z.enum(['1', '2', '3']).default('1').transform(Number),
 });
 
-/** Gi* classes and z as released: exact for public data, rounded z and the class from it for restricted data. */
-function released(cells: ReturnType<typeof hotspots>, threshold: number | null) {
-  if (threshold === null) return { step: undefined, cells: cells.cells.map((c) => ({ z: c.z, class: c.class as number | null })) };
-  const gi = releaseGiStar(cells.cells, cells.scales, threshold);
-  return { step: gi.step, cells: gi.cells.map((c) => ({ z: c.z, class: c.class as number | null })) };
+/** Gi* z and class of each cell of a region. */
+function gi(region: readonly string[], counts: ReadonlyMap<string, number>, k: number) {
+  return hotspots(region, counts, k).cells.map((c) => ({ z: c.z, class: c.class as number | null }));
 }
 
 export const crossBorderRoutes = new Hono<AppEnv>().get('/cross-border', allow.signedIn({ datasets: true }), validate('query', crossBorderQuery), async (c) => {
@@ -56,20 +54,20 @@ export const crossBorderRoutes = new Hono<AppEnv>().get('/cross-border', allow.s
       owner.set(h, i);
     }
   }
-  const counted = await Promise.all(preparedAreas.map((p) => countByCell(db, p.query)));
-  const counts = new Map(counted.flat().map((cell) => [cell.h3, cell.count]));
-  const releasedCounts = new Map(counted.flatMap((cells) => releaseCells(cells, threshold)).map((cell) => [cell.h3, cell.count]));
+  // Each area's cells as released (each area a group of its own); Gi* from them alone.
+  const released = new Map((await Promise.all(preparedAreas.map((p) => releasedCells(db, releaseOf(p))))).flatMap((m) => [...m]));
+  const counts = statValues(released, threshold);
 
   // Gi* over the union of the areas (one study region), and over each area alone.
   const region = covers.flat();
-  const combined = released(hotspots(region, counts, q.k), threshold);
-  const alone = covers.map((cover) => released(hotspots(cover, counts, q.k), threshold));
+  const combined = gi(region, counts, q.k);
+  const alone = covers.map((cover) => gi(cover, counts, q.k));
   const cells: (CrossBorderCell & { z: number | null; aloneZ: number | null })[] = [];
   for (const [i, cover] of covers.entries()) {
     const offset = covers.slice(0, i).reduce((a, cv) => a + cv.length, 0);
     cover.forEach((h3, j) => {
-      const all = combined.cells[offset + j]!;
-      const own = alone[i]!.cells[j]!;
+      const all = combined[offset + j]!;
+      const own = alone[i]![j]!;
       cells.push({ h3, area: i, combined: all.class, z: all.z, alone: own.class, aloneZ: own.z });
     });
   }
@@ -78,15 +76,13 @@ export const crossBorderRoutes = new Hono<AppEnv>().get('/cross-border', allow.s
   const straddling = new Set(clusters.filter((cl) => cl.straddles).flatMap((cl) => cl.cells));
   await auditRestrictedAnalysis(c, { ...first, echo: { ...first.echo, area: keys.join(',') } }, 'cross-border', { cells: cells.length, straddling: clusters.filter((cl) => cl.straddles).length });
 
-  const steps = [combined.step, ...alone.map((a) => a.step)];
   return c.json({
     res: q.res,
     from: q.from,
     to: q.to,
     k: q.k,
-    ...describeSelection(first, [`Gi* computed on the true counts, over the areas together and each alone; ${zRule(combined.step)} together${alone.map((a, i) => `, ${zRule(a.step)} for ${keys[i]}`).join('')}; classes from the released z`]),
-    zSteps: steps.map((s) => s ?? null),
-    areas: q.areas.map((a, i) => ({ area: keys[i]!, cells: covers[i]!.length, hotAlone: alone[i]!.cells.filter((x) => (x.class ?? 0) >= HOT).length })),
+    ...describeSelection(first, fromReleasedRule(threshold, 'Gi* over the areas together and each alone')),
+    areas: q.areas.map((a, i) => ({ area: keys[i]!, cells: covers[i]!.length, hotAlone: alone[i]!.filter((x) => (x.class ?? 0) >= HOT).length })),
     adjacent: border.size > 0,
     method: {
       statistic: 'Getis-Ord Gi*',
@@ -101,7 +97,7 @@ export const crossBorderRoutes = new Hono<AppEnv>().get('/cross-border', allow.s
     cells: cells.map((cell) => ({
       h3: cell.h3,
       area: keys[cell.area]!,
-      count: releasedCounts.has(cell.h3) ? releasedCounts.get(cell.h3)! : 0,
+      count: released.has(cell.h3) ? released.get(cell.h3)! : 0,
       z: cell.z,
       class: cell.combined,
       aloneZ: cell.aloneZ,

@@ -9,9 +9,14 @@ import { importDataset } from '../ingest/import.js';
 import { resolveMapping } from '../ingest/mapping.js';
 import { expandInputs } from '../ingest/sources.js';
 import { log } from '../log.js';
+import { reportForOthers, roundCount } from '../release/metadata.js';
+import type { ImportReport } from '../ingest/report.js';
 import type { AppEnv } from './env.js';
 import { resolveOwner } from './owner-field.js';
-import { handleUpload } from './upload.js';
+import { streamOrSpoolUpload } from './upload.js';
+import { ImportError, UploadTooLarge } from '../ingest/errors.js';
+import type { SourceFile } from '../ingest/sources.js';
+import type { Context } from 'hono';
 import { validate } from './validate.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -31,15 +36,17 @@ const uploadFields = z.object({
   mapping: z.string().optional(),
 });
 
+/** Whether the user holds the dataset (a member of its owner): only they see its restricted counts exactly. */
+const holds = (user: Principal, d: Dataset) => d.sensitivity === 'public' || (d.ownerScope !== null && user.scopes.includes(d.ownerScope));
+
 /**
- * Restricted datasets' totals are rounded in listings: an exact total minus the released cells
- * would give away the sum of the suppressed ones.
+ * Restricted datasets' totals are rounded to 100 for anyone but their owner: an exact total
+ * minus the released cells would give away the sum of the withheld ones.
  */
 function forListing(d: Dataset, user: Principal) {
   const base = { ...d, canManage: canManageDataset(user, d) };
-  if (d.sensitivity !== 'restricted') return { ...base, countsRounded: false };
-  const round = (n: number) => Math.round(n / 100) * 100;
-  return { ...base, rowsAccepted: round(d.rowsAccepted), rowsRejected: round(d.rowsRejected), countsRounded: true };
+  if (holds(user, d)) return { ...base, countsRounded: false };
+  return { ...base, rowsAccepted: roundCount(d.rowsAccepted), rowsRejected: roundCount(d.rowsRejected), countsRounded: true };
 }
 
 async function visibleDatasets(c: { get: (k: 'db') => AppEnv['Variables']['db'] }, user: Principal, now: Date, datasets: Dataset[]) {
@@ -61,7 +68,9 @@ export const datasetRoutes = new Hono<AppEnv>()
     if (!dataset) return c.json({ error: `no dataset ${id}` }, 404);
     if ((await visibleDatasets(c, user, c.get('auth').now(), [dataset])).length === 0)
       return c.json({ error: `you may not use "${dataset.name}" (dataset ${id})`, refused: [{ id, name: dataset.name }] }, 403);
-    return c.json({ dataset: forListing(dataset, user), imports: await listImports(db, id) });
+    const imports = await listImports(db, id);
+    // Import reports of restricted data: rounded, and rejections without their values, for anyone but the owner.
+    return c.json({ dataset: forListing(dataset, user), imports: holds(user, dataset) ? imports : imports.map((i) => ({ ...i, report: reportForOthers(i.report as ImportReport) })) });
   })
   .delete('/datasets/:id', allow.roles(DATA_EDITORS, { datasets: true }), validate('param', idParam), async (c) => {
     const db = c.get('db');
@@ -79,47 +88,63 @@ export const datasetRoutes = new Hono<AppEnv>()
     await audit(c, { action: 'dataset.delete', target: `dataset:${id}`, datasets: [{ id, name: dataset.name }], summary: { kind: dataset.kind, sensitivity: dataset.sensitivity, basis: dataset.basis, owner: dataset.ownerScope } });
     return c.json({ deleted: id });
   })
-  .post('/datasets', allow.roles(DATA_EDITORS, { datasets: true }), (c) =>
-    handleUpload(c, c.get('maxUploadBytes'), async (upload) => {
-      const user = c.get('user')!;
-      const parsed = uploadFields.safeParse(upload.fields);
-      if (!parsed.success)
-        return c.json({ error: `invalid upload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }, 400);
-      if (upload.files.size === 0) return c.json({ error: 'no files in the upload' }, 400);
-      const form = parsed.data;
-      const existing = await findDatasetByName(c.get('db'), form.name);
-      if (existing && !canManageDataset(user, existing)) {
-        await audit(c, { action: 'dataset.import', outcome: 'refused', target: `dataset:${existing.id}`, datasets: [{ id: existing.id, name: existing.name }], summary: { reason: 'not a manager of the dataset' } });
-        return c.json({ error: `"${form.name}" is managed by ${existing.ownerScope ?? 'the administrators'}: only ${existing.ownerScope ? 'its analysts' : 'they'} can add to it or replace its months` }, 403);
-      }
-      const restricted = (form.sensitivity ?? (form.kind === 'police-uk' ? 'public' : 'restricted')) === 'restricted';
-      // Restricted data needs an owner; public data is managed by its uploader's partnership (or, with none, by admins).
-      const owner = existing ? { owner: existing.ownerScope } : restricted || user.scopes.length > 0 ? resolveOwner(user, form.owner) : { owner: null };
-      if ('error' in owner) return c.json({ error: owner.error }, 400);
-      let mapping;
-      if (form.kind === 'incidents') {
-        if (!form.mapping) return c.json({ error: 'incident uploads need a "mapping" (a preset name or mapping JSON)' }, 400);
-        try {
-          mapping = resolveMapping(form.mapping.trim().startsWith('{') ? JSON.parse(form.mapping) : form.mapping.trim());
-        } catch (e) {
-          return c.json({ error: (e as Error).message }, 400);
-        }
-      }
-      const files = await expandInputs([...upload.files.keys()], undefined, (p) => upload.files.get(p) ?? p);
-      log.info('import started', { kind: form.kind, files: files.length, restricted });
+  .post('/datasets', allow.roles(DATA_EDITORS, { datasets: true }), async (c) => {
+    if (!c.req.header('content-type')?.startsWith('multipart/form-data')) return c.json({ error: 'send the files as multipart/form-data' }, 415);
+    try {
+      // CSV files are imported as they arrive, never written to disk; archives are spooled first.
+      const read = await streamOrSpoolUpload(c.req.raw, c.get('maxUploadBytes'), ['kind', 'name'], (fields, files) => importUpload(c, fields, files));
+      if (read.streamed) return read.result;
       try {
-        // Progress in the log is counts only: files done and rows stored, never row contents.
-        let lastFile = -1;
-        const report = await importDataset(c.get('db'), { ...form, ownerScope: owner.owner, mapping, files }, (p) => {
-          if (p.fileIndex === lastFile) return;
-          lastFile = p.fileIndex;
-          log.info('import progress', { file: p.fileIndex + 1, files: p.fileCount, rowsStored: p.rowsAccepted });
-        });
-        await audit(c, { action: 'dataset.import', target: `dataset:${report.datasetId}`, datasets: [{ id: report.datasetId, name: form.name }], summary: { files: report.files.map((f) => f.name), rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected } });
-        return c.json({ report }, 201);
-      } catch (error) {
-        await audit(c, { action: 'dataset.import', outcome: 'failed', target: existing ? `dataset:${existing.id}` : null, datasets: existing ? [{ id: existing.id, name: existing.name }] : [], summary: { name: form.name, error: error instanceof Error && error.name === 'ImportError' ? error.message : 'internal error' } });
-        throw error;
+        const { fields, files } = read.upload;
+        return await importUpload(c, fields, files.size ? await expandInputs([...files.keys()], undefined, (p) => files.get(p) ?? p) : []);
+      } finally {
+        await read.upload.cleanup();
       }
-    }),
-  );
+    } catch (error) {
+      if (error instanceof UploadTooLarge) return c.json({ error: error.message }, 413);
+      if (error instanceof ImportError) return c.json({ error: error.message, report: error.report ?? null }, 400);
+      throw error;
+    }
+  });
+
+/** Validates an upload's fields, then imports its files (given, or arriving) as one transaction. */
+async function importUpload(c: Context<AppEnv>, fields: Record<string, string>, files: readonly SourceFile[] | AsyncIterable<SourceFile>) {
+  const user = c.get('user')!;
+  const parsed = uploadFields.safeParse(fields);
+  if (!parsed.success) return c.json({ error: `invalid upload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }, 400);
+  if (Array.isArray(files) && files.length === 0) return c.json({ error: 'no files in the upload' }, 400);
+  const form = parsed.data;
+  const existing = await findDatasetByName(c.get('db'), form.name);
+  if (existing && !canManageDataset(user, existing)) {
+    await audit(c, { action: 'dataset.import', outcome: 'refused', target: `dataset:${existing.id}`, datasets: [{ id: existing.id, name: existing.name }], summary: { reason: 'not a manager of the dataset' } });
+    return c.json({ error: `"${form.name}" is managed by ${existing.ownerScope ?? 'the administrators'}: only ${existing.ownerScope ? 'its analysts' : 'they'} can add to it or replace its months` }, 403);
+  }
+  const restricted = (form.sensitivity ?? (form.kind === 'police-uk' ? 'public' : 'restricted')) === 'restricted';
+  // Restricted data needs an owner; public data is managed by its uploader's partnership (or, with none, by admins).
+  const owner = existing ? { owner: existing.ownerScope } : restricted || user.scopes.length > 0 ? resolveOwner(user, form.owner) : { owner: null };
+  if ('error' in owner) return c.json({ error: owner.error }, 400);
+  let mapping;
+  if (form.kind === 'incidents') {
+    if (!form.mapping) return c.json({ error: 'incident uploads need a "mapping" (a preset name or mapping JSON)' }, 400);
+    try {
+      mapping = resolveMapping(form.mapping.trim().startsWith('{') ? JSON.parse(form.mapping) : form.mapping.trim());
+    } catch (e) {
+      return c.json({ error: (e as Error).message }, 400);
+    }
+  }
+  log.info('import started', { kind: form.kind, files: Array.isArray(files) ? files.length : 'as they arrive', restricted });
+  try {
+    // Progress in the log is counts only: files done and rows stored, never row contents.
+    let lastFile = -1;
+    const report = await importDataset(c.get('db'), { ...form, ownerScope: owner.owner, mapping, files }, (p) => {
+      if (p.fileIndex === lastFile) return;
+      lastFile = p.fileIndex;
+      log.info('import progress', { file: p.fileIndex + 1, files: p.fileCount, rowsStored: p.rowsAccepted });
+    });
+    await audit(c, { action: 'dataset.import', target: `dataset:${report.datasetId}`, datasets: [{ id: report.datasetId, name: form.name }], summary: { files: report.files.map((f) => f.name), rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected } });
+    return c.json({ report }, 201);
+  } catch (error) {
+    await audit(c, { action: 'dataset.import', outcome: 'failed', target: existing ? `dataset:${existing.id}` : null, datasets: existing ? [{ id: existing.id, name: existing.name }] : [], summary: { name: form.name, error: error instanceof Error && error.name === 'ImportError' ? error.message : 'internal error' } });
+    throw error;
+  }
+}

@@ -159,7 +159,7 @@ export const panelRoutes = new Hono<AppEnv>()
     const counted = await countOverPeriods(c, q.data, seriesPeriods);
     if (!counted.ok) return c.json(counted.body, counted.status);
     const tracked = [...new Set([...priorities.map((p) => p.h3), ...watched.map((w) => w.h3)])];
-    const series = { periods: seriesPeriods, cells: Object.fromEntries(tracked.map((h3) => [h3, counted.data.released.map((m) => (m.has(h3) ? m.get(h3)! : 0))])) };
+    const series = { periods: seriesPeriods, cells: Object.fromEntries(tracked.map((h3) => [h3, counted.released.map((m) => (m.has(h3) ? m.get(h3)! : 0))])) };
     const results: ReviewResults = { ...rest, cells, priorities, watched: watchedMovement(watched, (id) => earlier.get(id), cells), series };
     const selection = { ...panel.selection, datasets: q.data.datasets, area: change.body.area, period: panel.cadence, asOf: meetingDate, definition: change.body.definition };
     const id = await insertReview(db, { panelId: panel.id, meetingDate, selection, dataVersions: await datasetVersions(db, q.data.datasets), results, createdBy: c.get('user')!.id });

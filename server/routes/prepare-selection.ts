@@ -1,11 +1,14 @@
 import type { Context } from 'hono';
-import { periodGridProblem, precisionProblem } from '../analysis/selection-rules.js';
+import { periodGridProblem, precisionProblem, restrictedAreaProblem } from '../analysis/selection-rules.js';
+import { areaResidents } from '../db/areas.js';
 import { effectiveThreshold } from '../analysis/suppress.js';
 import { publicThreshold } from '../analysis/public-summary.js';
 import { disclosureMethod } from '../analysis/disclosure-method.js';
 import { audit } from '../auth/audit.js';
+import { hasAuditedSince, restrictedQueriesSince, utcDay } from '../db/audit.js';
 import { areaKey, datasetAccess } from '../auth/dataset-access.js';
 import type { CellQuery } from '../db/cells.js';
+import type { Release } from '../release/gate.js';
 import type { Dataset } from '../db/datasets.js';
 import { partnershipExists } from '../db/partnerships.js';
 import { expandGroups, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
@@ -29,7 +32,7 @@ export interface PreparedSelection {
   public: boolean;
 }
 
-export type Prepared = { ok: true; value: PreparedSelection } | { ok: false; status: 400 | 403 | 404; body: { error: string; refused?: { id: number; name: string; reason: string }[] } };
+export type Prepared = { ok: true; value: PreparedSelection } | { ok: false; status: 400 | 403 | 404 | 422 | 429; body: { error: string; refused?: { id: number; name: string; reason: string }[]; resetsAt?: string } };
 
 /**
  * What every analysis route does before computing: the area exists, the access policy allows each
@@ -49,6 +52,13 @@ export async function prepareSelection(c: Context<AppEnv>, s: Selection & { publ
   const threshold = s.public ? publicThreshold(effectiveThreshold(access.datasets)) : effectiveThreshold(access.datasets);
   const gridProblem = threshold === null ? null : periodGridProblem(s.from, s.to);
   if (gridProblem) return { ok: false, status: 400, body: { error: gridProblem } };
+  if (threshold !== null && s.area) {
+    const residents = await areaResidents(db, s.area);
+    const areaProblem = restrictedAreaProblem(s.area, residents);
+    if (areaProblem) return { ok: false, status: 422, body: { error: areaProblem } };
+  }
+  const spent = threshold === null ? null : await budgetSpent(c, access.datasets);
+  if (spent) return spent;
   let groups = expandGroups(s.groups ?? OFFENCE_GROUPS.map((g) => g.id));
   let flags = s.flags;
   let definition: PreparedSelection['definition'] = null;
@@ -73,6 +83,29 @@ export async function prepareSelection(c: Context<AppEnv>, s: Selection & { publ
 }
 
 /**
+ * A refusal when the user has made the day's budget of distinct restricted queries of one of the
+ * datasets (429 with the time it resets), or null. The refusal is audited.
+ */
+async function budgetSpent(c: Context<AppEnv>, datasets: readonly Dataset[]): Promise<Extract<Prepared, { ok: false }> | null> {
+  const settings = c.get('auth');
+  const { start, next } = utcDay(settings.now());
+  const restricted = datasets.filter((d) => d.sensitivity === 'restricted');
+  const used = await restrictedQueriesSince(c.get('db'), c.get('user')!.id, restricted.map((d) => d.id), start);
+  const spent = restricted.filter((d) => (used.get(d.id) ?? 0) >= settings.dailyRestrictedQueries);
+  if (spent.length === 0) return null;
+  await audit(c, { action: 'access', outcome: 'refused', target: `${c.req.method} ${c.req.path}`, datasets: spent.map((d) => ({ id: d.id, name: d.name })), summary: { reason: 'daily restricted query budget spent', budget: settings.dailyRestrictedQueries } });
+  c.header('Retry-After', String(Math.ceil((next.getTime() - settings.now().getTime()) / 1000)));
+  return {
+    ok: false,
+    status: 429,
+    body: { error: `you have made today's ${settings.dailyRestrictedQueries.toLocaleString('en-GB')} different queries of ${spent.map((d) => `"${d.name}"`).join(', ')}; the budget resets at ${next.toISOString()} (queries asked again the same day do not count)`, resetsAt: next.toISOString() },
+  };
+}
+
+/** What the release gate is asked for: the selection's query at the threshold its datasets demand. */
+export const releaseOf = (p: PreparedSelection, query: Partial<CellQuery> = {}): Release => ({ query: { ...p.query, ...query }, threshold: p.threshold });
+
+/**
  * What every analysis response states about how it was made: the datasets, the offence groups
  * and definition version, and whether (and at what threshold) disclosure control applied.
  */
@@ -91,6 +124,8 @@ export function describeSelection(p: PreparedSelection, disclosureRules: readonl
 /** Audits an analysis that used restricted data (public-only analyses are not logged): its selection and a summary. */
 export async function auditRestrictedAnalysis(c: Context<AppEnv>, p: PreparedSelection, action: string, summaryOf: Record<string, unknown> | (() => Record<string, unknown>)): Promise<void> {
   if (p.threshold === null) return;
+  // One row per distinct query and user and day: asking again is not a new query (nor a new use of the budget).
+  if (await hasAuditedSince(c.get('db'), { userId: c.get('user')!.id, action: `analysis.${action}`, selection: p.echo }, utcDay(c.get('auth').now()).start)) return;
   // A function, where the summary counts a large result: public requests never pay for it.
   const summary = typeof summaryOf === 'function' ? summaryOf() : summaryOf;
   await audit(c, {

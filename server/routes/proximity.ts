@@ -1,16 +1,16 @@
 import { cellArea, cellToLatLng, latLngToCell } from 'h3-js';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { cellKeysWithin, cellsNear, countWithin, ratioToAverage } from '../analysis/proximity.js';
-import { releaseCount } from '../analysis/suppress.js';
+import { cellsNear, ratioToAverage } from '../analysis/proximity.js';
+import { MIN_RESTRICTED_RADIUS, releasedAreaTotal, releasedNearPlaces } from '../release/gate.js';
+import { standIn, statValue } from '../release/rules.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
-import { countTotal, incidentsByPosition } from '../db/cells.js';
 import { queryPlaces } from '../db/places.js';
 import { wgs84ToBng } from '../geo/bng.js';
 import type { AppEnv } from './env.js';
-import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf } from './prepare-selection.js';
 import { selectionSchema, selectionFields } from './selection.js';
 import { validate } from './validate.js';
 
@@ -32,7 +32,9 @@ export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signed
   const q = c.req.valid('query');
   const prepared = await prepareSelection(c, q);
   if (!prepared.ok) return c.json(prepared.body, prepared.status);
-  const { threshold, query, echo } = prepared.value;
+  const { threshold, echo } = prepared.value;
+  if (threshold !== null && q.radius < MIN_RESTRICTED_RADIUS)
+    return c.json({ error: `restricted data: counts near places are sums of resolution-9 cells, so the radius must be at least ${MIN_RESTRICTED_RADIUS} m` }, 422);
   const db = c.get('db');
   // The area's resolution-9 cover decides which places and incidents are in the area.
   const cover = await areaCover(db, q.area, 9);
@@ -41,21 +43,18 @@ export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signed
   const bbox = [Math.min(...centres.map((p) => p[1])) - 0.01, Math.min(...centres.map((p) => p[0])) - 0.01, Math.max(...centres.map((p) => p[1])) + 0.01, Math.max(...centres.map((p) => p[0])) + 0.01] as const;
   const places = (await queryPlaces(db, { types: [q.type], bbox: cover.length ? bbox : [0, 0, 0, 0], restrictedAccess: await restrictedPlaceAccess(c), limit: 20_000 }))
     .filter((p) => inArea.has(latLngToCell(p.lat, p.lng, 9)));
-  // Only positions that could lie within the radius of a place are fetched and projected; the
-  // area's total comes from a count.
-  const positions = places.length ? await incidentsByPosition(db, { ...query, res: 9, nearCells: cellsNear(places, q.radius) }) : [];
-  const points = positions.map((p) => ({ ...toXy(p), count: p.count, key: p.key }));
-  const inAreaTotal = await countTotal(db, { ...query, res: 9 });
+  const release = releaseOf(prepared.value, { res: 9 });
+  // Only positions that could lie within the radius of a place are read (cellsNear).
+  const [counts, total] = await Promise.all([
+    releasedNearPlaces(db, release, q.area, places.map((p) => ({ ...p, ...toXy(p) })), q.radius, cellsNear(places, q.radius), toXy),
+    releasedAreaTotal(db, release, q.area),
+  ]);
   const areaKm2 = cover.reduce((a, h) => a + cellArea(h, 'km2'), 0);
-  const placeXy = places.map(toXy);
-  const counts = countWithin(placeXy, points, q.radius);
-  const keys = cellKeysWithin(placeXy, points, q.radius);
-  const total = releaseCount(inAreaTotal.count, inAreaTotal.key, threshold);
-  // Ranked on released counts (a withheld count sorts just below k), so the order tells no more than the counts.
-  const rankOf = (n: number | null) => n ?? threshold! - 0.5;
+  // Ranked on released counts (a withheld one as its stand-in).
+  const rankOf = (n: number | null) => statValue(n, threshold);
   const ranked = places
     .map((p, i) => {
-      const count = releaseCount(counts[i]!, keys[i]!, threshold);
+      const count = counts[i]!;
       return { name: p.name, type: p.type, lat: p.lat, lng: p.lng, count, ratioToAverage: count === null || total === null ? null : ratioToAverage(count, total, areaKm2, q.radius) };
     })
     .sort((a, b) => rankOf(b.count) - rankOf(a.count) || a.name.localeCompare(b.name))
@@ -67,7 +66,7 @@ export const proximityRoutes = new Hono<AppEnv>().get('/proximity', allow.signed
     radius: q.radius,
     from: q.from,
     to: q.to,
-    ...describeSelection(prepared.value, ['places ranked on the true counts; circles overlap, so their counts are not a table with totals']),
+    ...describeSelection(prepared.value, threshold === null ? [] : [`a place's count is the sum of the released counts of the resolution-9 cells whose centre lies within the radius, a withheld cell counted as ${standIn(threshold)}; places ranked on those sums`]),
     placesInArea: places.length,
     incidentsInArea: total,
     areaKm2,

@@ -3,15 +3,15 @@ import { z } from 'zod';
 import { completeness } from '../analysis/completeness.js';
 import { monthsBetween } from '../analysis/periods.js';
 import { publicThreshold } from '../analysis/public-summary.js';
-import { releaseCount } from '../analysis/suppress.js';
+import { releasedAreaTotals } from '../release/gate.js';
+import { statValue } from '../release/rules.js';
 import { audit } from '../auth/audit.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { allow } from '../auth/policy.js';
 import { areaTitle } from '../db/areas.js';
-import { countByPeriod } from '../db/cells.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
-import { describeSelection, prepareSelection } from './prepare-selection.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
 import { idList, selectionFields, selectionSchema } from './selection.js';
 import { validate } from './validate.js';
 import { publicField, publicRefusal } from './public-check.js';
@@ -42,9 +42,8 @@ export const snaRoutes = new Hono<AppEnv>().get('/sna/report', allow.signedIn({ 
   for (const d of prepared.value.datasets) {
     const own = d.sensitivity === 'restricted' ? d.threshold : null;
     const threshold = q.public ? publicThreshold(own) : own;
-    const rows = await countByPeriod(db, { ...prepared.value.query, datasetIds: [d.id] }, months);
-    const counts = months.map((_, i) => { const r = rows.find((x) => x.period === i); return releaseCount(r?.count ?? 0, r?.key ?? 0, threshold); });
-    const flagged = completeness(months.map((m, i) => ({ month: m.from.slice(0, 7), count: counts[i] ?? 0 })));
+    const counts = await releasedAreaTotals(db, { query: { ...prepared.value.query, datasetIds: [d.id] }, threshold }, q.area, months);
+    const flagged = completeness(months.map((m, i) => ({ month: m.from.slice(0, 7), count: statValue(counts[i]!, threshold) })));
     const covered = months.filter((m) => d.monthFrom !== null && d.monthTo !== null && m.from.slice(0, 7) >= d.monthFrom && m.from.slice(0, 7) <= d.monthTo).length;
     sources.push({
       id: d.id,
@@ -67,6 +66,7 @@ export const snaRoutes = new Hono<AppEnv>().get('/sna/report', allow.signedIn({ 
     if (refusal) return c.json(refusal.body, refusal.status);
   }
   const area = await areaTitle(db, q.area);
+  await auditRestrictedAnalysis(c, prepared.value, 'sna-report', { sources: sources.length });
   await audit(c, { action: 'export', target: `GET ${c.req.path}`, datasets: prepared.value.datasets.map((d) => ({ id: d.id, name: d.name })), selection: prepared.value.echo, summary: { format: 'sna-report', area: areaKey(q.area), public: q.public } });
   return c.json({
     area: { key: areaKey(q.area)!, ...area },

@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { combineKeys } from '../analysis/cell-key.js';
 import { hotspots } from '../analysis/hotspots.js';
-import { effectiveThreshold, releaseCells, releaseCount, secondarySuppression } from '../analysis/suppress.js';
+import { effectiveThreshold } from '../analysis/suppress.js';
 import { bivariateLevels, triangulate, type TriangulationClass } from '../analysis/triangulation.js';
 import { PUBLIC_SUMMARY_RULES, publicThreshold } from '../analysis/public-summary.js';
-import { releaseGiStar } from '../analysis/z-release.js';
+import { releasedAreaTotal, releasedByAttribute, releasedCells, releasedLadCounts, releasedNightSplit, type Release, type ReleasedCells } from '../release/gate.js';
+import { standIn, statValue, statValues } from '../release/rules.js';
 import { areaKey } from '../auth/dataset-access.js';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
@@ -14,7 +14,6 @@ import { queryPlaces } from '../db/places.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { writeGeoPackage } from '../export/geopackage.js';
 import { bboxOf } from '../geo/partnership-shape.js';
-import { countByAttribute, countByCell, countTotal, type CellCount, type CellQuery } from '../db/cells.js';
 import { SETTINGS, WEAPONS } from '../ingest/vocabularies.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
@@ -54,17 +53,9 @@ const POLICE_DEFAULT_GROUPS = ['violence-sexual'];
 const CLASSES: Exclude<TriangulationClass, 'none'>[] = ['ed-excess', 'police-excess', 'both-hot'];
 const HOT = 2;
 
-/** Gi* classes of one source as released: exact for public data, from the rounded z for restricted data. */
-function sourceClasses(region: readonly string[], cells: readonly CellCount[], k: number, threshold: number | null): (number | null)[] {
-  const gi = hotspots(region, new Map(cells.map((c) => [c.h3, c.count])), k);
-  return threshold === null ? gi.cells.map((c) => c.class) : releaseGiStar(gi.cells, gi.scales, threshold).cells.map((c) => c.class);
-}
-
-/** Released totals of named parts of a whole whose total is published: 1..k-1 withheld, then secondary suppression. */
-function releaseParts(parts: readonly { value: string; count: number; key: number }[], threshold: number | null) {
-  const released = parts.map((p) => releaseCount(p.count, p.key, threshold));
-  const out = threshold === null ? released : secondarySuppression(released, [parts.map((_, i) => i)], (i) => parts[i]!.value);
-  return parts.map((p, i) => ({ value: p.value, count: out[i]! }));
+/** Gi* classes of one source over the region, from its released counts. */
+function sourceClasses(region: readonly string[], counts: ReadonlyMap<string, number>, k: number): number[] {
+  return hotspots(region, counts, k).cells.map((c) => c.class);
 }
 
 type TriangulationQuery = z.infer<typeof triangulationQuery>;
@@ -98,57 +89,43 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
   const policeQuery = { ...police.value.query, nightTimeEconomy: q.nte };
   const edQuery = { ...ed.value.query, settings: q.settings, weapons: q.weapons, nightTimeEconomy: q.nte };
 
+  const policeRelease = { query: policeQuery, threshold: policeThreshold };
+  const edRelease = { query: edQuery, threshold: edThreshold };
   const cover = await areaCoverPopulation(db, q.area, q.res);
   const region = cover.map((cell) => cell.h3);
-  const [policeCells, edCells] = [await countByCell(db, policeQuery), await countByCell(db, edQuery)];
-  const inRegion = new Set(region);
-  const byCell = (cells: readonly CellCount[]) => new Map(cells.filter((cell) => inRegion.has(cell.h3)).map((cell) => [cell.h3, cell]));
-  const [policeOf, edOf] = [byCell(policeCells), byCell(edCells)];
-  const policeReleased = new Map(releaseCells([...policeOf.values()], policeThreshold).map((cell) => [cell.h3, cell.count]));
-  const edReleased = new Map(releaseCells([...edOf.values()], edThreshold).map((cell) => [cell.h3, cell.count]));
-  const released = (m: Map<string, number | null>, h3: string) => (m.has(h3) ? m.get(h3)! : 0);
+  const [policeReleased, edReleased] = [await releasedCells(db, policeRelease), await releasedCells(db, edRelease)];
+  const released = (m: ReleasedCells, h3: string) => (m.has(h3) ? m.get(h3)! : 0);
+  // Every test and class below is made from the released counts (a withheld one as its stand-in).
+  const [policeOf, edOf] = [statValues(policeReleased, policeThreshold), statValues(edReleased, edThreshold)];
 
-  // Cell by cell: the exact share test on the true counts; each source's Gi* as released.
-  const policeClass = sourceClasses(region, [...policeOf.values()], q.k, policeThreshold);
-  const edClass = sourceClasses(region, [...edOf.values()], q.k, edThreshold);
+  // Cell by cell: the share test, and each source's Gi*.
+  const policeClass = sourceClasses(region, policeOf, q.k);
+  const edClass = sourceClasses(region, edOf, q.k);
   const tri = triangulate(
-    region.map((h3) => ({ id: h3, police: policeOf.get(h3)?.count ?? 0, ed: edOf.get(h3)?.count ?? 0 })),
+    region.map((h3) => ({ id: h3, police: policeOf.get(h3) ?? 0, ed: edOf.get(h3) ?? 0 })),
     (i) => (policeClass[i] ?? 0) >= HOT && (edClass[i] ?? 0) >= HOT,
   );
   const policeLevels = bivariateLevels(region.map((h) => released(policeReleased, h)), policeThreshold);
   const edLevels = bivariateLevels(region.map((h) => released(edReleased, h)), edThreshold);
-  // Restricted data: a class only where both counts are released (never beside a withheld count), and no p or q.
-  const cells = region.map((h3, i) => {
-    const [p, e] = [released(policeReleased, h3), released(edReleased, h3)];
-    const withheld = p === null || e === null;
-    return {
-      h3,
-      lad: cover[i]!.lad ?? null,
-      police: p,
-      ed: e,
-      policeClass: policeClass[i] ?? null,
-      edClass: edClass[i] ?? null,
-      policeLevel: policeLevels[i]!,
-      edLevel: edLevels[i]!,
-      class: withheld ? null : tri.places[i]!.class,
-      p: threshold === null ? tri.places[i]!.p : null,
-      q: threshold === null ? tri.places[i]!.q : null,
-    };
-  });
+  const cells = region.map((h3, i) => ({
+    h3,
+    lad: cover[i]!.lad ?? null,
+    police: released(policeReleased, h3),
+    ed: released(edReleased, h3),
+    policeClass: policeClass[i] ?? null,
+    edClass: edClass[i] ?? null,
+    policeLevel: policeLevels[i]!,
+    edLevel: edLevels[i]!,
+    class: tri.places[i]!.class as TriangulationClass | null,
+    p: tri.places[i]!.p,
+    q: tri.places[i]!.q,
+  }));
 
-  // Area by area (the local authorities of the area), the same test on their totals.
-  const lads = [...new Set(cover.map((cell) => cell.lad).filter((l): l is string => !!l))].sort();
-  const totals = (of: Map<string, CellCount>, lad: string) => {
-    const inLad = cover.filter((cell) => cell.lad === lad).map((cell) => of.get(cell.h3)).filter((x): x is CellCount => !!x);
-    return { count: inLad.reduce((a, x) => a + x.count, 0), key: combineKeys(inLad.map((x) => x.key)) };
-  };
-  const ladTotals = lads.map((lad) => ({ lad, police: totals(policeOf, lad), ed: totals(edOf, lad) }));
-  const ladTri = triangulate(ladTotals.map((t) => ({ id: t.lad, police: t.police.count, ed: t.ed.count })));
-  const areas = ladTotals.map((t, i) => {
-    const p = releaseCount(t.police.count, t.police.key, policeThreshold);
-    const e = releaseCount(t.ed.count, t.ed.key, edThreshold);
-    return { lad: t.lad, police: p, ed: e, class: p === null || e === null ? null : ladTri.places[i]!.class, p: threshold === null ? ladTri.places[i]!.p : null, q: threshold === null ? ladTri.places[i]!.q : null };
-  });
+  // Area by area (the local authorities of the area), the same test on their released totals.
+  const [policeLads, edLads] = [await releasedLadCounts(db, policeRelease, q.area), await releasedLadCounts(db, edRelease, q.area)];
+  const lads = [...new Set([...policeLads.keys(), ...edLads.keys()])].sort();
+  const ladTri = triangulate(lads.map((lad) => ({ id: lad, police: statValue(policeLads.get(lad) ?? 0, policeThreshold), ed: statValue(edLads.get(lad) ?? 0, edThreshold) })));
+  const areas = lads.map((lad, i) => ({ lad, police: policeLads.get(lad) ?? 0, ed: edLads.get(lad) ?? 0, class: ladTri.places[i]!.class as TriangulationClass | null, p: ladTri.places[i]!.p, q: ladTri.places[i]!.q }));
 
   // The cells of each class, with the settings near them.
   const ranked = (cls: TriangulationClass) => cells.filter((cell) => cell.class === cls).sort((a, b) => (a.q ?? 0) - (b.q ?? 0) || (b.ed ?? 0) + (b.police ?? 0) - ((a.ed ?? 0) + (a.police ?? 0)) || a.h3.localeCompare(b.h3)).slice(0, q.top);
@@ -159,23 +136,15 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
   })));
 
   // The ED records by setting and weapon, and in the night-time economy against the rest.
-  const edTotal = await countTotal(db, edQuery);
-  const edTotalReleased = releaseCount(edTotal.count, edTotal.key, edThreshold);
-  const bySetting = releaseParts(await countByAttribute(db, edQuery, 'setting'), edThreshold);
-  const byWeapon = releaseParts(await countByAttribute(db, edQuery, 'weapon'), edThreshold);
-  const nightSplit = async (query: CellQuery, t: number | null, timed: boolean) => {
-    if (!timed || q.nte) return null;
-    const [night, total] = [await countTotal(db, { ...query, nightTimeEconomy: true }), await countTotal(db, query)];
-    const [n, r] = releaseParts([{ value: 'night-time economy', count: night.count, key: night.key }, { value: 'rest', count: total.count - night.count, key: (total.key - night.key + 256) % 256 }], t);
-    return { nightTimeEconomy: n!.count, rest: r!.count };
-  };
   const timed = (p: PreparedSelection) => p.datasets.every((d) => d.datePrecision === 'datetime');
+  const nightSplit = (r: Release, isTimed: boolean) => (!isTimed || q.nte ? null : releasedNightSplit(db, r));
   const breakdown = {
-    edTotal: edTotalReleased,
-    bySetting,
-    byWeapon,
-    nightTimeEconomy: { ed: await nightSplit(edQuery, edThreshold, timed(ed.value)), police: await nightSplit(policeQuery, policeThreshold, timed(police.value)) },
+    edTotal: await releasedAreaTotal(db, edRelease, q.area),
+    bySetting: await releasedByAttribute(db, edRelease, 'setting'),
+    byWeapon: await releasedByAttribute(db, edRelease, 'weapon'),
+    nightTimeEconomy: { ed: await nightSplit(edRelease, timed(ed.value)), police: await nightSplit(policeRelease, timed(police.value)) },
   };
+  const { bySetting, byWeapon } = breakdown;
 
   if (q.public) {
     // The last check of a public summary: every restricted count and every setting it would publish.
@@ -200,13 +169,13 @@ async function computeTriangulation(c: Context<AppEnv>, q: TriangulationQuery, a
     publicSummary: publicSummaryNote(q.public),
     restricted: threshold !== null,
     threshold,
-    edShare: threshold === null ? tri.edShare : null,
+    edShare: tri.edShare,
     method: {
       test: 'given a cell\'s police and ED records together, its ED count is Binomial(n, π) if both sources spread alike, π the ED share of all records in the area; exact two-sided binomial test, Benjamini-Hochberg over the cells with any record',
       classes: 'ed-excess: significantly more of the ED records than of the police records (likely unreported violence); police-excess: the other way; both-hot: no significant difference and a Gi* hot spot (95%+) in both sources',
       levels: 'bivariate map levels per source: 0 none, 1 low, 2 high (at or above the 75th percentile of cells with any record)',
       nightTimeEconomy: 'Friday and Saturday nights, 22:00 to 04:00',
-      disclosure: threshold === null ? 'public data only: exact values' : 'counts released as everywhere (1..k-1 withheld, cell key perturbation, secondary suppression where totals are shown); a class only where both counts are released; p, q and the ED share withheld; Gi* of restricted data from the rounded z',
+      disclosure: threshold === null ? 'public data only: exact values' : `counts released as everywhere (1..k-1 withheld, cell key perturbation, secondary suppression where totals are shown); every test, class, level, share and Gi* computed from the released counts alone, a withheld count counted as its stand-in (${standIn(threshold)})`,
     },
     cells,
     areas,

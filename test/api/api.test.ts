@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { checkReleased, trueCountsAndKeys } from '../helpers/disclosure.js';
 import { latLngToCell } from 'h3-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appAs, as } from '../helpers/auth.js';
+import { appAs, as, createTestUser } from '../helpers/auth.js';
+import { createApp } from '../../server/app.js';
+import { insertGrant } from '../../server/db/grants.js';
 import { backends, type TestDb } from '../helpers/databases.js';
 import { countRows } from '../helpers/import.js';
 import { policeUkFile, tallyPoliceUk } from '../helpers/shared-data.js';
@@ -151,9 +153,17 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     });
     expect(secondary.length).toBe(0); // three withheld already: no lone one
 
-    // Rounded totals in the listing: an exact total would give away the suppressed sum (1+2+4).
-    const listed = (await (await app.request('/api/datasets')).json()) as { datasets: { rowsAccepted: number; countsRounded: boolean }[] };
-    expect(listed.datasets[0]).toMatchObject({ rowsAccepted: 0, countsRounded: true });
+    // Rounded totals in the listing for anyone but the owner: an exact total would give away the
+    // suppressed sum (1+2+4). The owner, who supplied the data, sees it exactly.
+    type Listing = { datasets: { rowsAccepted: number; countsRounded: boolean }[] };
+    const listed = (await (await app.request('/api/datasets')).json()) as Listing;
+    expect(listed.datasets[0]).toMatchObject({ rowsAccepted: 21, countsRounded: false });
+    const grantee = await createTestUser(t.db, { role: 'analyst', scopes: ['partnership:2'] });
+    await insertGrant(t.db, { datasetId: restrictedId, placeLayerId: null, granteeScope: 'partnership:2', purpose: 'a grant to test rounding', area: null, expiresAt: new Date('2099-01-01'), grantedBy: null });
+    const theirs = as(createApp(t.db), grantee);
+    expect(((await (await theirs.request('/api/datasets')).json()) as Listing).datasets[0]).toMatchObject({ rowsAccepted: 0, countsRounded: true });
+    const detail = (await (await theirs.request(`/api/datasets/${restrictedId}`)).json()) as { imports: { report: { rowsRead: number; acceptedByMonth: Record<string, number> } }[] };
+    expect(detail.imports[0]!.report).toMatchObject({ rowsRead: 0, acceptedByMonth: { '2024-01': 0 } });
 
     const pub = await app.request('/api/datasets', form({ kind: 'police-uk', name: 'Gwent' }, [['2024-01.csv', new Uint8Array(readFileSync(policeUkFile('gwent', '2024-01')))]]));
     const publicId = ((await pub.json()) as { report: { datasetId: number } }).report.datasetId;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyChanges } from '../../server/analysis/change.js';
 import { areaCover } from '../../server/db/areas.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { loadGeodataOnce } from '../../server/geodata-load.js';
@@ -103,19 +104,22 @@ describe(`change over time on ${backend!.name}: planted changes`, () => {
     expect(year.cells.find((c) => c.h3 === cellOf(DOUBLES))).toMatchObject({ comparison: 0, class: 'new' });
   });
 
-  it('releases restricted changes as classes with perturbed or withheld counts, no p', async () => {
+  it('releases restricted changes as released counts, with every test computed from them alone', async () => {
     const body = await change(restrictedId);
     expect(body.restricted).toBe(true);
     const byCell = new Map(body.cells.map((c) => [c.h3, c]));
     expect(byCell.get(cellOf(APPEARS))!.class).toBe('new');
     expect(byCell.get(cellOf(STOPS))!.class).toBe('ceased');
     for (const c of body.cells) {
-      expect([c.p, c.q]).toEqual([null, null]);
       for (const n of [c.current, c.comparison]) expect(n === null || n === 0 || n >= 5).toBe(true);
       const series = truth.get(c.h3)!;
       if (c.current !== null && c.current > 0) expect(Math.abs(c.current - series[11]!)).toBeLessThanOrEqual(2);
     }
     expect(body.cells.some((c) => c.current === null)).toBe(true);
+    // The same classes as the public copy gives for counts as released: a reader redoing the
+    // tests from the released counts (a withheld one as 3) gets the route's p.
+    const redone = classifyChanges(body.cells.map((c) => ({ h3: c.h3, current: c.current ?? 3, comparison: c.comparison ?? 3 })), { test: 'two-periods', currentDays: 14, comparisonDays: 14 });
+    body.cells.forEach((c, i) => expect(c.p, c.h3).toBeCloseTo(redone[i]!.p!, 12));
   });
 
   it('classifies space-time patterns: the appearing cell is new and emerging, the stopped one historical', async () => {

@@ -12,6 +12,8 @@ import { localAuthorities } from '../../server/geo/geodata.js';
 import { distance } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoSidedP } from '../../server/analysis/normal.js';
+import { hotspots } from '../../server/analysis/hotspots.js';
+import { quartic } from '../../server/analysis/kde.js';
 import { checkReleased, trueCountsAndKeys } from '../helpers/disclosure.js';
 import { areaCover } from '../../server/db/areas.js';
 import { forgetGeodataVersion } from '../../server/db/app-state.js';
@@ -106,31 +108,32 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(body.method.statistic).toBe('Getis-Ord Gi*');
   });
 
-  it('releases classes, rounded z and perturbed or withheld counts for restricted data', async () => {
+  it('releases restricted counts as the cell map does, and Gi* computed from them alone', async () => {
     const res = await api.request(`/api/hotspots?datasets=${restrictedId}&from=2024-01&to=2024-06&res=9&area=lad:W06000022`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as HotspotsBody & { disclosure: { applied: boolean; rules: string[] }; zStep: number | null };
+    const body = (await res.json()) as HotspotsBody & { disclosure: { applied: boolean; rules: string[]; note: string } };
     expect(body.restricted).toBe(true);
     expect(body.disclosure.applied).toBe(true);
-    // Six months of violence in Newport at resolution 9 is dense enough for z to the nearest 0.5.
-    expect(body.zStep).toBe(0.5);
-    expect(body.disclosure.rules.join(' ')).toMatch(/cell key method.*z rounded to the nearest 0.5, a step of at least k incidents/);
+    expect(body.disclosure.rules.join(' ')).toMatch(/cell key method.*Gi\* \(z, p, q and class\) computed from the released counts alone, a withheld count \(1 to 4\) counted as 3/);
+    expect(body.disclosure.note).toMatch(/^Restricted data: counts below 5 withheld/);
     expect(body.cells.length).toBeGreaterThan(500);
     const truth = await trueCountsAndKeys(t.db, 'h3_r9', `dataset_id = $1 and month between '2024-01-01' and '2024-06-01'`, [restrictedId]);
     let secondaries = 0;
     for (const c of body.cells) {
       expect(c.count === null || c.count === 0 || c.count >= 5).toBe(true);
       if (checkReleased(c.count, truth.get(c.h3) ?? { count: 0, key: 0 }, 5, c.h3)) secondaries++;
-      expect([c.p, c.q]).toEqual([null, null]);
-      expect(Number.isInteger(c.z! * 2)).toBe(true);
     }
     expect(secondaries).toBeLessThanOrEqual(1);
     expect(body.cells.some((c) => c.count === null)).toBe(true);
-    expect(body.cells.some((c) => c.class > 0 && c.z! >= 1.5)).toBe(true);
-    // One week of knife crime at resolution 10 is too sparse: any rounding would still show single incidents, so z is withheld.
-    const sparse = (await (await api.request(`/api/hotspots?datasets=${restrictedId}&from=2024-03-04&to=2024-03-10&flags=knife&res=10&area=lad:W06000022`)).json()) as HotspotsBody & { zStep: number | null };
-    expect(sparse.zStep).toBeNull();
-    expect(sparse.cells.every((c) => c.z === null)).toBe(true);
+    // Gi* redone by a reader from the released counts alone (a withheld count as 3): the same z, p, q and class.
+    const redone = hotspots(body.cells.map((c) => c.h3), new Map(body.cells.map((c) => [c.h3, c.count ?? 3])), 1).cells;
+    body.cells.forEach((c, i) => {
+      if (redone[i]!.z === null) expect(c.z, c.h3).toBeNull();
+      else expect(c.z, c.h3).toBeCloseTo(redone[i]!.z!, 12);
+      if (redone[i]!.q !== null) expect(c.q, c.h3).toBeCloseTo(redone[i]!.q!, 12);
+      expect(c.class + 0, c.h3).toBe(redone[i]!.class + 0); // + 0: JSON has no -0
+    });
+    expect(body.cells.some((c) => c.class === 3)).toBe(true);
   });
 
   it('needs an area, and refuses day, weekday or hour filters on month-precision data', async () => {
@@ -183,11 +186,14 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
       row.forEach((n, h) => {
         const fromDb = keys.get(`${d + 1}:${h}`) ?? { count: 0, key: 0 };
         expect(fromDb.count, `weekday ${d + 1} hour ${h}`).toBe(n);
-        checkReleased(body.counts[d]![h]!, { count: n, key: fromDb.key }, body.threshold, `weekday ${d + 1} hour ${h}`);
+        // A slot below k, an empty one included, is withheld: zeros would count a small area's incidents.
+        if (n < body.threshold) expect(body.counts[d]![h], `weekday ${d + 1} hour ${h}`).toBeNull();
+        else checkReleased(body.counts[d]![h]!, { count: n, key: fromDb.key }, body.threshold, `weekday ${d + 1} hour ${h}`);
       }),
     );
     expect(body.counts.flat().some((n) => n === null)).toBe(true);
-    // Secondary suppression: no weekday row or hour column has exactly one withheld slot among released non-zero ones.
+    expect(body.counts.flat().some((n) => n === 0)).toBe(false);
+    // Secondary suppression: no weekday row or hour column has exactly one withheld slot among released ones.
     const lone = (cells: (number | null)[]) => cells.filter((n) => n === null).length === 1 && cells.some((n) => n !== null && n > 0);
     for (let d = 0; d < 7; d++) expect(lone(body.counts[d]!), `weekday ${d + 1}`).toBe(false);
     for (let h = 0; h < 24; h++) expect(lone(body.counts.map((row) => row[h]!)), `hour ${h}`).toBe(false);
@@ -230,13 +236,25 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(Math.max(...body.cells.map((c) => c.band))).toBe(5);
   });
 
-  it('releases only density bands for restricted data', async () => {
+  it('spreads the released counts of restricted data, never narrower than the cells\' spacing', async () => {
     const res = await api.request(`/api/density?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022`);
-    const body = (await res.json()) as { bandwidth: number; restricted: boolean; cells: { density: number | null; band: number }[] };
+    const body = (await res.json()) as { bandwidth: number; restricted: boolean; method: { points: string }; cells: { h3: string; density: number; band: number }[] };
     expect(body.restricted).toBe(true);
-    expect(body.bandwidth).toBeGreaterThanOrEqual(100);
-    expect(body.cells.every((c) => c.density === null)).toBe(true);
+    expect(body.bandwidth).toBeGreaterThanOrEqual(348); // resolution-9 centres are about 348 m apart
+    expect(body.method.points).toMatch(/released counts of the resolution-9 cells/);
     expect(new Set(body.cells.map((c) => c.band))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    // The density redone from the released cells alone (a withheld count as 3), by brute force.
+    const cells = ((await (await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022`)).json()) as { cells: { h3: string; count: number | null }[] }).cells;
+    const xy = (h3: string) => { const [lat, lng] = cellToLatLng(h3); const [x, y] = wgs84ToBng(lng, lat); return { x, y }; };
+    const sources = cells.map((c) => ({ ...xy(c.h3), weight: c.count ?? 3 }));
+    for (const cell of body.cells.filter((_, i) => i % 97 === 0)) {
+      const at = xy(cell.h3);
+      const expected = sources.reduce((a, p) => a + p.weight * quartic((p.x - at.x) ** 2 + (p.y - at.y) ** 2, body.bandwidth), 0) * 1e6;
+      expect(cell.density, cell.h3).toBeCloseTo(expected, 6);
+    }
+    const narrow = await api.request(`/api/density?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022&bandwidth=50`);
+    expect(narrow.status).toBe(422);
+    expect(((await narrow.json()) as { error: string }).error).toMatch(/below the spacing of resolution-9 cells \(348 m\)/);
   });
 
   it('saves versioned serious-violence definitions and applies them (and the national presets) to selections', async () => {
@@ -354,14 +372,28 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(body.places[0]!.ratioToAverage).toBeGreaterThan(3);
   });
 
-  it('suppresses small counts near places for restricted data in a Friday-Saturday night window', async () => {
-    const res = await api.request(`/api/proximity?datasets=${restrictedId}&from=2024-01-01&to=2024-06-30&weekdays=5,6&hours=22-4&area=lad:W06000022&type=licensed-premises&radius=150`);
+  it('counts restricted data near places from the released cells alone, in a Friday-Saturday night window', async () => {
+    const sel = `datasets=${restrictedId}&from=2024-01-01&to=2024-06-30&weekdays=5,6&hours=22-4&area=lad:W06000022`;
+    const res = await api.request(`/api/proximity?${sel}&type=licensed-premises&radius=400`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { restricted: boolean; places: { count: number | null; ratioToAverage: number | null }[] };
+    const body = (await res.json()) as { restricted: boolean; places: { lat: number; lng: number; count: number | null; ratioToAverage: number | null }[] };
     expect(body.restricted).toBe(true);
     for (const p of body.places) expect(p.count === null ? p.ratioToAverage === null : p.count === 0 || p.count >= 5).toBe(true);
-    expect(body.places.some((p) => p.count === null)).toBe(true);
     expect(body.places.some((p) => (p.count ?? 0) >= 5)).toBe(true);
+    // Each place's count is the sum of the released resolution-9 cells whose centre lies within 400 m.
+    const cells = ((await (await api.request(`/api/cells?${sel}&res=9`)).json()) as { cells: { h3: string; count: number | null }[] }).cells;
+    const released = new Map(cells.map((c) => [c.h3, c.count]));
+    const cover = await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9);
+    for (const place of body.places.slice(0, 10)) {
+      const [px, py] = wgs84ToBng(place.lng, place.lat);
+      const near = cover.filter((h3) => { const [lat, lng] = cellToLatLng(h3); const [x, y] = wgs84ToBng(lng, lat); return (x - px) ** 2 + (y - py) ** 2 <= 400 ** 2; });
+      const parts = near.map((h3) => (released.has(h3) ? released.get(h3)! : 0));
+      const sum = parts.reduce<number>((a, n) => a + (n ?? 3), 0);
+      const expected = parts.some((n) => n === null) && parts.every((n) => n === null || n === 0) ? null : sum;
+      expect(place.count).toBe(expected);
+    }
+    const tight = await api.request(`/api/proximity?${sel}&type=licensed-premises&radius=150`);
+    expect(tight.status).toBe(422);
   });
 
   it('takes an area drawn as a list of cells: incidents in those cells, their children at finer resolutions, totals that add up', async () => {
@@ -429,12 +461,15 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(fewer).toBeGreaterThan(40);
     expect(fewer).toBeLessThanOrEqual(50);
     await importPaths(t.db, [policeUkFile('gwent', '2024-06')], { kind: 'police-uk', name: 'Gwent' });
-    // A result answered from memory is audited like a computed one.
+    // A restricted query is audited once a day per user however it is answered (from memory or
+    // computed): asking it again is not a new query; a different one is.
     const audited = async () => (await t.db.query(`select 1 from audit_log where action = 'analysis.hotspots'`)).length;
     const restricted = `/api/hotspots?datasets=${restrictedId}&from=2023-07&to=2024-06&res=8&area=pfa:W15000002`;
     const before = await audited();
     expect((await api.request(restricted)).status).toBe(200);
     expect((await api.request(restricted)).status).toBe(200);
+    expect(await audited()).toBe(before + 1);
+    expect((await api.request(restricted.replace('res=8', 'res=7'))).status).toBe(200);
     expect(await audited()).toBe(before + 2);
     // The cover is cached per geography version: a new version (a geodata reload) is read afresh.
     const cover = await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8);

@@ -59,6 +59,7 @@ const ROUTES: Record<string, RouteRow> = {
   'DELETE /api/grants/{id}': {},
   'GET /api/audit': {},
   'GET /api/audit/export.csv': {},
+  'GET /api/audit/budgets': {},
   'GET /api/groups': {},
   // Listing, detail, upload and delete of datasets are played by their own tests below.
   'GET /api/datasets': {},

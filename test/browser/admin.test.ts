@@ -83,6 +83,17 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     for (const action of ['user.create', 'user.update', 'password', 'signin']) expect(text).toContain(action);
     await page.screenshot({ path: `${ARTIFACTS}admin-audit.png` });
 
+    // The analyst makes two different restricted queries; the admin sees them against the daily budget.
+    const [{ id: restricted }] = await server.db.query<{ id: number }>(`select id from datasets where sensitivity = 'restricted'`);
+    for (const month of ['2024-01', '2024-02'])
+      expect((await fetch(`${server.url}/api/cells?datasets=${restricted}&from=${month}&to=${month}&res=8&area=lad:W06000022`, { headers: { authorization: `Bearer ${server.analyst.token}` } })).status).toBe(200);
+    await page.getByRole('tab', { name: 'Query budgets' }).click();
+    const budgets = page.locator('table.budget-table');
+    await budgets.waitFor();
+    const row = budgets.locator('tr', { hasText: server.analyst.email });
+    await expect.poll(() => row.locator('td').allTextContents()).toEqual([server.analyst.email, 'Local police extract (restricted)', '2', '0%']);
+    await page.screenshot({ path: `${ARTIFACTS}admin-budgets.png` });
+
     // The new user's link works once, in a fresh browser context.
     const context = await browser.newContext();
     const other = await context.newPage();

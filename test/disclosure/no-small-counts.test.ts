@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { loadGeodataOnce } from '../../server/geodata-load.js';
@@ -48,7 +47,8 @@ const selection = fc.record({
   knife: fc.boolean(),
   weekdays: fc.option(fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }), { nil: undefined }),
   hours: fc.option(fc.tuple(fc.nat({ max: 23 }), fc.nat({ max: 23 })), { nil: undefined }),
-  area: fc.constantFrom('lad:W06000022', 'pfa:W15000002', `cells:${[...new Set(SPOTS.slice(0, 6).map(([lat, lng]) => latLngToCell(lat, lng, 7)))].join(',')}`),
+  // Restricted data is released for fixed areas only (a list of cells is refused: see the attack suite).
+  area: fc.constantFrom('lad:W06000022', 'pfa:W15000002', 'lad:W06000020'),
 });
 
 type Selection = typeof selection extends fc.Arbitrary<infer S> ? S : never;

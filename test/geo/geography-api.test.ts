@@ -171,8 +171,8 @@ describe.each(backends)('geography on $name', (backend) => {
     const { report } = (await res.json()) as { report: { rowsAccepted: number; rejections: { line: number; reason: string }[] } };
     expect(report.rowsAccepted).toBe(2);
     expect(report.rejections).toEqual([
-      { file: 'centres.csv', line: 3, reason: expect.stringMatching(/^unknown postcode "XX1 1XX"/) },
-      { file: 'centres.csv', line: 4, reason: 'no name' },
+      { file: 'centres.csv', line: 3, rule: 'unknown postcode', reason: expect.stringMatching(/^unknown postcode "XX1 1XX"/) },
+      { file: 'centres.csv', line: 4, rule: 'no name', reason: 'no name' },
     ]);
     const bng = await upload('name,easting,northing\nDepot,327201,188959\nSea,100,100\n', 'bng.csv', { layer: 'Depots' });
     expect(((await bng.json()) as { report: { rejections: { reason: string }[] } }).report.rejections).toEqual([expect.objectContaining({ line: 3, reason: 'outside England and Wales' })]);

@@ -77,7 +77,8 @@ describe.each(backends)('mapped incident ingest on $name', (backend) => {
     const mapping = resolveMapping('local-police');
     const first = await importPaths(t.db, [file], { kind: 'incidents', name: 'Local', mapping });
     expect(first.rowsAccepted).toBe(2);
-    expect(first.rejections).toEqual([{ file: `police-${backend.name}.csv`, line: 4, reason: 'unknown domestic_abuse value "maybe" (expected Y or N)' }]);
+    expect(first.rejections).toEqual([{ file: `police-${backend.name}.csv`, line: 4, rule: expect.any(String), reason: 'unknown domestic_abuse value "maybe" (expected Y or N)' }]);
+    expect(first.rejections[0]!.rule).not.toMatch(/maybe/);
     const flags = await t.db.query('select external_id, offence_group, domestic_abuse, knife, alcohol, source_force from incidents order by 1');
     expect(flags).toEqual([
       { external_id: 'GW/1', offence_group: 'violence-with-injury', domestic_abuse: true, knife: false, alcohol: true, source_force: 'Gwent Police' },
@@ -99,7 +100,7 @@ describe.each(backends)('mapped incident ingest on $name', (backend) => {
     const mapping = resolveMapping({ date: 'date', dateFormat: 'iso', location: { kind: 'postcode', postcode: 'postcode' }, offence: 'type', externalId: 'ref' });
     const report = await importPaths(t.db, [file], { kind: 'incidents', name: 'Postcodes', mapping });
     expect(report.rowsAccepted).toBe(1);
-    expect(report.rejections).toEqual([{ file: `postcode-${backend.name}.csv`, line: 3, reason: expect.stringMatching(/^unknown postcode "ZZ9 9ZZ"/) }]);
+    expect(report.rejections).toEqual([{ file: `postcode-${backend.name}.csv`, line: 3, rule: 'unknown postcode', reason: expect.stringMatching(/^unknown postcode "ZZ9 9ZZ"/) }]);
     // Code-Point Open: NP10 0AA is at 327201 E, 188959 N.
     const [expectedLng, expectedLat] = bngToWgs84(327201, 188959);
     const [row] = await t.db.query<{ lat: number; lng: number; lad_code: string }>('select lat, lng, lad_code from incidents');
