@@ -15,7 +15,7 @@
 import { createApp } from '../../server/app.js';
 import { importDataset } from '../../server/ingest/import.js';
 import { expandInputs } from '../../server/ingest/sources.js';
-import { expandGroups, OFFENCE_GROUPS } from '../../server/ingest/offence-groups.js';
+import { expandGroups, OFFENCE_GROUPS } from '../../server/domain/offence-groups.js';
 import { readdirSync } from 'node:fs';
 import { benchFixture } from './fixture.js';
 

@@ -1,4 +1,4 @@
-import { expandGroups, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
+import { expandGroups, OFFENCE_GROUPS } from '../domain/offence-groups.js';
 
 /** What one dataset actually records: its offence groups and the flags it fills in. */
 export interface RecordedContent {

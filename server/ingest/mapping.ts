@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isOffenceGroup } from './offence-groups.js';
+import { isOffenceGroup } from '../domain/offence-groups.js';
 
 const column = z.string().trim().min(1);
 

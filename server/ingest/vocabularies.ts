@@ -1,6 +1,5 @@
-/** Controlled values for ED / local-extract attributes, with the spellings suppliers use. */
-export const WEAPONS = ['knife/sharp', 'blunt', 'body', 'glass/bottle', 'firearm', 'other', 'unknown'] as const;
-export const SETTINGS = ['street', 'licensed premises', 'home', 'school', 'prison', 'other', 'unknown'] as const;
+/** The spellings suppliers use for the controlled values of ED / local-extract attributes. */
+import { SETTINGS, WEAPONS } from '../domain/attributes.js';
 
 const WEAPON_SYNONYMS: Record<string, (typeof WEAPONS)[number]> = {
   knife: 'knife/sharp', sharp: 'knife/sharp', 'knife/sharp': 'knife/sharp', 'knife or sharp object': 'knife/sharp', 'sharp object': 'knife/sharp', blade: 'knife/sharp',

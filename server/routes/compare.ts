@@ -8,7 +8,7 @@ import { monthsBetween, shiftSelectionPeriod } from '../analysis/periods.js';
 import { funnelCurve, funnelLimits, rateWithInterval } from '../analysis/poisson-interval.js';
 import { definitionGroups, PRESETS } from '../analysis/definitions.js';
 import { datasetsSupplying, type RecordedContent } from '../analysis/group-alignment.js';
-import { expandGroups } from '../ingest/offence-groups.js';
+import { expandGroups } from '../domain/offence-groups.js';
 import { recordedContent, type Dataset } from '../db/datasets.js';
 import { effectiveThreshold } from '../analysis/suppress.js';
 import { releasedArea, releasedAreaTotal, releasedAreaTotals, type Release } from '../release/gate.js';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { OFFENCE_GROUPS } from '../ingest/offence-groups.js';
+import { OFFENCE_GROUPS } from '../domain/offence-groups.js';
 import { allow } from '../auth/policy.js';
 import type { AppEnv } from './env.js';
 

@@ -13,7 +13,7 @@ import {
 import { partnershipExists } from '../db/partnerships.js';
 import type { Principal } from '../auth/access.js';
 import { panelProblem } from '../services/panel-setup.js';
-import { isOffenceGroup } from '../ingest/offence-groups.js';
+import { isOffenceGroup } from '../domain/offence-groups.js';
 import { changeQuery, computeChange } from './change.js';
 import type { AppEnv } from './env.js';
 import { cellsGeoJsonResponse, csvResponse } from './export-format.js';

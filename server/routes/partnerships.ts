@@ -4,7 +4,7 @@ import { listAreas } from '../db/areas.js';
 import { getPartnership, insertPartnership, listPartnerships, partnershipExists, partnershipNameTaken, partnershipOutlines } from '../db/partnerships.js';
 import { getDefinition, listDefinitions, saveDefinition } from '../db/definitions.js';
 import { PRESETS } from '../analysis/definitions.js';
-import { isOffenceGroup } from '../ingest/offence-groups.js';
+import { isOffenceGroup } from '../domain/offence-groups.js';
 import { localAuthorities } from '../geo/geodata.js';
 import { bboxOf, InvalidPolygon, polygonCover, unionOutline, validatePartnershipPolygon } from '../geo/partnership-shape.js';
 import { audit } from '../auth/audit.js';

@@ -11,7 +11,7 @@ import type { CellQuery } from '../db/cells.js';
 import type { Release } from '../release/gate.js';
 import type { Dataset } from '../db/datasets.js';
 import { partnershipExists } from '../db/partnerships.js';
-import { expandGroups, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
+import { expandGroups, OFFENCE_GROUPS } from '../domain/offence-groups.js';
 import { definitionGroups, PRESETS } from '../analysis/definitions.js';
 import { getDefinition } from '../db/definitions.js';
 import type { AppEnv } from './env.js';

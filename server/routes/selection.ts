@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hoursFromRanges } from '../analysis/selection-rules.js';
-import { isOffenceGroup, OFFENCE_GROUPS } from '../ingest/offence-groups.js';
+import { isOffenceGroup, OFFENCE_GROUPS } from '../domain/offence-groups.js';
 import { areaParam } from './area-param.js';
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected YYYY-MM or YYYY-MM-DD');

@@ -14,7 +14,7 @@ import { queryPlaces } from '../db/places.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { writeGeoPackage } from '../export/geopackage.js';
 import { bboxOf } from '../geo/partnership-shape.js';
-import { SETTINGS, WEAPONS } from '../ingest/vocabularies.js';
+import { SETTINGS, WEAPONS } from '../domain/attributes.js';
 import { areaParam } from './area-param.js';
 import type { AppEnv } from './env.js';
 import { nearbySettings } from './nearby-settings.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorsOf, datasetsSupplying, groupMisalignments, rootGroups, type RecordedContent } from '../../server/analysis/group-alignment.js';
-import { expandGroups } from '../../server/ingest/offence-groups.js';
+import { expandGroups } from '../../server/domain/offence-groups.js';
 
 const policeUk = (id: number, name: string): RecordedContent => ({ id, name, groups: new Set(['violence-sexual', 'robbery', 'weapons', 'asb', 'theft']), flags: new Set() });
 // A local extract: violence split into its child groups (plus a few rows only classifiable as the parent), flags filled in.

@@ -13,7 +13,7 @@ import { policeUkFile } from '../helpers/shared-data.js';
 import { checkReleased, trueCountsAndKeys } from '../helpers/disclosure.js';
 import { funnelLimits } from '../../server/analysis/poisson-interval.js';
 import { PRESETS, definitionGroups } from '../../server/analysis/definitions.js';
-import { expandGroups } from '../../server/ingest/offence-groups.js';
+import { expandGroups } from '../../server/domain/offence-groups.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 
 const GWENT = 'W15000002';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countByCell, countTotal, type CellQuery } from '../../server/db/cells.js';
 import type { Db } from '../../server/db/types.js';
-import { expandGroups } from '../../server/ingest/offence-groups.js';
+import { expandGroups } from '../../server/domain/offence-groups.js';
 import { backends, type TestDb } from '../helpers/databases.js';
 import { importPaths } from '../helpers/import.js';
 import { recordingPlans, type RecordedPlan } from '../helpers/plans.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countByCell, countByCellAndPeriod, countSource, countTotal, type CellQuery } from '../../server/db/cells.js';
 import { deleteDataset } from '../../server/db/datasets.js';
-import { expandGroups, OFFENCE_GROUPS } from '../../server/ingest/offence-groups.js';
+import { expandGroups, OFFENCE_GROUPS } from '../../server/domain/offence-groups.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { backends, type TestDb } from '../helpers/databases.js';
 import { importPaths } from '../helpers/import.js';

@@ -4,7 +4,7 @@ import { possiblePerturbations } from '../../server/analysis/cell-key.js';
 import { countByCell, type CellQuery } from '../../server/db/cells.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { loadGeodataOnce } from '../../server/geodata-load.js';
-import { expandGroups, OFFENCE_GROUPS } from '../../server/ingest/offence-groups.js';
+import { expandGroups, OFFENCE_GROUPS } from '../../server/domain/offence-groups.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { appAs, type as } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
