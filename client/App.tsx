@@ -76,9 +76,13 @@ export function App({ header, notice }: AppProps) {
     partnerships === null ? null : resolveChoice(chosenArea ?? defaultAreaChoice(partnerships), partnerships);
   const partnership = area === null || area === 'all' ? null : (partnerships?.find((p) => p.id === area) ?? null);
   const detail = usePartnershipDetail(partnership?.id ?? null);
-  const focus = useMemo((): MapFocus | null => (partnership ? { key: `partnership:${partnership.id}`, bbox: partnership.bbox } : null), [partnership]);
+  const focus = useMemo(
+    (): MapFocus | null => (partnership ? { key: `partnership:${partnership.id}`, bbox: partnership.bbox } : null),
+    [partnership],
+  );
   const outline = useMemo(
-    () => (detail.data && detail.data.id === partnership?.id ? { id: detail.data.id, outline: detail.data.outline } : null),
+    () =>
+      detail.data && detail.data.id === partnership?.id ? { id: detail.data.id, outline: detail.data.outline } : null,
     [detail.data, partnership],
   );
 
@@ -106,13 +110,21 @@ export function App({ header, notice }: AppProps) {
       const body = places.byType.get(type.type);
       const style = styles.get(type.type);
       if (!body || !style || !enabledPlaceTypes.includes(type.type)) continue;
-      layers.push({ type: type.type, label: type.label, note: type.note, proxy: type.proxy, style, places: body.places });
+      layers.push({
+        type: type.type,
+        label: type.label,
+        note: type.note,
+        proxy: type.proxy,
+        style,
+        places: body.places,
+      });
     }
     return layers;
   }, [placeTypes.types, places.byType, styles, enabledPlaceTypes]);
 
   const query = useMemo((): CellsQuery | null => {
-    if (!groups || !datasetIds?.length || !groupIds?.length || !period || period.from > period.to || area === null) return null;
+    if (!groups || !datasetIds?.length || !groupIds?.length || !period || period.from > period.to || area === null)
+      return null;
     const base = { datasetIds, groupIds: groupIdsForQuery(groups, groupIds), period, res };
     const filter = areaParam(area);
     return filter ? { ...base, area: filter } : base;
@@ -123,7 +135,8 @@ export function App({ header, notice }: AppProps) {
   const areaQuery = useMemo(() => (query?.area ? { ...query, area: query.area } : null), [query]);
   const hotspots = useHotspots(mapView === 'hotspots' ? areaQuery : null);
   const density = useDensity(mapView === 'density' ? areaQuery : null, bandwidth);
-  const analysis = mapView === 'counts' ? { error: cells.error, loading: cells.loading } : mapView === 'hotspots' ? hotspots : density;
+  const analysis =
+    mapView === 'counts' ? { error: cells.error, loading: cells.loading } : mapView === 'hotspots' ? hotspots : density;
   const priorities = usePriorities(areaQuery);
   const needsArea = mapView !== 'counts' && query !== null && !query.area;
   const definition = useMemo(
@@ -132,9 +145,14 @@ export function App({ header, notice }: AppProps) {
   );
 
   const referenceLoading = datasets === null || groups === null || partnerships === null;
-  const geographyErrors = [partnershipsError, detail.error, lads.error, lsoas.error, placeTypes.error, ...places.errors].filter(
-    (e): e is string => e !== null,
-  );
+  const geographyErrors = [
+    partnershipsError,
+    detail.error,
+    lads.error,
+    lsoas.error,
+    placeTypes.error,
+    ...places.errors,
+  ].filter((e): e is string => e !== null);
   const analysisError = analysis.error;
   const errors = [...reference.errors, ...(analysisError ? [analysisError] : []), ...geographyErrors];
   const failed = analysisError !== null || (reference.errors.length > 0 && (datasets === null || groups === null));
@@ -143,7 +161,11 @@ export function App({ header, notice }: AppProps) {
 
   const boundaryStatus: Partial<Record<BoundaryLayer, string>> = {
     lad: lads.loading ? 'loading…' : lads.data ? `${lads.data.features.length} areas` : undefined,
-    lsoa: lsoas.loading ? 'loading…' : lsoas.data ? `${lsoas.data.features.length.toLocaleString('en-GB')} areas` : undefined,
+    lsoa: lsoas.loading
+      ? 'loading…'
+      : lsoas.data
+        ? `${lsoas.data.features.length.toLocaleString('en-GB')} areas`
+        : undefined,
     partnership: partnership ? (detail.loading ? 'loading…' : partnership.name) : 'none selected',
   };
 
@@ -158,11 +180,7 @@ export function App({ header, notice }: AppProps) {
         {notice}
         <PartnershipPicker partnerships={partnerships} value={area ?? 'all'} onChange={setArea} />
         {datasets && (
-          <DatasetPicker
-            datasets={datasets}
-            selected={datasetIds ?? []}
-            onChange={(ids) => setDatasetIds(ids)}
-          />
+          <DatasetPicker datasets={datasets} selected={datasetIds ?? []} onChange={(ids) => setDatasetIds(ids)} />
         )}
         <PeriodPicker
           value={period}
@@ -192,7 +210,13 @@ export function App({ header, notice }: AppProps) {
         />
         {areaQuery && <PriorityTable summary={priorities.data} loading={priorities.loading} error={priorities.error} />}
         <p className="status-line" aria-live="polite">
-          {loading ? 'Loading…' : nothingSelected ? 'Select at least one dataset and offence group.' : needsArea ? `Choose an area: ${mapView === 'hotspots' ? 'hot spots are' : 'density is'} computed over its cells.` : ''}
+          {loading
+            ? 'Loading…'
+            : nothingSelected
+              ? 'Select at least one dataset and offence group.'
+              : needsArea
+                ? `Choose an area: ${mapView === 'hotspots' ? 'hot spots are' : 'density is'} computed over its cells.`
+                : ''}
         </p>
       </aside>
       <main className="map-area">
@@ -211,14 +235,22 @@ export function App({ header, notice }: AppProps) {
           density={mapView === 'density' ? density.data : null}
           loading={loading}
           failed={failed}
-          print={query ? {
-            caption: `${mapView === 'hotspots' ? 'Gi* hot and cold spots' : mapView === 'density' ? 'Kernel density' : 'Incidents per hexagon'}: ${definition.join(', ')}; ${partnership?.name ?? 'all areas'}, ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`,
-            fileName: `hotspot-${mapView}-${query.period.from}-${query.period.to}.png`,
-          } : undefined}
+          print={
+            query
+              ? {
+                  caption: `${mapView === 'hotspots' ? 'Gi* hot and cold spots' : mapView === 'density' ? 'Kernel density' : 'Incidents per hexagon'}: ${definition.join(', ')}; ${partnership?.name ?? 'all areas'}, ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`,
+                  fileName: `hotspot-${mapView}-${query.period.from}-${query.period.to}.png`,
+                }
+              : undefined
+          }
         />
         {mapView === 'counts' && <Legend cells={cells.body} definition={definition} area={partnership?.name ?? null} />}
-        {mapView === 'hotspots' && <HotspotLegend body={hotspots.data} definition={definition} area={partnership?.name ?? null} />}
-        {mapView === 'density' && <DensityLegend body={density.data} definition={definition} area={partnership?.name ?? null} />}
+        {mapView === 'hotspots' && (
+          <HotspotLegend body={hotspots.data} definition={definition} area={partnership?.name ?? null} />
+        )}
+        {mapView === 'density' && (
+          <DensityLegend body={density.data} definition={definition} area={partnership?.name ?? null} />
+        )}
       </main>
     </div>
   );

@@ -14,13 +14,30 @@ import { useSession } from './auth/useSession';
 
 type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report' | 'sna';
 
-const PATHS: Record<Exclude<Page, 'report' | 'sna'>, string> = { map: '/', admin: '/admin', sharing: '/sharing', panels: '/panels', compare: '/compare', triangulation: '/triangulation' };
+const PATHS: Record<Exclude<Page, 'report' | 'sna'>, string> = {
+  map: '/',
+  admin: '/admin',
+  sharing: '/sharing',
+  panels: '/panels',
+  compare: '/compare',
+  triangulation: '/triangulation',
+};
 
 function pageFromPath(): Page {
   const path = window.location.pathname;
   if (/^\/reviews\/\d+\/report/.test(path)) return 'report';
   if (path.startsWith('/sna')) return 'sna';
-  return path.startsWith('/admin') ? 'admin' : path.startsWith('/sharing') ? 'sharing' : path.startsWith('/panels') ? 'panels' : path.startsWith('/compare') ? 'compare' : path.startsWith('/triangulation') ? 'triangulation' : 'map';
+  return path.startsWith('/admin')
+    ? 'admin'
+    : path.startsWith('/sharing')
+      ? 'sharing'
+      : path.startsWith('/panels')
+        ? 'panels'
+        : path.startsWith('/compare')
+          ? 'compare'
+          : path.startsWith('/triangulation')
+            ? 'triangulation'
+            : 'map';
 }
 
 const reportId = () => Number(window.location.pathname.split('/')[2]);
@@ -50,12 +67,24 @@ export function Root() {
   };
   const user = state.user;
   const bar = <UserBar user={user} page={page} onNavigate={navigate} onSignOut={() => void signOut()} />;
-  const passwordPrompt = !user.hasPassword && !passwordSet ? <SetPassword needsCurrent={false} onDone={() => setPasswordSet(true)} /> : null;
+  const passwordPrompt =
+    !user.hasPassword && !passwordSet ? <SetPassword needsCurrent={false} onDone={() => setPasswordSet(true)} /> : null;
   if (page === 'admin' && user.role === 'admin') return <AdminPage header={bar} notice={passwordPrompt} />;
   if (page === 'report') return <ReportPage reviewId={reportId()} onBack={() => navigate('panels')} />;
-  if (page === 'panels') return <PanelPage user={user} header={bar} notice={passwordPrompt} onOpenReport={openReport} />;
+  if (page === 'panels')
+    return <PanelPage user={user} header={bar} notice={passwordPrompt} onOpenReport={openReport} />;
   if (page === 'compare') return <ComparePage header={bar} notice={passwordPrompt} />;
-  if (page === 'triangulation') return <TriangulationPage header={bar} notice={passwordPrompt} onOpenReport={(link) => { window.history.pushState(null, '', link); setPage('sna'); }} />;
+  if (page === 'triangulation')
+    return (
+      <TriangulationPage
+        header={bar}
+        notice={passwordPrompt}
+        onOpenReport={(link) => {
+          window.history.pushState(null, '', link);
+          setPage('sna');
+        }}
+      />
+    );
   if (page === 'sna') return <SnaPage onBack={() => navigate('triangulation')} />;
   if (page === 'sharing' && user.role !== 'panel') return <SharingPage header={bar} notice={passwordPrompt} />;
   return <App header={bar} notice={passwordPrompt} />;

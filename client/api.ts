@@ -15,7 +15,10 @@ export function setCsrfToken(token: string | null): void {
 export const SIGNED_OUT_EVENT = 'hotspot:signed-out';
 
 /** Typed client for the hotspot API (same origin; Vite proxies /api in development). */
-export const api = hc<AppType>('/', { fetch: fetchWithEarly, headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}) });
+export const api = hc<AppType>('/', {
+  fetch: fetchWithEarly,
+  headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+});
 
 /** An API failure with the server's message, shown to the user as is. */
 export class ApiError extends Error {
@@ -62,7 +65,9 @@ export async function okJson<R extends ClientResponse<unknown>>(pending: Promise
  */
 export function postForm<R extends ClientResponse<unknown>>(path: string, form: FormData): Promise<Ok<BodyOf<R>>> {
   const headers: Record<string, string> = csrfToken ? { 'x-csrf-token': csrfToken } : {};
-  return okJson(fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' }) as unknown as Promise<R>);
+  return okJson(
+    fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' }) as unknown as Promise<R>,
+  );
 }
 
 export function isAbort(error: unknown): boolean {
@@ -112,12 +117,20 @@ export type AreaProperties = AreasBody['areas'][number];
 /** The server sends geometry as stored (typed `unknown`); it is a polygon or multipolygon. */
 export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaProperties>;
 export type Partnership = PartnershipsBody['partnerships'][number];
-export type PartnershipDetail = Omit<PartnershipBody['partnership'], 'outline'> & { outline: Feature<Polygon | MultiPolygon> };
+export type PartnershipDetail = Omit<PartnershipBody['partnership'], 'outline'> & {
+  outline: Feature<Polygon | MultiPolygon>;
+};
 export type Place = PlacesBody['places'][number];
 export type PlaceType = PlaceTypesBody['types'][number];
 
-export async function fetchBoundaries(level: BoundaryLevel, within: string | null, signal?: AbortSignal): Promise<AreaCollection> {
-  const body = await okJson(api.api.boundaries[':level'].$get({ param: { level }, query: within ? { within } : {} }, { init: { signal } }));
+export async function fetchBoundaries(
+  level: BoundaryLevel,
+  within: string | null,
+  signal?: AbortSignal,
+): Promise<AreaCollection> {
+  const body = await okJson(
+    api.api.boundaries[':level'].$get({ param: { level }, query: within ? { within } : {} }, { init: { signal } }),
+  );
   return body as unknown as AreaCollection;
 }
 

@@ -17,12 +17,26 @@ import { localAuthorities, lsoas } from '../server/geo/geodata.js';
 const started = performance.now();
 const pfaOfLad = new Map(localAuthorities().features.map((f) => [f.properties.code, f.properties.pfaCode]));
 const rows = buildCellCover(
-  lsoas().features.map((f) => ({ code: f.properties.code, ladCode: f.properties.ladCode, population: f.properties.population, geometry: f.geometry })),
+  lsoas().features.map((f) => ({
+    code: f.properties.code,
+    ladCode: f.properties.ladCode,
+    population: f.properties.population,
+    geometry: f.geometry,
+  })),
   (lad) => pfaOfLad.get(lad) ?? null,
 )
   .filter((r) => r.res < 10)
   .sort((a, b) => a.res - b.res || (a.h3 < b.h3 ? -1 : a.h3 > b.h3 ? 1 : 0) || (a.ladCode! < b.ladCode! ? -1 : 1));
-const csv = ['res,h3,lad,lsoa,cover,population', ...rows.map((r) => `${r.res},${r.h3},${r.ladCode},${r.lsoaCode ?? ''},${r.inCover ? 1 : 0},${Math.round(r.population * 1000) / 1000}`)].join('\n') + '\n';
+const csv =
+  [
+    'res,h3,lad,lsoa,cover,population',
+    ...rows.map(
+      (r) =>
+        `${r.res},${r.h3},${r.ladCode},${r.lsoaCode ?? ''},${r.inCover ? 1 : 0},${Math.round(r.population * 1000) / 1000}`,
+    ),
+  ].join('\n') + '\n';
 const gz = gzipSync(csv, { level: 9 });
 await writeFile(new URL('../geodata/cells.csv.gz', import.meta.url), gz);
-console.log(`cells.csv.gz: ${rows.length} rows, ${(gz.length / 1024).toFixed(0)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `cells.csv.gz: ${rows.length} rows, ${(gz.length / 1024).toFixed(0)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

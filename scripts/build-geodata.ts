@@ -35,7 +35,9 @@ const geodata = new URL('../geodata/', import.meta.url);
 
 type Position = number[];
 const round = (c: unknown): unknown =>
-  Array.isArray(c) && typeof c[0] === 'number' ? (c as Position).map((v) => Math.round(v * 1e5) / 1e5) : (c as unknown[]).map(round);
+  Array.isArray(c) && typeof c[0] === 'number'
+    ? (c as Position).map((v) => Math.round(v * 1e5) / 1e5)
+    : (c as unknown[]).map(round);
 
 async function buildPfa(): Promise<number> {
   const source = JSON.parse(await readFile(new URL('pfa_2020_ew_buc.geojson', shared), 'utf8'));
@@ -82,7 +84,8 @@ const { lad, lsoa, report: boundaryReport } = await buildBoundaries(population);
 await emit('boundaries/lad.geojson', JSON.stringify(lad) + '\n');
 await emit('boundaries/lsoa.geojson.gz', gzip(JSON.stringify(lsoa) + '\n'));
 const welshMismatch = boundaryReport.lad.lsoaSumChecks.filter((c) => c.code.startsWith('W') && c.difference !== 0);
-if (welshMismatch.length) console.warn(`Welsh LSOA population sums differ from the LAD file: ${JSON.stringify(welshMismatch)}`);
+if (welshMismatch.length)
+  console.warn(`Welsh LSOA population sums differ from the LAD file: ${JSON.stringify(welshMismatch)}`);
 
 // --- places ---
 const ladIndex = new AreaIndex(lad, 1);
@@ -91,13 +94,23 @@ const pubs = buildPubs(ladIndex, ladCodeByName, lad);
 const schools = buildSchools(ladIndex, ladCodeByName);
 const prisons = buildPrisons(ladIndex);
 const hospitals = buildHospitals(ladIndex);
-const records: PlaceRecord[] = [...schools.records, ...pubs.records, ...prisons.records, ...hospitals.england.records, ...hospitals.wales.records];
+const records: PlaceRecord[] = [
+  ...schools.records,
+  ...pubs.records,
+  ...prisons.records,
+  ...hospitals.england.records,
+  ...hospitals.wales.records,
+];
 records.sort((a, b) => (a.type === b.type ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.type < b.type ? -1 : 1));
 const ids = new Set(records.map((r) => r.id));
 if (ids.size !== records.length) throw new Error('places: duplicate ids');
 const places: FeatureCollection<Point, PlaceRecord> = {
   type: 'FeatureCollection',
-  features: records.map((r) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [r.lng, r.lat] }, properties: r })),
+  features: records.map((r) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
+    properties: r,
+  })),
 };
 await emit('places.geojson.gz', gzip(JSON.stringify(places) + '\n'));
 
@@ -109,7 +122,8 @@ await emit('postcodes.csv.gz', gzip(postcodes.csv));
 const byType: Record<string, number> = {};
 for (const r of records) byType[r.type] = (byType[r.type] ?? 0) + 1;
 const manifest = {
-  description: 'Counts for the files built by scripts/build-geodata.ts from ../shared/data (see ATTRIBUTION.md). Paths are relative to geodata/.',
+  description:
+    'Counts for the files built by scripts/build-geodata.ts from ../shared/data (see ATTRIBUTION.md). Paths are relative to geodata/.',
   files,
   pfa: { count: pfaCount },
   lad: {
@@ -118,7 +132,9 @@ const manifest = {
     english: ENGLISH_LADS.length,
     pfaCodes: boundaryReport.lad.pfaCodes,
     populationSummedFromLsoas: boundaryReport.lad.populationSummedFromLsoas,
-    lsoaPopulationSumMismatches: boundaryReport.lad.lsoaSumChecks.filter((c) => c.difference !== 0 && c.difference !== null),
+    lsoaPopulationSumMismatches: boundaryReport.lad.lsoaSumChecks.filter(
+      (c) => c.difference !== 0 && c.difference !== null,
+    ),
     simplify: { ...LAD_SETTINGS, passes: boundaryReport.lad.simplifyPasses },
   },
   lsoa: {

@@ -38,21 +38,28 @@ const { values, positionals } = parseArgs({
 });
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run ingest -- --kind police-uk|incidents --name NAME [--mapping ${Object.keys(MAPPING_PRESETS).join('|')}|mapping.json] [--sensitivity public|restricted] [--threshold K] [--basis s16|s17|dsa] [--owner partnership:ID|pcc:CODE] FILES_OR_FOLDERS...`);
+  console.error(
+    `${message}\nusage: npm run ingest -- --kind police-uk|incidents --name NAME [--mapping ${Object.keys(MAPPING_PRESETS).join('|')}|mapping.json] [--sensitivity public|restricted] [--threshold K] [--basis s16|s17|dsa] [--owner partnership:ID|pcc:CODE] FILES_OR_FOLDERS...`,
+  );
   process.exit(2);
 }
 
 if (values.kind !== 'police-uk' && values.kind !== 'incidents') usage('--kind must be police-uk or incidents');
 if (!values.name) usage('--name is required');
 if (positionals.length === 0) usage('give at least one file or folder');
-if (values.sensitivity && values.sensitivity !== 'public' && values.sensitivity !== 'restricted') usage('--sensitivity must be public or restricted');
-if (values.basis && !['public', 's16', 's17', 'dsa'].includes(values.basis)) usage('--basis must be public, s16, s17 or dsa');
-if (values.owner && !/^(partnership:\d+|pcc:[EW]\d{8})$/.test(values.owner)) usage('--owner must be partnership:ID or pcc:FORCE_AREA_CODE');
+if (values.sensitivity && values.sensitivity !== 'public' && values.sensitivity !== 'restricted')
+  usage('--sensitivity must be public or restricted');
+if (values.basis && !['public', 's16', 's17', 'dsa'].includes(values.basis))
+  usage('--basis must be public, s16, s17 or dsa');
+if (values.owner && !/^(partnership:\d+|pcc:[EW]\d{8})$/.test(values.owner))
+  usage('--owner must be partnership:ID or pcc:FORCE_AREA_CODE');
 const restricted = (values.sensitivity ?? (values.kind === 'police-uk' ? 'public' : 'restricted')) === 'restricted';
 if (restricted && !values.owner) usage('restricted data needs --owner (the partnership or PCC that holds it)');
 
 const mapping = values.mapping
-  ? resolveMapping(values.mapping in MAPPING_PRESETS ? values.mapping : JSON.parse(await readFile(values.mapping, 'utf8')))
+  ? resolveMapping(
+      values.mapping in MAPPING_PRESETS ? values.mapping : JSON.parse(await readFile(values.mapping, 'utf8')),
+    )
   : undefined;
 
 const config = readConfig();
@@ -75,12 +82,31 @@ try {
       ownerScope: values.owner ?? null,
       files,
     },
-    (p) => bar.update(progressLine('importing', p.fileIndex + 1, p.fileCount, `files, ${p.rowsAccepted.toLocaleString('en-GB')} rows, ${p.file}`)),
+    (p) =>
+      bar.update(
+        progressLine(
+          'importing',
+          p.fileIndex + 1,
+          p.fileCount,
+          `files, ${p.rowsAccepted.toLocaleString('en-GB')} rows, ${p.file}`,
+        ),
+      ),
   );
   bar.done();
   await appendAudit(db, {
-    userId: null, userEmail: `cli:${userInfo().username}`, action: 'dataset.import', outcome: 'ok', ip: null, target: `dataset:${report.datasetId}`,
-    datasets: [{ id: report.datasetId, name: values.name }], selection: null, summary: { files: report.files.map((f) => f.name), rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected },
+    userId: null,
+    userEmail: `cli:${userInfo().username}`,
+    action: 'dataset.import',
+    outcome: 'ok',
+    ip: null,
+    target: `dataset:${report.datasetId}`,
+    datasets: [{ id: report.datasetId, name: values.name }],
+    selection: null,
+    summary: {
+      files: report.files.map((f) => f.name),
+      rowsAccepted: report.rowsAccepted,
+      rowsRejected: report.rowsRejected,
+    },
   });
   const seconds = (performance.now() - started) / 1000;
   const { rejections, ...summary } = report;
@@ -89,7 +115,9 @@ try {
     console.log(`first rejections (${report.rejectionsListed} listed of ${report.rowsRejected}):`);
     for (const r of rejections.slice(0, 20)) console.log(`  ${r.file} line ${r.line}: ${r.reason}`);
   }
-  console.log(`imported ${report.rowsAccepted} rows in ${seconds.toFixed(1)} s (${Math.round(report.rowsRead / seconds)} rows/s read)`);
+  console.log(
+    `imported ${report.rowsAccepted} rows in ${seconds.toFixed(1)} s (${Math.round(report.rowsRead / seconds)} rows/s read)`,
+  );
 } catch (error) {
   bar.done();
   if (error instanceof ImportError) {

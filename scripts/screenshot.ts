@@ -4,10 +4,18 @@
  */
 import { chromium } from 'playwright-core';
 
-const [url = 'http://localhost:8787', out = 'test/artifacts/screenshot.png', selector = '#map[data-status="ready"]'] = process.argv.slice(2);
+const [url = 'http://localhost:8787', out = 'test/artifacts/screenshot.png', selector = '#map[data-status="ready"]'] =
+  process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

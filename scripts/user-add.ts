@@ -30,7 +30,9 @@ const { values } = parseArgs({
 });
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run user:add -- --email EMAIL --role ${ROLES.join('|')} [--name NAME] [--scope partnership:ID|pcc:CODE]... [--token TOKEN_NAME] [--link]`);
+  console.error(
+    `${message}\nusage: npm run user:add -- --email EMAIL --role ${ROLES.join('|')} [--name NAME] [--scope partnership:ID|pcc:CODE]... [--token TOKEN_NAME] [--link]`,
+  );
   process.exit(2);
 }
 
@@ -49,8 +51,20 @@ try {
     if (bad.length) usage(`--scope must be partnership:ID or pcc:FORCE_AREA_CODE (got ${bad.join(', ')})`);
     const unknown = await unknownScopes(db, scopes);
     if (unknown.length) usage(`unknown partnership or force area: ${unknown.join(', ')}`);
-    const id = await db.transaction((tx) => insertUser(tx, { email, displayName: values.name ?? email, role: values.role as Role, scopes }));
-    await appendAudit(db, { userId: null, userEmail: actor, action: 'user.create', outcome: 'ok', ip: null, target: email, datasets: [], selection: null, summary: { role: values.role, scopes } });
+    const id = await db.transaction((tx) =>
+      insertUser(tx, { email, displayName: values.name ?? email, role: values.role as Role, scopes }),
+    );
+    await appendAudit(db, {
+      userId: null,
+      userEmail: actor,
+      action: 'user.create',
+      outcome: 'ok',
+      ip: null,
+      target: email,
+      datasets: [],
+      selection: null,
+      summary: { role: values.role, scopes },
+    });
     user = (await findUserByEmail(db, email))!;
     console.log(`created ${user.role} ${user.email}${scopes.length ? ` in ${scopes.join(', ')}` : ''}`);
   } else if (!values.link && !values.token) {
@@ -58,13 +72,39 @@ try {
   }
   if (!user.hasPassword || values.link) {
     const path = signInLinkPath(await createSignInLink(db, user.id));
-    await appendAudit(db, { userId: null, userEmail: actor, action: 'user.link', outcome: 'ok', ip: null, target: email, datasets: [], selection: null, summary: null });
+    await appendAudit(db, {
+      userId: null,
+      userEmail: actor,
+      action: 'user.link',
+      outcome: 'ok',
+      ip: null,
+      target: email,
+      datasets: [],
+      selection: null,
+      summary: null,
+    });
     console.log(`one-time sign-in link (valid 24 hours): http://localhost:${config.port}${path}`);
   }
   if (values.token) {
     const secret = newSecret('hs_');
-    const id = await insertApiToken(db, { userId: user.id, name: values.token, tokenHash: hashSecret(secret), prefix: secret.slice(0, 7), expiresAt: null });
-    await appendAudit(db, { userId: user.id, userEmail: actor, action: 'token.create', outcome: 'ok', ip: null, target: `token:${id}`, datasets: [], selection: null, summary: { name: values.token } });
+    const id = await insertApiToken(db, {
+      userId: user.id,
+      name: values.token,
+      tokenHash: hashSecret(secret),
+      prefix: secret.slice(0, 7),
+      expiresAt: null,
+    });
+    await appendAudit(db, {
+      userId: user.id,
+      userEmail: actor,
+      action: 'token.create',
+      outcome: 'ok',
+      ip: null,
+      target: `token:${id}`,
+      datasets: [],
+      selection: null,
+      summary: { name: values.token },
+    });
     console.log(`API token "${values.token}" (shown once; send as "Authorization: Bearer ..."):\n${secret}`);
   }
 } finally {

@@ -122,7 +122,17 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
     return createMiddleware((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   };
   for (const path of ['/api/partnerships', '/api/partnerships/*']) app.use(path, jsonLimit(JSON_BODY_LIMIT));
-  for (const path of ['/api/exports', '/api/auth/*', '/api/users', '/api/users/*', '/api/grants', '/api/grants/*', '/api/tokens', '/api/tokens/*']) app.use(path, jsonLimit(SMALL_JSON_LIMIT));
+  for (const path of [
+    '/api/exports',
+    '/api/auth/*',
+    '/api/users',
+    '/api/users/*',
+    '/api/grants',
+    '/api/grants/*',
+    '/api/tokens',
+    '/api/tokens/*',
+  ])
+    app.use(path, jsonLimit(SMALL_JSON_LIMIT));
   const maxUploadBytes = options.maxUploadBytes ?? Number(process.env.HOTSPOT_MAX_UPLOAD_BYTES ?? 2 * 1024 ** 3);
   app.route('/', buildApi(db, { ...DEFAULT_AUTH, ...options.auth }, maxUploadBytes));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
@@ -140,8 +150,17 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
     const code = (error as { code?: unknown }).code;
     // A unique constraint the route did not foresee (two requests racing for one name): the
     // client's request conflicts with something stored, not a server fault.
-    if (code === '23505') return c.json({ error: 'that conflicts with something already stored (a name or key that must be unique); choose another' }, 409);
-    log.error('request failed', { method: c.req.method, path: c.req.path, error: error.name, code: typeof code === 'string' ? code : undefined });
+    if (code === '23505')
+      return c.json(
+        { error: 'that conflicts with something already stored (a name or key that must be unique); choose another' },
+        409,
+      );
+    log.error('request failed', {
+      method: c.req.method,
+      path: c.req.path,
+      error: error.name,
+      code: typeof code === 'string' ? code : undefined,
+    });
     return c.json({ error: 'internal error' }, 500);
   });
   return app;

@@ -20,11 +20,16 @@ export interface Config {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const adminEmail = normaliseEmail(env.HOTSPOT_ADMIN_EMAIL || 'admin@localhost');
-  if (!isEmailAddress(adminEmail)) throw new Error(`HOTSPOT_ADMIN_EMAIL must be an email address, got "${env.HOTSPOT_ADMIN_EMAIL}"`);
+  if (!isEmailAddress(adminEmail))
+    throw new Error(`HOTSPOT_ADMIN_EMAIL must be an email address, got "${env.HOTSPOT_ADMIN_EMAIL}"`);
   const dailyRestrictedQueries = Number(env.HOTSPOT_DAILY_RESTRICTED_QUERIES ?? 1000);
-  if (!Number.isInteger(dailyRestrictedQueries) || dailyRestrictedQueries < 1) throw new Error(`HOTSPOT_DAILY_RESTRICTED_QUERIES must be a whole number of at least 1, got "${env.HOTSPOT_DAILY_RESTRICTED_QUERIES}"`);
+  if (!Number.isInteger(dailyRestrictedQueries) || dailyRestrictedQueries < 1)
+    throw new Error(
+      `HOTSPOT_DAILY_RESTRICTED_QUERIES must be a whole number of at least 1, got "${env.HOTSPOT_DAILY_RESTRICTED_QUERIES}"`,
+    );
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,

@@ -17,7 +17,8 @@ export const apiCaching = [
     await next();
     // On the response's own headers: c.header() after the handler would rebuild the response
     // around a stream, and Node would then copy a kept result's bytes through it on every request.
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'private, no-cache');
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.res.headers.has('cache-control'))
+      c.res.headers.set('cache-control', 'private, no-cache');
   }),
 ] as const;
 

@@ -20,59 +20,81 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'DELETE /api/tokens/{id}': 'Revoke an API token.',
   'GET /api/users': 'Users with roles and memberships.',
   'POST /api/users': 'Add a user; returns their one-time sign-in link.',
-  'PATCH /api/users/{id}': 'Change a user\'s name, role, memberships or disable them.',
+  'PATCH /api/users/{id}': "Change a user's name, role, memberships or disable them.",
   'POST /api/users/{id}/link': 'A new one-time sign-in link for a user.',
   'GET /api/grants': 'Grants you made, manage or hold (admins: all).',
-  'POST /api/grants': 'Grant a restricted dataset (optionally limited to an area\'s cells) or a restricted place layer (by id, whole) to a partnership or PCC, with purpose and expiry.',
+  'POST /api/grants':
+    "Grant a restricted dataset (optionally limited to an area's cells) or a restricted place layer (by id, whole) to a partnership or PCC, with purpose and expiry.",
   'DELETE /api/grants/{id}': 'Revoke a grant.',
   'GET /api/audit': 'The audit log, newest first, with filters.',
   'GET /api/audit/export.csv': 'The audit log as CSV (UTF-8 with BOM).',
-  'GET /api/audit/budgets': 'Today\'s use of the daily budget of distinct restricted queries, per user and dataset, most first.',
+  'GET /api/audit/budgets':
+    "Today's use of the daily budget of distinct restricted queries, per user and dataset, most first.",
   'GET /api/groups': 'Offence groups (with parent groups).',
   'GET /api/datasets': 'Datasets you may use (restricted totals rounded to 100).',
   'GET /api/datasets/{id}': 'One dataset with its import reports.',
   'DELETE /api/datasets/{id}': 'Delete a dataset and its incidents (its audit trail stays).',
   'POST /api/datasets':
     'Upload and import files (multipart/form-data: files, kind, name, sensitivity, threshold, supplier, basis, legalBasis, owner, mapping); returns the import report.',
-  'GET /api/cells': 'Incident counts per H3 cell for a selection, with population and rate per 1,000 residents; restricted counts 1..k-1 are null.',
-  'GET /api/change': 'Change per cell between this period and the previous one, the same one a year earlier, or a baseline mean: exact tests, FDR-corrected, and a class (new, increasing, persistent, decreasing, ceased, no significant change).',
-  'GET /api/space-time': 'Space-time hot spot classes over the last N periods: ArcGIS Emerging Hot Spot Analysis patterns and sfhotspot classes, with each cell\'s counts.',
-  'GET /api/areas/{area}/trend': 'An area\'s totals per period with the Mann-Kendall trend and the change on the previous period and on a year earlier.',
-  'GET /api/panels': 'Panels of your partnerships. An admin may list every partnership\'s panels with a stated reason (override), which is audited.',
+  'GET /api/cells':
+    'Incident counts per H3 cell for a selection, with population and rate per 1,000 residents; restricted counts 1..k-1 are null.',
+  'GET /api/change':
+    'Change per cell between this period and the previous one, the same one a year earlier, or a baseline mean: exact tests, FDR-corrected, and a class (new, increasing, persistent, decreasing, ceased, no significant change).',
+  'GET /api/space-time':
+    "Space-time hot spot classes over the last N periods: ArcGIS Emerging Hot Spot Analysis patterns and sfhotspot classes, with each cell's counts.",
+  'GET /api/areas/{area}/trend':
+    "An area's totals per period with the Mann-Kendall trend and the change on the previous period and on a year earlier.",
+  'GET /api/panels':
+    "Panels of your partnerships. An admin may list every partnership's panels with a stated reason (override), which is audited.",
   'POST /api/panels': 'Set up a panel for a partnership: name, meeting cadence and the selection its reviews analyse.',
-  'GET /api/panels/{id}': 'A panel with its reviews and watch-list (its partnership\'s members; an admin with a stated, audited override reason reads it).',
-  'POST /api/panels/{id}/reviews': 'Create the review for a meeting date: runs the change analysis and freezes the selection, definition version, data versions and released results.',
-  'GET /api/reviews/{id}': 'A frozen review with the panel\'s notes and actions up to its meeting and the previous review (members; an admin with an audited override reason).',
+  'GET /api/panels/{id}':
+    "A panel with its reviews and watch-list (its partnership's members; an admin with a stated, audited override reason reads it).",
+  'POST /api/panels/{id}/reviews':
+    'Create the review for a meeting date: runs the change analysis and freezes the selection, definition version, data versions and released results.',
+  'GET /api/reviews/{id}':
+    "A frozen review with the panel's notes and actions up to its meeting and the previous review (members; an admin with an audited override reason).",
   'GET /api/reviews/{id}/report': 'A review for its printable report (recorded in the audit log as an export).',
-  'GET /api/reviews/{id}/compare/{other}': 'What changed between two frozen reviews of a panel: locations that joined, left or changed class.',
+  'GET /api/reviews/{id}/compare/{other}':
+    'What changed between two frozen reviews of a panel: locations that joined, left or changed class.',
   'POST /api/reviews/{id}/notes': 'Add a note or an action (owner, status) to a location in a review.',
-  'PATCH /api/notes/{id}': 'Change an action\'s status.',
-  'POST /api/panels/{id}/watch': 'Add a location to the panel\'s watch-list, from a review.',
+  'PATCH /api/notes/{id}': "Change an action's status.",
+  'POST /api/panels/{id}/watch': "Add a location to the panel's watch-list, from a review.",
   'DELETE /api/panels/{id}/watch/{h3}': 'Take a location off the watch-list.',
-  'GET /api/reviews/{id}/export/{format}': 'Export a review\'s cells as CSV or GeoJSON (audited).',
-  'GET /api/compare': 'Two to twelve areas side by side for one selection: count, rate per 1,000 with its exact 95% interval, change on the period before and a year earlier, concentration, share in Gi* hot spots, data completeness per month, and funnel-plot limits.',
-  'GET /api/cross-border': 'Gi* over two to four neighbouring areas together and each alone: every cell\'s class both ways, its pattern (both, combined-only, alone-only), whether it lies on a boundary, and the hot clusters that straddle one. Refused, naming the groups, where the datasets record the selected offence groups at different levels.',
-  'GET /api/triangulation': 'Police-recorded against hospital (ED) violence in an area, cell by cell and by local authority: an exact binomial test of each place\'s ED share against the area\'s, FDR-corrected, classes (ed-excess, police-excess, both-hot), bivariate map levels, the cells of each class with nearby settings, and the ED records by setting, weapon and night-time economy.',
-  'GET /api/triangulation/export/{format}': 'The triangulation for the SNA pack: pack.gpkg (GeoPackage: cells, local authorities, settings), cells.csv (ONS codes, UTF-8 with BOM) or cells.geojson (WGS84 polygons); audited.',
-  'GET /api/sna/report': 'What the SNA place chapter states about its data: the area (English and Welsh names), each dataset with its supplier, legal basis and month-by-month completeness in the area, and the disclosure rules; recorded in the audit log as an export.',
+  'GET /api/reviews/{id}/export/{format}': "Export a review's cells as CSV or GeoJSON (audited).",
+  'GET /api/compare':
+    'Two to twelve areas side by side for one selection: count, rate per 1,000 with its exact 95% interval, change on the period before and a year earlier, concentration, share in Gi* hot spots, data completeness per month, and funnel-plot limits.',
+  'GET /api/cross-border':
+    "Gi* over two to four neighbouring areas together and each alone: every cell's class both ways, its pattern (both, combined-only, alone-only), whether it lies on a boundary, and the hot clusters that straddle one. Refused, naming the groups, where the datasets record the selected offence groups at different levels.",
+  'GET /api/triangulation':
+    "Police-recorded against hospital (ED) violence in an area, cell by cell and by local authority: an exact binomial test of each place's ED share against the area's, FDR-corrected, classes (ed-excess, police-excess, both-hot), bivariate map levels, the cells of each class with nearby settings, and the ED records by setting, weapon and night-time economy.",
+  'GET /api/triangulation/export/{format}':
+    'The triangulation for the SNA pack: pack.gpkg (GeoPackage: cells, local authorities, settings), cells.csv (ONS codes, UTF-8 with BOM) or cells.geojson (WGS84 polygons); audited.',
+  'GET /api/sna/report':
+    'What the SNA place chapter states about its data: the area (English and Welsh names), each dataset with its supplier, legal basis and month-by-month completeness in the area, and the disclosure rules; recorded in the audit log as an export.',
   'POST /api/exports': 'Record an export the browser made from released data (a map saved as PNG) in the audit log.',
-  'GET /api/hotspots': 'Getis-Ord Gi* over every cell of the area\'s H3 cover: count, z, p, FDR-adjusted q and class.',
-  'GET /api/areas/{area}/summary': 'An area (lad:, pfa: or partnership:) for a selection: count, rate, share of its force, concentration, and the top priority cells with their Gi* class and nearest settings.',
-  'GET /api/proximity': 'Incidents within a radius of each place of a type in an area (any weekday/hour window), ranked, with the ratio to the area\'s average density.',
-  'GET /api/density': 'Quartic kernel density at the centres of the area\'s cells.',
+  'GET /api/hotspots': "Getis-Ord Gi* over every cell of the area's H3 cover: count, z, p, FDR-adjusted q and class.",
+  'GET /api/areas/{area}/summary':
+    'An area (lad:, pfa: or partnership:) for a selection: count, rate, share of its force, concentration, and the top priority cells with their Gi* class and nearest settings.',
+  'GET /api/proximity':
+    "Incidents within a radius of each place of a type in an area (any weekday/hour window), ranked, with the ratio to the area's average density.",
+  'GET /api/density': "Quartic kernel density at the centres of the area's cells.",
   'GET /api/time-profile': 'Weekday by hour counts for datasets with times.',
   'GET /api/boundaries/{level}': 'LAD, PFA or LSOA boundaries as GeoJSON.',
   'GET /api/areas': 'Area codes and names of a level.',
   'GET /api/partnerships': 'Partnerships with their LADs, population and bounding box.',
   'GET /api/partnerships/{id}': 'One partnership with its outline.',
   'POST /api/partnerships': 'Create a partnership from LAD codes or a drawn polygon.',
-  'GET /api/partnerships/{id}/definitions': 'A partnership\'s saved serious-violence definitions (every version) and the national presets.',
-  'POST /api/partnerships/{id}/definitions': 'Save a definition: a new key starts at version 1, an existing key gets the next version.',
+  'GET /api/partnerships/{id}/definitions':
+    "A partnership's saved serious-violence definitions (every version) and the national presets.",
+  'POST /api/partnerships/{id}/definitions':
+    'Save a definition: a new key starts at version 1, an existing key gets the next version.',
   'GET /api/places/types': 'Setting types with counts.',
   'GET /api/openapi.json': 'This description.',
   'GET /api/places': 'Settings (schools, licensed premises, ...) by type, layer id and bounding box.',
-  'POST /api/places': 'Upload a point layer (multipart/form-data: file, and either layer (a new layer\'s name, unique per owner) with type, restricted, owner, source, licence, or layerId to replace that layer\'s places).',
-  'GET /api/place-layers': 'Place layers you can see (bundled, public, and restricted ones you hold or were granted), each with its id, owner and whether you manage it.',
+  'POST /api/places':
+    "Upload a point layer (multipart/form-data: file, and either layer (a new layer's name, unique per owner) with type, restricted, owner, source, licence, or layerId to replace that layer's places).",
+  'GET /api/place-layers':
+    'Place layers you can see (bundled, public, and restricted ones you hold or were granted), each with its id, owner and whether you manage it.',
   'DELETE /api/place-layers/{id}': 'Delete a place layer you manage, with its places and grants.',
 };
 
@@ -83,12 +105,17 @@ function inputSchema(schema: ValidatorInfo['schema']): JsonSchema {
 }
 
 function security(policy: RoutePolicy | undefined) {
-  if (!policy || policy.kind === 'open') return { security: [], 'x-policy': { kind: policy ? 'open' : 'missing', roles: null, datasets: false } };
+  if (!policy || policy.kind === 'open')
+    return { security: [], 'x-policy': { kind: policy ? 'open' : 'missing', roles: null, datasets: false } };
   const who = policy.kind === 'roles' ? `Roles: ${policy.roles.join(', ')}.` : 'Any signed-in user.';
   return {
     security: [{ session: [] }, { bearer: [] }],
     'x-access': `${who}${policy.datasets ? ' Datasets go through the access policy: any you may not use are refused with 403 naming them.' : ''}`,
-    'x-policy': { kind: policy.kind, roles: policy.kind === 'roles' ? [...policy.roles] : null, datasets: !!policy.datasets },
+    'x-policy': {
+      kind: policy.kind,
+      roles: policy.kind === 'roles' ? [...policy.roles] : null,
+      datasets: !!policy.datasets,
+    },
   };
 }
 
@@ -117,7 +144,13 @@ export function openApiDocument(app: Hono<any>): Record<string, unknown> {
       }
       const where = v.target === 'param' ? 'path' : v.target;
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (schema.required ?? []).includes(name), schema: property, ...(property.description ? { description: property.description } : {}) });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (schema.required ?? []).includes(name),
+          schema: property,
+          ...(property.description ? { description: property.description } : {}),
+        });
       }
     }
     paths[route.path] ??= {};
@@ -129,17 +162,36 @@ export function openApiDocument(app: Hono<any>): Record<string, unknown> {
       responses: {
         '200': { description: 'OK (201 for creations)' },
         '400': { description: 'Invalid input: the message names the parameter and reason' },
-        ...(route.policy?.kind === 'open' ? {} : { '401': { description: 'Not signed in' }, '403': { description: 'Not allowed: role, CSRF, or datasets named in the message' } }),
+        ...(route.policy?.kind === 'open'
+          ? {}
+          : {
+              '401': { description: 'Not signed in' },
+              '403': { description: 'Not allowed: role, CSRF, or datasets named in the message' },
+            }),
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'hotspot API', version: '0.1.0', description: 'Violence hotspot analysis for Serious Violence Duty partnerships. Restricted data is released only as suppressed aggregates.' },
+    info: {
+      title: 'hotspot API',
+      version: '0.1.0',
+      description:
+        'Violence hotspot analysis for Serious Violence Duty partnerships. Restricted data is released only as suppressed aggregates.',
+    },
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'hotspot_session', description: 'Browser session; state-changing requests also need the X-CSRF-Token header.' },
-        bearer: { type: 'http', scheme: 'bearer', description: 'API token (hs_...) from POST /api/tokens or npm run user:add -- --token NAME.' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'hotspot_session',
+          description: 'Browser session; state-changing requests also need the X-CSRF-Token header.',
+        },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'API token (hs_...) from POST /api/tokens or npm run user:add -- --token NAME.',
+        },
       },
     },
     paths,

@@ -11,7 +11,10 @@ export function makeProgressPrinter(stream: NodeJS.WriteStream = process.stdout)
     update(line: string) {
       if (line === last) return;
       last = line;
-      if (stream.isTTY) stream.write(`\r${line.padEnd(stream.columns ? stream.columns - 1 : 100).slice(0, (stream.columns ?? 101) - 1)}`);
+      if (stream.isTTY)
+        stream.write(
+          `\r${line.padEnd(stream.columns ? stream.columns - 1 : 100).slice(0, (stream.columns ?? 101) - 1)}`,
+        );
       else stream.write(line + '\n');
     },
     done() {

@@ -42,16 +42,26 @@ export interface SampleProgress extends ImportProgress {
 }
 
 /** Loads the bundled real sample once per database; later starts find the marker and skip. */
-export async function loadSampleOnce(db: Db, onProgress: (p: SampleProgress) => void, only?: (e: SampleEntry) => boolean): Promise<boolean> {
+export async function loadSampleOnce(
+  db: Db,
+  onProgress: (p: SampleProgress) => void,
+  only?: (e: SampleEntry) => boolean,
+): Promise<boolean> {
   if (await getState(db, 'sample_loaded')) return false;
   const entries = (await sampleManifest()).filter(only ?? (() => true));
   for (const [datasetIndex, entry] of entries.entries()) {
     const files = await expandInputs(entry.paths.map((p) => sampleDir + p));
     const ownerId = entry.ownerPartnership ? await findPartnershipByName(db, entry.ownerPartnership) : undefined;
-    if (entry.ownerPartnership && ownerId === undefined) throw new Error(`sample manifest: no partnership "${entry.ownerPartnership}" (load the geography first)`);
+    if (entry.ownerPartnership && ownerId === undefined)
+      throw new Error(`sample manifest: no partnership "${entry.ownerPartnership}" (load the geography first)`);
     await importDataset(
       db,
-      { ...entry, ownerScope: ownerId === undefined ? null : `partnership:${ownerId}`, mapping: entry.mapping ? resolveMapping(entry.mapping) : undefined, files },
+      {
+        ...entry,
+        ownerScope: ownerId === undefined ? null : `partnership:${ownerId}`,
+        mapping: entry.mapping ? resolveMapping(entry.mapping) : undefined,
+        files,
+      },
       (p) => onProgress({ ...p, dataset: entry.name, datasetIndex, datasetCount: entries.length }),
     );
   }
@@ -76,7 +86,12 @@ export async function adoptUnownedSample(db: Db): Promise<number> {
     if (!entry.ownerPartnership || !entry.basis || entry.basis === 'public') continue;
     const dataset = await findDatasetByName(db, entry.name);
     const owner = await findPartnershipByName(db, entry.ownerPartnership);
-    if (dataset && owner !== undefined && (await adoptUnownedDataset(db, dataset.id, `partnership:${owner}`, entry.basis))) adopted++;
+    if (
+      dataset &&
+      owner !== undefined &&
+      (await adoptUnownedDataset(db, dataset.id, `partnership:${owner}`, entry.basis))
+    )
+      adopted++;
   }
   return adopted;
 }

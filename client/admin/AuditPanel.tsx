@@ -20,14 +20,22 @@ export function AuditPanel() {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    okJson(api.api.audit.$get({ query: { ...query(filters), limit: String(PAGE), offset: String(offset) } })).then(setBody, (e: Error) => setError(e.message));
+    okJson(api.api.audit.$get({ query: { ...query(filters), limit: String(PAGE), offset: String(offset) } })).then(
+      setBody,
+      (e: Error) => setError(e.message),
+    );
   }, [filters, offset]);
   useEffect(load, [load]);
 
   const field = (key: keyof Filters, label: string, type = 'text') => (
     <label>
       {label}
-      <input type={type} name={`audit-${key}`} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+      <input
+        type={type}
+        name={`audit-${key}`}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      />
     </label>
   );
   const exportHref = `/api/audit/export.csv?${new URLSearchParams(query(filters)).toString()}`;
@@ -48,7 +56,11 @@ export function AuditPanel() {
         {field('action', 'Action starts with')}
         <label>
           Outcome
-          <select name="audit-outcome" value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}>
+          <select
+            name="audit-outcome"
+            value={draft.outcome}
+            onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}
+          >
             <option value="">any</option>
             <option value="ok">ok</option>
             <option value="refused">refused</option>
@@ -69,11 +81,20 @@ export function AuditPanel() {
       {body && (
         <>
           <p className="hint">
-            {body.total.toLocaleString('en-GB')} entries{body.total > PAGE ? `; showing ${offset + 1}–${Math.min(offset + PAGE, body.total)}` : ''}
+            {body.total.toLocaleString('en-GB')} entries
+            {body.total > PAGE ? `; showing ${offset + 1}–${Math.min(offset + PAGE, body.total)}` : ''}
           </p>
           <table className="data-table audit-table">
             <thead>
-              <tr><th>When (UTC)</th><th>User</th><th>Action</th><th>Outcome</th><th>Target</th><th>Datasets</th><th>Summary</th></tr>
+              <tr>
+                <th>When (UTC)</th>
+                <th>User</th>
+                <th>Action</th>
+                <th>Outcome</th>
+                <th>Target</th>
+                <th>Datasets</th>
+                <th>Summary</th>
+              </tr>
             </thead>
             <tbody>
               {body.entries.map((e) => (
@@ -84,14 +105,20 @@ export function AuditPanel() {
                   <td>{e.outcome}</td>
                   <td>{e.target ?? ''}</td>
                   <td>{e.datasets.map((d) => d.name).join('; ')}</td>
-                  <td><code>{e.summary ? JSON.stringify(e.summary) : ''}</code></td>
+                  <td>
+                    <code>{e.summary ? JSON.stringify(e.summary) : ''}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="pager">
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Newer</button>
-            <button type="button" disabled={offset + PAGE >= body.total} onClick={() => setOffset(offset + PAGE)}>Older</button>
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Newer
+            </button>
+            <button type="button" disabled={offset + PAGE >= body.total} onClick={() => setOffset(offset + PAGE)}>
+              Older
+            </button>
           </div>
         </>
       )}

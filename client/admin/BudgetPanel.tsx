@@ -11,16 +11,26 @@ export function BudgetPanel() {
   return (
     <section className="admin-section" aria-label="Query budgets">
       <p className="hint">
-        Each user may make {data ? data.budget.toLocaleString('en-GB') : '…'} different queries of a restricted dataset a day (asking the same one again does not
-        count); beyond that they are refused until {data ? new Date(data.resetsAt).toUTCString() : 'midnight UTC'}. Many slightly different queries are how small
+        Each user may make {data ? data.budget.toLocaleString('en-GB') : '…'} different queries of a restricted dataset
+        a day (asking the same one again does not count); beyond that they are refused until{' '}
+        {data ? new Date(data.resetsAt).toUTCString() : 'midnight UTC'}. Many slightly different queries are how small
         counts could be averaged out of perturbed ones, so a user near the budget is worth a look in the audit log.
       </p>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {data && data.use.length === 0 && <p className="hint">No restricted queries today ({data.day}).</p>}
       {data && data.use.length > 0 && (
         <table className="data-table budget-table">
           <thead>
-            <tr><th>User</th><th>Dataset</th><th>Queries today</th><th>Of the budget</th></tr>
+            <tr>
+              <th>User</th>
+              <th>Dataset</th>
+              <th>Queries today</th>
+              <th>Of the budget</th>
+            </tr>
           </thead>
           <tbody>
             {data.use.map((u) => (
@@ -28,7 +38,9 @@ export function BudgetPanel() {
                 <td>{u.email ?? `user ${u.userId}`}</td>
                 <td>{u.dataset}</td>
                 <td>{u.used.toLocaleString('en-GB')}</td>
-                <td>{Math.round(u.share * 100)}%{u.share >= 1 ? ' (spent)' : u.share >= 0.8 ? ' (near)' : ''}</td>
+                <td>
+                  {Math.round(u.share * 100)}%{u.share >= 1 ? ' (spent)' : u.share >= 0.8 ? ' (near)' : ''}
+                </td>
               </tr>
             ))}
           </tbody>

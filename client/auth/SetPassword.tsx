@@ -23,9 +23,29 @@ export function SetPassword({ needsCurrent, onDone }: { needsCurrent: boolean; o
     <form className="set-password" onSubmit={submit} aria-label="Choose a password">
       <strong>{needsCurrent ? 'Change your password' : 'Choose a password to finish setting up your account'}</strong>
       <span className="hint">At least 12 characters; a few unrelated words make a good one.</span>
-      {needsCurrent && <input type="password" aria-label="Current password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}
-      <input type="password" aria-label="New password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-      <input type="password" aria-label="Repeat new password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+      {needsCurrent && (
+        <input
+          type="password"
+          aria-label="Current password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
+      )}
+      <input
+        type="password"
+        aria-label="New password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <input
+        type="password"
+        aria-label="Repeat new password"
+        autoComplete="new-password"
+        value={repeat}
+        onChange={(e) => setRepeat(e.target.value)}
+      />
       {error && (
         <span className="form-error" role="alert">
           {error}

@@ -2,7 +2,12 @@ import type { SessionUser } from '../api';
 
 type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report' | 'sna';
 
-const ROLE_LABELS: Record<string, string> = { admin: 'Administrator', analyst: 'Analyst', panel: 'Panel member', pcc: 'PCC staff' };
+const ROLE_LABELS: Record<string, string> = {
+  admin: 'Administrator',
+  analyst: 'Analyst',
+  panel: 'Panel member',
+  pcc: 'PCC staff',
+};
 
 interface UserBarProps {
   user: SessionUser;
@@ -26,11 +31,13 @@ export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
       <span className="user-name" title={user.email}>
         {user.displayName} · {ROLE_LABELS[user.role] ?? user.role}
       </span>
-      {links.filter((l) => l.page !== page).map((l) => (
-        <button key={l.page} type="button" className="link-button" onClick={() => onNavigate(l.page)}>
-          {l.label}
-        </button>
-      ))}
+      {links
+        .filter((l) => l.page !== page)
+        .map((l) => (
+          <button key={l.page} type="button" className="link-button" onClick={() => onNavigate(l.page)}>
+            {l.label}
+          </button>
+        ))}
       <button type="button" className="link-button" onClick={onSignOut}>
         Sign out
       </button>

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, okJson, setCsrfToken, SIGNED_OUT_EVENT, type SessionUser } from '../api';
 
-export type SessionState = { status: 'loading' } | { status: 'signed-out'; message?: string } | { status: 'signed-in'; user: SessionUser };
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out'; message?: string }
+  | { status: 'signed-in'; user: SessionUser };
 
 /** Who is signed in: asks the server once, and drops to signed-out whenever the API answers 401. */
 export function useSession() {
@@ -18,11 +21,18 @@ export function useSession() {
       .then((body) => live && signedIn(body.user, body.csrfToken))
       .catch((error: unknown) => {
         if (!live) return;
-        setState({ status: 'signed-out', message: error instanceof ApiError && error.status === 401 ? undefined : String((error as Error).message) });
+        setState({
+          status: 'signed-out',
+          message: error instanceof ApiError && error.status === 401 ? undefined : String((error as Error).message),
+        });
       });
     const onSignedOut = () => {
       setCsrfToken(null);
-      setState((s) => (s.status === 'signed-in' ? { status: 'signed-out', message: 'Your session has ended. Please sign in again.' } : s));
+      setState((s) =>
+        s.status === 'signed-in'
+          ? { status: 'signed-out', message: 'Your session has ended. Please sign in again.' }
+          : s,
+      );
     };
     window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
     return () => {

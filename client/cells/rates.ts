@@ -9,7 +9,9 @@ export function rateLines(cell: { count: number | null; population?: number | nu
   if (population !== null) lines.push(`Residents (estimate): ${Math.round(population).toLocaleString('en-GB')}`);
   if (cell.count === null) lines.push('Rate suppressed');
   else if (cell.rate !== null && cell.rate !== undefined)
-    lines.push(`${cell.rate.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} per 1,000 residents`);
+    lines.push(
+      `${cell.rate.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} per 1,000 residents`,
+    );
   else lines.push(population === null ? 'No resident population estimate' : 'No residents: no rate');
   return lines;
 }

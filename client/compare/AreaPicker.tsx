@@ -17,7 +17,13 @@ export function AreaPicker({ options, value, onChange }: AreaPickerProps) {
         {value.map((key) => (
           <li key={key} data-area={key}>
             {name(key)}{' '}
-            <button type="button" className="link-button" aria-label={`Remove ${name(key)}`} disabled={value.length <= 2} onClick={() => onChange(value.filter((k) => k !== key))}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Remove ${name(key)}`}
+              disabled={value.length <= 2}
+              onClick={() => onChange(value.filter((k) => k !== key))}
+            >
               remove
             </button>
           </li>
@@ -25,13 +31,21 @@ export function AreaPicker({ options, value, onChange }: AreaPickerProps) {
       </ul>
       <label>
         Add an area{' '}
-        <select value="" disabled={value.length >= 12} onChange={(e) => e.target.value && onChange([...value, e.target.value])}>
+        <select
+          value=""
+          disabled={value.length >= 12}
+          onChange={(e) => e.target.value && onChange([...value, e.target.value])}
+        >
           <option value="">Choose…</option>
           {levels.map((level) => (
             <optgroup key={level} label={LEVEL_LABELS[level]}>
-              {options.filter((o) => o.level === level && !value.includes(o.key)).map((o) => (
-                <option key={o.key} value={o.key}>{o.name}</option>
-              ))}
+              {options
+                .filter((o) => o.level === level && !value.includes(o.key))
+                .map((o) => (
+                  <option key={o.key} value={o.key}>
+                    {o.name}
+                  </option>
+                ))}
             </optgroup>
           ))}
         </select>

@@ -1,7 +1,10 @@
 import type { CompareArea, CompareBody } from '../api';
 import { changeLabel } from '../panel/changeClasses';
 
-const fmt = (n: number | null | undefined, digits = 0) => (n === null || n === undefined ? '–' : n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const fmt = (n: number | null | undefined, digits = 0) =>
+  n === null || n === undefined
+    ? '–'
+    : n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);
 
 function change(c: CompareArea['previous']) {
@@ -12,12 +15,21 @@ function change(c: CompareArea['previous']) {
 }
 
 /** The comparison as a table: the figures PCC staff compare, one row per area (also the accessible form of the funnel plot). */
-export function CompareTable({ body, names, threshold }: { body: CompareBody; names: ReadonlyMap<string, string>; threshold: number | null }) {
+export function CompareTable({
+  body,
+  names,
+  threshold,
+}: {
+  body: CompareBody;
+  names: ReadonlyMap<string, string>;
+  threshold: number | null;
+}) {
   const metrics = body.areas[0]?.metrics ?? [];
   return (
     <table className="data-table compare-table">
       <caption className="hint">
-        {body.from} to {body.to}. Rates per 1,000 residents (mid-2020) with exact 95% intervals; change on the period before and on a year earlier by an exact test.
+        {body.from} to {body.to}. Rates per 1,000 residents (mid-2020) with exact 95% intervals; change on the period
+        before and on a year earlier by an exact test.
         {threshold !== null && ` Restricted data: counts below ${threshold} withheld, others perturbed slightly.`}
       </caption>
       <thead>
@@ -34,7 +46,11 @@ export function CompareTable({ body, names, threshold }: { body: CompareBody; na
           <th scope="col">Gini</th>
           <th scope="col">In hot spots</th>
           <th scope="col">Months flagged low</th>
-          {metrics.map((m) => <th scope="col" key={m.preset} title={m.name}>{m.name}</th>)}
+          {metrics.map((m) => (
+            <th scope="col" key={m.preset} title={m.name}>
+              {m.name}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -44,17 +60,28 @@ export function CompareTable({ body, names, threshold }: { body: CompareBody; na
             <th scope="row">{names.get(a.area) ?? a.area}</th>
             <td className="number">{a.count === null ? `fewer than ${threshold}` : fmt(a.count)}</td>
             <td className="number">{fmt(a.population)}</td>
-            <td className="number">{a.rate ? `${fmt(a.rate.rate, 2)} (${fmt(a.rate.lower, 2)}–${fmt(a.rate.upper, 2)})` : '–'}</td>
+            <td className="number">
+              {a.rate ? `${fmt(a.rate.rate, 2)} (${fmt(a.rate.lower, 2)}–${fmt(a.rate.upper, 2)})` : '–'}
+            </td>
             <td>{a.funnel.position ?? '–'}</td>
             <td title={a.previous.note ?? undefined}>{change(a.previous)}</td>
             <td title={a.yearEarlier.note ?? undefined}>{change(a.yearEarlier)}</td>
             <td className="number">{pct(a.concentration.top10)}</td>
             <td className="number">{fmt(a.concentration.gini, 2)}</td>
             <td className="number">{pct(a.shareInHotspots)}</td>
-            <td>{a.months.filter((m) => m.low).map((m) => m.month).join(', ') || 'none'}</td>
+            <td>
+              {a.months
+                .filter((m) => m.low)
+                .map((m) => m.month)
+                .join(', ') || 'none'}
+            </td>
             {a.metrics.map((m) => (
               <td key={m.preset} className="number" title={m.note ?? `from ${m.datasets.join(', ')}`}>
-                {m.count === null ? (m.note ? 'not recorded' : `fewer than ${threshold}`) : `${fmt(m.count)}${m.rate ? ` (${fmt(m.rate.rate, 2)})` : ''}`}
+                {m.count === null
+                  ? m.note
+                    ? 'not recorded'
+                    : `fewer than ${threshold}`
+                  : `${fmt(m.count)}${m.rate ? ` (${fmt(m.rate.rate, 2)})` : ''}`}
               </td>
             ))}
           </tr>

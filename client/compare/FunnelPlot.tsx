@@ -15,46 +15,101 @@ export function FunnelPlot({ body, names }: { body: CompareBody; names: Readonly
   const xs = body.funnel.map((p) => p.population);
   const [x0, x1] = [Math.log(Math.min(...xs)), Math.log(Math.max(...xs))];
   // The rate axis spans the areas' intervals and the funnel at their sizes, not from zero, so close rates stay apart.
-  const near = body.funnel.filter((p) => points.some((a) => p.population >= a.population / 3 && p.population <= a.population * 3));
+  const near = body.funnel.filter((p) =>
+    points.some((a) => p.population >= a.population / 3 && p.population <= a.population * 3),
+  );
   const highs = [...points.map((a) => a.rate!.upper), ...near.map((p) => p.upper998)];
   const lows = [...points.map((a) => a.rate!.lower), ...near.map((p) => p.lower998)];
   const span = Math.max(...highs) - Math.min(...lows) || body.pooledRate || 1;
   const yMin = Math.max(0, Math.min(...lows) - span * 0.1);
   const yMax = Math.max(...highs) + span * 0.1;
-  const x = (population: number) => PAD.left + ((Math.log(population) - x0) / (x1 - x0)) * (WIDTH - PAD.left - PAD.right);
-  const y = (rate: number) => HEIGHT - PAD.bottom - ((Math.min(Math.max(rate, yMin), yMax) - yMin) / (yMax - yMin)) * (HEIGHT - PAD.top - PAD.bottom);
-  const line = (pick: (p: CompareBody['funnel'][number]) => number) => body.funnel.map((p, i) => `${i ? 'L' : 'M'}${x(p.population).toFixed(1)},${y(pick(p)).toFixed(1)}`).join('');
-  const ticks = [1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7].filter((t) => t >= Math.min(...xs) && t <= Math.max(...xs));
+  const x = (population: number) =>
+    PAD.left + ((Math.log(population) - x0) / (x1 - x0)) * (WIDTH - PAD.left - PAD.right);
+  const y = (rate: number) =>
+    HEIGHT -
+    PAD.bottom -
+    ((Math.min(Math.max(rate, yMin), yMax) - yMin) / (yMax - yMin)) * (HEIGHT - PAD.top - PAD.bottom);
+  const line = (pick: (p: CompareBody['funnel'][number]) => number) =>
+    body.funnel.map((p, i) => `${i ? 'L' : 'M'}${x(p.population).toFixed(1)},${y(pick(p)).toFixed(1)}`).join('');
+  const ticks = [1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7].filter(
+    (t) => t >= Math.min(...xs) && t <= Math.max(...xs),
+  );
   return (
     <figure className="funnel-plot">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Funnel plot of rate per 1,000 residents against population">
-        <rect x={PAD.left} y={PAD.top} width={WIDTH - PAD.left - PAD.right} height={HEIGHT - PAD.top - PAD.bottom} fill="#fff" stroke="#cbd2d9" />
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label="Funnel plot of rate per 1,000 residents against population"
+      >
+        <rect
+          x={PAD.left}
+          y={PAD.top}
+          width={WIDTH - PAD.left - PAD.right}
+          height={HEIGHT - PAD.top - PAD.bottom}
+          fill="#fff"
+          stroke="#cbd2d9"
+        />
         <path d={line((p) => p.upper998)} className="limit-998" fill="none" stroke="#7b8794" strokeDasharray="5 4" />
         <path d={line((p) => p.lower998)} className="limit-998" fill="none" stroke="#7b8794" strokeDasharray="5 4" />
         <path d={line((p) => p.upper95)} className="limit-95" fill="none" stroke="#3e4c59" />
         <path d={line((p) => p.lower95)} className="limit-95" fill="none" stroke="#3e4c59" />
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(body.pooledRate)} y2={y(body.pooledRate)} stroke="#1c4f82" strokeWidth={1.5} />
+        <line
+          x1={PAD.left}
+          x2={WIDTH - PAD.right}
+          y1={y(body.pooledRate)}
+          y2={y(body.pooledRate)}
+          stroke="#1c4f82"
+          strokeWidth={1.5}
+        />
         {ticks.map((t) => (
-          <text key={t} x={x(t)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" className="axis">{t.toLocaleString('en-GB')}</text>
+          <text key={t} x={x(t)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" className="axis">
+            {t.toLocaleString('en-GB')}
+          </text>
         ))}
         {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-          <text key={f} x={PAD.left - 6} y={y(yMin + (yMax - yMin) * f) + 4} textAnchor="end" className="axis">{(yMin + (yMax - yMin) * f).toFixed(1)}</text>
+          <text key={f} x={PAD.left - 6} y={y(yMin + (yMax - yMin) * f) + 4} textAnchor="end" className="axis">
+            {(yMin + (yMax - yMin) * f).toFixed(1)}
+          </text>
         ))}
         {points.map((a) => (
-          <line key={`ci-${a.area}`} x1={x(a.population)} x2={x(a.population)} y1={y(a.rate!.lower)} y2={y(a.rate!.upper)} stroke="#52606d" />
+          <line
+            key={`ci-${a.area}`}
+            x1={x(a.population)}
+            x2={x(a.population)}
+            y1={y(a.rate!.lower)}
+            y2={y(a.rate!.upper)}
+            stroke="#52606d"
+          />
         ))}
-        <text x={(PAD.left + WIDTH - PAD.right) / 2} y={HEIGHT - 6} textAnchor="middle" className="axis-title">Residents (log scale)</text>
-        <text x={14} y={(PAD.top + HEIGHT - PAD.bottom) / 2} textAnchor="middle" className="axis-title" transform={`rotate(-90 14 ${(PAD.top + HEIGHT - PAD.bottom) / 2})`}>Rate per 1,000</text>
+        <text x={(PAD.left + WIDTH - PAD.right) / 2} y={HEIGHT - 6} textAnchor="middle" className="axis-title">
+          Residents (log scale)
+        </text>
+        <text
+          x={14}
+          y={(PAD.top + HEIGHT - PAD.bottom) / 2}
+          textAnchor="middle"
+          className="axis-title"
+          transform={`rotate(-90 14 ${(PAD.top + HEIGHT - PAD.bottom) / 2})`}
+        >
+          Rate per 1,000
+        </text>
         {points.map((a) => (
           <g key={a.area} className="funnel-point" data-area={a.area} data-position={a.funnel.position ?? ''}>
-            <circle cx={x(a.population)} cy={y(a.rate!.rate)} r={5} fill={a.funnel.position === 'within' ? '#52606d' : '#c0392b'} />
-            <text x={x(a.population) + 8} y={y(a.rate!.rate) - 6} className="point-label">{names.get(a.area) ?? a.area}</text>
+            <circle
+              cx={x(a.population)}
+              cy={y(a.rate!.rate)}
+              r={5}
+              fill={a.funnel.position === 'within' ? '#52606d' : '#c0392b'}
+            />
+            <text x={x(a.population) + 8} y={y(a.rate!.rate) - 6} className="point-label">
+              {names.get(a.area) ?? a.area}
+            </text>
           </g>
         ))}
       </svg>
       <figcaption className="hint">
-        Rate per 1,000 residents against population. Pooled rate {body.pooledRate.toFixed(2)} (blue); solid lines 95% and dashed 99.8% exact Poisson control limits.
-        Red points lie outside the 95% limits.
+        Rate per 1,000 residents against population. Pooled rate {body.pooledRate.toFixed(2)} (blue); solid lines 95%
+        and dashed 99.8% exact Poisson control limits. Red points lie outside the 95% limits.
       </figcaption>
     </figure>
   );

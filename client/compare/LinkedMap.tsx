@@ -69,7 +69,14 @@ export function LinkedMap(props: LinkedMapProps) {
     const container = containerRef.current;
     if (!container) return;
     // The drawing buffer is kept so that the map can be saved as a PNG (printPng.ts).
-    const map = new MapLibreMap({ container, style: BASE_STYLE, center: INITIAL_VIEW.center, zoom: INITIAL_VIEW.zoom, attributionControl: false, canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true } });
+    const map = new MapLibreMap({
+      container,
+      style: BASE_STYLE,
+      center: INITIAL_VIEW.center,
+      zoom: INITIAL_VIEW.zoom,
+      attributionControl: false,
+      canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true },
+    });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapboxOverlay({
@@ -110,7 +117,13 @@ export function LinkedMap(props: LinkedMapProps) {
     const map = mapRef.current;
     if (!map || !focus) return;
     const [west, south, east, north] = focus.bbox;
-    map.fitBounds([[west, south], [east, north]], { padding: 24, duration: 0, maxZoom: 13 });
+    map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      { padding: 24, duration: 0, maxZoom: 13 },
+    );
   }, [focus?.key]);
 
   useEffect(() => {
@@ -132,7 +145,9 @@ export function LinkedMap(props: LinkedMapProps) {
   return (
     <>
       <div className="linked-map" data-map-id={id} ref={containerRef} role="region" aria-label={props.label} />
-      {props.print && <SavePngButton map={mapRef} overlay={overlayRef} print={props.print} className="link-button no-print" />}
+      {props.print && (
+        <SavePngButton map={mapRef} overlay={overlayRef} print={props.print} className="link-button no-print" />
+      )}
     </>
   );
 }

@@ -4,7 +4,13 @@ import { useState, type RefObject } from 'react';
 import { download, mapToPng, recordExport } from './printPng';
 
 /** "Save map as PNG (print resolution)": draws the map at 300 dpi, downloads it and records the export. */
-export function SavePngButton(props: { map: RefObject<MapLibreMap | null>; overlay: RefObject<MapboxOverlay | null>; print: { caption: string; fileName: string }; className: string; disabled?: boolean }) {
+export function SavePngButton(props: {
+  map: RefObject<MapLibreMap | null>;
+  overlay: RefObject<MapboxOverlay | null>;
+  print: { caption: string; fileName: string };
+  className: string;
+  disabled?: boolean;
+}) {
   const [saving, setSaving] = useState(false);
   const save = async () => {
     if (!props.map.current || !props.overlay.current) return;

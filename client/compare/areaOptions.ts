@@ -7,10 +7,18 @@ export interface AreaOption {
   level: 'pfa' | 'lad' | 'partnership';
 }
 
-export const LEVEL_LABELS: Record<AreaOption['level'], string> = { pfa: 'Police force areas', lad: 'Local authorities', partnership: 'Partnerships' };
+export const LEVEL_LABELS: Record<AreaOption['level'], string> = {
+  pfa: 'Police force areas',
+  lad: 'Local authorities',
+  partnership: 'Partnerships',
+};
 
 /** Every area a comparison can name: force areas and local authorities we hold boundaries for, and partnerships. */
-export function areaOptions(forces: AreaCollection | null, lads: AreaCollection | null, partnerships: readonly Partnership[] | null): AreaOption[] {
+export function areaOptions(
+  forces: AreaCollection | null,
+  lads: AreaCollection | null,
+  partnerships: readonly Partnership[] | null,
+): AreaOption[] {
   const named = (level: 'pfa' | 'lad', fc: AreaCollection | null) =>
     (fc?.features ?? []).map((f) => ({ key: `${level}:${f.properties.code}`, name: f.properties.name, level }));
   return [
@@ -21,7 +29,12 @@ export function areaOptions(forces: AreaCollection | null, lads: AreaCollection 
 }
 
 /** The outlines to draw thick for a set of areas: force areas and LADs from their boundaries, partnerships from their LADs. */
-export function areaOutlines(keys: readonly string[], forces: AreaCollection | null, lads: AreaCollection | null, partnerships: readonly Partnership[] | null): AreaCollection {
+export function areaOutlines(
+  keys: readonly string[],
+  forces: AreaCollection | null,
+  lads: AreaCollection | null,
+  partnerships: readonly Partnership[] | null,
+): AreaCollection {
   const features = keys.flatMap((key) => {
     const [level, id] = key.split(':') as [string, string];
     if (level === 'pfa') return (forces?.features ?? []).filter((f) => f.properties.code === id);

@@ -21,7 +21,12 @@ export function createMapSync() {
     moving = leader;
     try {
       const { lng, lat } = leader.getCenter();
-      const camera = { center: [lng, lat] as [number, number], zoom: leader.getZoom(), bearing: leader.getBearing(), pitch: leader.getPitch() };
+      const camera = {
+        center: [lng, lat] as [number, number],
+        zoom: leader.getZoom(),
+        bearing: leader.getBearing(),
+        pitch: leader.getPitch(),
+      };
       for (const other of maps) if (other !== leader) other.jumpTo(camera);
     } finally {
       moving = null;

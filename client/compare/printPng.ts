@@ -13,12 +13,20 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * loads no web fonts), then the screen resolution restored. Both canvases keep their drawing
  * buffer (MapLibre's preserveDrawingBuffer; deck.gl's by default), so they can be read back.
  */
-export async function mapToPng(map: MapLibreMap, overlay: MapboxOverlay, caption: string, scale = PRINT_SCALE): Promise<Blob> {
+export async function mapToPng(
+  map: MapLibreMap,
+  overlay: MapboxOverlay,
+  caption: string,
+  scale = PRINT_SCALE,
+): Promise<Blob> {
   const previous = map.getPixelRatio();
   map.setPixelRatio(scale);
   overlay.setProps({ useDevicePixels: scale });
   try {
-    await new Promise<void>((resolve) => { map.once('idle', () => resolve()); map.triggerRepaint(); });
+    await new Promise<void>((resolve) => {
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
     await nextFrame();
     await nextFrame();
     const base = map.getCanvas();
@@ -34,8 +42,15 @@ export async function mapToPng(map: MapLibreMap, overlay: MapboxOverlay, caption
     if (hexagons) ctx.drawImage(hexagons, 0, 0, base.width, base.height);
     ctx.fillStyle = '#1b2430';
     ctx.font = `${Math.round(12 * scale)}px sans-serif`;
-    ctx.fillText(caption, Math.round(8 * scale), base.height + Math.round(19 * scale), out.width - Math.round(16 * scale));
-    return await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the map could not be drawn as PNG'))), 'image/png'));
+    ctx.fillText(
+      caption,
+      Math.round(8 * scale),
+      base.height + Math.round(19 * scale),
+      out.width - Math.round(16 * scale),
+    );
+    return await new Promise<Blob>((resolve, reject) =>
+      out.toBlob((b) => (b ? resolve(b) : reject(new Error('the map could not be drawn as PNG'))), 'image/png'),
+    );
   } finally {
     map.setPixelRatio(previous);
     overlay.setProps({ useDevicePixels: true });

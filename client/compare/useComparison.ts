@@ -21,11 +21,19 @@ const params = (q: ComparisonQuery) => ({
 
 /** The comparison table and funnel plot for two or more areas (null query = nothing to fetch). */
 export function useCompare(query: ComparisonQuery | null): Fetched<CompareBody> {
-  return useFetched(query ? JSON.stringify(query) : null, (signal) => okJson(api.api.compare.$get({ query: params(query!) }, { init: { signal } })), 'the comparison');
+  return useFetched(
+    query ? JSON.stringify(query) : null,
+    (signal) => okJson(api.api.compare.$get({ query: params(query!) }, { init: { signal } })),
+    'the comparison',
+  );
 }
 
 /** Gi* over the areas together and each alone, for the cross-border map (two to four areas). */
 export function useCrossBorder(query: ComparisonQuery | null): Fetched<CrossBorderBody> {
   const ok = query !== null && query.areas.length >= 2 && query.areas.length <= 4;
-  return useFetched(ok ? JSON.stringify(query) : null, (signal) => okJson(api.api['cross-border'].$get({ query: params(query!) }, { init: { signal } })), 'cross-border hot spots');
+  return useFetched(
+    ok ? JSON.stringify(query) : null,
+    (signal) => okJson(api.api['cross-border'].$get({ query: params(query!) }, { init: { signal } })),
+    'cross-border hot spots',
+  );
 }

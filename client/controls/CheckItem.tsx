@@ -15,7 +15,13 @@ interface CheckItemProps {
 export function CheckItem({ name, value, checked, onChange, swatch, children }: CheckItemProps) {
   return (
     <label>
-      <input type="checkbox" name={name} value={value} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
       {swatch}
       <span className="check-label">{children}</span>
     </label>

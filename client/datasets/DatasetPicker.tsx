@@ -20,17 +20,24 @@ export function DatasetPicker({ datasets, selected, onChange }: DatasetPickerPro
       <ul className="check-list">
         {datasets.map((dataset) => (
           <li key={dataset.id}>
-            <CheckItem name="dataset" value={dataset.id} checked={selected.includes(dataset.id)} onChange={(on) => toggle(dataset.id, on)}>
-                {dataset.name}
-                {dataset.sensitivity === 'restricted' && (
-                  <span className="badge badge-restricted" title={`Counts below ${dataset.threshold} are suppressed`}>
-                    restricted
-                  </span>
-                )}
-                <span className="hint">
-                  {describeKind(dataset.kind)}
-                  {dataset.monthFrom && dataset.monthTo ? ` · ${dataset.monthFrom.slice(0, 7)} to ${dataset.monthTo.slice(0, 7)}` : ''}
+            <CheckItem
+              name="dataset"
+              value={dataset.id}
+              checked={selected.includes(dataset.id)}
+              onChange={(on) => toggle(dataset.id, on)}
+            >
+              {dataset.name}
+              {dataset.sensitivity === 'restricted' && (
+                <span className="badge badge-restricted" title={`Counts below ${dataset.threshold} are suppressed`}>
+                  restricted
                 </span>
+              )}
+              <span className="hint">
+                {describeKind(dataset.kind)}
+                {dataset.monthFrom && dataset.monthTo
+                  ? ` · ${dataset.monthFrom.slice(0, 7)} to ${dataset.monthTo.slice(0, 7)}`
+                  : ''}
+              </span>
             </CheckItem>
           </li>
         ))}

@@ -14,7 +14,11 @@ export function BandwidthPicker({ value, onChange }: { value: Bandwidth; onChang
       <label htmlFor="kde-bandwidth" className="control-label">
         Density bandwidth
       </label>
-      <select id="kde-bandwidth" value={value ?? ''} onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}>
+      <select
+        id="kde-bandwidth"
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}
+      >
         {CHOICES.map((c) => (
           <option key={c.label} value={c.value ?? ''}>
             {c.label}

@@ -10,4 +10,11 @@ export const BAND_FILL: readonly Rgba[] = [
   [153, 52, 4, 215],
 ];
 
-export const BAND_LABELS = ['No incidents within the bandwidth', 'Lowest fifth', 'Second fifth', 'Middle fifth', 'Fourth fifth', 'Highest fifth'];
+export const BAND_LABELS = [
+  'No incidents within the bandwidth',
+  'Lowest fifth',
+  'Second fifth',
+  'Middle fifth',
+  'Fourth fifth',
+  'Highest fifth',
+];

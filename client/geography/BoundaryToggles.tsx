@@ -22,11 +22,11 @@ export function BoundaryToggles({ value, onChange, status }: BoundaryTogglesProp
               onChange={(on) => onChange({ ...value, [option.layer]: on })}
               swatch={<span className={`boundary-swatch boundary-swatch-${option.layer}`} aria-hidden="true" />}
             >
-                {option.label}
-                <span className="hint">
-                  {option.hint}
-                  {status[option.layer] ? ` · ${status[option.layer]}` : ''}
-                </span>
+              {option.label}
+              <span className="hint">
+                {option.hint}
+                {status[option.layer] ? ` · ${status[option.layer]}` : ''}
+              </span>
             </CheckItem>
           </li>
         ))}

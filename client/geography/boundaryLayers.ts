@@ -59,7 +59,9 @@ const hidden = (visible: boolean) => ({ visibility: visible ? ('visible' as cons
  * partnership. deck.gl draws the hexagons and places on its own canvas above all of these, so
  * the lines are dark and opaque enough to read through the hexagons' translucent fill.
  */
-export function boundaryStyleLayers(visibility: BoundaryVisibility = DEFAULT_BOUNDARY_VISIBILITY): LayerSpecification[] {
+export function boundaryStyleLayers(
+  visibility: BoundaryVisibility = DEFAULT_BOUNDARY_VISIBILITY,
+): LayerSpecification[] {
   return [
     {
       id: LAYER.pfaFill,

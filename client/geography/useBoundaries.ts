@@ -7,9 +7,18 @@ const cache = new Map<string, AreaCollection>();
  * One boundary level, fetched only while `enabled` (LSOAs are many), optionally only inside a
  * force area (`pfa:W15000002`). Kept once loaded.
  */
-export function useBoundaries(level: BoundaryLevel, enabled: boolean, within: string | null = null): Fetched<AreaCollection> {
+export function useBoundaries(
+  level: BoundaryLevel,
+  enabled: boolean,
+  within: string | null = null,
+): Fetched<AreaCollection> {
   const key = enabled ? `${level}|${within ?? ''}` : null;
-  return useFetched(key, (signal) => fetchBoundaries(level, within, signal), `${level.toUpperCase()} boundaries`, cache);
+  return useFetched(
+    key,
+    (signal) => fetchBoundaries(level, within, signal),
+    `${level.toUpperCase()} boundaries`,
+    cache,
+  );
 }
 
 /**

@@ -11,7 +11,15 @@ import { createHotspotLayer, HOTSPOT_LAYER_ID, hotspotTooltip } from '../hotspot
 import { LAYERS_OF, SOURCE, type BoundaryLayer, type BoundaryVisibility } from '../geography/boundaryLayers';
 import { createPlaceLayers, drawnPlaces, placeTooltip, type PlaceLayerInput } from '../places/placesLayer';
 import { BASE_STYLE, INITIAL_VIEW } from './baseStyle';
-import { CELLS_LAYER_ID, cellTooltip, countSuppressed, createCellsLayer, drawnHexagons, outlinesVisible, tooltip } from './cellsLayer';
+import {
+  CELLS_LAYER_ID,
+  cellTooltip,
+  countSuppressed,
+  createCellsLayer,
+  drawnHexagons,
+  outlinesVisible,
+  tooltip,
+} from './cellsLayer';
 import './testHook';
 
 // The worker is located relative to the library's own URL, which bundling changes.
@@ -48,7 +56,10 @@ interface HotspotMapProps {
   print?: { caption: string; fileName: string };
 }
 
-type HexLayer = ReturnType<typeof createCellsLayer> | ReturnType<typeof createHotspotLayer> | ReturnType<typeof createDensityLayer>;
+type HexLayer =
+  | ReturnType<typeof createCellsLayer>
+  | ReturnType<typeof createHotspotLayer>
+  | ReturnType<typeof createDensityLayer>;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -165,7 +176,8 @@ export function HotspotMap(props: HotspotMapProps) {
     for (const layer of Object.keys(LAYERS_OF) as BoundaryLayer[]) {
       const value = visibility[layer] ? 'visible' : 'none';
       for (const id of LAYERS_OF[layer]) {
-        if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== value) map.setLayoutProperty(id, 'visibility', value);
+        if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== value)
+          map.setLayoutProperty(id, 'visibility', value);
       }
     }
     if (container) {
@@ -196,7 +208,14 @@ export function HotspotMap(props: HotspotMapProps) {
   const shown = hotspots ?? density ?? cells;
   const outlined = cells ? outlinesVisible(cells.res, view.zoom, view.latitude) : true;
   const cellsLayer = useMemo(
-    (): HexLayer | null => (hotspots ? createHotspotLayer(hotspots) : density ? createDensityLayer(density) : cells ? createCellsLayer(cells, outlined) : null),
+    (): HexLayer | null =>
+      hotspots
+        ? createHotspotLayer(hotspots)
+        : density
+          ? createDensityLayer(density)
+          : cells
+            ? createCellsLayer(cells, outlined)
+            : null,
     [cells, hotspots, density, outlined],
   );
   const placeLayers = useMemo(() => createPlaceLayers(places), [places]);
@@ -205,7 +224,10 @@ export function HotspotMap(props: HotspotMapProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    pendingRef.current = { layer: cellsLayer, suppressed: hotspots ? countSuppressed(hotspots.cells) : cells && !density ? countSuppressed(cells.cells) : 0 };
+    pendingRef.current = {
+      layer: cellsLayer,
+      suppressed: hotspots ? countSuppressed(hotspots.cells) : cells && !density ? countSuppressed(cells.cells) : 0,
+    };
     drawnRef.current = false;
     container.dataset.view = hotspots ? 'hotspots' : density ? 'density' : 'counts';
     if (!busyRef.current) container.dataset.status = 'drawing';
@@ -244,7 +266,15 @@ export function HotspotMap(props: HotspotMapProps) {
   return (
     <>
       <div id="map" ref={containerRef} className="map" role="region" aria-label="Hotspot map" />
-      {props.print && <SavePngButton map={mapRef} overlay={overlayRef} print={props.print} className="map-print-button" disabled={loading || failed} />}
+      {props.print && (
+        <SavePngButton
+          map={mapRef}
+          overlay={overlayRef}
+          print={props.print}
+          className="map-print-button"
+          disabled={loading || failed}
+        />
+      )}
     </>
   );
 }

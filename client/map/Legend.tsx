@@ -47,7 +47,8 @@ export function Legend({ cells, definition, area }: LegendProps) {
         {cells.restricted && (
           <>
             {' '}
-            · <strong>restricted</strong>: counts below {k ?? 'the threshold'} are suppressed; others carry noise of up to ±2 so that requests cannot be subtracted to reveal small counts
+            · <strong>restricted</strong>: counts below {k ?? 'the threshold'} are suppressed; others carry noise of up
+            to ±2 so that requests cannot be subtracted to reveal small counts
           </>
         )}
       </p>

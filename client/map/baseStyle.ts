@@ -9,7 +9,10 @@ import { BOUNDARY_SOURCES, boundaryStyleLayers } from '../geography/boundaryLaye
 export const BASE_STYLE: StyleSpecification = {
   version: 8,
   sources: { ...BOUNDARY_SOURCES },
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#d9e2ec' } }, ...boundaryStyleLayers()],
+  layers: [
+    { id: 'background', type: 'background', paint: { 'background-color': '#d9e2ec' } },
+    ...boundaryStyleLayers(),
+  ],
 };
 
 /** Initial view: Gwent. */

@@ -73,9 +73,7 @@ export function drawnHexagons(layer: H3HexagonLayer<Cell>): number | null {
   if (sublayers.length === 0) return (layer.props.data as readonly Cell[]).length === 0 ? 0 : null;
   let drawn = 0;
   for (const sublayer of sublayers) {
-    drawn += sublayer.isComposite
-      ? (sublayer.props.data as readonly unknown[]).length
-      : sublayer.getNumInstances();
+    drawn += sublayer.isComposite ? (sublayer.props.data as readonly unknown[]).length : sublayer.getNumInstances();
   }
   return drawn;
 }
@@ -97,6 +95,13 @@ export function tooltip(text: string) {
   return {
     text,
     className: 'map-tooltip',
-    style: { color: '#ffffff', backgroundColor: 'rgba(31, 41, 51, 0.92)', fontSize: '13px', borderRadius: '4px', padding: '6px 8px', maxWidth: '320px' },
+    style: {
+      color: '#ffffff',
+      backgroundColor: 'rgba(31, 41, 51, 0.92)',
+      fontSize: '13px',
+      borderRadius: '4px',
+      padding: '6px 8px',
+      maxWidth: '320px',
+    },
   };
 }

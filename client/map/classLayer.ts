@@ -2,7 +2,11 @@ import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import type { Rgba } from './colourScale';
 
 /** Every cell of an area filled by a class (hot-spot class, density band): flat, unstroked, pickable. */
-export function createClassLayer<T extends { h3: string }>(id: string, cells: readonly T[], fill: (cell: T) => Rgba): H3HexagonLayer<T> {
+export function createClassLayer<T extends { h3: string }>(
+  id: string,
+  cells: readonly T[],
+  fill: (cell: T) => Rgba,
+): H3HexagonLayer<T> {
   return new H3HexagonLayer<T>({
     id,
     data: cells,

@@ -13,16 +13,43 @@ interface ChangeCell {
  * The review's cells as an SVG map, coloured by change class: no tiles and no WebGL, so it works
  * air-gapped and prints as drawn. Cells with no significant change are drawn faintly for context.
  */
-export function ChangeMap({ cells, selected, onSelect, width = 640, height = 420, title }: { cells: readonly ChangeCell[]; selected?: string | null; onSelect?: (h3: string) => void; width?: number; height?: number; title: string }) {
+export function ChangeMap({
+  cells,
+  selected,
+  onSelect,
+  width = 640,
+  height = 420,
+  title,
+}: {
+  cells: readonly ChangeCell[];
+  selected?: string | null;
+  onSelect?: (h3: string) => void;
+  width?: number;
+  height?: number;
+  title: string;
+}) {
   const shapes = useMemo(() => {
     const byCell = new Map(cells.map((c) => [c.h3, c]));
     // Significant changes on top of the faint context.
-    return projectCells(cells.map((c) => c.h3), width, height, 10)
+    return projectCells(
+      cells.map((c) => c.h3),
+      width,
+      height,
+      10,
+    )
       .map(({ h3, points }) => ({ cell: byCell.get(h3)!, points }))
-      .sort((a, b) => Number(a.cell.class !== 'no-significant-change') - Number(b.cell.class !== 'no-significant-change'));
+      .sort(
+        (a, b) => Number(a.cell.class !== 'no-significant-change') - Number(b.cell.class !== 'no-significant-change'),
+      );
   }, [cells, width, height]);
   return (
-    <svg className="change-map" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} data-cells={shapes.length}>
+    <svg
+      className="change-map"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={title}
+      data-cells={shapes.length}
+    >
       <title>{title}</title>
       <rect width={width} height={height} fill="#f4f6f9" />
       {shapes.map(({ cell, points }) => (

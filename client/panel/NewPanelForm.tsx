@@ -50,11 +50,17 @@ export function NewPanelForm({ user, onCreated }: { user: SessionUser; onCreated
     <details className="new-panel">
       <summary>Set up a panel</summary>
       <form onSubmit={(e) => void submit(e)} className="stacked-form">
-        <label>Name <input name="name" required maxLength={200} placeholder="e.g. Newport violence panel" /></label>
+        <label>
+          Name <input name="name" required maxLength={200} placeholder="e.g. Newport violence panel" />
+        </label>
         <label>
           Partnership{' '}
           <select name="partnership" required>
-            {partnerships.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {partnerships.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -69,13 +75,18 @@ export function NewPanelForm({ user, onCreated }: { user: SessionUser; onCreated
           <legend>Datasets</legend>
           {datasets.map((d) => (
             <label key={d.id} className="check-row">
-              <input type="checkbox" name="dataset" value={d.id} /> {d.name} <span className="hint">({d.datePrecision} precision)</span>
+              <input type="checkbox" name="dataset" value={d.id} /> {d.name}{' '}
+              <span className="hint">({d.datePrecision} precision)</span>
             </label>
           ))}
         </fieldset>
         <p className="hint">Reviews cover the partnership's area and the violence offence groups at H3 resolution 9.</p>
         <button type="submit">Create panel</button>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
     </details>
   );

@@ -11,7 +11,17 @@ const shown = (n: number | null) => (n === null ? '<k' : Number.isInteger(n) ? S
  * One frozen review: the change map, priority locations, the watch-list, and notes and actions on
  * a location. `readOnly` (an admin reading another partnership's panel) hides every change.
  */
-export function ReviewView({ body, onChanged, onWatch, readOnly = false }: { body: ReviewBody; onChanged: () => void; onWatch: (h3: string) => Promise<void>; readOnly?: boolean }) {
+export function ReviewView({
+  body,
+  onChanged,
+  onWatch,
+  readOnly = false,
+}: {
+  body: ReviewBody;
+  onChanged: () => void;
+  onWatch: (h3: string) => Promise<void>;
+  readOnly?: boolean;
+}) {
   const { review, notes } = body;
   const r = review.results;
   const [selected, setSelected] = useState<string | null>(r.priorities[0]?.h3 ?? null);
@@ -26,7 +36,17 @@ export function ReviewView({ body, onChanged, onWatch, readOnly = false }: { bod
     const form = new FormData(element);
     const kind = form.get('kind') === 'action' ? 'action' : 'note';
     try {
-      await okJson(api.api.reviews[':id'].notes.$post({ param: { id: String(review.id) }, json: { h3: selected!, kind, body: String(form.get('body')), ...(form.get('owner') ? { owner: String(form.get('owner')) } : {}) } }));
+      await okJson(
+        api.api.reviews[':id'].notes.$post({
+          param: { id: String(review.id) },
+          json: {
+            h3: selected!,
+            kind,
+            body: String(form.get('body')),
+            ...(form.get('owner') ? { owner: String(form.get('owner')) } : {}),
+          },
+        }),
+      );
       element.reset();
       setError(null);
       onChanged();
@@ -53,17 +73,37 @@ export function ReviewView({ body, onChanged, onWatch, readOnly = false }: { bod
         ))}
       </ul>
       <div className="review-body">
-        <ChangeMap cells={r.cells} selected={selected} onSelect={setSelected} title={`Change by location, ${r.current.label}`} />
+        <ChangeMap
+          cells={r.cells}
+          selected={selected}
+          onSelect={setSelected}
+          title={`Change by location, ${r.current.label}`}
+        />
         <div className="review-side">
           <table className="data-table review-priorities">
             <caption className="hint">Priority locations: new and worse first</caption>
             <thead>
-              <tr><th>Location</th><th>Change</th><th>Now</th><th>Before</th><th>Notes</th></tr>
+              <tr>
+                <th>Location</th>
+                <th>Change</th>
+                <th>Now</th>
+                <th>Before</th>
+                <th>Notes</th>
+              </tr>
             </thead>
             <tbody>
               {r.priorities.map((p) => (
-                <tr key={p.h3} data-h3={p.h3} className={p.h3 === selected ? 'selected' : undefined} onClick={() => setSelected(p.h3)}>
-                  <td><button type="button" className="link-button">{p.h3.slice(0, 10)}…</button></td>
+                <tr
+                  key={p.h3}
+                  data-h3={p.h3}
+                  className={p.h3 === selected ? 'selected' : undefined}
+                  onClick={() => setSelected(p.h3)}
+                >
+                  <td>
+                    <button type="button" className="link-button">
+                      {p.h3.slice(0, 10)}…
+                    </button>
+                  </td>
                   <td>{changeLabel(p.class)}</td>
                   <td>{shown(p.current)}</td>
                   <td>{shown(p.comparison)}</td>
@@ -77,16 +117,32 @@ export function ReviewView({ body, onChanged, onWatch, readOnly = false }: { bod
       <SmallMultiples periods={r.series.periods} cells={r.series.cells} threshold={r.threshold} />
       {cell && (
         <section className="location" aria-label="Location">
-          <h3>Location {cell.h3}: {changeLabel(cell.class)}</h3>
-          {series && <SeriesChart counts={series} labels={r.series.periods.map((p) => p.label)} threshold={r.threshold} />}
-          {!readOnly && <button type="button" className="link-button" onClick={() => void onWatch(cell.h3)}>Add to watch-list</button>}
+          <h3>
+            Location {cell.h3}: {changeLabel(cell.class)}
+          </h3>
+          {series && (
+            <SeriesChart counts={series} labels={r.series.periods.map((p) => p.label)} threshold={r.threshold} />
+          )}
+          {!readOnly && (
+            <button type="button" className="link-button" onClick={() => void onWatch(cell.h3)}>
+              Add to watch-list
+            </button>
+          )}
           <ul className="notes">
             {locationNotes.map((n) => (
               <li key={n.id}>
-                <strong>{n.kind === 'action' ? 'Action' : 'Note'}</strong> {n.body} <span className="hint">({n.createdBy ?? 'unknown'}, {n.createdAt.slice(0, 10)}{n.owner ? `; owner ${n.owner}` : ''})</span>
+                <strong>{n.kind === 'action' ? 'Action' : 'Note'}</strong> {n.body}{' '}
+                <span className="hint">
+                  ({n.createdBy ?? 'unknown'}, {n.createdAt.slice(0, 10)}
+                  {n.owner ? `; owner ${n.owner}` : ''})
+                </span>
                 {n.kind === 'action' && readOnly && <span className="hint"> · {n.status ?? 'open'}</span>}
                 {n.kind === 'action' && !readOnly && (
-                  <select aria-label="Action status" value={n.status ?? 'open'} onChange={(e) => void setStatus(n.id, e.target.value as 'open' | 'in-progress' | 'done')}>
+                  <select
+                    aria-label="Action status"
+                    value={n.status ?? 'open'}
+                    onChange={(e) => void setStatus(n.id, e.target.value as 'open' | 'in-progress' | 'done')}
+                  >
                     <option value="open">Open</option>
                     <option value="in-progress">In progress</option>
                     <option value="done">Done</option>
@@ -95,22 +151,37 @@ export function ReviewView({ body, onChanged, onWatch, readOnly = false }: { bod
               </li>
             ))}
           </ul>
-          {!readOnly && <form className="note-form" onSubmit={(e) => void addNote(e)}>
-            <select name="kind" aria-label="Kind">
-              <option value="note">Note</option>
-              <option value="action">Action</option>
-            </select>
-            <input name="body" aria-label="Note or action" required maxLength={4000} placeholder="What the panel decided" />
-            <input name="owner" aria-label="Owner" maxLength={200} placeholder="Owner (actions)" />
-            <button type="submit">Add</button>
-          </form>}
+          {!readOnly && (
+            <form className="note-form" onSubmit={(e) => void addNote(e)}>
+              <select name="kind" aria-label="Kind">
+                <option value="note">Note</option>
+                <option value="action">Action</option>
+              </select>
+              <input
+                name="body"
+                aria-label="Note or action"
+                required
+                maxLength={4000}
+                placeholder="What the panel decided"
+              />
+              <input name="owner" aria-label="Owner" maxLength={200} placeholder="Owner (actions)" />
+              <button type="submit">Add</button>
+            </form>
+          )}
           {error && <p className="form-error">{error}</p>}
         </section>
       )}
       {r.watched.length > 0 && (
         <table className="data-table">
           <caption className="hint">Watch-list: movement since each location was added</caption>
-          <thead><tr><th>Location</th><th>Reason</th><th>Then</th><th>Now</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Location</th>
+              <th>Reason</th>
+              <th>Then</th>
+              <th>Now</th>
+            </tr>
+          </thead>
           <tbody>
             {r.watched.map((w) => (
               <tr key={w.h3} data-h3={w.h3}>

@@ -6,11 +6,20 @@ import { useMemo } from 'react';
  * shaded by its count (darker = more; hatched grey = withheld), so a panel sees at a glance what
  * came, grew, and went.
  */
-export function SmallMultiples({ periods, cells, threshold }: { periods: readonly { label: string }[]; cells: Record<string, readonly (number | null)[]>; threshold: number | null }) {
+export function SmallMultiples({
+  periods,
+  cells,
+  threshold,
+}: {
+  periods: readonly { label: string }[];
+  cells: Record<string, readonly (number | null)[]>;
+  threshold: number | null;
+}) {
   const size = 120;
   const shapes = useMemo(() => projectCells(Object.keys(cells), size, size, 6), [cells]);
   const max = Math.max(1, ...Object.values(cells).flatMap((s) => s.map((n) => n ?? 0)));
-  const fill = (n: number | null) => (n === null ? '#c3c9d3' : n === 0 ? '#ffffff' : `rgba(128, 0, 38, ${(0.15 + 0.85 * (n / max)).toFixed(2)})`);
+  const fill = (n: number | null) =>
+    n === null ? '#c3c9d3' : n === 0 ? '#ffffff' : `rgba(128, 0, 38, ${(0.15 + 0.85 * (n / max)).toFixed(2)})`;
   return (
     <figure className="small-multiples" aria-label="Locations period by period">
       <div className="small-multiples-row">
@@ -28,7 +37,9 @@ export function SmallMultiples({ periods, cells, threshold }: { periods: readonl
           </div>
         ))}
       </div>
-      <figcaption className="hint">Darker = more incidents (up to {max}); grey = fewer than {threshold ?? 'k'} (withheld); white = none.</figcaption>
+      <figcaption className="hint">
+        Darker = more incidents (up to {max}); grey = fewer than {threshold ?? 'k'} (withheld); white = none.
+      </figcaption>
     </figure>
   );
 }

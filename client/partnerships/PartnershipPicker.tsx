@@ -39,9 +39,10 @@ export function PartnershipPicker({ partnerships, value, onChange }: Partnership
       {partnerships === null && <p className="hint">Loading partnerships…</p>}
       {selected && (
         <p className="hint" data-testid="partnership-summary">
-          {selected.description ?? `${selected.lads.length} local ${selected.lads.length === 1 ? 'authority' : 'authorities'}`}
-          {selected.population > 0 && ` · ${formatPopulation(selected.population)} residents (mid-2020)`}
-          . Counts are limited to hexagons whose centre lies in the area.
+          {selected.description ??
+            `${selected.lads.length} local ${selected.lads.length === 1 ? 'authority' : 'authorities'}`}
+          {selected.population > 0 && ` · ${formatPopulation(selected.population)} residents (mid-2020)`}. Counts are
+          limited to hexagons whose centre lies in the area.
         </p>
       )}
       {value === 'all' && <p className="hint">Counts for every area the selected datasets cover.</p>}

@@ -44,14 +44,17 @@ export function groupPartnerships<P extends PartnershipSummary>(
  */
 export function partnershipLabel(p: PartnershipSummary): string {
   const councils =
-    p.category === 'lad' || p.lads.length === 0 ? '' : ` · ${p.lads.length} ${p.lads.length === 1 ? 'council' : 'councils'}`;
+    p.category === 'lad' || p.lads.length === 0
+      ? ''
+      : ` · ${p.lads.length} ${p.lads.length === 1 ? 'council' : 'councils'}`;
   const residents = p.population > 0 ? ` · ${formatPopulation(p.population)} residents` : '';
   return `${p.name}${councils}${residents}`;
 }
 
 /** 591,012 -> "591k", 1,234,567 -> "1.23m", 8,400 -> "8,400". */
 export function formatPopulation(population: number): string {
-  if (population >= 1_000_000) return `${(population / 1_000_000).toLocaleString('en-GB', { maximumSignificantDigits: 3 })}m`;
+  if (population >= 1_000_000)
+    return `${(population / 1_000_000).toLocaleString('en-GB', { maximumSignificantDigits: 3 })}m`;
   if (population >= 10_000) return `${Math.round(population / 1000).toLocaleString('en-GB')}k`;
   return Math.round(population).toLocaleString('en-GB');
 }

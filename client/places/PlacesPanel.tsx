@@ -35,20 +35,26 @@ export function PlacesPanel({ types, styles, enabled, onChange, byType, view, er
           const body = byType.get(t.type);
           return (
             <li key={t.type} data-place-type={t.type}>
-              <CheckItem name="place-type" value={t.type} checked={on} onChange={(checked) => toggle(t.type, checked)} swatch={style && <PlaceSwatch style={style} />}>
-                  {t.label}
-                  {t.proxy && (
-                    <span className="badge badge-proxy" title="A stand-in for the real layer; see the note">
-                      stand-in
-                    </span>
-                  )}
-                  <span className="hint place-count">{countText(t, on, body, view)}</span>
-                  {t.note && (
-                    <span className="hint place-note" title={t.note}>
-                      {t.proxy ? 'Stand-in: ' : 'Note: '}
-                      {t.note}
-                    </span>
-                  )}
+              <CheckItem
+                name="place-type"
+                value={t.type}
+                checked={on}
+                onChange={(checked) => toggle(t.type, checked)}
+                swatch={style && <PlaceSwatch style={style} />}
+              >
+                {t.label}
+                {t.proxy && (
+                  <span className="badge badge-proxy" title="A stand-in for the real layer; see the note">
+                    stand-in
+                  </span>
+                )}
+                <span className="hint place-count">{countText(t, on, body, view)}</span>
+                {t.note && (
+                  <span className="hint place-note" title={t.note}>
+                    {t.proxy ? 'Stand-in: ' : 'Note: '}
+                    {t.note}
+                  </span>
+                )}
               </CheckItem>
             </li>
           );
@@ -70,7 +76,13 @@ function countText(type: PlaceType, on: boolean, body: PlacesBody | undefined, v
 export function PlaceSwatch({ style }: { style: PlaceStyle }) {
   return (
     <svg className="place-swatch" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-      <path d={SHAPE_PATHS[style.shape]} fill={style.fill} stroke={style.outline} strokeWidth="1.8" strokeLinejoin="round" />
+      <path
+        d={SHAPE_PATHS[style.shape]}
+        fill={style.fill}
+        stroke={style.outline}
+        strokeWidth="1.8"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

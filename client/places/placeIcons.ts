@@ -27,7 +27,15 @@ export function iconAtlas(styles: readonly PlaceStyle[]): IconAtlas {
   const mapping: IconMapping = {};
   styles.forEach((style, i) => {
     drawShape(context, style, i * CELL);
-    mapping[style.key] = { x: i * CELL, y: 0, width: CELL, height: CELL, anchorX: CELL / 2, anchorY: CELL / 2, mask: false };
+    mapping[style.key] = {
+      x: i * CELL,
+      y: 0,
+      width: CELL,
+      height: CELL,
+      anchorX: CELL / 2,
+      anchorY: CELL / 2,
+      mask: false,
+    };
   });
   const atlas = { url: canvas.toDataURL('image/png'), mapping };
   atlases.set(id, atlas);

@@ -54,7 +54,12 @@ export function snapBbox([west, south, east, north]: Bbox, step = 0.1): Bbox {
   const down = (v: number) => Math.floor(v / step) * step;
   const up = (v: number) => Math.ceil(v / step) * step;
   const round = (v: number) => Math.round(v * 1000) / 1000;
-  return [round(Math.max(-180, down(west))), round(Math.max(-90, down(south))), round(Math.min(180, up(east))), round(Math.min(90, up(north)))];
+  return [
+    round(Math.max(-180, down(west))),
+    round(Math.max(-90, down(south))),
+    round(Math.min(180, up(east))),
+    round(Math.min(90, up(north))),
+  ];
 }
 
 export interface PlacesState {
@@ -104,7 +109,9 @@ export function usePlaces(types: readonly string[], bbox: Bbox | null): PlacesSt
     }
   }
   // The same answers give the same map, so layers built from it are not rebuilt on every render.
-  const previous = useRef<{ entries: Array<[string, PlacesBody]>; byType: ReadonlyMap<string, PlacesBody> } | null>(null);
+  const previous = useRef<{ entries: Array<[string, PlacesBody]>; byType: ReadonlyMap<string, PlacesBody> } | null>(
+    null,
+  );
   const same =
     previous.current !== null &&
     previous.current.entries.length === entries.length &&

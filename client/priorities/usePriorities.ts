@@ -12,7 +12,12 @@ export function usePriorities(query: (CellsQuery & { area: string }) | null): Fe
         api.api.areas[':area'].summary.$get(
           {
             param: { area: query!.area },
-            query: { ...selectionParams(query!), res: `${Math.min(query!.res, 9)}` as '7' | '8' | '9', top: '10', within: '500' },
+            query: {
+              ...selectionParams(query!),
+              res: `${Math.min(query!.res, 9)}` as '7' | '8' | '9',
+              top: '10',
+              within: '500',
+            },
           },
           { init: { signal } },
         ),

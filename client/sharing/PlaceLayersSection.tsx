@@ -30,7 +30,9 @@ export function PlaceLayersSection({ layers, ownerLabel, act }: Props) {
     else form.delete('layer');
     await act(async () => {
       const { report: r } = await postForm<UploadResponse>('/api/places', form);
-      setReport(`Layer ${r.layerId}: ${r.rowsAccepted} places stored, ${r.rowsRejected} rejected${r.rejections.length ? ` (first: line ${r.rejections[0]!.line}, ${r.rejections[0]!.reason})` : ''}.`);
+      setReport(
+        `Layer ${r.layerId}: ${r.rowsAccepted} places stored, ${r.rowsRejected} rejected${r.rejections.length ? ` (first: line ${r.rejections[0]!.line}, ${r.rejections[0]!.reason})` : ''}.`,
+      );
       element.reset();
     });
   };
@@ -39,33 +41,63 @@ export function PlaceLayersSection({ layers, ownerLabel, act }: Props) {
     <section className="admin-section" aria-label="Place layers">
       <h2>Place layers</h2>
       <p className="hint">
-        Settings shown on the map and near priority locations. Upload points as CSV (name with latitude/longitude, easting/northing or postcode) or GeoJSON. Refuges
-        and children's homes are always restricted: only your partnership, and those you grant the layer to, see them.
+        Settings shown on the map and near priority locations. Upload points as CSV (name with latitude/longitude,
+        easting/northing or postcode) or GeoJSON. Refuges and children's homes are always restricted: only your
+        partnership, and those you grant the layer to, see them.
       </p>
       <form className="admin-form" onSubmit={(e) => void upload(e)} aria-label="Upload a place layer">
         <label>
           Upload into{' '}
           <select name="layerId" defaultValue="">
             <option value="">a new layer</option>
-            {managed.map((l) => <option key={l.id} value={l.id}>replace layer {l.id}: {l.name}</option>)}
+            {managed.map((l) => (
+              <option key={l.id} value={l.id}>
+                replace layer {l.id}: {l.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>New layer's name <input name="layer" maxLength={200} placeholder="e.g. Newport youth centres" /></label>
+        <label>
+          New layer's name <input name="layer" maxLength={200} placeholder="e.g. Newport youth centres" />
+        </label>
         <label>
           Type{' '}
           <select name="type" defaultValue="custom">
-            {PLACE_TYPES.map((t) => <option key={t} value={t}>{placeTypeLabel(t)}{SENSITIVE_PLACE_TYPES.has(t) ? ' (restricted)' : ''}</option>)}
+            {PLACE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {placeTypeLabel(t)}
+                {SENSITIVE_PLACE_TYPES.has(t) ? ' (restricted)' : ''}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="check-row"><input type="checkbox" name="restricted" value="true" /> Restricted</label>
-        <label>Source <input name="source" maxLength={300} placeholder="who supplied it" /></label>
-        <label>File <input type="file" name="file" accept=".csv,.csv.gz,.geojson,.json" required /></label>
+        <label className="check-row">
+          <input type="checkbox" name="restricted" value="true" /> Restricted
+        </label>
+        <label>
+          Source <input name="source" maxLength={300} placeholder="who supplied it" />
+        </label>
+        <label>
+          File <input type="file" name="file" accept=".csv,.csv.gz,.geojson,.json" required />
+        </label>
         <button type="submit">Upload layer</button>
       </form>
-      {report && <p className="notice" role="status">{report}</p>}
+      {report && (
+        <p className="notice" role="status">
+          {report}
+        </p>
+      )}
       <table className="data-table place-layers">
         <thead>
-          <tr><th>Id</th><th>Layer</th><th>Type</th><th>Held by</th><th>Places</th><th>Access</th><th /></tr>
+          <tr>
+            <th>Id</th>
+            <th>Layer</th>
+            <th>Type</th>
+            <th>Held by</th>
+            <th>Places</th>
+            <th>Access</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {layers.map((l) => (

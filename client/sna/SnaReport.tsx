@@ -30,8 +30,10 @@ export interface SnaSelection {
   public?: boolean;
 }
 
-const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-const n = (v: number | null | undefined, k: number | null) => (v === null || v === undefined ? `fewer than ${k ?? 'k'}` : v.toLocaleString('en-GB'));
+const lastDay = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const n = (v: number | null | undefined, k: number | null) =>
+  v === null || v === undefined ? `fewer than ${k ?? 'k'}` : v.toLocaleString('en-GB');
 
 /**
  * The "place" chapter of a Strategic Needs Assessment, as a printable article: definition, data
@@ -42,16 +44,103 @@ const n = (v: number | null | undefined, k: number | null) => (v === null || v =
 export function SnaReport({ selection, groups }: { selection: SnaSelection; groups: readonly OffenceGroup[] }) {
   const { area, police, ed, from, to } = selection;
   const forPublication = !!selection.public;
-  const common = { from, to, groups: selection.groups.join(','), ...(forPublication ? { public: 'true' as const } : {}) };
+  const common = {
+    from,
+    to,
+    groups: selection.groups.join(','),
+    ...(forPublication ? { public: 'true' as const } : {}),
+  };
   // A public chapter uses coarse cells throughout (PUBLIC_SUMMARY_RULES on the server).
   const [cellRes, mapRes] = forPublication ? (['7', '7'] as const) : (['9', '8'] as const);
   const key = JSON.stringify(selection);
-  const report = useFetched(key, (signal) => okJson(api.api.sna.report.$get({ query: { ...common, datasets: [...police, ...ed].join(','), area } }, { init: { signal } })), 'the report');
-  const summary = useFetched(key, (signal) => okJson(api.api.areas[':area'].summary.$get({ param: { area }, query: { ...common, datasets: police.join(','), res: cellRes } }, { init: { signal } })), 'priority locations');
-  const hotspots = useFetched(key, (signal) => okJson(api.api.hotspots.$get({ query: { ...common, datasets: police.join(','), res: mapRes, area } }, { init: { signal } })), 'hot spots');
-  const trend = useFetched(key, (signal) => okJson(api.api.areas[':area'].trend.$get({ param: { area }, query: { datasets: police.join(','), groups: common.groups, period: 'month', asOf: lastDay(to), periods: '12', ...(forPublication ? { public: 'true' as const } : {}) } }, { init: { signal } })), 'the trend');
-  const tri = useFetched(ed.length ? key : null, (signal) => okJson(api.api.triangulation.$get({ query: { police: police.join(','), ed: ed.join(','), from, to, res: mapRes, area, policeGroups: common.groups, ...(forPublication ? { public: 'true' as const } : {}) } }, { init: { signal } })), 'police and hospital data');
-  const shapes = useMemo(() => (hotspots.data ? projectCells(hotspots.data.cells.map((c) => c.h3), 640, 420, 10) : []), [hotspots.data]);
+  const report = useFetched(
+    key,
+    (signal) =>
+      okJson(
+        api.api.sna.report.$get(
+          { query: { ...common, datasets: [...police, ...ed].join(','), area } },
+          { init: { signal } },
+        ),
+      ),
+    'the report',
+  );
+  const summary = useFetched(
+    key,
+    (signal) =>
+      okJson(
+        api.api.areas[':area'].summary.$get(
+          { param: { area }, query: { ...common, datasets: police.join(','), res: cellRes } },
+          { init: { signal } },
+        ),
+      ),
+    'priority locations',
+  );
+  const hotspots = useFetched(
+    key,
+    (signal) =>
+      okJson(
+        api.api.hotspots.$get(
+          { query: { ...common, datasets: police.join(','), res: mapRes, area } },
+          { init: { signal } },
+        ),
+      ),
+    'hot spots',
+  );
+  const trend = useFetched(
+    key,
+    (signal) =>
+      okJson(
+        api.api.areas[':area'].trend.$get(
+          {
+            param: { area },
+            query: {
+              datasets: police.join(','),
+              groups: common.groups,
+              period: 'month',
+              asOf: lastDay(to),
+              periods: '12',
+              ...(forPublication ? { public: 'true' as const } : {}),
+            },
+          },
+          { init: { signal } },
+        ),
+      ),
+    'the trend',
+  );
+  const tri = useFetched(
+    ed.length ? key : null,
+    (signal) =>
+      okJson(
+        api.api.triangulation.$get(
+          {
+            query: {
+              police: police.join(','),
+              ed: ed.join(','),
+              from,
+              to,
+              res: mapRes,
+              area,
+              policeGroups: common.groups,
+              ...(forPublication ? { public: 'true' as const } : {}),
+            },
+          },
+          { init: { signal } },
+        ),
+      ),
+    'police and hospital data',
+  );
+  const shapes = useMemo(
+    () =>
+      hotspots.data
+        ? projectCells(
+            hotspots.data.cells.map((c) => c.h3),
+            640,
+            420,
+            10,
+          )
+        : [],
+    [hotspots.data],
+  );
   const classOf = useMemo(() => new Map((hotspots.data?.cells ?? []).map((c) => [c.h3, c.class])), [hotspots.data]);
 
   const r = report.data;
@@ -63,36 +152,89 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
   const hot = (hotspots.data?.cells ?? []).filter((c) => (c.class ?? 0) >= 2).length;
   const t = trend.data;
   let figure = 0;
-  const caption = (text: string) => <figcaption>Figure {++figure}. {text}</figcaption>;
+  const caption = (text: string) => (
+    <figcaption>
+      Figure {++figure}. {text}
+    </figcaption>
+  );
 
   return (
-    <article className="report sna-report" aria-label="SNA place chapter" data-welsh={welsh ? 'true' : 'false'} data-public={forPublication ? 'true' : 'false'}>
-      <h1>{h('title')}: {areaName}</h1>
-      {forPublication && <p className="public-banner">Public version, for publication: cells of about 5 km² (H3 resolution 7), counts from restricted data shown only from 10, and refuges and children&apos;s homes never named. The server checked every figure against these rules before releasing it.</p>}
-      {[summary, hotspots, trend, tri].map((f) => f.error).filter(Boolean).map((e) => <p key={e} className="form-error">{e}</p>)}
-      <p>{from} to {to}. Prepared {r.generatedAt.slice(0, 10)} with hotspot. This chapter describes where serious violence concentrates in {r.area.name}, how it has changed, and how police and hospital records compare.</p>
+    <article
+      className="report sna-report"
+      aria-label="SNA place chapter"
+      data-welsh={welsh ? 'true' : 'false'}
+      data-public={forPublication ? 'true' : 'false'}
+    >
+      <h1>
+        {h('title')}: {areaName}
+      </h1>
+      {forPublication && (
+        <p className="public-banner">
+          Public version, for publication: cells of about 5 km² (H3 resolution 7), counts from restricted data shown
+          only from 10, and refuges and children&apos;s homes never named. The server checked every figure against these
+          rules before releasing it.
+        </p>
+      )}
+      {[summary, hotspots, trend, tri]
+        .map((f) => f.error)
+        .filter(Boolean)
+        .map((e) => (
+          <p key={e} className="form-error">
+            {e}
+          </p>
+        ))}
+      <p>
+        {from} to {to}. Prepared {r.generatedAt.slice(0, 10)} with hotspot. This chapter describes where serious
+        violence concentrates in {r.area.name}, how it has changed, and how police and hospital records compare.
+      </p>
 
       <section>
         <h2>{h('definition')}</h2>
-        <p>{r.definition ? `${r.definition.name}, version ${r.definition.version}.` : `Police-recorded offences in these groups: ${groupLabels.join(', ')}.`} Hospital data count assault attendances at emergency departments (ISTV).</p>
+        <p>
+          {r.definition
+            ? `${r.definition.name}, version ${r.definition.version}.`
+            : `Police-recorded offences in these groups: ${groupLabels.join(', ')}.`}{' '}
+          Hospital data count assault attendances at emergency departments (ISTV).
+        </p>
       </section>
 
       <section>
         <h2>{h('sources')}</h2>
         <table className="data-table sna-sources">
-          <thead><tr><th scope="col">Dataset</th><th scope="col">Legal basis</th><th scope="col">Months covered</th><th scope="col">Months flagged as low</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Dataset</th>
+              <th scope="col">Legal basis</th>
+              <th scope="col">Months covered</th>
+              <th scope="col">Months flagged as low</th>
+            </tr>
+          </thead>
           <tbody>
             {r.sources.map((s) => (
               <tr key={s.id}>
-                <th scope="row">{s.name}{s.restricted && !/restricted/i.test(s.name) && ' (restricted)'}</th>
+                <th scope="row">
+                  {s.name}
+                  {s.restricted && !/restricted/i.test(s.name) && ' (restricted)'}
+                </th>
                 <td>{s.legalBasis}</td>
-                <td>{s.monthsCovered} of {s.monthsAsked}{s.monthFrom ? ` (${s.monthFrom} to ${s.monthTo})` : ''}</td>
-                <td>{s.months.filter((m) => m.low).map((m) => m.month).join(', ') || 'none'}</td>
+                <td>
+                  {s.monthsCovered} of {s.monthsAsked}
+                  {s.monthFrom ? ` (${s.monthFrom} to ${s.monthTo})` : ''}
+                </td>
+                <td>
+                  {s.months
+                    .filter((m) => m.low)
+                    .map((m) => m.month)
+                    .join(', ') || 'none'}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="hint">A month is flagged when its count is implausibly low for the dataset in this area (below the 0.1% Poisson tail of its median month), for example a force that under-supplied data that month.</p>
+        <p className="hint">
+          A month is flagged when its count is implausibly low for the dataset in this area (below the 0.1% Poisson tail
+          of its median month), for example a force that under-supplied data that month.
+        </p>
       </section>
 
       <section>
@@ -103,23 +245,57 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
               <rect width={640} height={420} fill="#f4f6f9" />
               {shapes.map(({ h3, points }) => {
                 const c = classOf.get(h3) ?? 0;
-                return <polygon key={h3} points={points} fill={c ? cssColour(CLASS_FILL[c]!) : '#e4e8ee'} stroke="none" data-class={c} />;
+                return (
+                  <polygon
+                    key={h3}
+                    points={points}
+                    fill={c ? cssColour(CLASS_FILL[c]!) : '#e4e8ee'}
+                    stroke="none"
+                    data-class={c}
+                  />
+                );
               })}
             </svg>
-            {caption(`Getis-Ord Gi* hot and cold spots of police-recorded serious violence in ${r.area.name}, ${from} to ${to}, H3 resolution ${mapRes}: ${hot} cells are hot spots at 95% confidence or more (${CLASS_LABELS.filter(([k]) => k > 0).map(([k, l]) => `${l.toLowerCase()} ${hotspots.data!.cells.filter((x) => x.class === k).length}`).join('; ')}).`)}
+            {caption(
+              `Getis-Ord Gi* hot and cold spots of police-recorded serious violence in ${r.area.name}, ${from} to ${to}, H3 resolution ${mapRes}: ${hot} cells are hot spots at 95% confidence or more (${CLASS_LABELS.filter(
+                ([k]) => k > 0,
+              )
+                .map(([k, l]) => `${l.toLowerCase()} ${hotspots.data!.cells.filter((x) => x.class === k).length}`)
+                .join('; ')}).`,
+            )}
           </figure>
         )}
         {summary.data && (
           <figure>
             <table className="data-table sna-priorities">
-              <thead><tr><th scope="col">#</th><th scope="col">Cell</th><th scope="col">Incidents</th><th scope="col">Gi* class</th><th scope="col">Settings within 500 m</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Cell</th>
+                  <th scope="col">Incidents</th>
+                  <th scope="col">Gi* class</th>
+                  <th scope="col">Settings within 500 m</th>
+                </tr>
+              </thead>
               <tbody>
                 {summary.data.priorities.map((p, i) => (
-                  <tr key={p.h3}><td>{i + 1}</td><td><code>{p.h3}</code></td><td className="number">{n(p.count, summary.data!.threshold)}</td><td>{CLASS_LABELS.find(([k]) => k === p.class)?.[1] ?? '–'}</td><td><NearbyList nearest={p.nearest} /></td></tr>
+                  <tr key={p.h3}>
+                    <td>{i + 1}</td>
+                    <td>
+                      <code>{p.h3}</code>
+                    </td>
+                    <td className="number">{n(p.count, summary.data!.threshold)}</td>
+                    <td>{CLASS_LABELS.find(([k]) => k === p.class)?.[1] ?? '–'}</td>
+                    <td>
+                      <NearbyList nearest={p.nearest} />
+                    </td>
+                  </tr>
                 ))}
               </tbody>
             </table>
-            {caption(`The ${summary.data.priorities.length} priority locations: hot spots first, then by count. ${n(summary.data.count, summary.data.threshold)} incidents in all${summary.data.rate !== null ? `, ${summary.data.rate.toFixed(1)} per 1,000 residents` : ''}; the busiest 10% of cells hold ${summary.data.concentration.top10 === null ? '–' : `${Math.round(summary.data.concentration.top10 * 100)}%`} of them.`)}
+            {caption(
+              `The ${summary.data.priorities.length} priority locations: hot spots first, then by count. ${n(summary.data.count, summary.data.threshold)} incidents in all${summary.data.rate !== null ? `, ${summary.data.rate.toFixed(1)} per 1,000 residents` : ''}; the busiest 10% of cells hold ${summary.data.concentration.top10 === null ? '–' : `${Math.round(summary.data.concentration.top10 * 100)}%`} of them.`,
+            )}
           </figure>
         )}
       </section>
@@ -128,12 +304,34 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
         <h2>{h('trend')}</h2>
         {t && (
           <figure>
-            <SeriesChart counts={t.series.map((s) => s.count)} labels={t.series.map((s) => s.from.slice(0, 7))} threshold={t.threshold} />
+            <SeriesChart
+              counts={t.series.map((s) => s.count)}
+              labels={t.series.map((s) => s.from.slice(0, 7))}
+              threshold={t.threshold}
+            />
             <table className="data-table sna-trend">
-              <thead><tr>{t.series.map((s) => <th key={s.from} scope="col">{s.from.slice(0, 7)}</th>)}</tr></thead>
-              <tbody><tr>{t.series.map((s) => <td key={s.from} className="number">{n(s.count, t.threshold)}</td>)}</tr></tbody>
+              <thead>
+                <tr>
+                  {t.series.map((s) => (
+                    <th key={s.from} scope="col">
+                      {s.from.slice(0, 7)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  {t.series.map((s) => (
+                    <td key={s.from} className="number">
+                      {n(s.count, t.threshold)}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
             </table>
-            {caption(`Police-recorded serious violence month by month, the 12 months to ${to}: ${t.trend.direction} (Mann-Kendall, p ${t.trend.p < 0.001 ? '< 0.001' : `= ${t.trend.p.toFixed(3)}`})${t.lastVsYearEarlier.percent !== null ? `; ${to} was ${t.lastVsYearEarlier.percent > 0 ? 'up' : 'down'} ${Math.abs(t.lastVsYearEarlier.percent).toFixed(0)}% on a year earlier` : ''}.`)}
+            {caption(
+              `Police-recorded serious violence month by month, the 12 months to ${to}: ${t.trend.direction} (Mann-Kendall, p ${t.trend.p < 0.001 ? '< 0.001' : `= ${t.trend.p.toFixed(3)}`})${t.lastVsYearEarlier.percent !== null ? `; ${to} was ${t.lastVsYearEarlier.percent > 0 ? 'up' : 'down'} ${Math.abs(t.lastVsYearEarlier.percent).toFixed(0)}% on a year earlier` : ''}.`,
+            )}
           </figure>
         )}
       </section>
@@ -142,17 +340,44 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
         <section>
           <h2>{h('triangulation')}</h2>
           <p>
-            Much violence never reaches the police. Comparing where emergency departments see assault injuries with where the police record violence, allowing for the two sources&apos; different volumes:
+            Much violence never reaches the police. Comparing where emergency departments see assault injuries with
+            where the police record violence, allowing for the two sources&apos; different volumes:
           </p>
-          <ul>{CLASS_STYLES.map((s) => <li key={s.id}>{s.label}: {tri.data!.cells.filter((c) => c.class === s.id).length} cells.</li>)}</ul>
+          <ul>
+            {CLASS_STYLES.map((s) => (
+              <li key={s.id}>
+                {s.label}: {tri.data!.cells.filter((c) => c.class === s.id).length} cells.
+              </li>
+            ))}
+          </ul>
           <figure>
             <table className="data-table sna-ed-excess">
-              <thead><tr><th scope="col">Cell</th><th scope="col">Police-recorded</th><th scope="col">ED assaults</th><th scope="col">Settings within 300 m</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Cell</th>
+                  <th scope="col">Police-recorded</th>
+                  <th scope="col">ED assaults</th>
+                  <th scope="col">Settings within 300 m</th>
+                </tr>
+              </thead>
               <tbody>
-                {tri.data.classCells['ed-excess']!.map((c) => <tr key={c.h3}><td><code>{c.h3}</code></td><td className="number">{n(c.police, tri.data!.threshold)}</td><td className="number">{n(c.ed, tri.data!.threshold)}</td><td><NearbyList nearest={c.nearest} /></td></tr>)}
+                {tri.data.classCells['ed-excess']!.map((c) => (
+                  <tr key={c.h3}>
+                    <td>
+                      <code>{c.h3}</code>
+                    </td>
+                    <td className="number">{n(c.police, tri.data!.threshold)}</td>
+                    <td className="number">{n(c.ed, tri.data!.threshold)}</td>
+                    <td>
+                      <NearbyList nearest={c.nearest} />
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
-            {caption('Places where a significantly larger share of the hospital records than of the police records falls (exact binomial test, false discovery rate 5%): likely unreported violence.')}
+            {caption(
+              'Places where a significantly larger share of the hospital records than of the police records falls (exact binomial test, false discovery rate 5%): likely unreported violence.',
+            )}
           </figure>
         </section>
       )}
@@ -160,12 +385,17 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
       <section>
         <h2>{h('disclosure')}</h2>
         <p>
-          {forPublication && 'This is the public version of the chapter: its cells are coarse and its thresholds higher than the analysts\' version, and no sensitive setting is named. '}
+          {forPublication &&
+            "This is the public version of the chapter: its cells are coarse and its thresholds higher than the analysts' version, and no sensitive setting is named. "}
           {r.restricted
             ? `This chapter uses restricted data. Counts from 1 to ${r.threshold! - 1} are not shown ("fewer than ${r.threshold}"); other counts from restricted data carry a small deliberate perturbation (at most 2, the ONS cell key method) so that no small number can be recovered by comparing tables; every total, rate, hot-spot score and trend is computed from those released counts alone, and areas are fixed ones of at least 5,000 residents. No individual record or location leaves the data owner's system.`
             : 'This chapter uses published (open) data only; counts are exact.'}
         </p>
-        <ul className="hint">{r.disclosure.rules.map((rule) => <li key={rule}>{rule}</li>)}</ul>
+        <ul className="hint">
+          {r.disclosure.rules.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
       </section>
     </article>
   );

@@ -2,8 +2,14 @@ import type { TriangulationBody } from '../api';
 import { NearbyList } from '../places/NearbyList';
 import { CLASS_STYLES } from './bivariate';
 
-const n = (v: number | null | undefined, threshold: number | null) => (v === null || v === undefined ? `fewer than ${threshold ?? 'k'}` : v.toLocaleString('en-GB'));
-const CLASS_WORDS: Record<string, string> = { 'ed-excess': 'more ED', 'police-excess': 'more police', 'both-hot': 'hot in both', none: 'no difference' };
+const n = (v: number | null | undefined, threshold: number | null) =>
+  v === null || v === undefined ? `fewer than ${threshold ?? 'k'}` : v.toLocaleString('en-GB');
+const CLASS_WORDS: Record<string, string> = {
+  'ed-excess': 'more ED',
+  'police-excess': 'more police',
+  'both-hot': 'hot in both',
+  none: 'no difference',
+};
 
 /** The cells of each class with nearby settings, the local authorities, and the ED records by setting, weapon and time. */
 export function TriangulationTables({ body, names }: { body: TriangulationBody; names: ReadonlyMap<string, string> }) {
@@ -14,17 +20,31 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
       {CLASS_STYLES.map((s) => (
         <section key={s.id} className="admin-section" aria-label={s.label}>
           <h2>{s.label}</h2>
-          {body.classCells[s.id]!.length === 0 ? <p className="hint">No cell.</p> : (
+          {body.classCells[s.id]!.length === 0 ? (
+            <p className="hint">No cell.</p>
+          ) : (
             <table className="data-table triangulation-cells" data-class={s.id}>
-              <thead><tr><th scope="col">Cell</th><th scope="col">Local authority</th><th scope="col">Police-recorded</th><th scope="col">ED assaults</th><th scope="col">Nearby ({300} m)</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Cell</th>
+                  <th scope="col">Local authority</th>
+                  <th scope="col">Police-recorded</th>
+                  <th scope="col">ED assaults</th>
+                  <th scope="col">Nearby ({300} m)</th>
+                </tr>
+              </thead>
               <tbody>
                 {body.classCells[s.id]!.map((c) => (
                   <tr key={c.h3} data-h3={c.h3}>
-                    <td><code>{c.h3}</code></td>
+                    <td>
+                      <code>{c.h3}</code>
+                    </td>
                     <td>{c.lad ? (names.get(`lad:${c.lad}`) ?? c.lad) : '–'}</td>
                     <td className="number">{n(c.police, t)}</td>
                     <td className="number">{n(c.ed, t)}</td>
-                    <td><NearbyList nearest={c.nearest} /></td>
+                    <td>
+                      <NearbyList nearest={c.nearest} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -35,32 +55,79 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
       <section className="admin-section triangulation-breakdown" aria-label="By area, setting and weapon">
         <h2>By local authority</h2>
         <table className="data-table triangulation-areas">
-          <thead><tr><th scope="col">Local authority</th><th scope="col">Police-recorded</th><th scope="col">ED assaults</th><th scope="col">ED share</th><th scope="col">Difference</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Local authority</th>
+              <th scope="col">Police-recorded</th>
+              <th scope="col">ED assaults</th>
+              <th scope="col">ED share</th>
+              <th scope="col">Difference</th>
+            </tr>
+          </thead>
           <tbody>
             {body.areas.map((a) => (
               <tr key={a.lad} data-lad={a.lad}>
                 <th scope="row">{names.get(`lad:${a.lad}`) ?? a.lad}</th>
                 <td className="number">{n(a.police, t)}</td>
                 <td className="number">{n(a.ed, t)}</td>
-                <td className="number">{a.police !== null && a.ed !== null && a.police + a.ed > 0 ? `${((a.ed / (a.police + a.ed)) * 100).toFixed(1)}%` : '–'}</td>
+                <td className="number">
+                  {a.police !== null && a.ed !== null && a.police + a.ed > 0
+                    ? `${((a.ed / (a.police + a.ed)) * 100).toFixed(1)}%`
+                    : '–'}
+                </td>
                 <td>{a.class ? CLASS_WORDS[a.class] : '–'}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <div className="breakdown-row">
-          {([['By setting', b.bySetting], ['By weapon', b.byWeapon]] as const).map(([title, rows]) => (
+          {(
+            [
+              ['By setting', b.bySetting],
+              ['By weapon', b.byWeapon],
+            ] as const
+          ).map(([title, rows]) => (
             <table key={title} className="data-table breakdown">
-              <caption className="hint">ED assaults {title.toLowerCase()} (of {n(b.edTotal, t)})</caption>
-              <tbody>{rows.map((r) => <tr key={r.value}><th scope="row">{r.value}</th><td className="number">{n(r.count, t)}</td></tr>)}</tbody>
+              <caption className="hint">
+                ED assaults {title.toLowerCase()} (of {n(b.edTotal, t)})
+              </caption>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.value}>
+                    <th scope="row">{r.value}</th>
+                    <td className="number">{n(r.count, t)}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           ))}
           <table className="data-table breakdown nte">
             <caption className="hint">Night-time economy (Friday and Saturday, 22:00-04:00)</caption>
-            <thead><tr><th /><th scope="col">Night-time economy</th><th scope="col">Rest of the week</th></tr></thead>
+            <thead>
+              <tr>
+                <th />
+                <th scope="col">Night-time economy</th>
+                <th scope="col">Rest of the week</th>
+              </tr>
+            </thead>
             <tbody>
-              {([['ED assaults', b.nightTimeEconomy.ed], ['Police-recorded', b.nightTimeEconomy.police]] as const).map(([label, split]) => (
-                <tr key={label}><th scope="row">{label}</th>{split ? <><td className="number">{n(split.nightTimeEconomy, t)}</td><td className="number">{n(split.rest, t)}</td></> : <td colSpan={2}>no times in these data</td>}</tr>
+              {(
+                [
+                  ['ED assaults', b.nightTimeEconomy.ed],
+                  ['Police-recorded', b.nightTimeEconomy.police],
+                ] as const
+              ).map(([label, split]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  {split ? (
+                    <>
+                      <td className="number">{n(split.nightTimeEconomy, t)}</td>
+                      <td className="number">{n(split.rest, t)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={2}>no times in these data</td>
+                  )}
+                </tr>
               ))}
             </tbody>
           </table>

@@ -7,7 +7,12 @@ import type { Rgba } from '../map/colourScale';
 
 export const BIVARIATE_LAYER_ID = 'triangulation-bivariate';
 
-const hex = (h: string, alpha = 210): Rgba => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16), alpha];
+const hex = (h: string, alpha = 210): Rgba => [
+  parseInt(h.slice(1, 3), 16),
+  parseInt(h.slice(3, 5), 16),
+  parseInt(h.slice(5, 7), 16),
+  alpha,
+];
 
 /** Stevens' 3 x 3 bivariate scheme: ED level down the rows (pink), police level across (blue); no records unfilled. */
 export const BIVARIATE: Rgba[][] = [
@@ -20,13 +25,21 @@ export const LEVEL_LABELS = ['none', 'low', 'high'] as const;
 
 /** The significant classes, outlined over the bivariate fill. */
 export const CLASS_STYLES = [
-  { id: 'ed-excess', label: 'More ED than police records (likely unreported violence)', line: [200, 0, 120, 255] as Rgba },
+  {
+    id: 'ed-excess',
+    label: 'More ED than police records (likely unreported violence)',
+    line: [200, 0, 120, 255] as Rgba,
+  },
   { id: 'police-excess', label: 'More police than ED records', line: [0, 70, 160, 255] as Rgba },
   { id: 'both-hot', label: 'Hot spot in both, shares alike', line: [20, 20, 20, 255] as Rgba },
 ] as const;
 
 export function createBivariateLayer(body: TriangulationBody) {
-  return createClassLayer<TriangulationCell>(BIVARIATE_LAYER_ID, body.cells, (cell) => BIVARIATE[cell.edLevel]![cell.policeLevel]!);
+  return createClassLayer<TriangulationCell>(
+    BIVARIATE_LAYER_ID,
+    body.cells,
+    (cell) => BIVARIATE[cell.edLevel]![cell.policeLevel]!,
+  );
 }
 
 /** Outlines of the cells in a significant class. */
@@ -48,7 +61,15 @@ export function createClassOutlines(body: TriangulationBody) {
 export function triangulationTooltip(info: PickingInfo<TriangulationCell>, threshold: number | null) {
   const cell = info.object;
   if (!cell || info.layer?.id !== BIVARIATE_LAYER_ID) return null;
-  const count = (n: number | null, what: string) => (n === null ? `${what}: fewer than ${threshold ?? 'k'}` : `${what}: ${n.toLocaleString('en-GB')}`);
+  const count = (n: number | null, what: string) =>
+    n === null ? `${what}: fewer than ${threshold ?? 'k'}` : `${what}: ${n.toLocaleString('en-GB')}`;
   const cls = CLASS_STYLES.find((s) => s.id === cell.class)?.label;
-  return tooltip([count(cell.police, 'Police-recorded'), count(cell.ed, 'ED assaults'), ...(cls ? [cls] : []), `Cell ${cell.h3}`].join('\n'));
+  return tooltip(
+    [
+      count(cell.police, 'Police-recorded'),
+      count(cell.ed, 'ED assaults'),
+      ...(cls ? [cls] : []),
+      `Cell ${cell.h3}`,
+    ].join('\n'),
+  );
 }

@@ -66,7 +66,19 @@ import { build } from 'vite';
 import { hasChromium, launchChromium, signInThroughPage } from '../../test/helpers/browser.js';
 import { startTestServer, type TestServer } from '../../test/helpers/test-server.js';
 import {
-  animatedPan, barePan, clickDataset, COLLECT_TIMINGS, FRAME_COUNT, MAP_DRAWN, MAP_EMPTY, MAP_SETTLED, MAP_VIEW, RECORD_MAP_STATUS, START_FRAMES, STOP_FRAMES, timeJsonInPage,
+  animatedPan,
+  barePan,
+  clickDataset,
+  COLLECT_TIMINGS,
+  FRAME_COUNT,
+  MAP_DRAWN,
+  MAP_EMPTY,
+  MAP_SETTLED,
+  MAP_VIEW,
+  RECORD_MAP_STATUS,
+  START_FRAMES,
+  STOP_FRAMES,
+  timeJsonInPage,
 } from './client/inpage.js';
 import { waitForQuiet } from './client/quiet.js';
 import { writeSyntheticPoliceUk } from './client/synthetic.js';
@@ -122,18 +134,23 @@ function quantile(xs: readonly number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
 }
-const ms = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '–' : `${Math.round(x).toLocaleString('en-GB')} ms`);
+const ms = (x: number | null | undefined) =>
+  x === null || x === undefined || Number.isNaN(x) ? '–' : `${Math.round(x).toLocaleString('en-GB')} ms`;
 const ms1 = (x: number) => (Number.isNaN(x) ? '–' : x >= 1000 ? ms(x) : `${x.toFixed(1)} ms`);
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : '–');
 const kib = (bytes: number) => `${(bytes / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} KiB`;
 const count = (n: number) => n.toLocaleString('en-GB');
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 /** Intervals between rAF timestamps, ms. */
 const intervals = (stamps: readonly number[]) => stamps.slice(1).map((s, i) => s - stamps[i]!);
 
 function table(title: string, header: string[], rows: string[][]) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const r of rows) console.log(line(r));
 }
@@ -142,7 +159,16 @@ const step = (text: string) => console.error(`[bench ${new Date().toISOString().
 
 // ---------------------------------------------------------------- types
 
-type Resource = { name: string; start: number; requestStart: number; responseStart: number; end: number; transfer: number; encoded: number; decoded: number };
+type Resource = {
+  name: string;
+  start: number;
+  requestStart: number;
+  responseStart: number;
+  end: number;
+  transfer: number;
+  encoded: number;
+  decoded: number;
+};
 
 interface Timings {
   dcl: number | null;
@@ -184,8 +210,14 @@ const loadAtStart = load();
 
 try {
   step(`writing ${count(CELLS)} synthetic cells`);
-  const synthetic = writeSyntheticPoliceUk(join(tmp, '2024-gwent-street.csv'), { cells: CELLS, res: 10, seed: 'hotspot bench client' });
-  step(`${count(synthetic.rows)} rows in ${count(synthetic.cells)} of the force polygon's ${count(synthetic.coverCells)} resolution-10 cells`);
+  const synthetic = writeSyntheticPoliceUk(join(tmp, '2024-gwent-street.csv'), {
+    cells: CELLS,
+    res: 10,
+    seed: 'hotspot bench client',
+  });
+  step(
+    `${count(synthetic.rows)} rows in ${count(synthetic.cells)} of the force polygon's ${count(synthetic.coverCells)} resolution-10 cells`,
+  );
 
   step('building the bare deck.gl page');
   const bareDir = join(tmp, 'bare');
@@ -258,21 +290,52 @@ try {
     if (cellsRequests.length !== 1) throw new Error(`expected one /api/cells request, saw ${cellsRequests.length}`);
     const first = timings.log.find((e) => e.drawn !== null && e.drawn !== '0');
     const cells = timings.resources.filter((r) => r.name.includes('/api/cells?')).at(-1);
-    if (!first || !cells || timings.presented === null) throw new Error('no drawn hexagons or no /api/cells timing recorded');
+    if (!first || !cells || timings.presented === null)
+      throw new Error('no drawn hexagons or no /api/cells timing recorded');
     const url = new URL(cellsRequests[0]!);
     if (res !== undefined) url.searchParams.set('res', String(res));
     const presentedAt = timings.presented;
-    const blocked = timings.longtasks.filter((l) => l.start >= cells.end && l.start < presentedAt).reduce((s, l) => s + l.duration, 0);
-    return { drawnAt: first.t, presentedAt, drawn: Number(first.drawn), cells, cellsUrl: url.pathname + url.search, blocked, timings, context, page };
+    const blocked = timings.longtasks
+      .filter((l) => l.start >= cells.end && l.start < presentedAt)
+      .reduce((s, l) => s + l.duration, 0);
+    return {
+      drawnAt: first.t,
+      presentedAt,
+      drawn: Number(first.drawn),
+      cells,
+      cellsUrl: url.pathname + url.search,
+      blocked,
+      timings,
+      context,
+      page,
+    };
   }
 
   /** Navigates a fresh context to the bare deck.gl page for the same cells URL (the page stays open when `keep`). */
-  async function bareRun(cellsUrl: string, view: View, keep = false): Promise<BareRun & { page: Page; context: BrowserContext }> {
+  async function bareRun(
+    cellsUrl: string,
+    view: View,
+    keep = false,
+  ): Promise<BareRun & { page: Page; context: BrowserContext }> {
     const { context, page } = await freshPage();
-    const q = new URLSearchParams({ cells: cellsUrl, lng: String(view.lng), lat: String(view.lat), zoom: String(view.zoom), w: String(view.width), h: String(view.height) });
+    const q = new URLSearchParams({
+      cells: cellsUrl,
+      lng: String(view.lng),
+      lat: String(view.lat),
+      zoom: String(view.zoom),
+      w: String(view.width),
+      h: String(view.height),
+    });
     await page.goto(`${serverUrl}/__bench/index.html?${q}`, { waitUntil: 'commit' });
-    await waitFor(page, '!!window.__bench && (window.__bench.marks.presented !== undefined || window.__bench.error !== null)');
-    const state = (await page.evaluate('window.__bench')) as { marks: Record<string, number>; drawn: number | null; error: string | null };
+    await waitFor(
+      page,
+      '!!window.__bench && (window.__bench.marks.presented !== undefined || window.__bench.error !== null)',
+    );
+    const state = (await page.evaluate('window.__bench')) as {
+      marks: Record<string, number>;
+      drawn: number | null;
+      error: string | null;
+    };
     if (!keep) await context.close();
     if (state.error !== null || state.drawn === null) throw new Error(`bare page: ${state.error}`);
     return { drawn: state.drawn, marks: state.marks, page, context };
@@ -281,13 +344,22 @@ try {
   /** The cells response fetched from Node with the analyst's token (gzip accepted, as browsers do). */
   async function serverCells(cellsUrl: string) {
     const started = performance.now();
-    const response = await fetch(serverUrl + cellsUrl, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
+    const response = await fetch(serverUrl + cellsUrl, {
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+    });
     const headers = performance.now() - started;
     const text = await response.text();
     const total = performance.now() - started;
     if (!response.ok) throw new Error(`GET ${cellsUrl}: ${response.status} ${text.slice(0, 200)}`);
     const cells = (JSON.parse(text) as { cells: unknown[] }).cells.length;
-    return { headers, total, bytes: Buffer.byteLength(text), gzip: gzipSync(text).length, encoding: response.headers.get('content-encoding'), cells };
+    return {
+      headers,
+      total,
+      bytes: Buffer.byteLength(text),
+      gzip: gzipSync(text).length,
+      encoding: response.headers.get('content-encoding'),
+      cells,
+    };
   }
 
   // ---------------------------------------------------------------- (1) navigation to hexagons
@@ -327,20 +399,38 @@ try {
 
   step(`layer variants on the bare page (first ${count(VARIANT_CELLS)} cells)`);
   const bare = await bareRun(cellsUrl10, view, true);
-  const inPage = (await bare.page.evaluate(timeJsonInPage(cellsUrl10))) as { headers: number; body: number; parse: number; bytes: number; cells: number }[];
+  const inPage = (await bare.page.evaluate(timeJsonInPage(cellsUrl10))) as {
+    headers: number;
+    body: number;
+    parse: number;
+    bytes: number;
+    cells: number;
+  }[];
   const subset = `window.__benchLayer.props.data.slice(0, ${VARIANT_CELLS})`;
   const variants: [string, string][] = [
     ['no layer', 'window.__benchDeck.setProps({ layers: [] })'],
-    ['instanced hexagons with outlines (as drawn where an edge is 3 px or more)', `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset}, stroked: true })] })`],
-    ['without outlines (stroked: false)', `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset}, stroked: false })] })`],
-    ['one polygon mesh, no outlines (highPrecision: true, stroked: false)', `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset}, stroked: false, highPrecision: true })] })`],
+    [
+      'instanced hexagons with outlines (as drawn where an edge is 3 px or more)',
+      `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset}, stroked: true })] })`,
+    ],
+    [
+      'without outlines (stroked: false)',
+      `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset}, stroked: false })] })`,
+    ],
+    [
+      'one polygon mesh, no outlines (highPrecision: true, stroked: false)',
+      `window.__benchDeck.setProps({ layers: [window.__benchLayer.clone({ data: ${subset}, stroked: false, highPrecision: true })] })`,
+    ],
   ];
   const variantFrames: [string, number[]][] = [];
   for (const [name, expression] of variants) {
     await bare.page.evaluate(expression);
     await sleep(500);
     await waitForQuiet(); // the first frame with the layer (attributes, tessellation) off the record
-    variantFrames.push([name, intervals((await bare.page.evaluate(barePan(PAN_PX, PAN_MS / 2, MIN_FRAMES))) as number[])]);
+    variantFrames.push([
+      name,
+      intervals((await bare.page.evaluate(barePan(PAN_PX, PAN_MS / 2, MIN_FRAMES))) as number[]),
+    ]);
   }
   await bare.context.close();
 
@@ -416,84 +506,201 @@ try {
   const wa = withHexagons.animated;
   const na = without.animated;
 
-  console.log(`\nhotspot client benchmark: ${VIEWPORT.width}×${VIEWPORT.height}, Chromium ${chromium.version()} (SwiftShader WebGL), ${RUNS} navigation run(s) each, medians`);
+  console.log(
+    `\nhotspot client benchmark: ${VIEWPORT.width}×${VIEWPORT.height}, Chromium ${chromium.version()} (SwiftShader WebGL), ${RUNS} navigation run(s) each, medians`,
+  );
   console.log(`load average (1, 5, 15 min) at start ${loadAtStart}, at end ${load()} on ${cpus().length} cores`);
-  console.log(`data: ${count(synthetic.rows)} synthetic rows in ${count(synthetic.cells)} resolution-10 cells of Gwent; server start and import ${startSeconds.toFixed(0)} s`);
-  console.log(`hexagons drawn (deck.gl instances, data-cells-drawn): res 8 ${count(n8)}, res 10 ${count(n10)} (pan ${count(drawnForPan)}); /api/cells returned res 8 ${count(node8[0]!.cells)}, res 10 ${count(node10[0]!.cells)}`);
+  console.log(
+    `data: ${count(synthetic.rows)} synthetic rows in ${count(synthetic.cells)} resolution-10 cells of Gwent; server start and import ${startSeconds.toFixed(0)} s`,
+  );
+  console.log(
+    `hexagons drawn (deck.gl instances, data-cells-drawn): res 8 ${count(n8)}, res 10 ${count(n10)} (pan ${count(drawnForPan)}); /api/cells returned res 8 ${count(node8[0]!.cells)}, res 10 ${count(node10[0]!.cells)}`,
+  );
 
-  table('Figures', ['figure', 'value', 'floor', 'ratio'], [
-    [`(1a) navigation → first hexagons on screen, as the app opens (res 8, ${count(n8)})`, ms(app8), ms(bare8), ratio(app8, bare8)],
-    [`(1b) navigation → first hexagons on screen, res 10 (${count(n10)}; goal < 2 s)`, ms(app10), ms(bare10), ratio(app10, bare10)],
-    [`(2) panning with ${count(drawnForPan)} hexagons: median frame`, ms1(median(wa)), ms1(median(na)), ratio(median(wa), median(na))],
-    ['(2) panning: p95 frame', ms1(quantile(wa, 0.95)), ms1(quantile(na, 0.95)), ratio(quantile(wa, 0.95), quantile(na, 0.95))],
-    ...(DRAG
-      ? [
-          ['(2) mouse drag: median frame', ms1(median(withHexagons.drag)), ms1(median(without.drag)), ratio(median(withHexagons.drag), median(without.drag))],
-          ['(2) mouse drag: p95 frame', ms1(quantile(withHexagons.drag, 0.95)), ms1(quantile(without.drag, 0.95)), ratio(quantile(withHexagons.drag, 0.95), quantile(without.drag, 0.95))],
-        ]
-      : []),
-  ]);
-  console.log('floors: (1) the same /api/cells URL drawn by the same layer with deck.gl alone on a bare page; (2) the same pan with the dataset unticked (no hexagon layer).');
+  table(
+    'Figures',
+    ['figure', 'value', 'floor', 'ratio'],
+    [
+      [
+        `(1a) navigation → first hexagons on screen, as the app opens (res 8, ${count(n8)})`,
+        ms(app8),
+        ms(bare8),
+        ratio(app8, bare8),
+      ],
+      [
+        `(1b) navigation → first hexagons on screen, res 10 (${count(n10)}; goal < 2 s)`,
+        ms(app10),
+        ms(bare10),
+        ratio(app10, bare10),
+      ],
+      [
+        `(2) panning with ${count(drawnForPan)} hexagons: median frame`,
+        ms1(median(wa)),
+        ms1(median(na)),
+        ratio(median(wa), median(na)),
+      ],
+      [
+        '(2) panning: p95 frame',
+        ms1(quantile(wa, 0.95)),
+        ms1(quantile(na, 0.95)),
+        ratio(quantile(wa, 0.95), quantile(na, 0.95)),
+      ],
+      ...(DRAG
+        ? [
+            [
+              '(2) mouse drag: median frame',
+              ms1(median(withHexagons.drag)),
+              ms1(median(without.drag)),
+              ratio(median(withHexagons.drag), median(without.drag)),
+            ],
+            [
+              '(2) mouse drag: p95 frame',
+              ms1(quantile(withHexagons.drag, 0.95)),
+              ms1(quantile(without.drag, 0.95)),
+              ratio(quantile(withHexagons.drag, 0.95), quantile(without.drag, 0.95)),
+            ],
+          ]
+        : []),
+    ],
+  );
+  console.log(
+    'floors: (1) the same /api/cells URL drawn by the same layer with deck.gl alone on a bare page; (2) the same pan with the dataset unticked (no hexagon layer).',
+  );
 
-  table('Navigation runs (ms since navigation start)', ['run', 'cells request', 'cells response', 'hexagons submitted', 'on screen'], [
-    ...runs.app8.map((r, i) => [`app, res 8, #${i + 1}`, ms(r.cells.start), ms(r.cells.end), ms(r.drawnAt), ms(r.presentedAt)]),
-    ...runs.bare8.map((r, i) => [`bare, res 8, #${i + 1}`, ms(r.marks.start), ms(r.marks.body), ms(r.marks.drawn), ms(r.marks.presented)]),
-    ...runs.app10.map((r, i) => [`app, res 10, #${i + 1}`, ms(r.cells.start), ms(r.cells.end), ms(r.drawnAt), ms(r.presentedAt)]),
-    ...runs.bare10.map((r, i) => [`bare, res 10, #${i + 1}`, ms(r.marks.start), ms(r.marks.body), ms(r.marks.drawn), ms(r.marks.presented)]),
-  ]);
+  table(
+    'Navigation runs (ms since navigation start)',
+    ['run', 'cells request', 'cells response', 'hexagons submitted', 'on screen'],
+    [
+      ...runs.app8.map((r, i) => [
+        `app, res 8, #${i + 1}`,
+        ms(r.cells.start),
+        ms(r.cells.end),
+        ms(r.drawnAt),
+        ms(r.presentedAt),
+      ]),
+      ...runs.bare8.map((r, i) => [
+        `bare, res 8, #${i + 1}`,
+        ms(r.marks.start),
+        ms(r.marks.body),
+        ms(r.marks.drawn),
+        ms(r.marks.presented),
+      ]),
+      ...runs.app10.map((r, i) => [
+        `app, res 10, #${i + 1}`,
+        ms(r.cells.start),
+        ms(r.cells.end),
+        ms(r.drawnAt),
+        ms(r.presentedAt),
+      ]),
+      ...runs.bare10.map((r, i) => [
+        `bare, res 10, #${i + 1}`,
+        ms(r.marks.start),
+        ms(r.marks.body),
+        ms(r.marks.drawn),
+        ms(r.marks.presented),
+      ]),
+    ],
+  );
 
   const last = runs.app10.at(-1)!;
   const c = last.cells;
-  table(`Where the time goes: app, res 10 (run #${RUNS}; ms since navigation start)`, ['step', 'at', 'takes'], [
-    ['DOMContentLoaded', ms(last.timings.dcl), ''],
-    ['first contentful paint', ms(last.timings.paint['first-contentful-paint']), ''],
-    ['/api/cells request starts (app start-up, session, reference data)', ms(c.start), ms(c.start)],
-    ['/api/cells first byte (server, behind the other requests)', ms(c.responseStart), ms(c.responseStart - c.start)],
-    ['/api/cells last byte (download)', ms(c.end), ms(c.end - c.responseStart)],
-    ['hexagons submitted (JSON, React, deck.gl layer update)', ms(last.drawnAt), ms(last.drawnAt - c.end)],
-    ['hexagons on screen (the frame drawn: WebGL)', ms(last.presentedAt), ms(last.presentedAt - last.drawnAt)],
-    ['  long tasks from cells response to on screen', '', ms(last.blocked)],
-  ]);
+  table(
+    `Where the time goes: app, res 10 (run #${RUNS}; ms since navigation start)`,
+    ['step', 'at', 'takes'],
+    [
+      ['DOMContentLoaded', ms(last.timings.dcl), ''],
+      ['first contentful paint', ms(last.timings.paint['first-contentful-paint']), ''],
+      ['/api/cells request starts (app start-up, session, reference data)', ms(c.start), ms(c.start)],
+      ['/api/cells first byte (server, behind the other requests)', ms(c.responseStart), ms(c.responseStart - c.start)],
+      ['/api/cells last byte (download)', ms(c.end), ms(c.end - c.responseStart)],
+      ['hexagons submitted (JSON, React, deck.gl layer update)', ms(last.drawnAt), ms(last.drawnAt - c.end)],
+      ['hexagons on screen (the frame drawn: WebGL)', ms(last.presentedAt), ms(last.presentedAt - last.drawnAt)],
+      ['  long tasks from cells response to on screen', '', ms(last.blocked)],
+    ],
+  );
   const requests = last.timings.resources.filter((r) => r.name.startsWith(serverUrl)).sort((a, b) => a.start - b.start);
-  table(`App requests (res 10, run #${RUNS})`, ['request', 'start', 'end', 'as sent', 'decoded'], requests.map((r) => [
-    r.name.slice(serverUrl.length).replace(/\?.*/, (q) => (q.length > 36 ? `${q.slice(0, 33)}...` : q)), ms(r.start), ms(r.end), r.encoded ? kib(r.encoded) : '', r.decoded ? kib(r.decoded) : '',
-  ]));
+  table(
+    `App requests (res 10, run #${RUNS})`,
+    ['request', 'start', 'end', 'as sent', 'decoded'],
+    requests.map((r) => [
+      r.name.slice(serverUrl.length).replace(/\?.*/, (q) => (q.length > 36 ? `${q.slice(0, 33)}...` : q)),
+      ms(r.start),
+      ms(r.end),
+      r.encoded ? kib(r.encoded) : '',
+      r.decoded ? kib(r.decoded) : '',
+    ]),
+  );
 
   const bareStep = (key: string, from: string) => median(runs.bare10.map((r) => r.marks[key]! - r.marks[from]!));
-  table('Bare page, res 10 (medians)', ['step', 'takes'], [
-    ['navigation → script runs (fetch sent, deck.gl created)', ms(median(runs.bare10.map((r) => r.marks.start!)))],
-    ['→ response headers (server)', ms(bareStep('headers', 'start'))],
-    ['→ body read (download)', ms(bareStep('body', 'headers'))],
-    ['→ JSON.parse', ms(bareStep('parsed', 'body'))],
-    ['→ createCellsLayer + setProps', ms(bareStep('layerSet', 'parsed'))],
-    ['→ first frame with the layer (deck.gl layer update, attributes)', ms(bareStep('firstBeforeRender', 'layerSet'))],
-    ['→ draw calls submitted', ms(bareStep('drawn', 'firstBeforeRender'))],
-    ['→ on screen (WebGL work of that frame)', ms(bareStep('presented', 'drawn'))],
-  ]);
+  table(
+    'Bare page, res 10 (medians)',
+    ['step', 'takes'],
+    [
+      ['navigation → script runs (fetch sent, deck.gl created)', ms(median(runs.bare10.map((r) => r.marks.start!)))],
+      ['→ response headers (server)', ms(bareStep('headers', 'start'))],
+      ['→ body read (download)', ms(bareStep('body', 'headers'))],
+      ['→ JSON.parse', ms(bareStep('parsed', 'body'))],
+      ['→ createCellsLayer + setProps', ms(bareStep('layerSet', 'parsed'))],
+      [
+        '→ first frame with the layer (deck.gl layer update, attributes)',
+        ms(bareStep('firstBeforeRender', 'layerSet')),
+      ],
+      ['→ draw calls submitted', ms(bareStep('drawn', 'firstBeforeRender'))],
+      ['→ on screen (WebGL work of that frame)', ms(bareStep('presented', 'drawn'))],
+    ],
+  );
 
   const s10 = node10.slice(1);
   const s8 = node8.slice(1);
   const cells10 = runs.app10.at(-1)!.cells;
-  table('/api/cells response', ['measure', 'res 8', 'res 10'], [
-    ['cells', count(node8[0]!.cells), count(node10[0]!.cells)],
-    ['bytes of JSON', kib(node8[0]!.bytes), kib(node10[0]!.bytes)],
-    ['bytes of JSON per cell', String(Math.round(node8[0]!.bytes / node8[0]!.cells)), String(Math.round(node10[0]!.bytes / node10[0]!.cells))],
-    ['gzipped (gzip -6 here)', kib(node8[0]!.gzip), kib(node10[0]!.gzip)],
-    [`as the browser received it (content-encoding: ${node10[0]!.encoding ?? 'none'})`, kib(runs.app8.at(-1)!.cells.encoded), kib(cells10.encoded)],
-    ['server from Node, warm: first byte (median of 2)', ms(median(s8.map((x) => x.headers))), ms(median(s10.map((x) => x.headers)))],
-    ['server from Node, warm: whole body', ms(median(s8.map((x) => x.total))), ms(median(s10.map((x) => x.total)))],
-    ['in page: fetch to headers (median of 3)', '', ms(median(inPage.map((x) => x.headers)))],
-    ['in page: read body', '', ms(median(inPage.map((x) => x.body)))],
-    ['in page: JSON.parse', '', ms(median(inPage.map((x) => x.parse)))],
-  ]);
+  table(
+    '/api/cells response',
+    ['measure', 'res 8', 'res 10'],
+    [
+      ['cells', count(node8[0]!.cells), count(node10[0]!.cells)],
+      ['bytes of JSON', kib(node8[0]!.bytes), kib(node10[0]!.bytes)],
+      [
+        'bytes of JSON per cell',
+        String(Math.round(node8[0]!.bytes / node8[0]!.cells)),
+        String(Math.round(node10[0]!.bytes / node10[0]!.cells)),
+      ],
+      ['gzipped (gzip -6 here)', kib(node8[0]!.gzip), kib(node10[0]!.gzip)],
+      [
+        `as the browser received it (content-encoding: ${node10[0]!.encoding ?? 'none'})`,
+        kib(runs.app8.at(-1)!.cells.encoded),
+        kib(cells10.encoded),
+      ],
+      [
+        'server from Node, warm: first byte (median of 2)',
+        ms(median(s8.map((x) => x.headers))),
+        ms(median(s10.map((x) => x.headers))),
+      ],
+      ['server from Node, warm: whole body', ms(median(s8.map((x) => x.total))), ms(median(s10.map((x) => x.total)))],
+      ['in page: fetch to headers (median of 3)', '', ms(median(inPage.map((x) => x.headers)))],
+      ['in page: read body', '', ms(median(inPage.map((x) => x.body)))],
+      ['in page: JSON.parse', '', ms(median(inPage.map((x) => x.parse)))],
+    ],
+  );
 
-  table(`Pans (frames = rAF intervals)`, ['pan', 'frames', 'median', 'p95', 'max'], [
-    ...([[`app, animated, ${count(drawnForPan)} hexagons`, wa], ['app, animated, no hexagon layer', na],
-      ...(DRAG ? [[`app, drag, ${count(drawnForPan)} hexagons`, withHexagons.drag], ['app, drag, no hexagon layer', without.drag]] : []),
-      ...variantFrames.map(([name, xs]) => [`bare, ${count(Math.min(VARIANT_CELLS, n10))} cells: ${name}`, xs])] as [string, number[]][]).map(([name, xs]) => [
-      name, String(xs.length), ms1(median(xs)), ms1(quantile(xs, 0.95)), ms1(Math.max(...xs)),
-    ]),
-  ]);
+  table(
+    `Pans (frames = rAF intervals)`,
+    ['pan', 'frames', 'median', 'p95', 'max'],
+    [
+      ...(
+        [
+          [`app, animated, ${count(drawnForPan)} hexagons`, wa],
+          ['app, animated, no hexagon layer', na],
+          ...(DRAG
+            ? [
+                [`app, drag, ${count(drawnForPan)} hexagons`, withHexagons.drag],
+                ['app, drag, no hexagon layer', without.drag],
+              ]
+            : []),
+          ...variantFrames.map(([name, xs]) => [`bare, ${count(Math.min(VARIANT_CELLS, n10))} cells: ${name}`, xs]),
+        ] as [string, number[]][]
+      ).map(([name, xs]) => [name, String(xs.length), ms1(median(xs)), ms1(quantile(xs, 0.95)), ms1(Math.max(...xs))]),
+    ],
+  );
 
   if (panError) console.log(`\npanning failed: ${panError}`);
   if (pageErrors.length) console.log(`\npage errors or external requests:\n  ${pageErrors.join('\n  ')}`);

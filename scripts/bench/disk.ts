@@ -98,7 +98,9 @@ export function describe(t: TableBytes, label = 'incidents'): string {
   const lines = [
     `${label}: ${t.rows} rows, ${mb(t.total)} MB in all = ${t.bytesPerRow.toFixed(0)} bytes per row (= MB per million rows)`,
     `  heap ${mb(t.heap)} MB (${t.rows ? (t.heap / t.rows).toFixed(0) : '-'} B/row), toast ${mb(t.toast)} MB`,
-    ...t.indexes.map((i) => `  index ${i.name}: ${mb(i.bytes)} MB (${t.rows ? (i.bytes / t.rows).toFixed(0) : '-'} B/row)`),
+    ...t.indexes.map(
+      (i) => `  index ${i.name}: ${mb(i.bytes)} MB (${t.rows ? (i.bytes / t.rows).toFixed(0) : '-'} B/row)`,
+    ),
   ];
   if (t.columnWidths)
     lines.push(
@@ -128,7 +130,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(describeSchema(await schemaTables(db)));
     await db.close();
     const d = pgliteDirBytes(pgliteDir);
-    console.log(`PGlite data directory ${pgliteDir}: ${mb(d.total)} MB (base ${mb(d.base)} MB, pg_wal ${mb(d.wal)} MB)`);
+    console.log(
+      `PGlite data directory ${pgliteDir}: ${mb(d.total)} MB (base ${mb(d.base)} MB, pg_wal ${mb(d.wal)} MB)`,
+    );
   } else if (process.env.DATABASE_URL) {
     const { openPostgres } = await import('../../server/db/postgres.js');
     const db = await openPostgres(process.env.DATABASE_URL, flag('--schema'));

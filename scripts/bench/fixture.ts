@@ -24,16 +24,51 @@ export async function benchFixture(options: { southWales?: boolean; restricted?:
   await loadGeodataOnce(db);
   const gwentPartnership = `partnership:${await findPartnershipByName(db, 'Gwent force area')}`;
   const gwentDir = shared('police-uk/gwent/');
-  const months = readdirSync(gwentDir).sort().filter((f) => f >= '2023-07' && f < '2024-07').map((f) => gwentDir + f);
+  const months = readdirSync(gwentDir)
+    .sort()
+    .filter((f) => f >= '2023-07' && f < '2024-07')
+    .map((f) => gwentDir + f);
   const stamp = Date.now();
   const pub = await importDataset(db, { kind: 'police-uk', name: `bench ${stamp}`, files: await expandInputs(months) });
   const restrictedSet = async (mapping: 'local-police' | 'istv-ed', file: string, name: string) =>
-    importDataset(db, { kind: 'incidents', name: `${name} ${stamp}`, mapping: resolveMapping(mapping), sensitivity: 'restricted', basis: 's16', ownerScope: gwentPartnership, files: await expandInputs([bundled(file)]) });
-  const restricted = options.restricted === false ? null : await restrictedSet('local-police', 'local-police-gwent-south-wales.csv.gz', 'bench restricted');
-  const ed = options.restricted === false ? null : await restrictedSet('istv-ed', 'istv-ed-gwent-south-wales.csv.gz', 'bench ED');
+    importDataset(db, {
+      kind: 'incidents',
+      name: `${name} ${stamp}`,
+      mapping: resolveMapping(mapping),
+      sensitivity: 'restricted',
+      basis: 's16',
+      ownerScope: gwentPartnership,
+      files: await expandInputs([bundled(file)]),
+    });
+  const restricted =
+    options.restricted === false
+      ? null
+      : await restrictedSet('local-police', 'local-police-gwent-south-wales.csv.gz', 'bench restricted');
+  const ed =
+    options.restricted === false
+      ? null
+      : await restrictedSet('istv-ed', 'istv-ed-gwent-south-wales.csv.gz', 'bench ED');
   const southWalesDir = shared('police-uk/south-wales/');
-  const southWales = options.southWales === false ? null : await importDataset(db, { kind: 'police-uk', name: `bench south wales ${stamp}`, files: await expandInputs(readdirSync(southWalesDir).sort().map((f) => southWalesDir + f)) });
-  const userId = await db.transaction((tx) => insertUser(tx, { email: `bench${stamp}@example.org`, displayName: 'bench', role: 'analyst', scopes: [gwentPartnership] }));
+  const southWales =
+    options.southWales === false
+      ? null
+      : await importDataset(db, {
+          kind: 'police-uk',
+          name: `bench south wales ${stamp}`,
+          files: await expandInputs(
+            readdirSync(southWalesDir)
+              .sort()
+              .map((f) => southWalesDir + f),
+          ),
+        });
+  const userId = await db.transaction((tx) =>
+    insertUser(tx, {
+      email: `bench${stamp}@example.org`,
+      displayName: 'bench',
+      role: 'analyst',
+      scopes: [gwentPartnership],
+    }),
+  );
   const token = newSecret('hs_');
   await insertApiToken(db, { userId, name: 'bench', tokenHash: hashSecret(token), prefix: 'hs_', expiresAt: null });
   return { db, token, gwentPartnership, pub, restricted, ed, southWales };

@@ -9,5 +9,7 @@ import { loadGeodataOnce } from '../../server/geodata-load.js';
 const { db } = await openDatabase({});
 const started = performance.now();
 await loadGeodataOnce(db, (step) => console.log(`${((performance.now() - started) / 1000).toFixed(1)} s  ${step}`));
-console.log(`geography loaded in ${((performance.now() - started) / 1000).toFixed(1)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `geography loaded in ${((performance.now() - started) / 1000).toFixed(1)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+);
 await db.close();

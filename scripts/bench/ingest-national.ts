@@ -130,7 +130,8 @@ function instrument(db: Db, t: Record<string, number>, tally: Tally): Db {
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
       let bodyEnd = 0;
       const result = await db.transaction(async (tx) => {
-        if (db.kind === 'postgres') tally.backendPid = (await tx.query<{ pid: number }>('select pg_backend_pid() as pid'))[0]!.pid;
+        if (db.kind === 'postgres')
+          tally.backendPid = (await tx.query<{ pid: number }>('select pg_backend_pid() as pid'))[0]!.pid;
         const out = await fn({
           async query<R>(sql: string, params?: unknown[]) {
             const s = now();
@@ -291,7 +292,9 @@ async function runFloor(backend: Backend, files: SourceFile[]): Promise<Result> 
       await client.query('commit');
       seconds = now() - started;
       await client.query('analyze floor_raw');
-      const queryable = { query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[] };
+      const queryable = {
+        query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+      };
       table = await tableBytes(queryable, 'floor_raw', false);
       const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
       serverPeakMb = backendPeakMb(pid);
@@ -309,7 +312,9 @@ async function runFloor(backend: Backend, files: SourceFile[]): Promise<Result> 
     await db.transaction(async (tx) => {
       for (const file of files) {
         for await (const piece of csvPieces(file)) {
-          const r = await tx.query("COPY floor_raw FROM '/dev/blob' WITH (FORMAT csv)", [], { blob: new Blob([piece as Uint8Array<ArrayBuffer>]) });
+          const r = await tx.query("COPY floor_raw FROM '/dev/blob' WITH (FORMAT csv)", [], {
+            blob: new Blob([piece as Uint8Array<ArrayBuffer>]),
+          });
           rows += r.affectedRows ?? 0;
         }
       }
@@ -324,7 +329,17 @@ async function runFloor(backend: Backend, files: SourceFile[]): Promise<Result> 
   }
   table.rows = rows;
   table.bytesPerRow = rows ? table.total / rows : 0;
-  return { backend, mode: 'floor', rowsRead: rows, rowsStored: rows, seconds, peakRssMb: peakRssMb(), table, serverPeakMb, pgliteDir };
+  return {
+    backend,
+    mode: 'floor',
+    rowsRead: rows,
+    rowsStored: rows,
+    seconds,
+    peakRssMb: peakRssMb(),
+    table,
+    serverPeakMb,
+    pgliteDir,
+  };
 }
 
 async function runParse(files: SourceFile[]): Promise<Result> {
@@ -384,7 +399,11 @@ const args = process.argv.slice(2);
  * Node's flags in package.json's ingest script (the heap cap), so every run measures what
  * `npm run ingest` does; `--no-cap` runs without them.
  */
-const INGEST_NODE_FLAGS = args.includes('--no-cap') ? [] : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.ingest as string).split(/\s+/).filter((word) => word.startsWith('--max-'));
+const INGEST_NODE_FLAGS = args.includes('--no-cap')
+  ? []
+  : (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.ingest as string)
+      .split(/\s+/)
+      .filter((word) => word.startsWith('--max-'));
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const backendsArg = args.find((a, i) => args[i - 1] === '--backends');
 const inputs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--backends');
@@ -398,12 +417,20 @@ if (process.env.BENCH_NATIONAL_CHILD) {
     await prepare();
     console.log('{}');
   } else {
-    const result = mode === 'parse' ? await runParse(files) : mode === 'app' ? await runApp(backend as Backend, files) : await runFloor(backend as Backend, files);
+    const result =
+      mode === 'parse'
+        ? await runParse(files)
+        : mode === 'app'
+          ? await runApp(backend as Backend, files)
+          : await runFloor(backend as Backend, files);
     result.memory = stopSampling();
     console.log(JSON.stringify(result));
   }
 } else {
-  const backends = (backendsArg?.split(',') ?? ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])]) as Backend[];
+  const backends = (backendsArg?.split(',') ?? [
+    'pglite',
+    ...(process.env.DATABASE_URL ? ['postgres'] : []),
+  ]) as Backend[];
   if (backends.includes('postgres') && !process.env.DATABASE_URL) throw new Error('postgres needs DATABASE_URL');
   const runs: { backend: Backend | 'none'; mode: Mode }[] = [];
   if (!flags.has('--no-parse')) runs.push({ backend: 'none', mode: 'parse' });
@@ -412,14 +439,24 @@ if (process.env.BENCH_NATIONAL_CHILD) {
     if (!flags.has('--no-floor')) runs.push({ backend, mode: 'floor' });
   }
   const files = await expandInputs(inputs);
-  console.log(`national ingest benchmark: ${inputs.join(', ')} (${files.length} files; Node flags: ${INGEST_NODE_FLAGS.join(' ') || 'none'}; 1-minute load average is shown: other work on the machine slows every run)`);
+  console.log(
+    `national ingest benchmark: ${inputs.join(', ')} (${files.length} files; Node flags: ${INGEST_NODE_FLAGS.join(' ') || 'none'}; 1-minute load average is shown: other work on the machine slows every run)`,
+  );
   const results: Result[] = [];
   const child = (run: { backend: Backend | 'none'; mode: Mode }, pgliteDir: string | undefined) => {
-    const spawned = spawnSync(process.execPath, [...INGEST_NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
-      env: { ...process.env, BENCH_NATIONAL_CHILD: JSON.stringify(run), ...(pgliteDir ? { BENCH_PGLITE_DIR: pgliteDir } : {}) },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const spawned = spawnSync(
+      process.execPath,
+      [...INGEST_NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
+      {
+        env: {
+          ...process.env,
+          BENCH_NATIONAL_CHILD: JSON.stringify(run),
+          ...(pgliteDir ? { BENCH_PGLITE_DIR: pgliteDir } : {}),
+        },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     if (spawned.status !== 0) throw new Error(`${run.backend} ${run.mode} failed: ${spawned.stderr}`);
     return JSON.parse(spawned.stdout.trim().split('\n').pop()!) as Result;
   };
@@ -441,10 +478,13 @@ if (process.env.BENCH_NATIONAL_CHILD) {
 
   const f1 = (x: number) => x.toFixed(1);
   console.log('');
-  console.log('database  run    rows read  rows stored  seconds   rows/s  peak RSS MB  MB/M incidents  MB/M all tables  app/floor');
+  console.log(
+    'database  run    rows read  rows stored  seconds   rows/s  peak RSS MB  MB/M incidents  MB/M all tables  app/floor',
+  );
   for (const r of results) {
     const floor = results.find((x) => x.backend === r.backend && x.mode === 'floor');
-    const ratio = r.mode === 'app' && floor ? (r.rowsRead / r.seconds / (floor.rowsRead / floor.seconds)).toFixed(2) : '';
+    const ratio =
+      r.mode === 'app' && floor ? (r.rowsRead / r.seconds / (floor.rowsRead / floor.seconds)).toFixed(2) : '';
     const perM = r.table ? f1(r.table.total / r.table.rows) : '';
     const allPerM = r.schema ? f1(r.schema.reduce((a, t) => a + t.bytes, 0) / r.rowsStored) : '';
     console.log(
@@ -459,12 +499,28 @@ if (process.env.BENCH_NATIONAL_CHILD) {
   for (const r of results) {
     console.log('');
     console.log(`${r.backend} ${r.mode}:`);
-    if (r.phases) console.log(`  time: ${Object.entries(r.phases).map(([k, v]) => `${k} ${f1(v)} s (${Math.round((100 * v) / r.seconds)}%)`).join(', ')}`);
-    if (r.copyCalls !== undefined) console.log(`  ${r.copyCalls} COPY batches, ${f1(r.copyMb!)} MB of CSV sent; ${r.files} files, largest ${r.largestFileRows} rows`);
+    if (r.phases)
+      console.log(
+        `  time: ${Object.entries(r.phases)
+          .map(([k, v]) => `${k} ${f1(v)} s (${Math.round((100 * v) / r.seconds)}%)`)
+          .join(', ')}`,
+      );
+    if (r.copyCalls !== undefined)
+      console.log(
+        `  ${r.copyCalls} COPY batches, ${f1(r.copyMb!)} MB of CSV sent; ${r.files} files, largest ${r.largestFileRows} rows`,
+      );
     if (r.statements?.length)
-      console.log(`  slowest statements: ${r.statements.map((x) => `"${x.sql}" x${x.calls} ${f1(x.seconds)} s`).join('; ')}`);
-    if (r.rejected) console.log(`  rejected: ${JSON.stringify(r.rejected)}; accepted outside their force: ${r.outsideForce}`);
-    if (r.memory) console.log(`  memory peaks (MB): ${Object.entries(r.memory).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+      console.log(
+        `  slowest statements: ${r.statements.map((x) => `"${x.sql}" x${x.calls} ${f1(x.seconds)} s`).join('; ')}`,
+      );
+    if (r.rejected)
+      console.log(`  rejected: ${JSON.stringify(r.rejected)}; accepted outside their force: ${r.outsideForce}`);
+    if (r.memory)
+      console.log(
+        `  memory peaks (MB): ${Object.entries(r.memory)
+          .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+          .join(', ')}`,
+      );
     if (r.table) console.log(describe(r.table, r.mode === 'floor' ? 'floor_raw' : 'incidents').replace(/^/gm, '  '));
     if (r.schema) console.log(`  ${describeSchema(r.schema)}`);
     if (r.pgliteDir)
@@ -472,6 +528,9 @@ if (process.env.BENCH_NATIONAL_CHILD) {
         `  PGlite data directory: ${f1(r.pgliteDir.before / 1e6)} MB before, ${f1(r.pgliteDir.after / 1e6)} MB after (base ${f1(r.pgliteDir.base / 1e6)} MB, pg_wal ${f1(r.pgliteDir.wal / 1e6)} MB); ` +
           `growth ${f1((r.pgliteDir.after - r.pgliteDir.before) / r.rowsStored)} B per stored row`,
       );
-    if (r.serverPeakMb !== undefined && r.serverPeakMb !== null) console.log(`  PostgreSQL backend peak RSS (VmHWM, includes shared buffers touched): ${r.serverPeakMb.toFixed(0)} MB`);
+    if (r.serverPeakMb !== undefined && r.serverPeakMb !== null)
+      console.log(
+        `  PostgreSQL backend peak RSS (VmHWM, includes shared buffers touched): ${r.serverPeakMb.toFixed(0)} MB`,
+      );
   }
 }

@@ -28,7 +28,15 @@ if (process.env.BENCH_CHILD) {
   if (backend === 'postgres') await db.query(`drop schema ${schema} cascade`);
   await db.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  console.log(JSON.stringify({ backend, rowsRead: report.rowsRead, rowsAccepted: report.rowsAccepted, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(
+    JSON.stringify({
+      backend,
+      rowsRead: report.rowsRead,
+      rowsAccepted: report.rowsAccepted,
+      seconds,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 } else {
   const backends = ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])];
   console.log(`ingest benchmark: ${folder}`);

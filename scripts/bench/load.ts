@@ -45,21 +45,58 @@ function clientCommand(url: string, token: string): [string, string[]] {
   if (tool === 'wrk') {
     const script = join(tmpdir(), 'hotspot-load-report.lua');
     writeFileSync(script, WRK_REPORT);
-    return ['wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, '-H', `Authorization: Bearer ${token}`, '-H', 'Accept-Encoding: gzip', url]];
+    return [
+      'wrk',
+      [
+        '-t1',
+        `-c${connections}`,
+        `-d${seconds}s`,
+        '--timeout',
+        '10s',
+        '-s',
+        script,
+        '-H',
+        `Authorization: Bearer ${token}`,
+        '-H',
+        'Accept-Encoding: gzip',
+        url,
+      ],
+    ];
   }
-  return [process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), String(seconds), String(connections), 'autocannon']];
+  return [
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), String(seconds), String(connections), 'autocannon'],
+  ];
 }
 
 if (process.env.LOAD_CHILD) {
   // The client side: one autocannon run; every response's time is kept for exact percentiles.
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: process.env.LOAD_URL!, connections, duration: seconds, headers: { authorization: `Bearer ${process.env.LOAD_TOKEN}`, 'accept-encoding': 'gzip' } }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      {
+        url: process.env.LOAD_URL!,
+        connections,
+        duration: seconds,
+        headers: { authorization: `Bearer ${process.env.LOAD_TOKEN}`, 'accept-encoding': 'gzip' },
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? null;
-  console.log(JSON.stringify({ p50: at(0.5), p95: at(0.95), p99: at(0.99), rps: result.requests.total / seconds, errors: result.errors + result.timeouts, non2xx: result.non2xx, total: result.requests.total }));
+  console.log(
+    JSON.stringify({
+      p50: at(0.5),
+      p95: at(0.95),
+      p99: at(0.99),
+      rps: result.requests.total / seconds,
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      total: result.requests.total,
+    }),
+  );
 } else {
   const fixture = await benchFixture({ southWales: false });
   const app = createApp(fixture.db);
@@ -91,8 +128,12 @@ if (process.env.LOAD_CHILD) {
     ['/api/cells, every request computed', `/api/cells?${sel}`, false],
     ['/api/hotspots, every request computed', `/api/hotspots?${sel}`, false],
   ];
-  console.log(`${fixture.db.kind}, ${tool}, ${connections} connections, ${seconds} s each, ${fixture.pub.rowsAccepted.toLocaleString('en-GB')} police.uk rows`);
-  console.log(`${'run'.padEnd(50)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'req/s'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`);
+  console.log(
+    `${fixture.db.kind}, ${tool}, ${connections} connections, ${seconds} s each, ${fixture.pub.rowsAccepted.toLocaleString('en-GB')} police.uk rows`,
+  );
+  console.log(
+    `${'run'.padEnd(50)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'req/s'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`,
+  );
   let floor: { p95: number; rps: number } | null = null;
   for (const [label, path, cached] of runs) {
     await drained();
@@ -108,12 +149,26 @@ if (process.env.LOAD_CHILD) {
       child.stdout.on('data', (d) => (text += d));
       child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`${tool} exited with ${code}`))));
     });
-    const line = JSON.parse(out.trim().split('\n').pop()!) as { p50: number; p95: number; p99: number; rps?: number; total: number; seconds?: number; errors: number; non2xx: number };
+    const line = JSON.parse(out.trim().split('\n').pop()!) as {
+      p50: number;
+      p95: number;
+      p99: number;
+      rps?: number;
+      total: number;
+      seconds?: number;
+      errors: number;
+      non2xx: number;
+    };
     const r = { ...line, rps: line.rps ?? line.total / line.seconds! };
     floor ??= r;
-    const ratio = r === floor ? '' : `  p95 x${(r.p95 / floor.p95).toFixed(1)} the floor, throughput ${(r.rps / floor.rps * 100).toFixed(1)}% of it`;
+    const ratio =
+      r === floor
+        ? ''
+        : `  p95 x${(r.p95 / floor.p95).toFixed(1)} the floor, throughput ${((r.rps / floor.rps) * 100).toFixed(1)}% of it`;
     const ms = (v: number) => `${Math.round(v)} ms`.padStart(8);
-    console.log(`${label.padEnd(50)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.rps.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}${ratio}`);
+    console.log(
+      `${label.padEnd(50)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.rps.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}${ratio}`,
+    );
   }
   await new Promise((resolve) => server.close(resolve));
   await drained();

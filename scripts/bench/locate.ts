@@ -20,4 +20,6 @@ for (const [lng, lat] of points) {
   if (pfa.locate(lng, lat) && lad.locate(lng, lat)) inLad++;
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(`${n} points (${inLad} in a bundled LAD): ${seconds.toFixed(2)} s, ${Math.round(n / seconds).toLocaleString('en-GB')} points/s (PFA + LAD lookups)`);
+console.log(
+  `${n} points (${inLad} in a bundled LAD): ${seconds.toFixed(2)} s, ${Math.round(n / seconds).toLocaleString('en-GB')} points/s (PFA + LAD lookups)`,
+);

@@ -18,10 +18,18 @@ const [template, runsText] = process.argv.slice(2);
 if (!template) throw new Error('give a route path');
 const runs = Number(runsText ?? 5);
 const f = await benchFixture();
-const ids: Record<string, number | undefined> = { pub: f.pub.datasetId, restricted: f.restricted?.datasetId, ed: f.ed?.datasetId, southWales: f.southWales?.datasetId };
+const ids: Record<string, number | undefined> = {
+  pub: f.pub.datasetId,
+  restricted: f.restricted?.datasetId,
+  ed: f.ed?.datasetId,
+  southWales: f.southWales?.datasetId,
+};
 const path = template.replace(/\{(\w+)\}/g, (_, name: string) => String(ids[name]));
 
-const statements = new Map<string, { calls: number; ms: number; sql: string; params?: unknown[]; settings?: { sql: string; params?: unknown[] } }>();
+const statements = new Map<
+  string,
+  { calls: number; ms: number; sql: string; params?: unknown[]; settings?: { sql: string; params?: unknown[] } }
+>();
 let recording = false;
 // Every statement is timed, including those inside transactions (area queries run in one).
 // The planner settings a transaction gave before a statement are kept with it, so that EXPLAIN
@@ -46,7 +54,8 @@ const timed = <Q extends { query: Db['query'] }>(db: Q): Q => {
   }) as Db['query'];
   if ('transaction' in db) {
     const transaction = (db as unknown as Db).transaction.bind(db);
-    (db as unknown as Db).transaction = ((run: (tx: unknown) => Promise<unknown>) => transaction((tx) => run(timed(tx)))) as unknown as Db['transaction'];
+    (db as unknown as Db).transaction = ((run: (tx: unknown) => Promise<unknown>) =>
+      transaction((tx) => run(timed(tx)))) as unknown as Db['transaction'];
   }
   return db;
 };
@@ -66,7 +75,9 @@ for (let i = 0; i < runs; i++) {
 }
 const median = [...times].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 const sqlMs = [...statements.values()].reduce((a, s) => a + s.ms, 0) / runs;
-console.log(`${path}\nmedian ${median.toFixed(0)} ms per call; SQL ${sqlMs.toFixed(0)} ms, the rest ${(median - sqlMs).toFixed(0)} ms`);
+console.log(
+  `${path}\nmedian ${median.toFixed(0)} ms per call; SQL ${sqlMs.toFixed(0)} ms, the rest ${(median - sqlMs).toFixed(0)} ms`,
+);
 for (const [sql, s] of [...statements].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
   console.log(`${(s.ms / runs).toFixed(1).padStart(8)} ms ${String(s.calls / runs).padStart(4)}x  ${sql}`);
 if (process.env.EXPLAIN) {

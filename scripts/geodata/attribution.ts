@@ -57,7 +57,9 @@ export async function writeAttribution(path: URL, m: ManifestForAttribution): Pr
   const prisons = L.prison!;
   const edEng = L['hospital-ed (England)']!;
   const edWal = L['hospital-ed (Wales, stroke-list stand-in)']!;
-  const summed = m.lad.populationSummedFromLsoas.map((s) => `${s.code} ${s.name} (${s.lsoas} LSOAs, ${s.population.toLocaleString('en-GB')})`).join('; ');
+  const summed = m.lad.populationSummedFromLsoas
+    .map((s) => `${s.code} ${s.name} (${s.lsoas} LSOAs, ${s.population.toLocaleString('en-GB')})`)
+    .join('; ');
   const schoolsNotInCp = schools.droppedExamples['postcode not in Code-Point Open 2014 (newer or mistyped)'] ?? [];
 
   const text = `# geodata/: sources, licences and attribution
@@ -93,7 +95,10 @@ ${quote([
 - **Sources:** 22 Welsh LADs from ${ORIGIN.walesLad}; 15 English LADs (Avon and Somerset: E06000022–25, E07000187–191; Gloucestershire: E07000078–083) from ${ORIGIN.gbLadTopo}; population from ${ORIGIN.ladPopulation} and ${ORIGIN.lsoaPopulation}; force-area codes checked by name against ${ORIGIN.pfa}.
 - **Licence:** OGL v3 (ONS) with OS OpenData; the GeoJSON/TopoJSON conversion is CC BY 4.0 (Martin Chorley).
 - **Attribution:**
-${list(BOUNDARY_ATTRIBUTION.map((s) => `"${s}"`), '  ')}
+${list(
+  BOUNDARY_ATTRIBUTION.map((s) => `"${s}"`),
+  '  ',
+)}
 - **Changed:** TopoJSON decoded (topojson-client); the two layers combined, gaps and overlaps between them closed (mapshaper \`-clean gap-width=${LAD_SETTINGS.gapWidth}\`: the two generalisations do not line up along the Monmouthshire–Forest of Dean border, and the TopoJSON leaves narrow holes along tidal rivers), simplified on shared arcs (mapshaper \`-simplify ${LAD_SETTINGS.simplify} keep-shapes\`), rounded to 5 dp, and re-cleaned until no ring crosses itself. Properties: \`code\` (LAD13CD), \`name\` (LAD13NM), \`nameWelsh\` (LAD13NMW, null in England), \`pfaCode\`, \`population\`.
 - **Population:** ONS mid-2020 estimate of the LAD (2021 codes) where the code matches; otherwise the sum of the LAD's LSOA mid-2020 populations: ${summed || 'none'} (their 2021 successor E07000246 Somerset West and Taunton has the same total). LSOA sums equal the LAD file's totals for every other bundled LAD${m.lad.lsoaPopulationSumMismatches.length ? ` except ${JSON.stringify(m.lad.lsoaPopulationSumMismatches)}` : ''}.
 - **Caveats:** 2013 boundaries: Somerset's five districts became one unitary authority (Somerset, E06000066) in April 2023 and Taunton Deane and West Somerset merged in 2019; codes here are the 2013 ones. Welsh names are as in the source (e.g. "Ynys Mon" without the circumflex). Generalised and clipped to the coastline.
@@ -110,7 +115,9 @@ ${list(BOUNDARY_ATTRIBUTION.map((s) => `"${s}"`), '  ')}
 One GeoJSON FeatureCollection of Points; each feature's \`properties\` is the record
 \`{id, type, name, lng, lat, ladCode, attributes, source, licence, positionSource, proxy, note}\`
 (\`ladCode\`: bundled LAD containing the point, 1 km coastal tolerance, else null).
-Counts by type: ${Object.entries(m.places.byType).map(([t, n]) => `${t} ${n}`).join(', ')}.
+Counts by type: ${Object.entries(m.places.byType)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ')}.
 
 ### licensed-premises (${pubs.kept})
 

@@ -76,7 +76,8 @@ export function crossings(feature: Feature<AreaGeometry>): number {
     }
     return false;
   };
-  return turf.kinks(feature).features.filter((k) => !near(k.geometry.coordinates[0]!, k.geometry.coordinates[1]!)).length;
+  return turf.kinks(feature).features.filter((k) => !near(k.geometry.coordinates[0]!, k.geometry.coordinates[1]!))
+    .length;
 }
 
 /** Coordinates that are not on the rounding grid (more decimals than `precision`). */
@@ -129,7 +130,8 @@ async function simplifyLayer(
     const bad = fc.features.filter((f) => crossings(f) > 0).length;
     const loose = offGrid(fc, p);
     if (bad === 0 && loose === 0) return { fc, passes: pass - 1 };
-    if (pass > 5) throw new Error(`simplify: ${bad} features still cross themselves, ${loose} coordinates off the grid`);
+    if (pass > 5)
+      throw new Error(`simplify: ${bad} features still cross themselves, ${loose} coordinates off the grid`);
     fc = await run(`-i in.json -clean gap-width=0 -snap precision=${p} fix-geometry`, p, { 'in.json': fc });
   }
 }
@@ -169,32 +171,44 @@ export interface BuiltBoundaries {
 export async function buildBoundaries(pop: PopulationTables): Promise<BuiltBoundaries> {
   // --- source LADs ---
   const wales = readGeoJson(PATHS.walesLad);
-  const topo = JSON.parse(readFileSync(shared(PATHS.gbLadTopo), 'utf8')) as Topology<{ lad: GeometryCollection<Record<string, unknown>> }>;
+  const topo = JSON.parse(readFileSync(shared(PATHS.gbLadTopo), 'utf8')) as Topology<{
+    lad: GeometryCollection<Record<string, unknown>>;
+  }>;
   const gb = topojson.feature(topo, topo.objects.lad) as FeatureCollection<AreaGeometry, Record<string, unknown>>;
   const english = new Set(ENGLISH_LADS);
   const names = new Map<string, { name: string; nameWelsh: string | null }>();
-  const pick = (fc: FeatureCollection<AreaGeometry, Record<string, unknown>>, keep: (code: string) => boolean): Simple => ({
+  const pick = (
+    fc: FeatureCollection<AreaGeometry, Record<string, unknown>>,
+    keep: (code: string) => boolean,
+  ): Simple => ({
     type: 'FeatureCollection',
     features: fc.features
       .filter((f) => keep(String(f.properties.LAD13CD)))
       .map((f) => {
         const code = String(f.properties.LAD13CD);
         const nameWelsh = f.properties.LAD13NMW;
-        names.set(code, { name: String(f.properties.LAD13NM), nameWelsh: typeof nameWelsh === 'string' && nameWelsh ? nameWelsh : null });
+        names.set(code, {
+          name: String(f.properties.LAD13NM),
+          nameWelsh: typeof nameWelsh === 'string' && nameWelsh ? nameWelsh : null,
+        });
         return { type: 'Feature', properties: { code }, geometry: f.geometry };
       }),
   });
   const welshIn = pick(wales, (c) => c.startsWith('W06'));
   const englishIn = pick(gb, (c) => english.has(c));
-  if (welshIn.features.length !== WELSH_LADS.length) throw new Error(`wales_lad_2013: ${welshIn.features.length} LADs, expected ${WELSH_LADS.length}`);
-  if (englishIn.features.length !== ENGLISH_LADS.length) throw new Error(`gb_lad_topo: ${englishIn.features.length} of ${ENGLISH_LADS.length} English LADs found`);
+  if (welshIn.features.length !== WELSH_LADS.length)
+    throw new Error(`wales_lad_2013: ${welshIn.features.length} LADs, expected ${WELSH_LADS.length}`);
+  if (englishIn.features.length !== ENGLISH_LADS.length)
+    throw new Error(`gb_lad_topo: ${englishIn.features.length} of ${ENGLISH_LADS.length} English LADs found`);
   for (const code of ENGLISH_LADS) names.set(code, { ...names.get(code)!, nameWelsh: null });
 
   // --- source LSOAs, one file per LAD ---
   const lsoaInputs: Record<string, Simple> = {};
   const lsoaNames = new Map<string, { name: string; ladCode: string }>();
   for (const dir of [PATHS.walesLsoaDir, PATHS.englandLsoaDir]) {
-    for (const file of readdirSync(shared(dir)).filter((f) => f.endsWith('.geojson')).sort()) {
+    for (const file of readdirSync(shared(dir))
+      .filter((f) => f.endsWith('.geojson'))
+      .sort()) {
       const ladCode = file.replace(/\.geojson$/, '');
       if (!BUNDLED_LADS.includes(ladCode)) throw new Error(`LSOA file for unexpected LAD ${ladCode}`);
       const fc = readGeoJson(dir + file);
@@ -209,7 +223,8 @@ export async function buildBoundaries(pop: PopulationTables): Promise<BuiltBound
       };
     }
   }
-  if (Object.keys(lsoaInputs).length !== BUNDLED_LADS.length) throw new Error(`LSOA files for ${Object.keys(lsoaInputs).length} LADs, expected ${BUNDLED_LADS.length}`);
+  if (Object.keys(lsoaInputs).length !== BUNDLED_LADS.length)
+    throw new Error(`LSOA files for ${Object.keys(lsoaInputs).length} LADs, expected ${BUNDLED_LADS.length}`);
 
   // --- LSOA population, and LAD population (LAD file, else the sum of its LSOAs) ---
   const lsoaSum = new Map<string, { population: number; lsoas: number }>();
@@ -230,7 +245,14 @@ export async function buildBoundaries(pop: PopulationTables): Promise<BuiltBound
   const pfaCodes = ladPfaCodes();
   const ladPopulation = new Map<string, number>();
   const report: BoundaryReport = {
-    lad: { count: 0, populationFromLadFile: [], populationSummedFromLsoas: [], lsoaSumChecks: [], pfaCodes, simplifyPasses: 0 },
+    lad: {
+      count: 0,
+      populationFromLadFile: [],
+      populationSummedFromLsoas: [],
+      lsoaSumChecks: [],
+      pfaCodes,
+      simplifyPasses: 0,
+    },
     lsoa: { count: 0, byLad: {}, withoutPopulation, simplifyPasses: 0 },
   };
   for (const code of BUNDLED_LADS) {
@@ -252,13 +274,17 @@ export async function buildBoundaries(pop: PopulationTables): Promise<BuiltBound
         name: names.get(code)!.name,
         population: sum.population,
         lsoas: sum.lsoas,
-        reason: 'pre-2019 district code, not in the LAD 2021 population file (merged into E07000246 Somerset West and Taunton)',
+        reason:
+          'pre-2019 district code, not in the LAD 2021 population file (merged into E07000246 Somerset West and Taunton)',
       });
     }
   }
 
   // --- simplify with topology ---
-  const { fc: ladOut, passes: ladPasses } = await simplifyLayer({ 'wales.json': welshIn, 'england.json': englishIn }, LAD_SETTINGS);
+  const { fc: ladOut, passes: ladPasses } = await simplifyLayer(
+    { 'wales.json': welshIn, 'england.json': englishIn },
+    LAD_SETTINGS,
+  );
   const { fc: lsoaOut, passes: lsoaPasses } = await simplifyLayer(lsoaInputs, LSOA_SETTINGS);
 
   const lad: FeatureCollection<AreaGeometry, LadProps> = {
@@ -269,7 +295,13 @@ export async function buildBoundaries(pop: PopulationTables): Promise<BuiltBound
         const n = names.get(code)!;
         return {
           type: 'Feature',
-          properties: { code, name: n.name, nameWelsh: n.nameWelsh, pfaCode: pfaCodes[code]!, population: ladPopulation.get(code)! },
+          properties: {
+            code,
+            name: n.name,
+            nameWelsh: n.nameWelsh,
+            pfaCode: pfaCodes[code]!,
+            population: ladPopulation.get(code)!,
+          },
           geometry: f.geometry,
         };
       })
@@ -290,14 +322,17 @@ export async function buildBoundaries(pop: PopulationTables): Promise<BuiltBound
       .sort((a, b) => a.properties.code.localeCompare(b.properties.code)),
   };
   if (lad.features.length !== BUNDLED_LADS.length) throw new Error(`simplified LADs: ${lad.features.length}`);
-  if (lsoa.features.length !== lsoaNames.size) throw new Error(`simplified LSOAs: ${lsoa.features.length} of ${lsoaNames.size}`);
+  if (lsoa.features.length !== lsoaNames.size)
+    throw new Error(`simplified LSOAs: ${lsoa.features.length} of ${lsoaNames.size}`);
   for (const f of [...lad.features, ...lsoa.features]) {
-    if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) throw new Error(`${f.properties.code}: no polygon after simplification`);
+    if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon'))
+      throw new Error(`${f.properties.code}: no polygon after simplification`);
   }
   report.lad.count = lad.features.length;
   report.lad.simplifyPasses = ladPasses;
   report.lsoa.simplifyPasses = lsoaPasses;
   report.lsoa.count = lsoa.features.length;
-  for (const f of lsoa.features) report.lsoa.byLad[f.properties.ladCode] = (report.lsoa.byLad[f.properties.ladCode] ?? 0) + 1;
+  for (const f of lsoa.features)
+    report.lsoa.byLad[f.properties.ladCode] = (report.lsoa.byLad[f.properties.ladCode] ?? 0) + 1;
   return { lad, lsoa, report };
 }

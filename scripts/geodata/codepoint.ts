@@ -73,7 +73,13 @@ export function loadCodePoint(): CodePoint {
       const easting = Number(r[col.easting]);
       const northing = Number(r[col.northing]);
       if (!postcode) throw new Error(`Code-Point ${area}.csv: empty postcode`);
-      if (!(r[col.easting] && r[col.northing]) || !Number.isFinite(easting) || !Number.isFinite(northing) || easting === 0 || northing === 0) {
+      if (
+        !(r[col.easting] && r[col.northing]) ||
+        !Number.isFinite(easting) ||
+        !Number.isFinite(northing) ||
+        easting === 0 ||
+        northing === 0
+      ) {
         noPosition++;
         continue;
       }

@@ -4,7 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 
 /** Read a whole CSV file: UTF-8, BOM stripped, CRLF or LF. Returns header and rows (arrays). */
-export function readCsv(path: string, opts: { header?: boolean; text?: string } = {}): { header: string[]; rows: string[][] } {
+export function readCsv(
+  path: string,
+  opts: { header?: boolean; text?: string } = {},
+): { header: string[]; rows: string[][] } {
   const text = opts.text ?? readFileSync(path, 'utf8');
   const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
   if (opts.header === false) return { header: [], rows: records };
@@ -14,7 +17,11 @@ export function readCsv(path: string, opts: { header?: boolean; text?: string } 
 }
 
 /** Rows as objects keyed by header name; throws when a named column is missing. */
-export function readCsvObjects(path: string, required: readonly string[] = [], text?: string): { header: string[]; rows: Record<string, string>[]; raw: string[][] } {
+export function readCsvObjects(
+  path: string,
+  required: readonly string[] = [],
+  text?: string,
+): { header: string[]; rows: Record<string, string>[]; raw: string[][] } {
   const { header, rows } = readCsv(path, { text });
   for (const col of required) if (!header.includes(col)) throw new Error(`${path}: no column "${col}"`);
   return {

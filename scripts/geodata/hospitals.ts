@@ -20,7 +20,15 @@
  */
 import { readCsvObjects } from './csv.js';
 import { loadCodePoint } from './codepoint.js';
-import { clean, codePointPosition, DropLog, formatPostcode, fromBng, type LayerResult, type PlaceRecord } from './place.js';
+import {
+  clean,
+  codePointPosition,
+  DropLog,
+  formatPostcode,
+  fromBng,
+  type LayerResult,
+  type PlaceRecord,
+} from './place.js';
 import { LICENCE, ORIGIN, PATHS, POSITION, shared } from './sources.js';
 import type { AreaIndex } from '../../server/geo/area-index.js';
 
@@ -40,7 +48,8 @@ export const ENGLAND_ED_DROPS: readonly { test: (name: string, postcode: string)
 
 /** Welsh stroke-list sites without an emergency department, by postcode (normalised). */
 export const WALES_NO_ED: Record<string, string> = {
-  NP202UB: 'Royal Gwent Hospital: its ED closed when the Grange University Hospital opened (Nov 2020); minor injuries unit only',
+  NP202UB:
+    'Royal Gwent Hospital: its ED closed when the Grange University Hospital opened (Nov 2020); minor injuries unit only',
   SA148QF: 'Prince Philip Hospital, Llanelli: A&E replaced by a nurse-led minor injuries unit (2013)',
 };
 
@@ -55,7 +64,8 @@ export const WALES_ADDED = [
   },
 ] as const;
 
-const WALES_NOTE = 'Welsh acute stroke hospital list standing in for an ED list (no Welsh ED list with coordinates was available); sites without an ED removed';
+const WALES_NOTE =
+  'Welsh acute stroke hospital list standing in for an ED list (no Welsh ED list with coordinates was available); sites without an ED removed';
 
 function scope(name: string): 'children' | 'adult' | 'all' {
   if (/child|paediatric/i.test(name)) return 'children';
@@ -75,7 +85,8 @@ export function buildHospitals(ladIndex: AreaIndex): { england: LayerResult; wal
     const name = clean(r.Name);
     const postcode = clean(r.Postcode);
     const type = clean(r.Type);
-    if (type !== 'Emergency Department (ED)' && type !== 'Emergency Department-Speciality') throw new Error(`EDs: unknown Type "${type}"`);
+    if (type !== 'Emergency Department (ED)' && type !== 'Emergency Department-Speciality')
+      throw new Error(`EDs: unknown Type "${type}"`);
     const drop = ENGLAND_ED_DROPS.find((d) => d.test(name, postcode));
     if (drop) {
       engDropped.add(drop.reason, name);
@@ -91,7 +102,13 @@ export function buildHospitals(ladIndex: AreaIndex): { england: LayerResult; wal
       lng,
       lat,
       ladCode: ladIndex.locate(lng, lat),
-      attributes: { serviceCode: clean(r.Code), serviceType: type, scope: scope(name), postcode: formatPostcode(postcode), country: 'England' },
+      attributes: {
+        serviceCode: clean(r.Code),
+        serviceType: type,
+        scope: scope(name),
+        postcode: formatPostcode(postcode),
+        country: 'England',
+      },
       source: `England ED list: ${ORIGIN.edsEngland}`,
       licence: cpPos.ok ? `${LICENCE.unknown}; position: ${LICENCE.codePoint}` : LICENCE.unknown,
       positionSource: cpPos.ok ? POSITION.codePoint : POSITION.edFile,
@@ -101,7 +118,15 @@ export function buildHospitals(ladIndex: AreaIndex): { england: LayerResult; wal
   }
 
   // --- Wales (stroke list stand-in) ---
-  const stroke = readCsvObjects(shared(PATHS.strokeHospitals), ['Postcode', 'Country', 'Stroke Team', 'Easting', 'Northing', 'hospital_city', 'Use_IVT']);
+  const stroke = readCsvObjects(shared(PATHS.strokeHospitals), [
+    'Postcode',
+    'Country',
+    'Stroke Team',
+    'Easting',
+    'Northing',
+    'hospital_city',
+    'Use_IVT',
+  ]);
   const walesDropped = new DropLog();
   const walesRecords: PlaceRecord[] = [];
   let walesRows = 0;
@@ -123,7 +148,12 @@ export function buildHospitals(ladIndex: AreaIndex): { england: LayerResult; wal
       lng,
       lat,
       ladCode: ladIndex.locate(lng, lat),
-      attributes: { postcode: formatPostcode(postcode), city: clean(r.hospital_city), strokeTeam: team, country: 'Wales' },
+      attributes: {
+        postcode: formatPostcode(postcode),
+        city: clean(r.hospital_city),
+        strokeTeam: team,
+        country: 'Wales',
+      },
       source: `Acute stroke hospital list (stand-in for a Welsh ED list): ${ORIGIN.strokeHospitals}`,
       licence: cpPos.ok ? `${LICENCE.mit}; position: ${LICENCE.codePoint}` : LICENCE.mit,
       positionSource: cpPos.ok ? POSITION.codePoint : POSITION.strokeFile,
@@ -143,7 +173,8 @@ export function buildHospitals(ladIndex: AreaIndex): { england: LayerResult; wal
       lat: pos.lat,
       ladCode: ladIndex.locate(pos.lng, pos.lat),
       attributes: { postcode: h.postcode, city: h.city, healthBoard: h.healthBoard, country: 'Wales' },
-      source: 'added by hotspot: public knowledge (the Royal Glamorgan Hospital has an emergency department and is missing from the stroke list)',
+      source:
+        'added by hotspot: public knowledge (the Royal Glamorgan Hospital has an emergency department and is missing from the stroke list)',
       licence: `position: ${LICENCE.codePoint}`,
       positionSource: POSITION.codePoint,
       proxy: true,
@@ -152,7 +183,19 @@ export function buildHospitals(ladIndex: AreaIndex): { england: LayerResult; wal
     added.push(`${h.name} (${h.postcode})`);
   }
   return {
-    england: { records: engRecords, sourceRows: eng.rows.length, dropped: engDropped, added: [], checks: { keptByType: typeCounts } },
-    wales: { records: walesRecords, sourceRows: walesRows, dropped: walesDropped, added, checks: { strokeListRows: stroke.rows.length } },
+    england: {
+      records: engRecords,
+      sourceRows: eng.rows.length,
+      dropped: engDropped,
+      added: [],
+      checks: { keptByType: typeCounts },
+    },
+    wales: {
+      records: walesRecords,
+      sourceRows: walesRows,
+      dropped: walesDropped,
+      added,
+      checks: { strokeListRows: stroke.rows.length },
+    },
   };
 }

@@ -68,7 +68,9 @@ export function fromBng(easting: number, northing: number): [number, number] {
 export function codePointPosition(
   cp: CodePoint,
   postcode: string,
-): { ok: true; lng: number; lat: number; postcode: string } | { ok: false; reason: 'area-not-bundled' | 'not-in-code-point' } {
+):
+  | { ok: true; lng: number; lat: number; postcode: string }
+  | { ok: false; reason: 'area-not-bundled' | 'not-in-code-point' } {
   const pc = normalisePostcode(postcode);
   if (!cp.areas.has(postcodeArea(pc))) return { ok: false, reason: 'area-not-bundled' };
   const row = cp.byPostcode.get(pc);

@@ -17,7 +17,16 @@
  */
 import { readCsvObjects } from './csv.js';
 import { loadCodePoint } from './codepoint.js';
-import { clean, codePointPosition, DropLog, orNull, postcodeInAddress, round6, type LayerResult, type PlaceRecord } from './place.js';
+import {
+  clean,
+  codePointPosition,
+  DropLog,
+  orNull,
+  postcodeInAddress,
+  round6,
+  type LayerResult,
+  type PlaceRecord,
+} from './place.js';
 import { LICENCE, ORIGIN, PATHS, POSITION, shared } from './sources.js';
 import type { AreaIndex } from '../../server/geo/area-index.js';
 
@@ -37,11 +46,26 @@ const NOTES: Record<string, string> = {
 /** "Verne, The" -> "The Verne". */
 const displayName = (name: string): string => name.replace(/^(.*), The$/, 'The $1');
 
-const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function buildPrisons(ladIndex: AreaIndex): LayerResult {
   const cp = loadCodePoint();
-  const required = ['Prison', 'NOMS.Region', 'Operator', 'Predominant.Function', 'Designation', 'Notes', 'Postal.Address', 'NPS.Division', 'lon', 'lat'];
+  const required = [
+    'Prison',
+    'NOMS.Region',
+    'Operator',
+    'Predominant.Function',
+    'Designation',
+    'Notes',
+    'Postal.Address',
+    'NPS.Division',
+    'lon',
+    'lat',
+  ];
   const { rows } = readCsvObjects(shared(PATHS.prisons), required);
   const dropped = new DropLog();
   const records: PlaceRecord[] = [];

@@ -24,14 +24,32 @@ import { normaliseCouncilName } from './areas.js';
 import { booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { loadCodePoint } from './codepoint.js';
-import { clean, codePointPosition, DropLog, fromBng, formatPostcode, type LayerResult, type PlaceRecord } from './place.js';
+import {
+  clean,
+  codePointPosition,
+  DropLog,
+  fromBng,
+  formatPostcode,
+  type LayerResult,
+  type PlaceRecord,
+} from './place.js';
 import { LICENCE, ORIGIN, PATHS, POSITION, shared } from './sources.js';
 import type { AreaIndex } from '../../server/geo/area-index.js';
 
 /** A pub further than this outside the council that registered it has a wrong position. */
 export const MAX_KM_OUTSIDE_STATED_COUNCIL = 2;
 
-const HEADER = ['fas_id', 'name', 'address', 'postcode', 'easting', 'northing', 'latitude', 'longitude', 'local_authority'];
+const HEADER = [
+  'fas_id',
+  'name',
+  'address',
+  'postcode',
+  'easting',
+  'northing',
+  'latitude',
+  'longitude',
+  'local_authority',
+];
 
 /** Undo the backslash-quote damage: [id, 'name\",\"address', postcode, ..., la, ''] -> 9 fields. */
 export function repairOpenPubsRow(r: string[]): { row: string[]; repaired: boolean } {
@@ -82,7 +100,17 @@ export function buildPubs(
     if (fixed.repaired) repaired++;
     const r = fixed.row;
     if (r.length !== 9) throw new Error(`open_pubs.csv: row with ${r.length} fields: ${r.join(',')}`);
-    const [fasId, name, address, postcode, easting, northing, latitude, longitude, la] = r as [string, string, string, string, string, string, string, string, string];
+    const [fasId, name, address, postcode, easting, northing, latitude, longitude, la] = r as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const statedLad = ladCodeByName.get(normaliseCouncilName(la));
     if (!statedLad) continue; // outside the bundled councils: not a drop, just not in scope
     if ([easting, northing, latitude, longitude].some((v) => v === '\\N' || v === '')) {
@@ -94,11 +122,17 @@ export function buildPubs(
     maxShiftM = Math.max(maxShiftM, metres(opLng, opLat, Number(longitude), Number(latitude)));
     const cpPos = codePointPosition(cp, postcode);
     const [lng, lat] = cpPos.ok ? [cpPos.lng, cpPos.lat] : [opLng, opLat];
-    if (cpPos.ok && metres(lng, lat, opLng, opLat) > 500) openPubsPositionCorrected.push(`${clean(name)} (${formatPostcode(postcode)})`);
+    if (cpPos.ok && metres(lng, lat, opLng, opLat) > 500)
+      openPubsPositionCorrected.push(`${clean(name)} (${formatPostcode(postcode)})`);
     const statedFeature = ladFeatures.get(statedLad)!;
-    const kmOutside = booleanPointInPolygon(point([lng, lat]), statedFeature) ? 0 : pointToPolygonDistance(point([lng, lat]), statedFeature, { units: 'kilometers' });
+    const kmOutside = booleanPointInPolygon(point([lng, lat]), statedFeature)
+      ? 0
+      : pointToPolygonDistance(point([lng, lat]), statedFeature, { units: 'kilometers' });
     if (kmOutside > MAX_KM_OUTSIDE_STATED_COUNCIL) {
-      dropped.add(cpPos.ok ? PUB_DROP.postcodeOutside : PUB_DROP.positionOutside, `${clean(name)} (${formatPostcode(postcode)}, ${la}, ${kmOutside.toFixed(1)} km)`);
+      dropped.add(
+        cpPos.ok ? PUB_DROP.postcodeOutside : PUB_DROP.positionOutside,
+        `${clean(name)} (${formatPostcode(postcode)}, ${la}, ${kmOutside.toFixed(1)} km)`,
+      );
       continue;
     }
     const ladCode = ladIndex.locate(lng, lat);

@@ -14,7 +14,15 @@
 import { readCsvObjects } from './csv.js';
 import { loadCodePoint } from './codepoint.js';
 import { normaliseCouncilName } from './areas.js';
-import { clean, codePointPosition, DropLog, formatPostcode, orNull, type LayerResult, type PlaceRecord } from './place.js';
+import {
+  clean,
+  codePointPosition,
+  DropLog,
+  formatPostcode,
+  orNull,
+  type LayerResult,
+  type PlaceRecord,
+} from './place.js';
 import { LICENCE, ORIGIN, PATHS, POSITION, shared } from './sources.js';
 import type { AreaIndex } from '../../server/geo/area-index.js';
 
@@ -26,7 +34,19 @@ export const SCHOOL_DROP = {
 
 export function buildSchools(ladIndex: AreaIndex, ladCodeByName: Map<string, string>): LayerResult {
   const cp = loadCodePoint();
-  const required = ['School Number', 'School Name', 'LA Code', 'Local Authority', 'Sector', 'Governance - see notes', 'Welsh Medium Type - see notes', 'School Type', 'Religious Character', 'Postcode', 'Pupils - see notes'];
+  const required = [
+    'School Number',
+    'School Name',
+    'LA Code',
+    'Local Authority',
+    'Sector',
+    'Governance - see notes',
+    'Welsh Medium Type - see notes',
+    'School Type',
+    'Religious Character',
+    'Postcode',
+    'Pupils - see notes',
+  ];
   const { rows } = readCsvObjects(shared(PATHS.schools), required);
   const dropped = new DropLog(50);
   const records: PlaceRecord[] = [];
@@ -52,7 +72,10 @@ export function buildSchools(ladIndex: AreaIndex, ladCodeByName: Map<string, str
     const ladCode = ladIndex.locate(pos.lng, pos.lat);
     if (ladCode !== statedLad) statedLadDisagrees++;
     const pupils = Number(clean(r['Pupils - see notes']));
-    const address = [r['Address 1'], r['Address 2'], r['Address 3'], r['Address 4']].map(clean).filter(Boolean).join(', ');
+    const address = [r['Address 1'], r['Address 2'], r['Address 3'], r['Address 4']]
+      .map(clean)
+      .filter(Boolean)
+      .join(', ');
     const religious = clean(r['Religious Character']);
     records.push({
       id: `school:${number}`,

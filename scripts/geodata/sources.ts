@@ -44,11 +44,16 @@ export const ORIGIN = {
   ladPopulation: `${DEMOGRAPHR}:data/population20_ltla21.rda (ONS mid-2020 MYE2, LAD 2021), converted to CSV`,
   lsoaPopulation: `${DEMOGRAPHR}:data/population20_lsoa11.rda (ONS mid-2020 SAPE23DT2, LSOA 2011), converted to CSV`,
   pubs: 'robarthur/pub-crawler@6dc90c547545bae64a8302844fc3b315df70da05:every-pub-in-england.zip/open_pubs.csv (Open Pubs, getthedata.com, 2017-08)',
-  schools: 'mathieuadams/better_School@50c535387551ff247c666edd1dd01d815ad32df0:scripts/wales_schools_geocoded_20250907_124222.csv (Welsh Government "Address list of schools")',
-  prisons: 'cat-lord/criminal_justice@4da70ff832dac962868daab5eae20315408960c5:prisons/prison_estate_geocoded.csv (NOMS "Prisons and their resettlement providers", 27/02/2017)',
-  edsEngland: 'blackwellrd/ekhuft_catchment_travel_times@e39f93ce49e265a39eeef571d6a4c180a78d79d3:emergency_departments.csv (NHS DoS-style ED list, 2024-08)',
-  strokeHospitals: 'stroke-optimist/deterministic_geographic_model@d7531b3d450527d107c06ba439fd86f6622127b2:data/stroke_hospitals_2022.csv (SAMueL/OPTIMIST acute stroke hospitals)',
-  codePoint: 'open-postcode/codepoint@dd4880a1a6f437477fd6a7a3a6823c944ba6bd2f:Data/CSV/<area>.csv (OS Code-Point Open 2014.3)',
+  schools:
+    'mathieuadams/better_School@50c535387551ff247c666edd1dd01d815ad32df0:scripts/wales_schools_geocoded_20250907_124222.csv (Welsh Government "Address list of schools")',
+  prisons:
+    'cat-lord/criminal_justice@4da70ff832dac962868daab5eae20315408960c5:prisons/prison_estate_geocoded.csv (NOMS "Prisons and their resettlement providers", 27/02/2017)',
+  edsEngland:
+    'blackwellrd/ekhuft_catchment_travel_times@e39f93ce49e265a39eeef571d6a4c180a78d79d3:emergency_departments.csv (NHS DoS-style ED list, 2024-08)',
+  strokeHospitals:
+    'stroke-optimist/deterministic_geographic_model@d7531b3d450527d107c06ba439fd86f6622127b2:data/stroke_hospitals_2022.csv (SAMueL/OPTIMIST acute stroke hospitals)',
+  codePoint:
+    'open-postcode/codepoint@dd4880a1a6f437477fd6a7a3a6823c944ba6bd2f:Data/CSV/<area>.csv (OS Code-Point Open 2014.3)',
 } as const;
 
 // --- licences and attribution statements ------------------------------------------------------

@@ -101,14 +101,7 @@ import { fileURLToPath } from 'node:url';
 import { wgs84ToBng } from './bng.js';
 import { gzipDeterministic, toCsv } from './csv.js';
 import { PointIndex } from './geo.js';
-import {
-  ED_HEADER,
-  edRow,
-  finalizeEd,
-  generateEdMonth,
-  generatePlantedMonth,
-  type EdRecord,
-} from './istv-ed.js';
+import { ED_HEADER, edRow, finalizeEd, generateEdMonth, generatePlantedMonth, type EdRecord } from './istv-ed.js';
 import {
   LOCAL_POLICE_HEADER,
   finalizeLocalPolice,
@@ -282,7 +275,10 @@ export interface GenerateOptions {
 
 /** Load the police.uk violence points and synthesize. */
 export async function generate(options: GenerateOptions = {}): Promise<SynthResult> {
-  const source = await loadPoliceSource(options.dataDir ?? defaultPoliceDataDir(), options.selection ?? DEFAULT_SELECTION);
+  const source = await loadPoliceSource(
+    options.dataDir ?? defaultPoliceDataDir(),
+    options.selection ?? DEFAULT_SELECTION,
+  );
   return synthesize(source, options.seed ?? DEFAULT_SEED);
 }
 

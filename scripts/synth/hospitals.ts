@@ -16,7 +16,7 @@ export interface EdHospital {
 
 export const ED_HOSPITALS: readonly EdHospital[] = [
   { name: 'Grange University Hospital', lon: -2.996331, lat: 51.646288 },
-  { name: 'University Hospital of Wales', lon: -3.189360, lat: 51.506764 },
+  { name: 'University Hospital of Wales', lon: -3.18936, lat: 51.506764 },
   { name: 'Morriston Hospital', lon: -3.935252, lat: 51.684652 },
   { name: 'Princess of Wales Hospital', lon: -3.571638, lat: 51.517676 },
   { name: 'Prince Charles Hospital', lon: -3.385504, lat: 51.763954 },
@@ -27,9 +27,7 @@ export const ED_HOSPITALS: readonly EdHospital[] = [
 export const P_NEAREST_HOSPITAL = 0.85;
 
 export function assignHospital(rng: Rng, lon: number, lat: number): string {
-  const ranked = ED_HOSPITALS.map((h) => ({ h, d: haversineM(lon, lat, h.lon, h.lat) })).sort(
-    (a, b) => a.d - b.d,
-  );
+  const ranked = ED_HOSPITALS.map((h) => ({ h, d: haversineM(lon, lat, h.lon, h.lat) })).sort((a, b) => a.d - b.d);
   const first = ranked[0];
   const second = ranked[1];
   if (!first || !second) throw new Error('need at least two hospitals');

@@ -240,9 +240,7 @@ export function generatePlantedMonth(seed: number, cluster: PlantedCluster, mont
   const out: EdRecord[] = [];
   for (let i = 0; i < n; i++) {
     const p = jitterInDisc(rng, cluster.lng, cluster.lat, cluster.radiusM);
-    out.push(
-      makeRecord(rng, cluster.force, month, p, { kind: 'planted', clusterId: cluster.id }, residentialSampler),
-    );
+    out.push(makeRecord(rng, cluster.force, month, p, { kind: 'planted', clusterId: cluster.id }, residentialSampler));
   }
   return out;
 }

@@ -10,11 +10,7 @@ import { parse } from 'csv-parse';
 
 export type ForceKey = 'gwent' | 'south-wales';
 
-export const VIOLENCE_CRIME_TYPES = [
-  'Violence and sexual offences',
-  'Robbery',
-  'Possession of weapons',
-] as const;
+export const VIOLENCE_CRIME_TYPES = ['Violence and sexual offences', 'Robbery', 'Possession of weapons'] as const;
 export type ViolenceCrimeType = (typeof VIOLENCE_CRIME_TYPES)[number];
 
 export interface BBox {
@@ -135,11 +131,7 @@ export function policeCsvPath(dataDir: string, force: ForceKey, month: string): 
 }
 
 /** Stream one monthly police.uk CSV and keep its violence-related rows. */
-export async function readViolenceMonth(
-  dataDir: string,
-  force: ForceKey,
-  month: string,
-): Promise<ViolenceMonth> {
+export async function readViolenceMonth(dataDir: string, force: ForceKey, month: string): Promise<ViolenceMonth> {
   const file = policeCsvPath(dataDir, force, month);
   if (!existsSync(file)) throw new Error(`police.uk CSV not found: ${file}`);
   const { bbox } = FORCES[force];
@@ -152,9 +144,7 @@ export async function readViolenceMonth(
     kept: 0,
   };
   const points: ViolencePoint[] = [];
-  const parser = createReadStream(file).pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, trim: false }),
-  );
+  const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: false }));
   for await (const rec of parser as AsyncIterable<Record<string, string>>) {
     stats.rows++;
     const crimeType = rec['Crime type'] ?? '';

@@ -169,20 +169,29 @@ export function sortKey(t: SampledDateTime): string {
 
 /** ED assault attendances: night-time-economy heavy; 37.5% in Fri 22:00 - Sun 04:00. */
 export const ED_PROFILE: ProfileSpec = {
-  hourly: [5.0, 4.3, 3.5, 2.5, 1.6, 1.0, 0.8, 0.9, 1.2, 1.5, 1.8, 2.1, 2.4, 2.6, 2.8, 3.1, 3.5, 3.9, 4.3, 4.7, 5.1, 5.5, 5.9, 5.7],
+  hourly: [
+    5.0, 4.3, 3.5, 2.5, 1.6, 1.0, 0.8, 0.9, 1.2, 1.5, 1.8, 2.1, 2.4, 2.6, 2.8, 3.1, 3.5, 3.9, 4.3, 4.7, 5.1, 5.5, 5.9,
+    5.7,
+  ],
   nightMultiplier: [0.85, 0.8, 0.85, 0.95, 1.2, 1.35, 1.0],
   friSatWindowShare: 0.375,
 };
 
 /** Planted ED-only residential clusters: evening peak, weekend nights heavier, no NTE boost. */
 export const ED_RESIDENTIAL_PROFILE: ProfileSpec = {
-  hourly: [3.5, 2.8, 2.0, 1.4, 0.9, 0.6, 0.6, 0.9, 1.3, 1.7, 2.0, 2.3, 2.6, 2.8, 3.1, 3.6, 4.2, 4.8, 5.3, 5.7, 5.9, 5.8, 5.2, 4.4],
+  hourly: [
+    3.5, 2.8, 2.0, 1.4, 0.9, 0.6, 0.6, 0.9, 1.3, 1.7, 2.0, 2.3, 2.6, 2.8, 3.1, 3.6, 4.2, 4.8, 5.3, 5.7, 5.9, 5.8, 5.2,
+    4.4,
+  ],
   nightMultiplier: [0.9, 0.85, 0.9, 0.95, 1.15, 1.3, 1.15],
 };
 
 /** Police: domestic abuse (mostly at home): evenings, weekends heavier. */
 export const POLICE_DA_PROFILE: ProfileSpec = {
-  hourly: [3.0, 2.5, 2.0, 1.5, 1.0, 0.8, 0.8, 1.2, 1.8, 2.2, 2.5, 2.8, 3.0, 3.0, 3.2, 3.6, 4.0, 4.6, 5.2, 5.6, 6.0, 6.0, 5.5, 4.5],
+  hourly: [
+    3.0, 2.5, 2.0, 1.5, 1.0, 0.8, 0.8, 1.2, 1.8, 2.2, 2.5, 2.8, 3.0, 3.0, 3.2, 3.6, 4.0, 4.6, 5.2, 5.6, 6.0, 6.0, 5.5,
+    4.5,
+  ],
   nightMultiplier: [0.95, 0.9, 0.9, 0.95, 1.1, 1.25, 1.2],
 };
 
@@ -195,24 +204,36 @@ export const POLICE_STREET_PROFILE: ProfileSpec = {
 
 /** Police: harassment, malicious communications, stalking, coercive control: daytime/evening. */
 export const POLICE_COMMS_PROFILE: ProfileSpec = {
-  hourly: [1.2, 0.8, 0.5, 0.3, 0.2, 0.3, 0.8, 1.8, 3.0, 3.8, 4.2, 4.4, 4.5, 4.5, 4.5, 4.6, 4.7, 4.8, 4.8, 4.8, 4.6, 4.2, 3.4, 2.2],
+  hourly: [
+    1.2, 0.8, 0.5, 0.3, 0.2, 0.3, 0.8, 1.8, 3.0, 3.8, 4.2, 4.4, 4.5, 4.5, 4.5, 4.6, 4.7, 4.8, 4.8, 4.8, 4.6, 4.2, 3.4,
+    2.2,
+  ],
   nightMultiplier: [1.05, 1.05, 1.05, 1.0, 1.0, 0.9, 0.95],
 };
 
 /** Police: sexual offences: evening and night, weekend nights heavier. */
 export const POLICE_SEXUAL_PROFILE: ProfileSpec = {
-  hourly: [4.5, 4.0, 3.2, 2.4, 1.6, 1.0, 0.8, 1.0, 1.5, 2.0, 2.4, 2.6, 2.8, 3.0, 3.2, 3.5, 3.8, 4.0, 4.2, 4.5, 4.8, 5.0, 5.2, 5.0],
+  hourly: [
+    4.5, 4.0, 3.2, 2.4, 1.6, 1.0, 0.8, 1.0, 1.5, 2.0, 2.4, 2.6, 2.8, 3.0, 3.2, 3.5, 3.8, 4.0, 4.2, 4.5, 4.8, 5.0, 5.2,
+    5.0,
+  ],
   nightMultiplier: [0.9, 0.85, 0.9, 0.95, 1.15, 1.35, 1.1],
 };
 
 /** Police: robbery: afternoon to late evening. */
 export const POLICE_ROBBERY_PROFILE: ProfileSpec = {
-  hourly: [3.5, 3.0, 2.3, 1.6, 1.0, 0.6, 0.5, 0.7, 1.0, 1.5, 2.0, 2.6, 3.0, 3.4, 3.8, 4.5, 5.0, 5.2, 5.4, 5.6, 5.8, 5.6, 5.0, 4.3],
+  hourly: [
+    3.5, 3.0, 2.3, 1.6, 1.0, 0.6, 0.5, 0.7, 1.0, 1.5, 2.0, 2.6, 3.0, 3.4, 3.8, 4.5, 5.0, 5.2, 5.4, 5.6, 5.8, 5.6, 5.0,
+    4.3,
+  ],
   nightMultiplier: [0.95, 0.95, 0.95, 1.0, 1.15, 1.15, 0.95],
 };
 
 /** Police: possession of weapons (largely stop-search driven): afternoon and evening. */
 export const POLICE_WEAPONS_PROFILE: ProfileSpec = {
-  hourly: [2.8, 2.2, 1.6, 1.1, 0.7, 0.4, 0.4, 0.6, 1.0, 1.6, 2.2, 2.8, 3.4, 3.8, 4.2, 4.8, 5.2, 5.4, 5.6, 5.8, 5.8, 5.4, 4.6, 3.6],
+  hourly: [
+    2.8, 2.2, 1.6, 1.1, 0.7, 0.4, 0.4, 0.6, 1.0, 1.6, 2.2, 2.8, 3.4, 3.8, 4.2, 4.8, 5.2, 5.4, 5.6, 5.8, 5.8, 5.4, 4.6,
+    3.6,
+  ],
   nightMultiplier: [1.0, 1.0, 1.0, 1.0, 1.15, 1.15, 0.9],
 };

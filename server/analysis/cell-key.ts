@@ -27,7 +27,7 @@ export const MAX_PERTURBATION = 2;
 /** The published table as a description, for responses and docs. */
 export const PTABLE_DESCRIPTION =
   'cell key method: counts of k or more get zero-mean noise of at most ±2 (probabilities 5%, 20%, 50%, 20%, 5%; ' +
-  'narrower near k so no released count falls below k), chosen by the sum of the records\' random keys mod 256';
+  "narrower near k so no released count falls below k), chosen by the sum of the records' random keys mod 256";
 
 /** The row of the table for a count (n >= k). */
 function rowFor(count: number, threshold: number): readonly number[] {
@@ -36,8 +36,10 @@ function rowFor(count: number, threshold: number): readonly number[] {
 
 /** The perturbation the table gives a count of n >= k with this cell key. */
 export function perturbation(count: number, cellKey: number, threshold: number): number {
-  if (count < threshold) throw new RangeError(`perturbation applies to counts of at least k=${threshold} (got ${count})`);
-  if (!Number.isInteger(cellKey) || cellKey < 0 || cellKey >= KEY_SPACE) throw new RangeError(`cell key must be 0-255 (got ${cellKey})`);
+  if (count < threshold)
+    throw new RangeError(`perturbation applies to counts of at least k=${threshold} (got ${count})`);
+  if (!Number.isInteger(cellKey) || cellKey < 0 || cellKey >= KEY_SPACE)
+    throw new RangeError(`cell key must be 0-255 (got ${cellKey})`);
   const row = rowFor(count, threshold);
   const m = (row.length - 1) / 2;
   let cumulative = 0;

@@ -46,17 +46,28 @@ export interface ChangeOptions {
 export function classifyChanges(cells: readonly ChangeInput[], o: ChangeOptions): CellChange[] {
   const alpha = o.alpha ?? 0.05;
   // A baseline mean is per period of the current length already; two periods may differ in length.
-  const p = cells.map((c) => (o.test === 'baseline' ? poissonP(c.current, c.comparison) : conditionalBinomialP(c.current, c.comparison, o.currentDays, o.comparisonDays)));
+  const p = cells.map((c) =>
+    o.test === 'baseline'
+      ? poissonP(c.current, c.comparison)
+      : conditionalBinomialP(c.current, c.comparison, o.currentDays, o.comparisonDays),
+  );
   const q = benjaminiHochberg(p);
   const scale = o.test === 'baseline' ? 1 : o.currentDays / o.comparisonDays;
   return cells.map((c, i) => {
     const expected = c.comparison * scale;
     const significant = q[i]! < alpha;
     const cls: ChangeClass =
-      significant && c.current > expected ? (c.comparison === 0 ? 'new' : 'increasing')
-      : significant && c.current < expected ? (c.current === 0 ? 'ceased' : 'decreasing')
-      : o.hotInBoth?.has(c.h3) ? 'persistent'
-      : 'no-significant-change';
+      significant && c.current > expected
+        ? c.comparison === 0
+          ? 'new'
+          : 'increasing'
+        : significant && c.current < expected
+          ? c.current === 0
+            ? 'ceased'
+            : 'decreasing'
+          : o.hotInBoth?.has(c.h3)
+            ? 'persistent'
+            : 'no-significant-change';
     return { ...c, p: p[i]!, q: q[i]!, class: cls };
   });
 }

@@ -7,7 +7,8 @@ export interface MonthCompleteness {
   low: boolean;
 }
 
-const daysIn = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+const daysIn = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
 
 /**
  * A data-completeness indicator per month (YYYY-MM). The typical month is the median daily count
@@ -19,9 +20,13 @@ const daysIn = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), N
 export function completeness(months: readonly { month: string; count: number }[], alpha = 0.001): MonthCompleteness[] {
   const daily = months.map((m) => m.count / daysIn(m.month)).sort((a, b) => a - b);
   const mid = daily.length / 2;
-  const median = daily.length === 0 ? 0 : daily.length % 2 ? daily[Math.floor(mid)]! : (daily[mid - 1]! + daily[mid]!) / 2;
+  const median =
+    daily.length === 0 ? 0 : daily.length % 2 ? daily[Math.floor(mid)]! : (daily[mid - 1]! + daily[mid]!) / 2;
   return months.map((m) => {
     const expected = median * daysIn(m.month);
-    return { ...m, low: months.length >= 3 && expected > 0 && m.count < 0.75 * expected && poissonCdf(m.count, expected) < alpha };
+    return {
+      ...m,
+      low: months.length >= 3 && expected > 0 && m.count < 0.75 * expected && poissonCdf(m.count, expected) < alpha,
+    };
   });
 }

@@ -37,10 +37,21 @@ export const HOT = 2;
 
 const isHot = (c: number | null) => c !== null && c >= HOT;
 
-export function crossBorderPattern(cell: Pick<CrossBorderCell, 'combined' | 'alone'>, atBoundary: boolean): CrossBorderPattern {
+export function crossBorderPattern(
+  cell: Pick<CrossBorderCell, 'combined' | 'alone'>,
+  atBoundary: boolean,
+): CrossBorderPattern {
   const combined = isHot(cell.combined);
   const alone = isHot(cell.alone);
-  return combined && alone ? 'both' : combined ? (atBoundary ? 'cross-border' : 'combined-only') : alone ? 'alone-only' : 'none';
+  return combined && alone
+    ? 'both'
+    : combined
+      ? atBoundary
+        ? 'cross-border'
+        : 'combined-only'
+      : alone
+        ? 'alone-only'
+        : 'none';
 }
 
 /**

@@ -19,16 +19,32 @@ export interface Preset extends DefinitionRule {
  */
 export const PRESETS: readonly Preset[] = [
   {
-    id: 'knife-hospital', name: 'Knife or sharp object assaults seen in hospital (ED)', version: 1,
-    groups: ['assault-injury-ed'], excludedGroups: [], flags: ['knife'],
+    id: 'knife-hospital',
+    name: 'Knife or sharp object assaults seen in hospital (ED)',
+    version: 1,
+    groups: ['assault-injury-ed'],
+    excludedGroups: [],
+    flags: ['knife'],
     note: 'National metric 1 uses hospital admissions of under-25s; ED attendance data flagged knife/sharp is the closest local measure.',
   },
   {
-    id: 'knife-police', name: 'Police-recorded knife or sharp object offences', version: 1,
-    groups: ['violence-with-injury', 'violence-without-injury', 'homicide', 'robbery', 'sexual-offences', 'weapons'], excludedGroups: [], flags: ['knife'],
+    id: 'knife-police',
+    name: 'Police-recorded knife or sharp object offences',
+    version: 1,
+    groups: ['violence-with-injury', 'violence-without-injury', 'homicide', 'robbery', 'sexual-offences', 'weapons'],
+    excludedGroups: [],
+    flags: ['knife'],
     note: 'Needs a flagged extract: police.uk data has no knife flag.',
   },
-  { id: 'homicide', name: 'Homicide', version: 1, groups: ['homicide'], excludedGroups: [], flags: [], note: 'Where the data separates homicide (not police.uk).' },
+  {
+    id: 'homicide',
+    name: 'Homicide',
+    version: 1,
+    groups: ['homicide'],
+    excludedGroups: [],
+    flags: [],
+    note: 'Where the data separates homicide (not police.uk).',
+  },
 ];
 
 /** The groups a definition counts, expanded to their children (via `expand`), less the excluded ones. */

@@ -11,7 +11,8 @@ export interface DisclosureMethod {
 
 /** The rules every restricted output follows, then the route's own (what it withholds of derived values). */
 export function disclosureMethod(threshold: number | null, routeRules: readonly string[] = []): DisclosureMethod {
-  if (threshold === null) return { applied: false, threshold: null, rules: ['public data only: nothing withheld or perturbed'], note: null };
+  if (threshold === null)
+    return { applied: false, threshold: null, rules: ['public data only: nothing withheld or perturbed'], note: null };
   const own = routeRules.length ? `; ${routeRules.join('; ')}` : '';
   return {
     applied: true,

@@ -52,14 +52,20 @@ export function rootGroups(selected: readonly string[]): string[] {
  * And a group a dataset records only whole cannot have children left out, even for one dataset.
  * Returns the misalignments (empty when the datasets align).
  */
-export function groupMisalignments(selectedGroups: readonly string[], flags: readonly string[], datasets: readonly RecordedContent[]): Misalignment[] {
+export function groupMisalignments(
+  selectedGroups: readonly string[],
+  flags: readonly string[],
+  datasets: readonly RecordedContent[],
+): Misalignment[] {
   const problems: Misalignment[] = [];
   // A group recorded only whole cannot have some of its children left out (a definition that
   // excludes sexual offences from "Violence and sexual offences" cannot be applied to police.uk).
   const selected = new Set(selectedGroups);
   for (const group of rootGroups(selectedGroups)) {
     const excluded = expandGroups([group]).filter((g) => !selected.has(g));
-    const whole = datasets.filter((d) => d.groups.has(group) && !expandGroups([group]).some((x) => x !== group && d.groups.has(x)));
+    const whole = datasets.filter(
+      (d) => d.groups.has(group) && !expandGroups([group]).some((x) => x !== group && d.groups.has(x)),
+    );
     if (excluded.length === 0 || whole.length === 0) continue;
     problems.push({
       group,
@@ -76,7 +82,10 @@ export function groupMisalignments(selectedGroups: readonly string[], flags: rea
     if (coarse.length === 0) continue;
     const finer = expandGroups([group]);
     const coarseOf = (d: RecordedContent) => coarseAncestor(d, group)!;
-    const suggestion = ancestors.find((a) => datasets.every((d) => d.groups.has(a) || [...d.groups].some((g) => ancestorsOf(g).includes(a)))) ?? null;
+    const suggestion =
+      ancestors.find((a) =>
+        datasets.every((d) => d.groups.has(a) || [...d.groups].some((g) => ancestorsOf(g).includes(a))),
+      ) ?? null;
     const fine = datasets.filter((d) => finer.some((g) => d.groups.has(g)));
     problems.push({
       group,
@@ -101,7 +110,11 @@ export function groupMisalignments(selectedGroups: readonly string[], flags: rea
 }
 
 /** The datasets that can supply a metric in full: they record its groups (or finer) and fill in its flags. */
-export function datasetsSupplying(groups: readonly string[], flags: readonly string[], datasets: readonly RecordedContent[]): RecordedContent[] {
+export function datasetsSupplying(
+  groups: readonly string[],
+  flags: readonly string[],
+  datasets: readonly RecordedContent[],
+): RecordedContent[] {
   return datasets.filter((d) => {
     const roots = rootGroups(groups);
     const covers = roots.some((g) => expandGroups([g]).some((x) => d.groups.has(x)));

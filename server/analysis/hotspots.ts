@@ -4,7 +4,6 @@ import { giBin, type GiBin } from './hotspot-class.js';
 import { cachedKRingNeighbours } from './neighbours.js';
 import { twoSidedP } from './normal.js';
 
-
 export interface HotspotCell {
   h3: string;
   count: number;
@@ -34,6 +33,13 @@ export function hotspots(region: readonly string[], counts: ReadonlyMap<string, 
   const p = z.map(twoSidedP);
   const q = benjaminiHochberg(p);
   return {
-    cells: region.map((h3, i) => ({ h3, count: values[i]!, z: orNull(z[i]!), p: orNull(p[i]!), q: orNull(q[i]!), class: giBin(z[i]!, q[i]!) })),
+    cells: region.map((h3, i) => ({
+      h3,
+      count: values[i]!,
+      z: orNull(z[i]!),
+      p: orNull(p[i]!),
+      q: orNull(q[i]!),
+      class: giBin(z[i]!, q[i]!),
+    })),
   };
 }

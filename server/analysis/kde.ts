@@ -39,7 +39,11 @@ export function ruleOfThumbBandwidth(points: readonly WeightedPoint[], floor = 1
 }
 
 /** Kernel density at each target, in incidents per km²: Σ weight × quartic(distance). */
-export function kernelDensity(sources: readonly WeightedPoint[], targets: readonly { x: number; y: number }[], bandwidth: number): Float64Array {
+export function kernelDensity(
+  sources: readonly WeightedPoint[],
+  targets: readonly { x: number; y: number }[],
+  bandwidth: number,
+): Float64Array {
   if (!(bandwidth > 0)) throw new RangeError(`bandwidth must be positive (got ${bandwidth})`);
   // Sources in square buckets one bandwidth wide: the kernel is zero beyond one bandwidth, so
   // each target needs only its own bucket and the eight around it.

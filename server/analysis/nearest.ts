@@ -15,7 +15,11 @@ export interface NearestSetting {
 }
 
 /** For one location, the nearest setting of each type within `withinMetres`, nearest first. */
-export function nearestByType(at: { lat: number; lng: number }, settings: readonly Setting[], withinMetres: number): NearestSetting[] {
+export function nearestByType(
+  at: { lat: number; lng: number },
+  settings: readonly Setting[],
+  withinMetres: number,
+): NearestSetting[] {
   const best = new Map<string, NearestSetting>();
   for (const s of settings) {
     const d = distance([at.lng, at.lat], [s.lng, s.lat], { units: 'meters' });

@@ -5,7 +5,14 @@
  */
 export type PeriodKind = 'fortnight' | 'month' | 'quarter' | 'rolling-12' | 'financial-year' | 'year';
 
-export const PERIOD_KINDS: readonly PeriodKind[] = ['fortnight', 'month', 'quarter', 'rolling-12', 'financial-year', 'year'];
+export const PERIOD_KINDS: readonly PeriodKind[] = [
+  'fortnight',
+  'month',
+  'quarter',
+  'rolling-12',
+  'financial-year',
+  'year',
+];
 
 export interface Period {
   from: string;
@@ -39,11 +46,15 @@ function monthPeriod(kind: Exclude<PeriodKind, 'fortnight'>, start: number, mont
   const to = iso(Date.UTC(Math.floor(endMonth / 12), endMonth % 12, 1) - DAY);
   const y = Math.floor(start / 12);
   const label =
-    kind === 'month' ? `${MONTHS[start % 12]} ${y}`
-    : kind === 'quarter' ? `Q${Math.floor((start % 12) / 3) + 1} ${y}`
-    : kind === 'financial-year' ? `${y}/${String((y + 1) % 100).padStart(2, '0')}`
-    : kind === 'year' ? String(y)
-    : `12 months to ${MONTHS[(endMonth - 1) % 12]} ${Math.floor((endMonth - 1) / 12)}`;
+    kind === 'month'
+      ? `${MONTHS[start % 12]} ${y}`
+      : kind === 'quarter'
+        ? `Q${Math.floor((start % 12) / 3) + 1} ${y}`
+        : kind === 'financial-year'
+          ? `${y}/${String((y + 1) % 100).padStart(2, '0')}`
+          : kind === 'year'
+            ? String(y)
+            : `12 months to ${MONTHS[(endMonth - 1) % 12]} ${Math.floor((endMonth - 1) / 12)}`;
   return { from, to, label };
 }
 
@@ -54,7 +65,8 @@ function monthPeriod(kind: Exclude<PeriodKind, 'fortnight'>, start: number, mont
  * weeks at a time. Rolling 12 months end with the last complete month and step back a year.
  */
 export function periodSeries(kind: PeriodKind, asOf: string, count: number): Period[] {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(time(asOf))) throw new RangeError(`expected a date YYYY-MM-DD (got ${asOf})`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(time(asOf)))
+    throw new RangeError(`expected a date YYYY-MM-DD (got ${asOf})`);
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a whole number >= 1 (got ${count})`);
   const out: Period[] = [];
   if (kind === 'fortnight') {
@@ -81,7 +93,8 @@ export function yearEarlier(p: Period): Period {
   const shiftDays = (d: string, days: number) => iso(time(d) - days * DAY);
   const shiftYear = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`;
   const wholeMonths = p.from.endsWith('-01') && new Date(time(p.to) + DAY).getUTCDate() === 1;
-  if (!wholeMonths) return { from: shiftDays(p.from, 364), to: shiftDays(p.to, 364), label: `${p.label}, 52 weeks earlier` };
+  if (!wholeMonths)
+    return { from: shiftDays(p.from, 364), to: shiftDays(p.to, 364), label: `${p.label}, 52 weeks earlier` };
   const to = iso(Date.UTC(Number(p.to.slice(0, 4)) - 1, Number(p.to.slice(5, 7)), 1) - DAY); // month end a year earlier (leap years)
   return { from: shiftYear(p.from), to, label: `${p.label}, a year earlier` };
 }

@@ -13,7 +13,11 @@ export function poissonInterval(count: number, confidence = 0.95): [number, numb
 }
 
 /** A rate per 1,000 residents with its exact 95% interval; null where there are no residents. */
-export function rateWithInterval(count: number, population: number, confidence = 0.95): { rate: number; lower: number; upper: number } | null {
+export function rateWithInterval(
+  count: number,
+  population: number,
+  confidence = 0.95,
+): { rate: number; lower: number; upper: number } | null {
   if (!(population > 0)) return null;
   const [lo, hi] = poissonInterval(count, confidence);
   return { rate: (count / population) * 1000, lower: (lo / population) * 1000, upper: (hi / population) * 1000 };
@@ -24,7 +28,11 @@ export function rateWithInterval(count: number, population: number, confidence =
  * the exact Poisson interval around the count the target rate would give there, as rates.
  * 95% and 99.8% limits are the usual pair.
  */
-export function funnelLimits(targetRatePerThousand: number, population: number, confidence: number): { lower: number; upper: number } {
+export function funnelLimits(
+  targetRatePerThousand: number,
+  population: number,
+  confidence: number,
+): { lower: number; upper: number } {
   const expected = (targetRatePerThousand * population) / 1000;
   const alpha = 1 - confidence;
   const lower = expected === 0 ? 0 : chisquareQuantile(alpha / 2, 2 * expected) / 2;

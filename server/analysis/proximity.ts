@@ -11,7 +11,12 @@ export interface Xy {
  * boundary included), using a square grid of buckets one radius wide so each place looks at nine
  * buckets only.
  */
-function forEachWithin<P extends Xy>(places: readonly Xy[], points: readonly P[], radius: number, visit: (place: number, point: P) => void): void {
+function forEachWithin<P extends Xy>(
+  places: readonly Xy[],
+  points: readonly P[],
+  radius: number,
+  visit: (place: number, point: P) => void,
+): void {
   if (!(radius > 0)) throw new RangeError(`radius must be positive (got ${radius})`);
   const buckets = new Map<string, P[]>();
   const key = (x: number, y: number) => `${Math.floor(x / radius)},${Math.floor(y / radius)}`;
@@ -27,14 +32,19 @@ function forEachWithin<P extends Xy>(places: readonly Xy[], points: readonly P[]
     const by = Math.floor(place.y / radius);
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        for (const p of buckets.get(`${bx + dx},${by + dy}`) ?? []) if ((p.x - place.x) ** 2 + (p.y - place.y) ** 2 <= r2) visit(i, p);
+        for (const p of buckets.get(`${bx + dx},${by + dy}`) ?? [])
+          if ((p.x - place.x) ** 2 + (p.y - place.y) ** 2 <= r2) visit(i, p);
       }
     }
   });
 }
 
 /** How many points lie within `radius` metres of each place; a point may stand for `count` incidents at one position. */
-export function countWithin(places: readonly Xy[], points: readonly (Xy & { count?: number })[], radius: number): Int32Array {
+export function countWithin(
+  places: readonly Xy[],
+  points: readonly (Xy & { count?: number })[],
+  radius: number,
+): Int32Array {
   const counts = new Int32Array(places.length);
   forEachWithin(places, points, radius, (i, p) => (counts[i]! += p.count ?? 1));
   return counts;

@@ -37,10 +37,16 @@ export interface PublicSummaryCandidate {
 export function publicSummaryProblems(c: PublicSummaryCandidate): string[] {
   const problems: string[] = [];
   const rules = PUBLIC_SUMMARY_RULES;
-  if (c.res !== null && c.res > rules.maxResolution) problems.push(`cells of resolution ${c.res} are too fine for publication: use resolution ${rules.maxResolution} or coarser`);
+  if (c.res !== null && c.res > rules.maxResolution)
+    problems.push(
+      `cells of resolution ${c.res} are too fine for publication: use resolution ${rules.maxResolution} or coarser`,
+    );
   if (c.restricted) {
     const small = c.counts.filter((n) => n !== null && n > 0 && n < rules.minThreshold).length;
-    if (small) problems.push(`${small} count${small === 1 ? '' : 's'} from 1 to ${rules.minThreshold - 1} would be published from restricted data`);
+    if (small)
+      problems.push(
+        `${small} count${small === 1 ? '' : 's'} from 1 to ${rules.minThreshold - 1} would be published from restricted data`,
+      );
   }
   const sensitive = [...new Set(c.settings.filter((s) => rules.sensitiveTypes.has(s.type)).map((s) => s.type))];
   if (sensitive.length) problems.push(`sensitive settings would be named (${sensitive.join(', ')})`);

@@ -11,7 +11,14 @@ export interface ReviewCell {
 }
 
 /** Panels read changes in this order: what is new or worse first. */
-const CLASS_ORDER: readonly ChangeClass[] = ['new', 'increasing', 'persistent', 'decreasing', 'ceased', 'no-significant-change'];
+const CLASS_ORDER: readonly ChangeClass[] = [
+  'new',
+  'increasing',
+  'persistent',
+  'decreasing',
+  'ceased',
+  'no-significant-change',
+];
 
 /**
  * The review's priority locations: every cell whose class is not "no significant change", by
@@ -21,7 +28,12 @@ const CLASS_ORDER: readonly ChangeClass[] = ['new', 'increasing', 'persistent', 
 export function reviewPriorities(cells: readonly ReviewCell[], limit: number): ReviewCell[] {
   return cells
     .filter((c) => c.class !== 'no-significant-change')
-    .sort((a, b) => CLASS_ORDER.indexOf(a.class) - CLASS_ORDER.indexOf(b.class) || (b.current ?? 0) - (a.current ?? 0) || (a.h3 < b.h3 ? -1 : 1))
+    .sort(
+      (a, b) =>
+        CLASS_ORDER.indexOf(a.class) - CLASS_ORDER.indexOf(b.class) ||
+        (b.current ?? 0) - (a.current ?? 0) ||
+        (a.h3 < b.h3 ? -1 : 1),
+    )
     .slice(0, limit);
 }
 

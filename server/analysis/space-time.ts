@@ -7,7 +7,14 @@ export interface GiSeries {
 }
 
 export type EmergingClass =
-  | 'new' | 'consecutive' | 'intensifying' | 'persistent' | 'diminishing' | 'sporadic' | 'oscillating' | 'historical';
+  | 'new'
+  | 'consecutive'
+  | 'intensifying'
+  | 'persistent'
+  | 'diminishing'
+  | 'sporadic'
+  | 'oscillating'
+  | 'historical';
 
 /** ArcGIS Emerging Hot Spot Analysis patterns, hot or cold; null = no pattern detected. */
 export type EhsaPattern = { kind: 'hot' | 'cold'; pattern: EmergingClass } | null;
@@ -52,9 +59,16 @@ export function emergingPattern(series: GiSeries, alpha = 0.05): EhsaPattern {
 }
 
 export type SfhotspotClass =
-  | 'persistent hotspot' | 'emerging hotspot' | 'former hotspot' | 'intermittent hotspot'
-  | 'persistent coldspot' | 'emerging coldspot' | 'former coldspot' | 'intermittent coldspot'
-  | 'mixed hot/coldspot' | 'no pattern';
+  | 'persistent hotspot'
+  | 'emerging hotspot'
+  | 'former hotspot'
+  | 'intermittent hotspot'
+  | 'persistent coldspot'
+  | 'emerging coldspot'
+  | 'former coldspot'
+  | 'intermittent coldspot'
+  | 'mixed hot/coldspot'
+  | 'no pattern';
 
 /** sfhotspot's hotspot_classify_params() defaults. */
 export const SFHOTSPOT_PARAMS = { hotspotProp: 0.1, persistentProp: 0.8, recentProp: 0.2 } as const;

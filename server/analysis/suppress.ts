@@ -18,7 +18,11 @@ export function releaseCount(count: number, key: number, threshold: number | nul
  * withheld too, repeating until no group has a lone withheld count. The choice uses only released
  * values (then the label), so it tells nothing more about the true counts.
  */
-export function secondarySuppression(released: readonly (number | null)[], groups: readonly (readonly number[])[], label: (index: number) => string): (number | null)[] {
+export function secondarySuppression(
+  released: readonly (number | null)[],
+  groups: readonly (readonly number[])[],
+  label: (index: number) => string,
+): (number | null)[] {
   const out = [...released];
   for (let changed = true; changed; ) {
     changed = false;
@@ -44,14 +48,20 @@ export function secondarySuppression(released: readonly (number | null)[], group
  * over the group (an area's total is published by the summary). Keys are dropped: a cell key
  * would tell the noise.
  */
-export function releaseCells<T extends { h3: string; count: number; key: number }>(cells: readonly T[], threshold: number | null): (Omit<T, 'key' | 'count'> & { count: number | null })[] {
+export function releaseCells<T extends { h3: string; count: number; key: number }>(
+  cells: readonly T[],
+  threshold: number | null,
+): (Omit<T, 'key' | 'count'> & { count: number | null })[] {
   const counts = cells.map((c) => releaseCount(c.count, c.key, threshold));
-  const released = threshold === null ? counts : secondarySuppression(counts, [cells.map((_, i) => i)], (i) => cells[i]!.h3);
+  const released =
+    threshold === null ? counts : secondarySuppression(counts, [cells.map((_, i) => i)], (i) => cells[i]!.h3);
   return cells.map(({ key: _key, count: _count, ...rest }, i) => ({ ...rest, count: released[i]! }));
 }
 
 /** The threshold for a mix of datasets: mixing in any restricted data makes the result restricted. */
-export function effectiveThreshold(datasets: readonly { sensitivity: 'public' | 'restricted'; threshold: number }[]): number | null {
+export function effectiveThreshold(
+  datasets: readonly { sensitivity: 'public' | 'restricted'; threshold: number }[],
+): number | null {
   const restricted = datasets.filter((d) => d.sensitivity === 'restricted');
   return restricted.length === 0 ? null : Math.max(...restricted.map((d) => d.threshold));
 }

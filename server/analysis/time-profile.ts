@@ -8,7 +8,8 @@ export interface KeyedCount {
 export function weekdayHourMatrix(rows: readonly ({ weekday: number; hour: number } & KeyedCount)[]): KeyedCount[][] {
   const matrix = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => ({ count: 0, key: 0 })));
   for (const r of rows) {
-    if (r.weekday < 1 || r.weekday > 7 || r.hour < 0 || r.hour > 23) throw new RangeError(`no such slot: weekday ${r.weekday}, hour ${r.hour}`);
+    if (r.weekday < 1 || r.weekday > 7 || r.hour < 0 || r.hour > 23)
+      throw new RangeError(`no such slot: weekday ${r.weekday}, hour ${r.hour}`);
     matrix[r.weekday - 1]![r.hour] = { count: r.count, key: r.key };
   }
   return matrix;

@@ -35,7 +35,10 @@ export const ALPHA = 0.05;
  * record, Benjamini-Hochberg over those tested. `bothHot(i)` says whether place i is a Gi* hot
  * spot in both sources (for the places whose shares do not differ).
  */
-export function triangulate(places: readonly SourcePair[], bothHot: (index: number) => boolean = () => false): { edShare: number | null; places: Triangulated[] } {
+export function triangulate(
+  places: readonly SourcePair[],
+  bothHot: (index: number) => boolean = () => false,
+): { edShare: number | null; places: Triangulated[] } {
   const P = places.reduce((a, x) => a + x.police, 0);
   const E = places.reduce((a, x) => a + x.ed, 0);
   const testable = P > 0 && E > 0;
@@ -51,7 +54,13 @@ export function triangulate(places: readonly SourcePair[], bothHot: (index: numb
       if (j === undefined) return { id: x.id, p: null, q: null, class: bothHot(i) ? 'both-hot' : 'none' };
       const significant = q[j]! < ALPHA;
       const edShare = x.ed / (x.ed + x.police);
-      const cls: TriangulationClass = significant ? (edShare > share! ? 'ed-excess' : 'police-excess') : bothHot(i) ? 'both-hot' : 'none';
+      const cls: TriangulationClass = significant
+        ? edShare > share!
+          ? 'ed-excess'
+          : 'police-excess'
+        : bothHot(i)
+          ? 'both-hot'
+          : 'none';
       return { id: x.id, p: p[j]!, q: q[j]!, class: cls };
     }),
   };
@@ -64,7 +73,10 @@ export function triangulate(places: readonly SourcePair[], bothHot: (index: numb
  */
 export function bivariateLevels(counts: readonly (number | null)[], threshold: number | null): (0 | 1 | 2)[] {
   const value = (c: number | null) => (c === null ? (threshold ?? 1) - 0.5 : c);
-  const positive = counts.map(value).filter((v) => v > 0).sort((a, b) => a - b);
+  const positive = counts
+    .map(value)
+    .filter((v) => v > 0)
+    .sort((a, b) => a - b);
   if (positive.length === 0) return counts.map(() => 0);
   const cut = positive[Math.floor(0.75 * (positive.length - 1))]!;
   return counts.map((c) => (value(c) <= 0 ? 0 : value(c) >= cut && value(c) > positive[0]! ? 2 : 1));

@@ -39,7 +39,9 @@ export interface AccessContext {
   scopeNames?: ReadonlyMap<string, string>;
 }
 
-export type Decision = { datasetId: number; name: string; allowed: true; via: 'public' | 'owner' | 'grant' } | { datasetId: number; name: string; allowed: false; reason: string };
+export type Decision =
+  | { datasetId: number; name: string; allowed: true; via: 'public' | 'owner' | 'grant' }
+  | { datasetId: number; name: string; allowed: false; reason: string };
 
 export function isLive(grant: GrantFacts, now: Date): boolean {
   return grant.revokedAt === null && new Date(grant.expiresAt) > now;
@@ -57,18 +59,40 @@ export function describeScope(scope: string, names?: ReadonlyMap<string, string>
  * area, if it has one). s17 data (information given to a PCC) is for that PCC's users only:
  * grants on it are ignored even if one was somehow stored.
  */
-export function decideDataset(user: Principal, dataset: DatasetFacts, grants: readonly GrantFacts[], context: AccessContext, now: Date): Decision {
+export function decideDataset(
+  user: Principal,
+  dataset: DatasetFacts,
+  grants: readonly GrantFacts[],
+  context: AccessContext,
+  now: Date,
+): Decision {
   const base = { datasetId: dataset.id, name: dataset.name };
   if (dataset.sensitivity === 'public') return { ...base, allowed: true, via: 'public' };
   if (dataset.ownerScope && user.scopes.includes(dataset.ownerScope)) return { ...base, allowed: true, via: 'owner' };
-  if (!dataset.ownerScope) return { ...base, allowed: false, reason: 'restricted data with no owner: an administrator must assign one' };
+  if (!dataset.ownerScope)
+    return { ...base, allowed: false, reason: 'restricted data with no owner: an administrator must assign one' };
   const owner = describeScope(dataset.ownerScope, context.scopeNames);
-  if (dataset.basis === 's17') return { ...base, allowed: false, reason: `s17 data held by ${owner}: usable by that PCC's staff only` };
-  const mine = grants.filter((g) => g.datasetId === dataset.id && user.scopes.includes(g.granteeScope) && isLive(g, now));
-  if (mine.some((g) => g.area === null || context.within.get(g.area) === true)) return { ...base, allowed: true, via: 'grant' };
-  if (mine.length > 0) return { ...base, allowed: false, reason: `granted only within ${mine.map((g) => g.area).join(' or ')}: choose an area inside it` };
-  const you = user.scopes.length ? user.scopes.map((s) => describeScope(s, context.scopeNames)).join(', ') : 'you (you belong to no partnership or PCC)';
-  return { ...base, allowed: false, reason: `no live grant to ${you}: it is held by ${owner}, whose analysts can grant access on the Data sharing page` };
+  if (dataset.basis === 's17')
+    return { ...base, allowed: false, reason: `s17 data held by ${owner}: usable by that PCC's staff only` };
+  const mine = grants.filter(
+    (g) => g.datasetId === dataset.id && user.scopes.includes(g.granteeScope) && isLive(g, now),
+  );
+  if (mine.some((g) => g.area === null || context.within.get(g.area) === true))
+    return { ...base, allowed: true, via: 'grant' };
+  if (mine.length > 0)
+    return {
+      ...base,
+      allowed: false,
+      reason: `granted only within ${mine.map((g) => g.area).join(' or ')}: choose an area inside it`,
+    };
+  const you = user.scopes.length
+    ? user.scopes.map((s) => describeScope(s, context.scopeNames)).join(', ')
+    : 'you (you belong to no partnership or PCC)';
+  return {
+    ...base,
+    allowed: false,
+    reason: `no live grant to ${you}: it is held by ${owner}, whose analysts can grant access on the Data sharing page`,
+  };
 }
 
 /** Whether a dataset shows in the user's listings: usable for some area, or (admins) unowned and needing attention. */
@@ -106,17 +130,25 @@ export function canManageDataset(user: Principal, dataset: DatasetFacts): boolea
 /** Why a grant may not be made, or null. s17 data cannot be passed on. */
 export function grantProblem(user: Principal, dataset: DatasetFacts, granteeScope: string): string | null {
   if (dataset.sensitivity === 'public') return `${dataset.name} is public: every signed-in user can already use it`;
-  if (dataset.basis === 's17') return `${dataset.name} was given to ${dataset.ownerScope} under s17 of the PCSC Act 2022 and cannot be granted onward`;
+  if (dataset.basis === 's17')
+    return `${dataset.name} was given to ${dataset.ownerScope} under s17 of the PCSC Act 2022 and cannot be granted onward`;
   if (!canManageDataset(user, dataset)) return `only ${dataset.ownerScope}'s analysts can grant ${dataset.name}`;
   if (granteeScope === dataset.ownerScope) return `${granteeScope} already owns ${dataset.name}`;
   return null;
 }
 
 /** Why a place layer may not be granted, or null. Layers are granted whole (no area). */
-export function layerGrantProblem(user: Principal, layer: Holding & { name: string; bundled: boolean }, granteeScope: string, area: string | undefined): string | null {
+export function layerGrantProblem(
+  user: Principal,
+  layer: Holding & { name: string; bundled: boolean },
+  granteeScope: string,
+  area: string | undefined,
+): string | null {
   if (!layer.restricted) return `the layer "${layer.name}" is not restricted: every signed-in user can already see it`;
-  if (!canManage(user, layer)) return `only ${layer.ownerScope ?? 'the layer owner'}'s analysts can grant the layer "${layer.name}"`;
+  if (!canManage(user, layer))
+    return `only ${layer.ownerScope ?? 'the layer owner'}'s analysts can grant the layer "${layer.name}"`;
   if (granteeScope === layer.ownerScope) return `${granteeScope} already holds the layer "${layer.name}"`;
-  if (area !== undefined) return 'a place layer is granted whole: leave out the area (upload a layer of just the places to share instead)';
+  if (area !== undefined)
+    return 'a place layer is granted whole: leave out the area (upload a layer of just the places to share instead)';
   return null;
 }

@@ -58,7 +58,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
       if (user) {
         if (unsafe && !sameSecret(c.req.header(CSRF_HEADER) ?? '', session.csrfToken))
           return c.json({ error: `missing or wrong ${CSRF_HEADER} header` }, 403);
-        if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(c.get('db'), tokenHash, now);
+        if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+          await touchSession(c.get('db'), tokenHash, now);
         c.set('user', user);
         c.set('session', { tokenHash, csrfToken: session.csrfToken, via: session.via });
       }

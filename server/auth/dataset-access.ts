@@ -19,18 +19,26 @@ export type AccessResult = { ok: true; datasets: Dataset[]; decisions: Decision[
 /** `lad:..`, `pfa:..` or `partnership:..` as the grant table stores it; `cells:..` for a list of cells. */
 export function areaKey(area: AreaSelector | undefined | null): string | null {
   if (!area) return null;
-  return area.kind === 'cells' ? `cells:${area.cells.join(',')}` : `${area.kind}:${area.kind === 'partnership' ? area.id : area.code}`;
+  return area.kind === 'cells'
+    ? `cells:${area.cells.join(',')}`
+    : `${area.kind}:${area.kind === 'partnership' ? area.id : area.code}`;
 }
 
 /** Whether the requested area lies inside each area the grants are limited to (by their cells). */
-async function accessContext(db: Queryable, grants: readonly Grant[], area: string | null, scopes: readonly string[]): Promise<AccessContext> {
+async function accessContext(
+  db: Queryable,
+  grants: readonly Grant[],
+  area: string | null,
+  scopes: readonly string[],
+): Promise<AccessContext> {
   const requested = area === null ? null : areaParam.safeParse(area);
   const limits = [...new Set(grants.map((g) => g.area).filter((a): a is string => a !== null))];
   const within = new Map(
     await Promise.all(
       limits.map(async (limit) => {
         const outer = areaParam.safeParse(limit);
-        const inside = requested?.success === true && outer.success && (await areaWithin(db, requested.data, outer.data));
+        const inside =
+          requested?.success === true && outer.success && (await areaWithin(db, requested.data, outer.data));
         return [limit, inside] as const;
       }),
     ),
@@ -42,9 +50,20 @@ async function accessContext(db: Queryable, grants: readonly Grant[], area: stri
  * Decides a set of datasets for a user and an area, with no request around it: the panel
  * routes ask it for a partnership (every member's access) as well as for the caller.
  */
-export async function decideDatasets(db: Queryable, user: Principal, datasets: readonly Dataset[], area: string | null, now: Date): Promise<Decision[]> {
+export async function decideDatasets(
+  db: Queryable,
+  user: Principal,
+  datasets: readonly Dataset[],
+  area: string | null,
+  now: Date,
+): Promise<Decision[]> {
   const restricted = datasets.filter((d) => d.sensitivity === 'restricted');
-  const grants = restricted.length ? await grantsForDatasets(db, restricted.map((d) => d.id)) : [];
+  const grants = restricted.length
+    ? await grantsForDatasets(
+        db,
+        restricted.map((d) => d.id),
+      )
+    : [];
   const scopes = [...user.scopes, ...restricted.map((d) => d.ownerScope).filter((s): s is string => s !== null)];
   const context = restricted.length ? await accessContext(db, grants, area, scopes) : { within: new Map() };
   return datasets.map((d) => decideDataset(user, d, grants, context, now));
@@ -55,23 +74,42 @@ export async function decideDatasets(db: Queryable, user: Principal, datasets: r
  * Unknown ids are 404; datasets the user may not use are 403 naming each with its reason (never
  * silently dropped), and the refusal is audited.
  */
-export async function datasetAccess(c: Context<AppEnv>, ids: readonly number[], area: string | null, selection: unknown): Promise<AccessResult> {
+export async function datasetAccess(
+  c: Context<AppEnv>,
+  ids: readonly number[],
+  area: string | null,
+  selection: unknown,
+): Promise<AccessResult> {
   const db = c.get('db');
   const datasets = await getDatasetsByIds(db, ids);
   const missing = ids.filter((id) => !datasets.some((d) => d.id === id));
-  if (missing.length > 0) return { ok: false, refusal: { status: 404, body: { error: `unknown dataset id${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, refused: [] } } };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      refusal: {
+        status: 404,
+        body: { error: `unknown dataset id${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, refused: [] },
+      },
+    };
   const decisions = await decideDatasets(db, c.get('user')!, datasets, area, c.get('auth').now());
   const refused = decisions.filter((d): d is Extract<Decision, { allowed: false }> => !d.allowed);
   if (refused.length > 0) {
     await audit(c, {
-      action: 'access', outcome: 'refused', target: `${c.req.method} ${c.req.path}`,
-      datasets: refused.map((d) => ({ id: d.datasetId, name: d.name })), selection, summary: { reasons: refused.map((d) => d.reason) },
+      action: 'access',
+      outcome: 'refused',
+      target: `${c.req.method} ${c.req.path}`,
+      datasets: refused.map((d) => ({ id: d.datasetId, name: d.name })),
+      selection,
+      summary: { reasons: refused.map((d) => d.reason) },
     });
     return {
       ok: false,
       refusal: {
         status: 403,
-        body: { error: `you may not use ${refused.map((d) => `"${d.name}" (dataset ${d.datasetId}): ${d.reason}`).join('; ')}`, refused: refused.map((d) => ({ id: d.datasetId, name: d.name, reason: d.reason })) },
+        body: {
+          error: `you may not use ${refused.map((d) => `"${d.name}" (dataset ${d.datasetId}): ${d.reason}`).join('; ')}`,
+          refused: refused.map((d) => ({ id: d.datasetId, name: d.name, reason: d.reason })),
+        },
       },
     };
   }

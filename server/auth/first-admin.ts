@@ -7,7 +7,11 @@ import { createSignInLink, signInLinkPath } from './sessions.js';
  * return a one-time sign-in link (like Jupyter's token link). Until someone has set a password,
  * each start issues a fresh link for the first admin, so a lost link is never a lock-out.
  */
-export async function firstAdminLink(db: Db, email: string, scopes: readonly string[]): Promise<{ email: string; path: string } | null> {
+export async function firstAdminLink(
+  db: Db,
+  email: string,
+  scopes: readonly string[],
+): Promise<{ email: string; path: string } | null> {
   if ((await countUsers(db)) === 0) {
     await db.transaction((tx) => insertUser(tx, { email, displayName: 'Administrator', role: 'admin', scopes }));
   }

@@ -7,7 +7,9 @@ const MIN_LENGTH = 12;
 
 function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { N: o.N, r: o.r, p: o.p, maxmem: 256 * o.N * o.r };
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, KEY_BYTES, options, (e, key) => (e ? reject(e) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFKC'), salt, KEY_BYTES, options, (e, key) => (e ? reject(e) : resolve(key))),
+  );
 }
 
 /** `scrypt$N$r$p$salt$key` (base64url), so parameters can rise later without breaking old hashes. */
@@ -32,6 +34,7 @@ export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(24).toString('base64u
 export function passwordProblem(password: string, email: string): string | null {
   if (password.length < MIN_LENGTH) return `a password needs at least ${MIN_LENGTH} characters`;
   if (password.length > 1000) return 'a password can have at most 1000 characters';
-  if (password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()) && email.split('@')[0]!.length >= 4) return 'a password must not contain your email name';
+  if (password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()) && email.split('@')[0]!.length >= 4)
+    return 'a password must not contain your email name';
   return null;
 }

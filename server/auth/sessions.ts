@@ -19,7 +19,11 @@ export async function startSession(c: Context<AppEnv>, userId: number, via: Sess
   const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
   await insertSession(c.get('db'), { tokenHash: hashSecret(token), userId, csrfToken, via, now, expiresAt });
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Strict', secure: secureRequest(c), path: '/', maxAge: settings.sessionHours * 3600,
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: secureRequest(c),
+    path: '/',
+    maxAge: settings.sessionHours * 3600,
   });
   return csrfToken;
 }

@@ -111,22 +111,28 @@ export async function ladsOfArea(db: Queryable, area: string): Promise<Set<strin
       : kind === 'pfa'
         ? await db.query<{ code: string }>(`select code from areas where level = 'lad' and parent_code = $1`, [id])
         : kind === 'cells'
-          ? await db.query<{ code: string }>(`select distinct lad_code as code from area_cells where h3 = any($1::text[]) and lad_code is not null`, [id.split(',')])
+          ? await db.query<{ code: string }>(
+              `select distinct lad_code as code from area_cells where h3 = any($1::text[]) and lad_code is not null`,
+              [id.split(',')],
+            )
           : await db.query<{ code: string }>(
-            `select lad_code as code from partnership_lads where partnership_id = $1::int
+              `select lad_code as code from partnership_lads where partnership_id = $1::int
              union select distinct c.lad_code from partnership_cells p join area_cells c on c.res = p.res and c.h3 = p.h3 where p.partnership_id = $1::int and p.res = 7`,
-            [id],
-          );
+              [id],
+            );
   return new Set(rows.map((r) => r.code));
 }
 
 function coverSql(area: Exclude<AreaSelector, CellListArea>, res: 7 | 8 | 9): string {
-  return area.kind === 'partnership' ? partnershipCellsSql(res, '$2') : `(select h3 from area_cells where res = $1 and in_cover and ${area.kind}_code = $2)`;
+  return area.kind === 'partnership'
+    ? partnershipCellsSql(res, '$2')
+    : `(select h3 from area_cells where res = $1 and in_cover and ${area.kind}_code = $2)`;
 }
 
 /** A list of cells at a resolution as fine or finer than theirs: the cells themselves or their children. */
 export function cellListCover(area: CellListArea, res: number): string[] {
-  if (res < area.res) throw new RangeError(`a list of resolution-${area.res} cells cannot be analysed at resolution ${res}`);
+  if (res < area.res)
+    throw new RangeError(`a list of resolution-${area.res} cells cannot be analysed at resolution ${res}`);
   return res === area.res ? area.cells : area.cells.flatMap((h) => cellToChildren(h, res)).sort();
 }
 
@@ -137,7 +143,10 @@ export function cellListCover(area: CellListArea, res: number): string[] {
 export async function areaCover(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<string[]> {
   if (area.kind === 'cells') return cellListCover(area, res);
   return cachedCover(db, 'cover', area, res, async () => {
-    const rows = await db.query<{ h3: string }>(`select c.h3 from ${coverSql(area, res)} c where $1::int is not null order by c.h3`, [res, area.kind === 'partnership' ? area.id : area.code]);
+    const rows = await db.query<{ h3: string }>(
+      `select c.h3 from ${coverSql(area, res)} c where $1::int is not null order by c.h3`,
+      [res, area.kind === 'partnership' ? area.id : area.code],
+    );
     return rows.map((r) => r.h3);
   });
 }
@@ -182,13 +191,20 @@ export async function areaWithin(db: Queryable, inner: AreaSelector, outer: Area
 }
 
 /** The cover with each cell's residents. */
-export async function areaCoverPopulation(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<CellPopulation[]> {
+export async function areaCoverPopulation(
+  db: Queryable,
+  area: AreaSelector,
+  res: 7 | 8 | 9,
+): Promise<CellPopulation[]> {
   if (area.kind !== 'cells') return cachedCover(db, 'population', area, res, () => coverPopulation(db, area, res));
   return coverPopulation(db, area, res);
 }
 
 async function coverPopulation(db: Queryable, area: AreaSelector, res: 7 | 8 | 9): Promise<CellPopulation[]> {
-  const [cover, params] = area.kind === 'cells' ? ['(select unnest($2::text[]) as h3)', [res, cellListCover(area, res)]] : [coverSql(area, res), [res, area.kind === 'partnership' ? area.id : area.code]];
+  const [cover, params] =
+    area.kind === 'cells'
+      ? ['(select unnest($2::text[]) as h3)', [res, cellListCover(area, res)]]
+      : [coverSql(area, res), [res, area.kind === 'partnership' ? area.id : area.code]];
   // One join and group (not a sub-select per cell): a force area at resolution 9 is 20,000 cells.
   return db.query<CellPopulation>(
     `select c.h3, coalesce(sum(p.population), 0)::float8 as population, max(case when p.in_cover then p.lad_code end) as lad
@@ -214,8 +230,12 @@ export async function areaResidents(db: Queryable, area: AreaSelector): Promise<
        end::float8 as n from partnerships p where p.id = $1`,
       [area.id],
     );
-  else if (area.kind === 'lad') rows = await db.query(`select population::float8 as n from areas where level = 'lad' and code = $1`, [area.code]);
-  else rows = await db.query(`select sum(population)::float8 as n from areas where level = 'lad' and parent_code = $1`, [area.code]);
+  else if (area.kind === 'lad')
+    rows = await db.query(`select population::float8 as n from areas where level = 'lad' and code = $1`, [area.code]);
+  else
+    rows = await db.query(`select sum(population)::float8 as n from areas where level = 'lad' and parent_code = $1`, [
+      area.code,
+    ]);
   return rows[0]?.n ?? null;
 }
 
@@ -223,7 +243,10 @@ export async function areaResidents(db: Queryable, area: AreaSelector): Promise<
 export async function forceOfArea(db: Queryable, area: string): Promise<string | null> {
   if (area.startsWith('pfa:')) return area.slice(4);
   const lads = [...(await ladsOfArea(db, area))];
-  const rows = await db.query<{ pfa: string }>(`select distinct parent_code as pfa from areas where level = 'lad' and code = any($1::text[])`, [lads]);
+  const rows = await db.query<{ pfa: string }>(
+    `select distinct parent_code as pfa from areas where level = 'lad' and code = any($1::text[])`,
+    [lads],
+  );
   return rows.length === 1 ? rows[0]!.pfa : null;
 }
 
@@ -235,21 +258,37 @@ export async function areaNames(db: Queryable, level: AreaLevel): Promise<Map<st
 
 /** The police force area of each local authority (its parent), by ONS code. */
 export async function ladForces(db: Queryable): Promise<Map<string, string>> {
-  const rows = await db.query<{ code: string; pfa: string | null }>(`select code, parent_code as pfa from areas where level = 'lad'`);
+  const rows = await db.query<{ code: string; pfa: string | null }>(
+    `select code, parent_code as pfa from areas where level = 'lad'`,
+  );
   return new Map(rows.filter((r) => r.pfa).map((r) => [r.code, r.pfa!]));
 }
 
 /** An area's name in English (and Welsh where it has one) and whether it lies in Wales, for report headings. */
-export async function areaTitle(db: Queryable, area: AreaSelector): Promise<{ name: string; nameWelsh: string | null; wales: boolean }> {
+export async function areaTitle(
+  db: Queryable,
+  area: AreaSelector,
+): Promise<{ name: string; nameWelsh: string | null; wales: boolean }> {
   if (area.kind === 'cells') {
     const lads = await ladsOfArea(db, `cells:${area.cells.join(',')}`);
-    return { name: `${area.cells.length} drawn cells`, nameWelsh: null, wales: lads.size > 0 && [...lads].every((l) => l.startsWith('W')) };
+    return {
+      name: `${area.cells.length} drawn cells`,
+      nameWelsh: null,
+      wales: lads.size > 0 && [...lads].every((l) => l.startsWith('W')),
+    };
   }
   if (area.kind === 'partnership') {
     const [p] = await db.query<{ name: string }>('select name from partnerships where id = $1', [area.id]);
     const lads = await ladsOfArea(db, `partnership:${area.id}`);
-    return { name: p?.name ?? `partnership ${area.id}`, nameWelsh: null, wales: lads.size > 0 && [...lads].every((l) => l.startsWith('W')) };
+    return {
+      name: p?.name ?? `partnership ${area.id}`,
+      nameWelsh: null,
+      wales: lads.size > 0 && [...lads].every((l) => l.startsWith('W')),
+    };
   }
-  const [a] = await db.query<{ name: string; nameWelsh: string | null }>('select name, name_welsh as "nameWelsh" from areas where level = $1 and code = $2', [area.kind, area.code]);
+  const [a] = await db.query<{ name: string; nameWelsh: string | null }>(
+    'select name, name_welsh as "nameWelsh" from areas where level = $1 and code = $2',
+    [area.kind, area.code],
+  );
   return { name: a?.name ?? area.code, nameWelsh: a?.nameWelsh ?? null, wales: area.code.startsWith('W') };
 }

@@ -23,7 +23,18 @@ export interface AuditRecord extends AuditEntry {
 export async function appendAudit(db: Queryable, e: AuditEntry, at = new Date()): Promise<void> {
   await db.query(
     'insert into audit_log (at, user_id, user_email, action, outcome, ip, target, datasets, selection, summary) values ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9)',
-    [e.userId, e.userEmail, e.action, e.outcome, e.ip, e.target, JSON.stringify(e.datasets), e.selection === undefined ? null : JSON.stringify(e.selection), e.summary === undefined ? null : JSON.stringify(e.summary), at.toISOString()],
+    [
+      e.userId,
+      e.userEmail,
+      e.action,
+      e.outcome,
+      e.ip,
+      e.target,
+      JSON.stringify(e.datasets),
+      e.selection === undefined ? null : JSON.stringify(e.selection),
+      e.summary === undefined ? null : JSON.stringify(e.summary),
+      at.toISOString(),
+    ],
   );
 }
 
@@ -42,8 +53,18 @@ export async function queryAudit(db: Queryable, f: AuditFilter): Promise<{ total
   const where = `where ($1::timestamptz is null or at >= $1) and ($2::timestamptz is null or at < $2)
       and ($3::text is null or user_email = lower($3) or (user_email is null and target = lower($3))) and ($4::text is null or action like $4 || '%')
       and ($5::int is null or datasets @> jsonb_build_array(jsonb_build_object('id', $5::int))) and ($6::text is null or outcome = $6)`;
-  const params = [f.from ?? null, f.to ?? null, f.user ?? null, f.action ?? null, f.datasetId ?? null, f.outcome ?? null];
-  const [{ total }] = (await db.query<{ total: number }>(`select count(*)::int as total from audit_log ${where}`, params)) as [{ total: number }];
+  const params = [
+    f.from ?? null,
+    f.to ?? null,
+    f.user ?? null,
+    f.action ?? null,
+    f.datasetId ?? null,
+    f.outcome ?? null,
+  ];
+  const [{ total }] = (await db.query<{ total: number }>(
+    `select count(*)::int as total from audit_log ${where}`,
+    params,
+  )) as [{ total: number }];
   const entries = await db.query<AuditRecord>(
     `select id::int as id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, user_id as "userId", user_email as "userEmail",
             action, outcome, ip, target, datasets, selection, summary
@@ -57,7 +78,11 @@ export async function queryAudit(db: Queryable, f: AuditFilter): Promise<{ total
  * Failed sign-ins since `since` for an email, from an address, or (both given) for that email
  * from that address: the login throttle reads the audit log, so it holds across processes.
  */
-export async function countFailedSignIns(db: Queryable, by: { email?: string; ip?: string | null }, since: Date): Promise<number> {
+export async function countFailedSignIns(
+  db: Queryable,
+  by: { email?: string; ip?: string | null },
+  since: Date,
+): Promise<number> {
   const rows = await db.query<{ n: number }>(
     `select count(*)::int as n from audit_log where action = 'signin' and outcome = 'failed' and at >= $1
        and ($2::text is null or target = $2) and ($3::text is null or ip = $3)`,
@@ -76,7 +101,12 @@ export function utcDay(at: Date): { start: Date; next: Date } {
  * Restricted queries a user has made since `since`, per dataset: audit rows of restricted
  * analyses (`analysis.*`, one per distinct query and day: see hasAuditedSince) naming each.
  */
-export async function restrictedQueriesSince(db: Queryable, userId: number, datasetIds: readonly number[], since: Date): Promise<Map<number, number>> {
+export async function restrictedQueriesSince(
+  db: Queryable,
+  userId: number,
+  datasetIds: readonly number[],
+  since: Date,
+): Promise<Map<number, number>> {
   const rows = await db.query<{ id: number; n: number }>(
     `select (d->>'id')::int as id, count(*)::int as n
        from audit_log, jsonb_array_elements(datasets) d
@@ -88,10 +118,15 @@ export async function restrictedQueriesSince(db: Queryable, userId: number, data
 }
 
 /** Whether the user's same action on the same selection is in the log since `since` (asked again: not a new query). */
-export async function hasAuditedSince(db: Queryable, e: { userId: number; action: string; selection: unknown }, since: Date): Promise<boolean> {
-  const rows = await db.query('select 1 from audit_log where user_id = $1 and at >= $2 and action = $3 and outcome = $4 and selection = $5::jsonb limit 1', [
-    e.userId, since.toISOString(), e.action, 'ok', JSON.stringify(e.selection ?? null),
-  ]);
+export async function hasAuditedSince(
+  db: Queryable,
+  e: { userId: number; action: string; selection: unknown },
+  since: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    'select 1 from audit_log where user_id = $1 and at >= $2 and action = $3 and outcome = $4 and selection = $5::jsonb limit 1',
+    [e.userId, since.toISOString(), e.action, 'ok', JSON.stringify(e.selection ?? null)],
+  );
   return rows.length > 0;
 }
 

@@ -17,14 +17,17 @@ export async function refreshCellCounts(tx: Tx, datasetId: number, months: reado
   // slower). Stored in tile order, so an area's rows of a month lie together (in hash order a
   // force read from a national dataset touched a page per row); ordered by bytes, which is all
   // locality needs, not by the locale's rules.
-  await withLocalSettings(tx, { work_mem: '64MB', enable_sort: 'off', enable_incremental_sort: 'off', jit: 'off' }, () =>
-    tx.query(
-      `insert into cell_counts (dataset_id, month, offence_group, knife, domestic_abuse, alcohol, h3_r7, h3_r8, h3_r9, n, key_sum)
+  await withLocalSettings(
+    tx,
+    { work_mem: '64MB', enable_sort: 'off', enable_incremental_sort: 'off', jit: 'off' },
+    () =>
+      tx.query(
+        `insert into cell_counts (dataset_id, month, offence_group, knife, domestic_abuse, alcohol, h3_r7, h3_r8, h3_r9, n, key_sum)
        select dataset_id, month, offence_group, knife, domestic_abuse, alcohol, h3_r7, h3_r8, h3_r9, count(*), sum(record_key)
          from incidents where dataset_id = $1 and month = any($2::date[])
         group by dataset_id, month, offence_group, knife, domestic_abuse, alcohol, h3_r7, h3_r8, h3_r9
         order by h3_r7 collate "C"`,
-      [datasetId, firstDays],
-    ),
+        [datasetId, firstDays],
+      ),
   );
 }

@@ -30,7 +30,6 @@ export interface CellQuery {
   nightTimeEconomy?: boolean;
 }
 
-
 /** Where a selection's counts are read from: the incidents, or the pre-aggregated counts. */
 interface CountSource {
   table: 'incidents' | 'cell_counts';
@@ -39,7 +38,11 @@ interface CountSource {
   key: string;
 }
 const INCIDENTS: CountSource = { table: 'incidents', count: 'count(*)::int', key: '(sum(record_key) % 256)::int' };
-const CELL_COUNTS: CountSource = { table: 'cell_counts', count: 'coalesce(sum(n), 0)::int', key: '(sum(key_sum) % 256)::int' };
+const CELL_COUNTS: CountSource = {
+  table: 'cell_counts',
+  count: 'coalesce(sum(n), 0)::int',
+  key: '(sum(key_sum) % 256)::int',
+};
 
 /**
  * Whole months, cells of resolution 9 or coarser, and no filter the counts do not keep (days,
@@ -47,7 +50,15 @@ const CELL_COUNTS: CountSource = { table: 'cell_counts', count: 'coalesce(sum(n)
  * exactly what the incidents would (migration 007), from about half the rows or fewer.
  */
 export function countSource(q: CellQuery): CountSource {
-  const aggregated = q.res <= 9 && q.from.length === 7 && !q.weekdays?.length && !q.hours?.length && !q.nearCells && !q.settings?.length && !q.weapons?.length && !q.nightTimeEconomy;
+  const aggregated =
+    q.res <= 9 &&
+    q.from.length === 7 &&
+    !q.weekdays?.length &&
+    !q.hours?.length &&
+    !q.nearCells &&
+    !q.settings?.length &&
+    !q.weapons?.length &&
+    !q.nightTimeEconomy;
   return aggregated ? CELL_COUNTS : INCIDENTS;
 }
 
@@ -69,12 +80,18 @@ interface CoverTest {
  * (areaTiles, a few hundred cells for a force: an index on them, migration 009, reads only the
  * area's part of a many-force dataset); the exact cover test is left to `grouped`.
  */
-async function selection(db: Queryable, q: CellQuery, params: unknown[]): Promise<{ where: string; cover: CoverTest | null }> {
+async function selection(
+  db: Queryable,
+  q: CellQuery,
+  params: unknown[],
+): Promise<{ where: string; cover: CoverTest | null }> {
   const p = (value: unknown) => `$${params.push(value)}`;
   const days = q.from.length === 10;
   const clauses = [
     `dataset_id = any(${p(q.datasetIds)}::int[])`,
-    days ? `occurred_on between ${p(q.from)}::date and ${p(q.to)}::date` : `month between ${p(`${q.from}-01`)}::date and ${p(`${q.to}-01`)}::date`,
+    days
+      ? `occurred_on between ${p(q.from)}::date and ${p(q.to)}::date`
+      : `month between ${p(`${q.from}-01`)}::date and ${p(`${q.to}-01`)}::date`,
     `offence_group = any(${p(q.groups)}::text[])`,
     ...(q.flags ?? []).map((f) => `${FLAG_COLUMNS[f]} is true`),
   ];
@@ -84,7 +101,9 @@ async function selection(db: Queryable, q: CellQuery, params: unknown[]): Promis
   if (q.settings?.length) clauses.push(`setting = any(${p(q.settings)}::text[])`);
   if (q.weapons?.length) clauses.push(`weapon = any(${p(q.weapons)}::text[])`);
   if (q.nightTimeEconomy)
-    clauses.push(`((extract(isodow from occurred_on) in (5, 6) and extract(hour from occurred_time) >= 22) or (extract(isodow from occurred_on) in (6, 7) and extract(hour from occurred_time) < 4))`);
+    clauses.push(
+      `((extract(isodow from occurred_on) in (5, 6) and extract(hour from occurred_time) >= 22) or (extract(isodow from occurred_on) in (6, 7) and extract(hour from occurred_time) < 4))`,
+    );
   if (!q.area) return { where: clauses.join(' and '), cover: null };
   clauses.push(`h3_r7 = any(${p(await areaTiles(db, q.area, q.res))}::text[])`);
   // A list of cells: at a finer resolution, their children (H3 children do not tile a parent
@@ -124,7 +143,9 @@ async function grouped<T extends Record<string, string | number>>(
   const source = options.source ?? countSource(q);
   const aliases = Object.keys(columns) as (keyof T & string)[];
   const exprs = aliases.map((alias) => `${columns[alias]} as "${alias}"`);
-  const coverAlias = cover ? (aliases.find((alias) => columns[alias].replace(COLLATE_C, '') === cover.column) ?? '__cover') : null;
+  const coverAlias = cover
+    ? (aliases.find((alias) => columns[alias].replace(COLLATE_C, '') === cover.column) ?? '__cover')
+    : null;
   if (cover && coverAlias === '__cover') exprs.push(`${cover.column} as "__cover"`);
   const groupBy = exprs.length ? ` group by ${exprs.map((_, i) => i + 1).join(', ')}` : '';
   const orderBy = options.ordered && aliases.length ? ` order by ${aliases.map((_, i) => i + 1).join(', ')}` : '';
@@ -214,7 +235,10 @@ async function countByCellWithCover(db: Queryable, q: CellQuery): Promise<(CellC
  * population (see scripts/build-cells.ts).
  */
 export async function countByCellWithPopulation(db: Queryable, q: CellQuery): Promise<CellCountWithPopulation[]> {
-  const cells = q.res < 10 ? (await countByCell(db, q)).map((cell) => ({ ...cell, r9: cell.h3 })) : await countByCellWithCover(db, q);
+  const cells =
+    q.res < 10
+      ? (await countByCell(db, q)).map((cell) => ({ ...cell, r9: cell.h3 }))
+      : await countByCellWithCover(db, q);
   const coverRes = Math.min(q.res, 9) as 7 | 8 | 9;
   // An area's cells are all in its cover, whose residents are kept in memory (cover-cache.ts).
   const population = new Map(
@@ -256,8 +280,16 @@ export async function countByWeekdayHour(db: Queryable, q: CellQuery): Promise<W
  * (server-side only: restricted points never leave the server). police.uk snaps incidents to
  * shared map points, so this is far fewer rows than incidents.
  */
-export async function incidentsByPosition(db: Queryable, q: CellQuery): Promise<{ lat: number; lng: number; count: number; key: number }[]> {
-  return grouped<{ lat: number; lng: number }>(db, q, { lat: 'lat', lng: 'lng' }, { source: INCIDENTS, coverInSql: true });
+export async function incidentsByPosition(
+  db: Queryable,
+  q: CellQuery,
+): Promise<{ lat: number; lng: number; count: number; key: number }[]> {
+  return grouped<{ lat: number; lng: number }>(
+    db,
+    q,
+    { lat: 'lat', lng: 'lng' },
+    { source: INCIDENTS, coverInSql: true },
+  );
 }
 
 /** How many incidents the selection holds, with their cell key. */
@@ -275,13 +307,27 @@ export interface PeriodCellCount {
 }
 
 /** The selection's counts by month (or day, for day-dated selections), as YYYY-MM-DD, with `columns` too. */
-async function groupedByDate<T extends Record<string, string | number>>(db: Queryable, q: CellQuery, columns: { [K in keyof T]: string }, coverInSql = false) {
+async function groupedByDate<T extends Record<string, string | number>>(
+  db: Queryable,
+  q: CellQuery,
+  columns: { [K in keyof T]: string },
+  coverInSql = false,
+) {
   const date = q.from.length === 10 ? 'occurred_on' : 'month';
-  return grouped<T & { date: string }>(db, q, { ...columns, date: `to_char(${date}, 'YYYY-MM-DD')` } as { [K in keyof (T & { date: string })]: string }, { coverInSql });
+  return grouped<T & { date: string }>(
+    db,
+    q,
+    { ...columns, date: `to_char(${date}, 'YYYY-MM-DD')` } as { [K in keyof (T & { date: string })]: string },
+    { coverInSql },
+  );
 }
 
 /** Sums dated counts into periods (from and to inclusive, YYYY-MM-DD), keyed by `id`; periods overlap freely. */
-function intoPeriods<R extends { date: string; count: number; key: number }, K>(rows: readonly R[], periods: readonly { from: string; to: string }[], id: (row: R) => K) {
+function intoPeriods<R extends { date: string; count: number; key: number }, K>(
+  rows: readonly R[],
+  periods: readonly { from: string; to: string }[],
+  id: (row: R) => K,
+) {
   const out = new Map<string, { id: K; period: number; count: number; key: number }>();
   periods.forEach((period, i) => {
     for (const row of rows) {
@@ -303,19 +349,41 @@ function intoPeriods<R extends { date: string; count: number; key: number }, K>(
  * month when every period is whole months (police.uk has no days). Grouped by cell and month (or
  * day) in SQL and summed into periods here, instead of a join of every row with the periods.
  */
-export async function countByCellAndPeriod(db: Queryable, q: CellQuery, periods: readonly { from: string; to: string }[]): Promise<PeriodCellCount[]> {
+export async function countByCellAndPeriod(
+  db: Queryable,
+  q: CellQuery,
+  periods: readonly { from: string; to: string }[],
+): Promise<PeriodCellCount[]> {
   const rows = await groupedByDate<{ h3: string }>(db, q, { h3: cellColumn(q.res) });
-  return intoPeriods(rows, periods, (row) => row.h3).map(({ id, period, count, key }) => ({ h3: id, period, count, key }));
+  return intoPeriods(rows, periods, (row) => row.h3).map(({ id, period, count, key }) => ({
+    h3: id,
+    period,
+    count,
+    key,
+  }));
 }
 
 /** Totals per period (no cells): the month-by-month completeness of an area. */
-export async function countByPeriod(db: Queryable, q: CellQuery, periods: readonly { from: string; to: string }[]): Promise<{ period: number; count: number; key: number }[]> {
+export async function countByPeriod(
+  db: Queryable,
+  q: CellQuery,
+  periods: readonly { from: string; to: string }[],
+): Promise<{ period: number; count: number; key: number }[]> {
   const rows = await groupedByDate<Record<string, never>>(db, q, {}, true);
   return intoPeriods(rows, periods, () => '').map(({ period, count, key }) => ({ period, count, key }));
 }
 
 /** Incidents of the selection by a recorded attribute of ED data (its setting or weapon), with their cell key. */
-export async function countByAttribute(db: Queryable, q: CellQuery, attribute: 'setting' | 'weapon'): Promise<{ value: string; count: number; key: number }[]> {
+export async function countByAttribute(
+  db: Queryable,
+  q: CellQuery,
+  attribute: 'setting' | 'weapon',
+): Promise<{ value: string; count: number; key: number }[]> {
   const column = attribute === 'setting' ? 'setting' : 'weapon'; // one of two literals
-  return grouped<{ value: string }>(db, q, { value: `coalesce(${column}, 'unknown')` }, { source: INCIDENTS, ordered: true, coverInSql: true });
+  return grouped<{ value: string }>(
+    db,
+    q,
+    { value: `coalesce(${column}, 'unknown')` },
+    { source: INCIDENTS, ordered: true, coverInSql: true },
+  );
 }

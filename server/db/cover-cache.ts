@@ -12,7 +12,13 @@ import type { Queryable } from './types.js';
 const MAX_ENTRIES = 48;
 const caches = new WeakMap<Queryable, Map<string, unknown>>();
 
-export async function cachedCover<T extends object>(db: Queryable, what: string, area: Exclude<AreaSelector, { kind: 'cells' }>, res: number, load: () => Promise<T>): Promise<T> {
+export async function cachedCover<T extends object>(
+  db: Queryable,
+  what: string,
+  area: Exclude<AreaSelector, { kind: 'cells' }>,
+  res: number,
+  load: () => Promise<T>,
+): Promise<T> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = `${(await storedGeodataVersion(db)) ?? 'none'}|${what}|${area.kind}:${area.kind === 'partnership' ? area.id : area.code}|${res}`;

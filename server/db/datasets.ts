@@ -29,7 +29,10 @@ export interface Dataset {
   lastImport: number | null;
 }
 
-export type NewDataset = Pick<Dataset, 'name' | 'kind' | 'sensitivity' | 'supplier' | 'legalBasis' | 'basis' | 'ownerScope' | 'threshold' | 'datePrecision'> & {
+export type NewDataset = Pick<
+  Dataset,
+  'name' | 'kind' | 'sensitivity' | 'supplier' | 'legalBasis' | 'basis' | 'ownerScope' | 'threshold' | 'datePrecision'
+> & {
   mapping: unknown;
 };
 
@@ -64,7 +67,18 @@ export async function insertDataset(tx: Tx, d: NewDataset): Promise<number> {
   const rows = await tx.query<{ id: number }>(
     `insert into datasets (name, kind, sensitivity, supplier, legal_basis, basis, owner_scope, threshold, date_precision, mapping)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [d.name, d.kind, d.sensitivity, d.supplier, d.legalBasis, d.basis, d.ownerScope, d.threshold, d.datePrecision, d.mapping === null ? null : JSON.stringify(d.mapping)],
+    [
+      d.name,
+      d.kind,
+      d.sensitivity,
+      d.supplier,
+      d.legalBasis,
+      d.basis,
+      d.ownerScope,
+      d.threshold,
+      d.datePrecision,
+      d.mapping === null ? null : JSON.stringify(d.mapping),
+    ],
   );
   return rows[0]!.id;
 }
@@ -88,13 +102,23 @@ export async function lockDataset(tx: Tx, id: number): Promise<boolean> {
   return (await tx.query('select id from datasets where id = $1 for update', [id])).length > 0;
 }
 
-export async function recordImport(tx: Tx, datasetId: number, startedAt: Date, report: unknown, rowsRejected: number): Promise<void> {
+export async function recordImport(
+  tx: Tx,
+  datasetId: number,
+  startedAt: Date,
+  report: unknown,
+  rowsRejected: number,
+): Promise<void> {
   await tx.query(
     `update datasets set rows_accepted = (select coalesce(sum(n), 0) from cell_counts where dataset_id = $1),
             rows_rejected = rows_rejected + $2, updated_at = now() where id = $1`,
     [datasetId, rowsRejected],
   );
-  await tx.query('insert into imports (dataset_id, started_at, report) values ($1, $2, $3)', [datasetId, startedAt.toISOString(), JSON.stringify(report)]);
+  await tx.query('insert into imports (dataset_id, started_at, report) values ($1, $2, $3)', [
+    datasetId,
+    startedAt.toISOString(),
+    JSON.stringify(report),
+  ]);
 }
 
 export interface ImportRecord {
@@ -114,7 +138,12 @@ export async function listImports(db: Queryable, datasetId: number): Promise<Imp
 }
 
 /** Gives unowned restricted data an owner and basis (data imported before ownership existed). */
-export async function adoptUnownedDataset(db: Queryable, id: number, ownerScope: string, basis: Exclude<Basis, 'public'>): Promise<boolean> {
+export async function adoptUnownedDataset(
+  db: Queryable,
+  id: number,
+  ownerScope: string,
+  basis: Exclude<Basis, 'public'>,
+): Promise<boolean> {
   const rows = await db.query(
     `update datasets set owner_scope = $2, basis = $3, updated_at = now() where id = $1 and owner_scope is null and sensitivity = 'restricted' returning id`,
     [id, ownerScope, basis],
@@ -123,7 +152,10 @@ export async function adoptUnownedDataset(db: Queryable, id: number, ownerScope:
 }
 
 /** What a review records of each dataset it used, so a later re-import is visible. */
-export async function datasetVersions(db: Queryable, ids: readonly number[]): Promise<{ id: number; name: string; rowsAccepted: number; updatedAt: string; lastImport: number | null }[]> {
+export async function datasetVersions(
+  db: Queryable,
+  ids: readonly number[],
+): Promise<{ id: number; name: string; rowsAccepted: number; updatedAt: string; lastImport: number | null }[]> {
   return db.query(
     `select d.id, d.name, d.rows_accepted as "rowsAccepted", to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
             (select max(i.id) from imports i where i.dataset_id = d.id) as "lastImport"
@@ -133,7 +165,10 @@ export async function datasetVersions(db: Queryable, ids: readonly number[]): Pr
 }
 
 /** What one dataset records, as of one import, per database handle (see recordedContent). */
-const recordedCaches = new WeakMap<Queryable, Map<string, { groups: ReadonlySet<string>; flags: ReadonlySet<string> }>>();
+const recordedCaches = new WeakMap<
+  Queryable,
+  Map<string, { groups: ReadonlySet<string>; flags: ReadonlySet<string> }>
+>();
 const MAX_RECORDED = 1000;
 
 /**

@@ -27,7 +27,9 @@ export async function getDefinition(db: Queryable, id: number): Promise<Definiti
 /** Saves a definition as the next version of its key (1 for a new key). */
 export async function saveDefinition(
   db: Queryable,
-  d: Pick<Definition, 'partnershipId' | 'key' | 'name' | 'groups' | 'excludedGroups' | 'flags' | 'note'> & { createdBy: number },
+  d: Pick<Definition, 'partnershipId' | 'key' | 'name' | 'groups' | 'excludedGroups' | 'flags' | 'note'> & {
+    createdBy: number;
+  },
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `insert into definitions (partnership_id, key, version, name, groups, excluded_groups, flags, note, created_by)

@@ -22,7 +22,9 @@ const SELECT = `select g.id, g.dataset_id as "datasetId", g.place_layer_id as "p
   to_char(g.revoked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "revokedAt"
   from grants g left join place_layers l on l.id = g.place_layer_id`;
 
-export type NewGrant = Pick<Grant, 'datasetId' | 'placeLayerId' | 'granteeScope' | 'purpose' | 'area' | 'grantedBy'> & { expiresAt: Date };
+export type NewGrant = Pick<Grant, 'datasetId' | 'placeLayerId' | 'granteeScope' | 'purpose' | 'area' | 'grantedBy'> & {
+  expiresAt: Date;
+};
 
 export async function insertGrant(db: Queryable, g: NewGrant): Promise<number> {
   const [row] = await db.query<{ id: number }>(
@@ -47,10 +49,10 @@ export async function grantsForDatasets(db: Queryable, datasetIds: readonly numb
 
 /** Live grants on restricted place layers to any of `scopes`. */
 export async function liveLayerGrants(db: Queryable, scopes: readonly string[], now: Date): Promise<Grant[]> {
-  return db.query<Grant>(`${SELECT} where g.place_layer_id is not null and g.grantee_scope = any($1::text[]) and g.revoked_at is null and g.expires_at > $2`, [
-    scopes,
-    now.toISOString(),
-  ]);
+  return db.query<Grant>(
+    `${SELECT} where g.place_layer_id is not null and g.grantee_scope = any($1::text[]) and g.revoked_at is null and g.expires_at > $2`,
+    [scopes, now.toISOString()],
+  );
 }
 
 export async function listGrants(db: Queryable): Promise<Grant[]> {

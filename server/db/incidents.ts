@@ -29,9 +29,31 @@ export interface IncidentPlacement {
 }
 
 const COLUMNS = [
-  'dataset_id', 'month', 'occurred_on', 'occurred_time', 'lat', 'lng', 'h3_r7', 'h3_r8', 'h3_r9', 'h3_r10',
-  'offence_group', 'offence_text', 'knife', 'domestic_abuse', 'alcohol', 'weapon', 'setting', 'age_band',
-  'external_id', 'crime_id', 'lsoa_code', 'source_force', 'pfa_code', 'lad_code', 'outside_force',
+  'dataset_id',
+  'month',
+  'occurred_on',
+  'occurred_time',
+  'lat',
+  'lng',
+  'h3_r7',
+  'h3_r8',
+  'h3_r9',
+  'h3_r10',
+  'offence_group',
+  'offence_text',
+  'knife',
+  'domestic_abuse',
+  'alcohol',
+  'weapon',
+  'setting',
+  'age_band',
+  'external_id',
+  'crime_id',
+  'lsoa_code',
+  'source_force',
+  'pfa_code',
+  'lad_code',
+  'outside_force',
 ] as const;
 
 /**
@@ -40,7 +62,12 @@ const COLUMNS = [
  * built for it) were a fifth of its time.
  * An unquoted empty field is NULL; every string is quoted, so '' stays ''.
  */
-export function incidentCsvLine(datasetId: number, r: IncidentValues, p: IncidentPlacement, outsideForce: boolean): string {
+export function incidentCsvLine(
+  datasetId: number,
+  r: IncidentValues,
+  p: IncidentPlacement,
+  outsideForce: boolean,
+): string {
   return (
     `${datasetId},${r.month}-01,${text(r.occurredOn)},${text(r.occurredTime)},${r.lat},${r.lng},` +
     `${p.h3[0]},${p.h3[1]},${p.h3[2]},${p.h3[3]},${text(r.offenceGroup)},${text(r.offenceText)},` +
@@ -49,7 +76,8 @@ export function incidentCsvLine(datasetId: number, r: IncidentValues, p: Inciden
   );
 }
 
-const text = (v: string | null): string => (v === null ? '' : v.includes('"') ? `"${v.replaceAll('"', '""')}"` : `"${v}"`);
+const text = (v: string | null): string =>
+  v === null ? '' : v.includes('"') ? `"${v.replaceAll('"', '""')}"` : `"${v}"`;
 const flag = (v: boolean | null): string => (v === null ? '' : v ? 't' : 'f');
 
 /** Bulk-loads incident lines (incidentCsvLine, as UTF-8 bytes) with COPY. */
@@ -67,7 +95,12 @@ export async function storedMonthForces(db: Queryable, datasetId: number): Promi
 }
 
 /** A republished police.uk month replaces that force's rows for the month. */
-export async function deleteMonth(tx: Tx, datasetId: number, month: string, sourceForce: string | null): Promise<number> {
+export async function deleteMonth(
+  tx: Tx,
+  datasetId: number,
+  month: string,
+  sourceForce: string | null,
+): Promise<number> {
   const rows = await tx.query<{ n: number }>(
     `with gone as (delete from incidents where dataset_id = $1 and month = $2::date and source_force is not distinct from $3 returning 1)
      select count(*)::int as n from gone`,
@@ -77,7 +110,11 @@ export async function deleteMonth(tx: Tx, datasetId: number, month: string, sour
 }
 
 /** Re-supplied records (same external id) replace the stored ones: how many went, and from which months (YYYY-MM). */
-export async function deleteByExternalIds(tx: Tx, datasetId: number, ids: readonly string[]): Promise<{ count: number; months: string[] }> {
+export async function deleteByExternalIds(
+  tx: Tx,
+  datasetId: number,
+  ids: readonly string[],
+): Promise<{ count: number; months: string[] }> {
   if (ids.length === 0) return { count: 0, months: [] };
   const rows = await tx.query<{ month: string; n: number }>(
     `with gone as (delete from incidents where dataset_id = $1 and external_id is not null and external_id = any($2::text[]) returning month)
@@ -88,5 +125,7 @@ export async function deleteByExternalIds(tx: Tx, datasetId: number, ids: readon
 }
 
 export async function countIncidents(db: Queryable, datasetId: number): Promise<number> {
-  return (await db.query<{ n: number }>('select count(*)::int as n from incidents where dataset_id = $1', [datasetId]))[0]!.n;
+  return (
+    await db.query<{ n: number }>('select count(*)::int as n from incidents where dataset_id = $1', [datasetId])
+  )[0]!.n;
 }

@@ -40,8 +40,16 @@ export async function listPartnerships(db: Queryable): Promise<Partnership[]> {
   return db.query<Partnership>(`${SELECT} order by p.seeded desc, p.id`);
 }
 
-export async function getPartnership(db: Queryable, id: number): Promise<(Partnership & { outline: unknown }) | undefined> {
-  return (await db.query<Partnership & { outline: unknown }>(`select * from (${SELECT}) s cross join lateral (select geometry as outline from partnerships where id = s.id) g where s.id = $1`, [id]))[0];
+export async function getPartnership(
+  db: Queryable,
+  id: number,
+): Promise<(Partnership & { outline: unknown }) | undefined> {
+  return (
+    await db.query<Partnership & { outline: unknown }>(
+      `select * from (${SELECT}) s cross join lateral (select geometry as outline from partnerships where id = s.id) g where s.id = $1`,
+      [id],
+    )
+  )[0];
 }
 
 /** Whether a partnership is a set of local authorities or a drawn polygon (undefined: no such partnership). */
@@ -61,13 +69,17 @@ export async function insertPartnership(tx: Tx, p: NewPartnership): Promise<numb
   );
   const id = row!.id;
   if (p.lads.length > 0)
-    await tx.query('insert into partnership_lads (partnership_id, lad_code) select $1, unnest($2::text[])', [id, p.lads]);
+    await tx.query('insert into partnership_lads (partnership_id, lad_code) select $1, unnest($2::text[])', [
+      id,
+      p.lads,
+    ]);
   if (p.cells?.length) {
     for (let i = 0; i < p.cells.length; i += 20_000) {
       const chunk = p.cells.slice(i, i + 20_000);
-      await tx.query('insert into partnership_cells (partnership_id, res, h3) select $1, unnest($2::int[]), unnest($3::text[])', [
-        id, chunk.map((c) => c.res), chunk.map((c) => c.h3),
-      ]);
+      await tx.query(
+        'insert into partnership_cells (partnership_id, res, h3) select $1, unnest($2::int[]), unnest($3::text[])',
+        [id, chunk.map((c) => c.res), chunk.map((c) => c.h3)],
+      );
     }
   }
   return id;
@@ -79,7 +91,10 @@ export async function insertPartnership(tx: Tx, p: NewPartnership): Promise<numb
  */
 export async function replaceSeededPartnerships(tx: Tx, seeds: readonly NewPartnership[]): Promise<void> {
   const existing = new Map(
-    (await tx.query<{ id: number; name: string }>('select id, name from partnerships where seeded')).map((r) => [r.name, r.id]),
+    (await tx.query<{ id: number; name: string }>('select id, name from partnerships where seeded')).map((r) => [
+      r.name,
+      r.id,
+    ]),
   );
   const keep = seeds.filter((s) => existing.has(s.name)).map((s) => existing.get(s.name)!);
   await tx.query('delete from partnerships where seeded and not (id = any($1::int[]))', [keep]);
@@ -90,10 +105,17 @@ export async function replaceSeededPartnerships(tx: Tx, seeds: readonly NewPartn
       continue;
     }
     await tx.query('update partnerships set kind = $2, description = $3, category = $4, geometry = $5 where id = $1', [
-      id, seed.kind, seed.description, seed.category, JSON.stringify(seed.outline),
+      id,
+      seed.kind,
+      seed.description,
+      seed.category,
+      JSON.stringify(seed.outline),
     ]);
     await tx.query('delete from partnership_lads where partnership_id = $1', [id]);
-    await tx.query('insert into partnership_lads (partnership_id, lad_code) select $1, unnest($2::text[])', [id, seed.lads]);
+    await tx.query('insert into partnership_lads (partnership_id, lad_code) select $1, unnest($2::text[])', [
+      id,
+      seed.lads,
+    ]);
   }
 }
 

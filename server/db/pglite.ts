@@ -27,7 +27,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
             return (await inner.query<R>(sql, params)).rows;
           },
           async copyCsv(table, columns, csv) {
-            await inner.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv as string | Uint8Array<ArrayBuffer>]) });
+            await inner.query(copyStatement(table, columns, "'/dev/blob'"), [], {
+              blob: new Blob([csv as string | Uint8Array<ArrayBuffer>]),
+            });
           },
         }),
       );
@@ -41,7 +43,10 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 /** Writes PGLITE_SETTINGS into the data directory's configuration where its files say otherwise. */
 async function keepSettings(pg: PGlite): Promise<void> {
   for (const [name, value] of Object.entries(PGLITE_SETTINGS)) {
-    const { rows } = await pg.query<{ value: string }>('select setting as value from pg_file_settings where name = $1 order by seqno desc limit 1', [name]);
+    const { rows } = await pg.query<{ value: string }>(
+      'select setting as value from pg_file_settings where name = $1 order by seqno desc limit 1',
+      [name],
+    );
     if (rows[0]?.value !== value) await pg.query(`alter system set ${name} = '${value}'`);
   }
 }

@@ -2,12 +2,38 @@ import { stringify } from 'csv-stringify/sync';
 import type { PlaceInput } from '../geo/places.js';
 import type { Queryable, Tx } from './types.js';
 
-const COLUMNS = ['layer_id', 'type', 'name', 'lat', 'lng', 'attributes', 'source', 'licence', 'position_source', 'note', 'proxy'] as const;
+const COLUMNS = [
+  'layer_id',
+  'type',
+  'name',
+  'lat',
+  'lng',
+  'attributes',
+  'source',
+  'licence',
+  'position_source',
+  'note',
+  'proxy',
+] as const;
 
 async function copyPlaces(tx: Tx, layerId: number, places: readonly PlaceInput[]): Promise<void> {
   for (let i = 0; i < places.length; i += 5000) {
     const csv = stringify(
-      places.slice(i, i + 5000).map((p) => [layerId, p.type, p.name, p.lat, p.lng, JSON.stringify(p.attributes), p.source, p.licence, p.positionSource, p.note, p.proxy]),
+      places
+        .slice(i, i + 5000)
+        .map((p) => [
+          layerId,
+          p.type,
+          p.name,
+          p.lat,
+          p.lng,
+          JSON.stringify(p.attributes),
+          p.source,
+          p.licence,
+          p.positionSource,
+          p.note,
+          p.proxy,
+        ]),
       { quoted_string: true, cast: { boolean: (b) => (b ? 't' : 'f') } },
     );
     await tx.copyCsv('places', COLUMNS, csv);
@@ -21,7 +47,8 @@ export interface RestrictedAccess {
 }
 
 /** The one visibility rule for layers, on a place_layers alias; parameters $1 scopes and $2 granted layer ids. */
-const VISIBLE = (alias: string) => `(not ${alias}.restricted or ${alias}.owner_scope = any($1::text[]) or ${alias}.id = any($2::int[]))`;
+const VISIBLE = (alias: string) =>
+  `(not ${alias}.restricted or ${alias}.owner_scope = any($1::text[]) or ${alias}.id = any($2::int[]))`;
 
 /** A named set of places with one owner. Its id is how grants, queries and uploads name it. */
 export interface PlaceLayer {
@@ -39,7 +66,9 @@ export interface PlaceLayer {
   places: number;
 }
 
-export type NewPlaceLayer = Pick<PlaceLayer, 'name' | 'type' | 'ownerScope' | 'restricted' | 'source' | 'licence'> & { createdBy: number | null };
+export type NewPlaceLayer = Pick<PlaceLayer, 'name' | 'type' | 'ownerScope' | 'restricted' | 'source' | 'licence'> & {
+  createdBy: number | null;
+};
 
 const LAYER = `select l.id, l.name, l.type, l.owner_scope as "ownerScope", l.restricted, l.bundled, l.source, l.licence,
   to_char(l.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
@@ -77,18 +106,36 @@ export async function getPlaceLayer(db: Queryable, id: number): Promise<PlaceLay
 }
 
 /** A layer by id if the caller may see it (a restricted layer's name is not for everyone). */
-export async function getVisiblePlaceLayer(db: Queryable, id: number, access: RestrictedAccess): Promise<PlaceLayer | undefined> {
-  return (await db.query<PlaceLayer>(`${LAYER} where ${VISIBLE('l')} and l.id = $3`, [access.scopes, access.layerIds, id]))[0];
+export async function getVisiblePlaceLayer(
+  db: Queryable,
+  id: number,
+  access: RestrictedAccess,
+): Promise<PlaceLayer | undefined> {
+  return (
+    await db.query<PlaceLayer>(`${LAYER} where ${VISIBLE('l')} and l.id = $3`, [access.scopes, access.layerIds, id])
+  )[0];
 }
 
 /** The layer an owner holds under a name (names are unique per owner, not across owners). */
-export async function findPlaceLayer(db: Queryable, ownerScope: string | null, name: string): Promise<PlaceLayer | undefined> {
-  return (await db.query<PlaceLayer>(`${LAYER} where not l.bundled and l.owner_scope is not distinct from $1 and l.name = $2`, [ownerScope, name]))[0];
+export async function findPlaceLayer(
+  db: Queryable,
+  ownerScope: string | null,
+  name: string,
+): Promise<PlaceLayer | undefined> {
+  return (
+    await db.query<PlaceLayer>(
+      `${LAYER} where not l.bundled and l.owner_scope is not distinct from $1 and l.name = $2`,
+      [ownerScope, name],
+    )
+  )[0];
 }
 
 /** Layers a caller may see: every public layer, and restricted ones they hold or were granted. */
 export async function listPlaceLayers(db: Queryable, access: RestrictedAccess): Promise<PlaceLayer[]> {
-  return db.query<PlaceLayer>(`${LAYER} where ${VISIBLE('l')} order by l.bundled desc, l.name, l.id`, [access.scopes, access.layerIds]);
+  return db.query<PlaceLayer>(`${LAYER} where ${VISIBLE('l')} order by l.bundled desc, l.name, l.id`, [
+    access.scopes,
+    access.layerIds,
+  ]);
 }
 
 /** Deletes a layer, its places and its grants; false if there was no such layer. */
@@ -120,7 +167,17 @@ export async function queryPlaces(db: Queryable, q: PlaceQuery): Promise<PlaceRo
         and ${VISIBLE('l')}
       order by p.type, p.name, p.id
       limit $9`,
-    [q.restrictedAccess.scopes, q.restrictedAccess.layerIds, q.types?.length ? q.types : null, q.layerIds?.length ? q.layerIds : null, w, s, e, n, q.limit],
+    [
+      q.restrictedAccess.scopes,
+      q.restrictedAccess.layerIds,
+      q.types?.length ? q.types : null,
+      q.layerIds?.length ? q.layerIds : null,
+      w,
+      s,
+      e,
+      n,
+      q.limit,
+    ],
   );
 }
 

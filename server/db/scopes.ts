@@ -8,10 +8,13 @@ export async function scopeNames(db: Queryable, scopes: readonly string[]): Prom
   const unique = [...new Set(scopes)];
   const partnerships = unique.filter((s) => s.startsWith('partnership:')).map((s) => Number(s.slice(12)));
   const forces = unique.filter((s) => s.startsWith('pcc:')).map((s) => s.slice(4));
-  const rows = partnerships.length + forces.length === 0 ? [] : await db.query<{ scope: string; name: string }>(
-    `select 'partnership:' || id as scope, name from partnerships where id = any($1::int[])
+  const rows =
+    partnerships.length + forces.length === 0
+      ? []
+      : await db.query<{ scope: string; name: string }>(
+          `select 'partnership:' || id as scope, name from partnerships where id = any($1::int[])
      union all select 'pcc:' || code, name || ' PCC' from areas where level = 'pfa' and code = any($2::text[])`,
-    [partnerships, forces],
-  );
+          [partnerships, forces],
+        );
   return new Map(rows.map((r) => [r.scope, r.name]));
 }

@@ -12,15 +12,24 @@ export interface SessionRow {
   expiresAt: Date;
 }
 
-export async function insertSession(db: Queryable, s: { tokenHash: string; userId: number; csrfToken: string; via: SessionVia; now: Date; expiresAt: Date }): Promise<void> {
-  await db.query('insert into sessions (token_hash, user_id, csrf_token, via, created_at, last_seen_at, expires_at) values ($1, $2, $3, $4, $5, $5, $6)', [
-    s.tokenHash, s.userId, s.csrfToken, s.via, s.now.toISOString(), s.expiresAt.toISOString(),
-  ]);
+export async function insertSession(
+  db: Queryable,
+  s: { tokenHash: string; userId: number; csrfToken: string; via: SessionVia; now: Date; expiresAt: Date },
+): Promise<void> {
+  await db.query(
+    'insert into sessions (token_hash, user_id, csrf_token, via, created_at, last_seen_at, expires_at) values ($1, $2, $3, $4, $5, $5, $6)',
+    [s.tokenHash, s.userId, s.csrfToken, s.via, s.now.toISOString(), s.expiresAt.toISOString()],
+  );
 }
 
 /** A session with its user, in one query (every signed-in request asks). */
-export async function findSession(db: Queryable, tokenHash: string): Promise<(SessionRow & { user: User }) | undefined> {
-  const rows = await db.query<User & { csrfToken: string; via: SessionVia; lastSeenAt: string | Date; expiresAt: string | Date }>(
+export async function findSession(
+  db: Queryable,
+  tokenHash: string,
+): Promise<(SessionRow & { user: User }) | undefined> {
+  const rows = await db.query<
+    User & { csrfToken: string; via: SessionVia; lastSeenAt: string | Date; expiresAt: string | Date }
+  >(
     `${userSelect(', t.csrf_token as "csrfToken", t.via, t.last_seen_at as "lastSeenAt", t.expires_at as "expiresAt"', 'join sessions t on t.user_id = u.id')} where t.token_hash = $1`,
     [tokenHash],
   );
@@ -60,7 +69,10 @@ const TOKEN_SELECT = `select id, user_id as "userId", name, prefix,
   to_char(revoked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "revokedAt"
   from api_tokens`;
 
-export async function insertApiToken(db: Queryable, t: { userId: number; name: string; tokenHash: string; prefix: string; expiresAt: Date | null }): Promise<number> {
+export async function insertApiToken(
+  db: Queryable,
+  t: { userId: number; name: string; tokenHash: string; prefix: string; expiresAt: Date | null },
+): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     'insert into api_tokens (user_id, name, token_hash, prefix, expires_at) values ($1, $2, $3, $4, $5) returning id',
     [t.userId, t.name, t.tokenHash, t.prefix, t.expiresAt?.toISOString() ?? null],
@@ -82,7 +94,8 @@ export async function useApiToken(db: Queryable, tokenHash: string, now: Date): 
   );
   if (!row) return undefined;
   const { stale, ...user } = row;
-  if (stale) await db.query('update api_tokens set last_used_at = $2 where token_hash = $1', [tokenHash, now.toISOString()]);
+  if (stale)
+    await db.query('update api_tokens set last_used_at = $2 where token_hash = $1', [tokenHash, now.toISOString()]);
   return user;
 }
 
@@ -98,8 +111,17 @@ export async function revokeApiToken(db: Queryable, id: number, now: Date): Prom
   await db.query('update api_tokens set revoked_at = $2 where id = $1 and revoked_at is null', [id, now.toISOString()]);
 }
 
-export async function insertSignInLink(db: Queryable, tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
-  await db.query('insert into sign_in_links (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash, userId, expiresAt.toISOString()]);
+export async function insertSignInLink(
+  db: Queryable,
+  tokenHash: string,
+  userId: number,
+  expiresAt: Date,
+): Promise<void> {
+  await db.query('insert into sign_in_links (token_hash, user_id, expires_at) values ($1, $2, $3)', [
+    tokenHash,
+    userId,
+    expiresAt.toISOString(),
+  ]);
 }
 
 /** Spends a one-time link: the user id if it was live, and never again. */

@@ -1,6 +1,14 @@
 import type { Queryable } from './types.js';
 
-const TABLES = new Set(['incidents', 'cell_counts', 'area_cells', 'areas', 'partnership_lads', 'partnership_cells', 'places']);
+const TABLES = new Set([
+  'incidents',
+  'cell_counts',
+  'area_cells',
+  'areas',
+  'partnership_lads',
+  'partnership_cells',
+  'places',
+]);
 
 /**
  * Refreshes the planner's statistics after a bulk load. PGlite has no autovacuum, and even on

@@ -35,10 +35,16 @@ export async function getUser(db: Queryable, id: number): Promise<User | undefin
   return (await db.query<User>(`${SELECT} where u.id = $1`, [id]))[0];
 }
 
-export async function findUserByEmail(db: Queryable, email: string): Promise<(User & { passwordHash: string | null }) | undefined> {
+export async function findUserByEmail(
+  db: Queryable,
+  email: string,
+): Promise<(User & { passwordHash: string | null }) | undefined> {
   const user = (await db.query<User>(`${SELECT} where u.email = $1`, [normaliseEmail(email)]))[0];
   if (!user) return undefined;
-  const [row] = await db.query<{ passwordHash: string | null }>('select password_hash as "passwordHash" from users where id = $1', [user.id]);
+  const [row] = await db.query<{ passwordHash: string | null }>(
+    'select password_hash as "passwordHash" from users where id = $1',
+    [user.id],
+  );
   return { ...user, passwordHash: row?.passwordHash ?? null };
 }
 
@@ -65,10 +71,18 @@ export async function insertUser(db: Queryable, u: NewUser): Promise<number> {
 
 export async function setUserScopes(db: Queryable, userId: number, scopes: readonly string[]): Promise<void> {
   await db.query('delete from user_scopes where user_id = $1', [userId]);
-  if (scopes.length > 0) await db.query('insert into user_scopes (user_id, scope) select $1, unnest($2::text[])', [userId, [...new Set(scopes)]]);
+  if (scopes.length > 0)
+    await db.query('insert into user_scopes (user_id, scope) select $1, unnest($2::text[])', [
+      userId,
+      [...new Set(scopes)],
+    ]);
 }
 
-export async function updateUser(db: Queryable, id: number, changes: { displayName?: string; role?: Role; disabled?: boolean }): Promise<void> {
+export async function updateUser(
+  db: Queryable,
+  id: number,
+  changes: { displayName?: string; role?: Role; disabled?: boolean },
+): Promise<void> {
   await db.query(
     `update users set display_name = coalesce($2, display_name), role = coalesce($3, role), disabled = coalesce($4, disabled) where id = $1`,
     [id, changes.displayName ?? null, changes.role ?? null, changes.disabled ?? null],

@@ -1,5 +1,13 @@
 /** The types of setting a place layer can hold (the bundled layer mixes the first four). */
-export const PLACE_TYPES = ['school', 'licensed-premises', 'prison', 'hospital-ed', 'refuge', 'childrens-home', 'custom'] as const;
+export const PLACE_TYPES = [
+  'school',
+  'licensed-premises',
+  'prison',
+  'hospital-ed',
+  'refuge',
+  'childrens-home',
+  'custom',
+] as const;
 export type PlaceType = (typeof PLACE_TYPES)[number];
 
 /** Settings that must never be shown without the right grant: their layers are always restricted. */

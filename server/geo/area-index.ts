@@ -67,7 +67,8 @@ export class AreaIndex {
     if (label >= 0) return this.features[label]!.properties.code;
     if (label === UNLABELLED) {
       const pt = point([lng, lat]);
-      for (const a of this.edges.get(cell)!) if (this.contains(a, pt, lng, lat)) return this.features[a]!.properties.code;
+      for (const a of this.edges.get(cell)!)
+        if (this.contains(a, pt, lng, lat)) return this.features[a]!.properties.code;
     }
     return this.nearestWithinTolerance(lng, lat, ix, iy);
   }
@@ -161,7 +162,12 @@ export class AreaIndex {
         const cell = stack.pop()!;
         const cx = cell % this.nx;
         const cy = (cell - cx) / this.nx;
-        for (const [x, y] of [[cx + 1, cy], [cx - 1, cy], [cx, cy + 1], [cx, cy - 1]] as const) {
+        for (const [x, y] of [
+          [cx + 1, cy],
+          [cx - 1, cy],
+          [cx, cy + 1],
+          [cx, cy - 1],
+        ] as const) {
           if (x < 0 || y < 0 || x >= this.nx || y >= this.ny) continue;
           const next = y * this.nx + x;
           if (this.label[next] !== UNLABELLED || this.edges.has(next)) continue;
@@ -174,7 +180,16 @@ export class AreaIndex {
 }
 
 /** Distance in km from a point to a segment, in local planar coordinates (kx, ky km per degree). */
-function segmentDistanceKm(px: number, py: number, x1: number, y1: number, x2: number, y2: number, kx: number, ky: number): number {
+function segmentDistanceKm(
+  px: number,
+  py: number,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  kx: number,
+  ky: number,
+): number {
   const ax = (x1 - px) * kx;
   const ay = (y1 - py) * ky;
   const bx = (x2 - px) * kx;

@@ -90,13 +90,22 @@ export function buildCellCover(lsoas: readonly LsoaInput[], pfaOfLad: (lad: stri
   }
   for (const cell of coarse.values()) {
     let home = cell.home;
-    if (!home) for (const [lsoa, population] of cell.byLsoa) if (!home || population > cell.byLsoa.get(home)!) home = lsoa;
+    if (!home)
+      for (const [lsoa, population] of cell.byLsoa) if (!home || population > cell.byLsoa.get(home)!) home = lsoa;
     const byLad = new Map<string, number>();
     for (const [lsoa, population] of cell.byLsoa) byLad.set(lsoa.ladCode, (byLad.get(lsoa.ladCode) ?? 0) + population);
     if (!byLad.has(home!.ladCode)) byLad.set(home!.ladCode, 0);
     for (const [lad, population] of byLad) {
       const inCover = lad === home!.ladCode;
-      rows.push({ res: cell.res, h3: cell.h3, lsoaCode: inCover ? home!.code : null, ladCode: lad, pfaCode: pfaOfLad(lad), population, inCover });
+      rows.push({
+        res: cell.res,
+        h3: cell.h3,
+        lsoaCode: inCover ? home!.code : null,
+        ladCode: lad,
+        pfaCode: pfaOfLad(lad),
+        population,
+        inCover,
+      });
     }
   }
   return rows;

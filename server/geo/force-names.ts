@@ -2,7 +2,10 @@ import { policeForceAreas } from './boundaries.js';
 
 /** "Avon and Somerset Constabulary", "Devon & Cornwall Police", "London, City of" -> one key. */
 export function forceKey(name: string): string {
-  let n = name.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z ]/g, ' ');
+  let n = name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z ]/g, ' ');
   if (/\bcity of\b/.test(n) && /\blondon\b/.test(n)) n = 'city of london';
   return n
     .replace(/\b(police|constabulary|service|force)\b/g, ' ')

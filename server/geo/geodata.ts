@@ -48,7 +48,13 @@ export function localAuthorityIndex(): AreaIndex {
   return ladIndex;
 }
 
-export const GEODATA_FILES = ['boundaries/pfa.geojson', 'boundaries/lad.geojson', 'boundaries/lsoa.geojson.gz', 'places.geojson.gz', 'cells.csv.gz'];
+export const GEODATA_FILES = [
+  'boundaries/pfa.geojson',
+  'boundaries/lad.geojson',
+  'boundaries/lsoa.geojson.gz',
+  'places.geojson.gz',
+  'cells.csv.gz',
+];
 
 /** Resolutions stored per cell; resolution 10 takes area and population from its parent at 9. */
 export const STORED_CELL_RESOLUTIONS = [7, 8, 9] as const;
@@ -60,7 +66,15 @@ export function cellRows(pfaOfLad: (lad: string) => string | null): CellRow[] {
   for (const line of text.split('\n').slice(1)) {
     if (!line) continue;
     const [res, h3, lad, lsoa, cover, population] = line.split(',');
-    rows.push({ res: Number(res), h3: h3!, lsoaCode: lsoa || null, ladCode: lad!, pfaCode: pfaOfLad(lad!), population: Number(population), inCover: cover === '1' });
+    rows.push({
+      res: Number(res),
+      h3: h3!,
+      lsoaCode: lsoa || null,
+      ladCode: lad!,
+      pfaCode: pfaOfLad(lad!),
+      population: Number(population),
+      inCover: cover === '1',
+    });
   }
   return rows;
 }

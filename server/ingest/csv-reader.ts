@@ -33,7 +33,10 @@ export async function* readCsv(input: Readable, fileName: string): AsyncGenerato
     newline ??= detectNewline(text, final);
     if (newline === undefined) {
       pending = text; // no line end yet: the first record is still open
-      if (pending.length > MAX_RECORD_CHARS) throw new ImportError(`${fileName} line 1: malformed CSV (no line end in the first ${MAX_RECORD_CHARS} characters)`);
+      if (pending.length > MAX_RECORD_CHARS)
+        throw new ImportError(
+          `${fileName} line 1: malformed CSV (no line end in the first ${MAX_RECORD_CHARS} characters)`,
+        );
       return [];
     }
     const rows: { values: string[]; start: number; end: number; error?: string }[] = [];
@@ -54,7 +57,9 @@ export async function* readCsv(input: Readable, fileName: string): AsyncGenerato
     const open = final ? undefined : rows.pop();
     pending = open ? text.slice(open.start) : '';
     if (pending.length > MAX_RECORD_CHARS)
-      throw new ImportError(`${fileName} line ${line}: malformed CSV (a record runs on for over ${MAX_RECORD_CHARS} characters: an unterminated quote?)`);
+      throw new ImportError(
+        `${fileName} line ${line}: malformed CSV (a record runs on for over ${MAX_RECORD_CHARS} characters: an unterminated quote?)`,
+      );
     const records: CsvRecord[] = [];
     for (const row of rows) {
       const at = line;
@@ -103,7 +108,8 @@ function detectNewline(text: string, final: boolean): '\n' | '\r\n' | '\r' | und
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x22) quoted = !quoted; // "" inside quotes toggles twice
+    if (c === 0x22)
+      quoted = !quoted; // "" inside quotes toggles twice
     else if (!quoted && c === 0x0a) return '\n';
     else if (!quoted && c === 0x0d) {
       if (i + 1 < text.length) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r';
@@ -122,7 +128,8 @@ function isBlank(text: string, start: number, end: number, newline: string): boo
 function lineBreaksBetween(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  for (let i = text.indexOf('\r', from); i !== -1 && i < to; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) n++;
+  for (let i = text.indexOf('\r', from); i !== -1 && i < to; i = text.indexOf('\r', i + 1))
+    if (text.charCodeAt(i + 1) !== 0x0a) n++;
   return n;
 }
 

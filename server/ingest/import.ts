@@ -1,6 +1,20 @@
 import type { Db, Tx } from '../db/index.js';
-import { findDatasetByName, insertDataset, lockDataset, recordImport, type Basis, type DatasetKind, type Sensitivity } from '../db/datasets.js';
-import { copyIncidentBytes, deleteByExternalIds, deleteMonth, incidentCsvLine, storedMonthForces } from '../db/incidents.js';
+import {
+  findDatasetByName,
+  insertDataset,
+  lockDataset,
+  recordImport,
+  type Basis,
+  type DatasetKind,
+  type Sensitivity,
+} from '../db/datasets.js';
+import {
+  copyIncidentBytes,
+  deleteByExternalIds,
+  deleteMonth,
+  incidentCsvLine,
+  storedMonthForces,
+} from '../db/incidents.js';
 import { CopyBuffer } from './copy-buffer.js';
 import { refreshCellCounts } from '../db/cell-counts.js';
 import { refreshStatistics } from '../db/statistics.js';
@@ -52,7 +66,11 @@ export const DEFAULT_RESTRICTED_THRESHOLD = 5;
  * Streams the files into the dataset inside one transaction: either every file is stored or,
  * on any refusal, error or killed process, nothing is. Memory is bounded by one batch.
  */
-export async function importDataset(db: Db, request: ImportRequest, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
+export async function importDataset(
+  db: Db,
+  request: ImportRequest,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportReport> {
   const settings = resolveSettings(request);
   const startedAt = new Date();
   const report = await db.transaction(async (tx) => {
@@ -61,12 +79,21 @@ export async function importDataset(db: Db, request: ImportRequest, onProgress?:
     if (existing && existing.kind !== request.kind)
       throw new ImportError(`dataset "${request.name}" already exists with kind ${existing.kind}, not ${request.kind}`);
     if (existing && existing.datePrecision !== parser.datePrecision)
-      throw new ImportError(`dataset "${request.name}" holds ${existing.datePrecision}-precision data; these files give ${parser.datePrecision}`);
+      throw new ImportError(
+        `dataset "${request.name}" holds ${existing.datePrecision}-precision data; these files give ${parser.datePrecision}`,
+      );
     // Incidents have no foreign key to their dataset (migration 008): hold its row so a delete waits for this import.
-    if (existing && !(await lockDataset(tx, existing.id))) throw new ImportError(`dataset "${request.name}" was deleted while this import started; import again`);
+    if (existing && !(await lockDataset(tx, existing.id)))
+      throw new ImportError(`dataset "${request.name}" was deleted while this import started; import again`);
     const datasetId =
       existing?.id ??
-      (await insertDataset(tx, { ...settings, name: request.name, kind: request.kind, datePrecision: parser.datePrecision, mapping: request.mapping ?? null }));
+      (await insertDataset(tx, {
+        ...settings,
+        name: request.name,
+        kind: request.kind,
+        datePrecision: parser.datePrecision,
+        mapping: request.mapping ?? null,
+      }));
 
     const report = new ImportReportBuilder(datasetId, request.name);
     // Month replacement only has rows to replace where the dataset already holds that month and force.
@@ -76,7 +103,9 @@ export async function importDataset(db: Db, request: ImportRequest, onProgress?:
     const names: string[] = [];
     for await (const file of request.files) {
       const fileIndex = names.push(file.name) - 1;
-      await loadFile(file, parser, loader, report, (rowsRead) => onProgress?.({ file: file.name, fileIndex, fileCount, rowsRead, rowsAccepted: report.accepted }));
+      await loadFile(file, parser, loader, report, (rowsRead) =>
+        onProgress?.({ file: file.name, fileIndex, fileCount, rowsRead, rowsAccepted: report.accepted }),
+      );
     }
     if (names.length === 0) throw new ImportError('no files to import');
     await loader.flush();
@@ -92,17 +121,23 @@ export async function importDataset(db: Db, request: ImportRequest, onProgress?:
 
 function resolveSettings(request: ImportRequest) {
   if (Array.isArray(request.files) && request.files.length === 0) throw new ImportError('no files to import');
-  if (request.kind === 'incidents' && !request.mapping) throw new ImportError('incident files need a column mapping (or a preset)');
+  if (request.kind === 'incidents' && !request.mapping)
+    throw new ImportError('incident files need a column mapping (or a preset)');
   const sensitivity = request.sensitivity ?? (request.kind === 'police-uk' ? 'public' : 'restricted');
-  const threshold = sensitivity === 'public' ? 0 : request.threshold ?? DEFAULT_RESTRICTED_THRESHOLD;
+  const threshold = sensitivity === 'public' ? 0 : (request.threshold ?? DEFAULT_RESTRICTED_THRESHOLD);
   if (sensitivity === 'restricted' && (!Number.isInteger(threshold) || threshold < 2 || threshold > 100))
     throw new ImportError(`suppression threshold must be a whole number from 2 to 100 (got ${threshold})`);
   const policeUk = request.kind === 'police-uk';
   const basis = request.basis ?? (sensitivity === 'public' ? 'public' : 'dsa');
   if ((basis === 'public') !== (sensitivity === 'public'))
-    throw new ImportError(sensitivity === 'public' ? `public data cannot have legal basis ${basis}` : 'restricted data needs a legal basis: s16, s17 or dsa');
+    throw new ImportError(
+      sensitivity === 'public'
+        ? `public data cannot have legal basis ${basis}`
+        : 'restricted data needs a legal basis: s16, s17 or dsa',
+    );
   const ownerScope = request.ownerScope ?? null;
-  if (basis === 's17' && !ownerScope?.startsWith('pcc:')) throw new ImportError('s17 data is information given to a PCC: its owner must be a PCC (pcc:<force area code>)');
+  if (basis === 's17' && !ownerScope?.startsWith('pcc:'))
+    throw new ImportError('s17 data is information given to a PCC: its owner must be a PCC (pcc:<force area code>)');
   return {
     sensitivity,
     basis,
@@ -113,7 +148,13 @@ function resolveSettings(request: ImportRequest) {
   };
 }
 
-async function loadFile(file: SourceFile, parser: RowParser, loader: IncidentLoader, report: ImportReportBuilder, progress: (rows: number) => void) {
+async function loadFile(
+  file: SourceFile,
+  parser: RowParser,
+  loader: IncidentLoader,
+  report: ImportReportBuilder,
+  progress: (rows: number) => void,
+) {
   const records = readCsv(await file.open(), file.name);
   const first = await records.next();
   if (first.done) throw new ImportError(`${file.name}: the file is empty`);
@@ -224,7 +265,9 @@ class IncidentLoader {
     const owner = this.monthKeys.get(key);
     if (owner === fileName) return undefined;
     if (owner !== undefined)
-      throw new ImportError(`${fileName}: month ${month} for ${force ?? 'an unnamed force'} is also in ${owner}; import one copy of each month`);
+      throw new ImportError(
+        `${fileName}: month ${month} for ${force ?? 'an unnamed force'} is also in ${owner}; import one copy of each month`,
+      );
     this.monthKeys.set(key, fileName);
     // Nothing stored for this month and force: nothing to delete (and no scan of the month's
     // rows this import has already loaded, which made a national month's import quadratic).

@@ -10,10 +10,13 @@ import { normaliseAgeBand, normaliseSetting, normaliseWeapon, parseFlag } from '
 
 /** Incident CSVs with a caller-supplied column mapping (local police extracts, ISTV ED data). */
 export function incidentCsvParser(mapping: ColumnMapping): RowParser {
-  const extraGroups = new Map(Object.entries(mapping.offenceGroups ?? {}).map(([k, v]) => [normaliseOffenceText(k), v]));
+  const extraGroups = new Map(
+    Object.entries(mapping.offenceGroups ?? {}).map(([k, v]) => [normaliseOffenceText(k), v]),
+  );
   let col: Record<string, number> = {};
   let width = 0;
-  const get = (values: string[], name: string | undefined) => (name === undefined ? undefined : values[col[name]!] ?? '');
+  const get = (values: string[], name: string | undefined) =>
+    name === undefined ? undefined : (values[col[name]!] ?? '');
 
   return {
     datePrecision: mapping.time ? 'datetime' : 'day',
@@ -30,10 +33,12 @@ export function incidentCsvParser(mapping: ColumnMapping): RowParser {
       }
     },
     parse(values): ParseResult {
-      if (values.length !== width) return reject('wrong number of columns', `wrong number of columns (${values.length}, expected ${width})`);
+      if (values.length !== width)
+        return reject('wrong number of columns', `wrong number of columns (${values.length}, expected ${width})`);
       const dateText = get(values, mapping.date)!;
       const parsedDate = parseDate(dateText, mapping.dateFormat);
-      if (!parsedDate) return reject('unparseable date', `unparseable date "${dateText}" (expected ${mapping.dateFormat})`);
+      if (!parsedDate)
+        return reject('unparseable date', `unparseable date "${dateText}" (expected ${mapping.dateFormat})`);
       let time = parsedDate.time;
       if (mapping.time) {
         const t = get(values, mapping.time)!;
@@ -49,12 +54,17 @@ export function incidentCsvParser(mapping: ColumnMapping): RowParser {
       const group = extraGroups.get(key) ?? OFFENCE_DESCRIPTIONS[key];
       if (!group) return reject('unknown mapping value', `unknown offence "${offenceText}" (no offence-group mapping)`);
 
-      const flags: Record<'knife' | 'domesticAbuse' | 'alcohol', boolean | null> = { knife: null, domesticAbuse: null, alcohol: null };
+      const flags: Record<'knife' | 'domesticAbuse' | 'alcohol', boolean | null> = {
+        knife: null,
+        domesticAbuse: null,
+        alcohol: null,
+      };
       for (const flag of ['knife', 'domesticAbuse', 'alcohol'] as const) {
         const c = mapping.flags?.[flag];
         if (!c) continue;
         const v = parseFlag(get(values, c)!);
-        if (v === undefined) return reject('unknown mapping value', `unknown ${c} value "${get(values, c)}" (expected Y or N)`);
+        if (v === undefined)
+          return reject('unknown mapping value', `unknown ${c} value "${get(values, c)}" (expected Y or N)`);
         flags[flag] = v;
       }
       let weapon: string | null = null;
@@ -99,12 +109,30 @@ export function incidentCsvParser(mapping: ColumnMapping): RowParser {
 
 function mappedColumns(m: ColumnMapping): string[] {
   const loc =
-    m.location.kind === 'latlng' ? [m.location.lat, m.location.lng] : m.location.kind === 'bng' ? [m.location.easting, m.location.northing] : [m.location.postcode];
-  const optional = [m.time, m.externalId, m.weapon, m.setting, m.ageBand, m.lsoa, m.force, m.flags?.knife, m.flags?.domesticAbuse, m.flags?.alcohol];
+    m.location.kind === 'latlng'
+      ? [m.location.lat, m.location.lng]
+      : m.location.kind === 'bng'
+        ? [m.location.easting, m.location.northing]
+        : [m.location.postcode];
+  const optional = [
+    m.time,
+    m.externalId,
+    m.weapon,
+    m.setting,
+    m.ageBand,
+    m.lsoa,
+    m.force,
+    m.flags?.knife,
+    m.flags?.domesticAbuse,
+    m.flags?.alcohol,
+  ];
   return [m.date, m.offence, ...loc, ...optional.filter((c): c is string => !!c)];
 }
 
-function readPoint(m: ColumnMapping, get: (c: string) => string): { lat: number; lng: number } | { category: string; reason: string } {
+function readPoint(
+  m: ColumnMapping,
+  get: (c: string) => string,
+): { lat: number; lng: number } | { category: string; reason: string } {
   if (m.location.kind === 'latlng') {
     const lat = parseCoordinate(get(m.location.lat));
     const lng = parseCoordinate(get(m.location.lng));
@@ -117,7 +145,11 @@ function readPoint(m: ColumnMapping, get: (c: string) => string): { lat: number;
     const code = get(m.location.postcode).trim();
     if (!code) return { category: 'no coordinates', reason: 'no postcode' };
     const at = postcodeCentroid(code);
-    if (!at) return { category: 'unknown postcode', reason: `unknown postcode "${code}" (the bundled lookup covers the ${POSTCODE_COVERAGE})` };
+    if (!at)
+      return {
+        category: 'unknown postcode',
+        reason: `unknown postcode "${code}" (the bundled lookup covers the ${POSTCODE_COVERAGE})`,
+      };
     return { lng: at[0], lat: at[1] };
   }
   const e = parseCoordinate(get(m.location.easting));

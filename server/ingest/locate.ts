@@ -61,7 +61,13 @@ export class Locator {
 
 function placePoint(lng: number, lat: number): Placement | null {
   const pfaCode = policeForceAreaIndex().locate(lng, lat);
-  return pfaCode ? { pfaCode, ladCode: localAuthorityIndex().locate(lng, lat), h3: H3_RESOLUTIONS.map((r) => latLngToCell(lat, lng, r)) as Placement['h3'] } : null;
+  return pfaCode
+    ? {
+        pfaCode,
+        ladCode: localAuthorityIndex().locate(lng, lat),
+        h3: H3_RESOLUTIONS.map((r) => latLngToCell(lat, lng, r)) as Placement['h3'],
+      }
+    : null;
 }
 
 /** Parses a coordinate field; null when empty, NaN when present but not a number. */

@@ -53,7 +53,7 @@ export const OFFENCE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'racially or religiously aggravated common assault': 'violence-without-injury',
   'assault without injury on a constable': 'violence-without-injury',
   'cruelty to children/young persons': 'violence-without-injury',
-  'kidnapping': 'violence-without-injury',
+  kidnapping: 'violence-without-injury',
   'child abduction': 'violence-without-injury',
   'modern slavery': 'violence-without-injury',
   'racially or religiously aggravated harassment': 'stalking-harassment',
@@ -71,4 +71,3 @@ export const OFFENCE_DESCRIPTIONS: Readonly<Record<string, string>> = {
 export function normaliseOffenceText(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
-

@@ -29,36 +29,60 @@ export function placeColumns(header: string[], fileName: string): PlaceColumns {
   if (name < 0) throw new ImportError(`${fileName}: no name column (expected one of: ${NAME.join(', ')})`);
   const [lat, lng, e, n, pc] = [find(LAT), find(LNG), find(EASTING), find(NORTHING), find(POSTCODE)];
   const used = new Set([name, lat, lng, e, n, pc].filter((i) => i >= 0));
-  const attributes = header.map((column, index) => ({ column: column.trim(), index })).filter((a) => !used.has(a.index));
-  if (lat >= 0 && lng >= 0) return { name, attributes, positionSource: 'latitude/longitude as supplied', locate: (v) => checkPoint(parseCoordinate(v[lng]), parseCoordinate(v[lat])) };
+  const attributes = header
+    .map((column, index) => ({ column: column.trim(), index }))
+    .filter((a) => !used.has(a.index));
+  if (lat >= 0 && lng >= 0)
+    return {
+      name,
+      attributes,
+      positionSource: 'latitude/longitude as supplied',
+      locate: (v) => checkPoint(parseCoordinate(v[lng]), parseCoordinate(v[lat])),
+    };
   if (e >= 0 && n >= 0)
     return {
-      name, attributes, positionSource: 'British National Grid easting/northing as supplied',
+      name,
+      attributes,
+      positionSource: 'British National Grid easting/northing as supplied',
       locate: (v) => {
         const [x, y] = [parseCoordinate(v[e]), parseCoordinate(v[n])];
         if (x === null || y === null) return { category: 'no coordinates', reason: 'no easting/northing' };
-        if (Number.isNaN(x) || Number.isNaN(y) || !isPlausibleBng(x, y)) return { category: 'invalid coordinates', reason: 'easting/northing are not British National Grid metres' };
+        if (Number.isNaN(x) || Number.isNaN(y) || !isPlausibleBng(x, y))
+          return { category: 'invalid coordinates', reason: 'easting/northing are not British National Grid metres' };
         const [lngV, latV] = bngToWgs84(x, y);
         return checkPoint(lngV, latV);
       },
     };
   if (pc >= 0)
     return {
-      name, attributes, positionSource: 'postcode centroid (OS Code-Point Open)',
+      name,
+      attributes,
+      positionSource: 'postcode centroid (OS Code-Point Open)',
       locate: (v) => {
         const code = (v[pc] ?? '').trim();
         if (!code) return { category: 'no coordinates', reason: 'no postcode' };
         const at = postcodeCentroid(code);
-        if (!at) return { category: 'unknown postcode', reason: `unknown postcode "${code}" (the bundled lookup covers the ${POSTCODE_COVERAGE})` };
+        if (!at)
+          return {
+            category: 'unknown postcode',
+            reason: `unknown postcode "${code}" (the bundled lookup covers the ${POSTCODE_COVERAGE})`,
+          };
         return { lng: at[0], lat: at[1] };
       },
     };
-  throw new ImportError(`${fileName}: no position columns (expected latitude/longitude, easting/northing, or postcode)`);
+  throw new ImportError(
+    `${fileName}: no position columns (expected latitude/longitude, easting/northing, or postcode)`,
+  );
 }
 
-function checkPoint(lng: number | null, lat: number | null): { lng: number; lat: number } | { category: string; reason: string } {
+function checkPoint(
+  lng: number | null,
+  lat: number | null,
+): { lng: number; lat: number } | { category: string; reason: string } {
   if (lng === null || lat === null) return { category: 'no coordinates', reason: 'no coordinates' };
-  if (Number.isNaN(lng) || Number.isNaN(lat) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return { category: 'invalid coordinates', reason: 'latitude/longitude are not valid numbers' };
-  if (policeForceAreaIndex().locate(lng, lat) === null) return { category: 'outside England and Wales', reason: 'outside England and Wales' };
+  if (Number.isNaN(lng) || Number.isNaN(lat) || Math.abs(lat) > 90 || Math.abs(lng) > 180)
+    return { category: 'invalid coordinates', reason: 'latitude/longitude are not valid numbers' };
+  if (policeForceAreaIndex().locate(lng, lat) === null)
+    return { category: 'outside England and Wales', reason: 'outside England and Wales' };
   return { lng, lat };
 }

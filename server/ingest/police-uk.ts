@@ -4,8 +4,18 @@ import { POLICE_UK_CRIME_TYPES } from './offence-groups.js';
 import { reject, type ParseResult, type RowParser } from './row.js';
 
 export const POLICE_UK_HEADER = [
-  'Crime ID', 'Month', 'Reported by', 'Falls within', 'Longitude', 'Latitude',
-  'Location', 'LSOA code', 'LSOA name', 'Crime type', 'Last outcome category', 'Context',
+  'Crime ID',
+  'Month',
+  'Reported by',
+  'Falls within',
+  'Longitude',
+  'Latitude',
+  'Location',
+  'LSOA code',
+  'LSOA name',
+  'Crime type',
+  'Last outcome category',
+  'Context',
 ] as const;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -25,7 +35,10 @@ export function policeUkParser(): RowParser {
     },
     parse(v): ParseResult {
       if (v.length !== POLICE_UK_HEADER.length)
-        return reject('wrong number of columns', `wrong number of columns (${v.length}, expected ${POLICE_UK_HEADER.length})`);
+        return reject(
+          'wrong number of columns',
+          `wrong number of columns (${v.length}, expected ${POLICE_UK_HEADER.length})`,
+        );
       const [crimeId, month, reportedBy, , lngText, latText, , lsoaCode, , crimeType] = v as string[] & { length: 12 };
       if (!MONTH.test(month!.trim())) return reject('unparseable date', `unparseable month "${month}"`);
       const lng = parseCoordinate(lngText);

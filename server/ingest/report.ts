@@ -38,7 +38,10 @@ export class ImportReportBuilder {
   private readonly outside: Record<string, number> = {};
   replaced = 0;
 
-  constructor(private readonly datasetId: number, private readonly datasetName: string) {}
+  constructor(
+    private readonly datasetId: number,
+    private readonly datasetName: string,
+  ) {}
 
   startFile(name: string): FileReport {
     const file = { name, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
@@ -55,7 +58,8 @@ export class ImportReportBuilder {
   reject(file: FileReport, line: number, category: string, reason: string = category): void {
     file.rowsRejected++;
     this.rejectionCounts[category] = (this.rejectionCounts[category] ?? 0) + 1;
-    if (this.rejections.length < MAX_LISTED_REJECTIONS) this.rejections.push({ file: file.name, line, rule: category, reason });
+    if (this.rejections.length < MAX_LISTED_REJECTIONS)
+      this.rejections.push({ file: file.name, line, rule: category, reason });
   }
 
   outsideForce(pfaCode: string): void {
@@ -82,7 +86,10 @@ export class ImportReportBuilder {
       rejectionCounts: this.rejectionCounts,
       rejections: this.rejections,
       rejectionsListed: this.rejections.length,
-      outsideForce: { total: Object.values(this.outside).reduce((a, b) => a + b, 0), byForceArea: Object.fromEntries(Object.entries(this.outside).sort()) },
+      outsideForce: {
+        total: Object.values(this.outside).reduce((a, b) => a + b, 0),
+        byForceArea: Object.fromEntries(Object.entries(this.outside).sort()),
+      },
     };
   }
 }

@@ -71,13 +71,16 @@ function isImportable(path: string): boolean {
 
 /** Zip entry names are only labels here (nothing is extracted to disk), but refuse odd ones anyway. */
 export function isSafeEntryName(name: string): boolean {
-  return !name.startsWith('/') && !/^[a-zA-Z]:/.test(name) && !name.split(/[\\/]/).includes('..') && !name.includes('\0');
+  return (
+    !name.startsWith('/') && !/^[a-zA-Z]:/.test(name) && !name.split(/[\\/]/).includes('..') && !name.includes('\0')
+  );
 }
 
 function zipEntries(path: string, label: string, limits: ZipLimits): Promise<SourceFile[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) return reject(new ImportError(`${label}: not a readable zip archive (${err?.message ?? 'unknown error'})`));
+      if (err || !zip)
+        return reject(new ImportError(`${label}: not a readable zip archive (${err?.message ?? 'unknown error'})`));
       const entries: yauzl.Entry[] = [];
       let total = 0;
       const fail = (message: string) => {
@@ -94,7 +97,9 @@ function zipEntries(path: string, label: string, limits: ZipLimits): Promise<Sou
         if (!isSafeEntryName(name)) return fail(`entry "${name}" has an unsafe path`);
         if (!name.endsWith('/') && /\.csv$/i.test(name) && !name.startsWith('__MACOSX/')) {
           if (entry.uncompressedSize > limits.maxEntryBytes)
-            return fail(`entry "${name}" is ${entry.uncompressedSize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit`);
+            return fail(
+              `entry "${name}" is ${entry.uncompressedSize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit`,
+            );
           const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
           if (entry.uncompressedSize > 10 * 1024 ** 2 && ratio > limits.maxRatio)
             return fail(`entry "${name}" expands ${Math.round(ratio)}:1, which looks like a zip bomb`);

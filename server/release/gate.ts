@@ -14,7 +14,15 @@ import { releaseCells, releaseCount, secondarySuppression } from '../analysis/su
 import { weekdayHourMatrix } from '../analysis/time-profile.js';
 import { areaCover, areaCoverPopulation } from '../db/areas.js';
 import {
-  countByAttribute, countByCell, countByCellAndPeriod, countByCellWithPopulation, countByPeriod, countByWeekdayHour, countTotal, incidentsByPosition, type CellQuery,
+  countByAttribute,
+  countByCell,
+  countByCellAndPeriod,
+  countByCellWithPopulation,
+  countByPeriod,
+  countByWeekdayHour,
+  countTotal,
+  incidentsByPosition,
+  type CellQuery,
 } from '../db/cells.js';
 import { partnershipKind } from '../db/partnerships.js';
 import type { Queryable } from '../db/types.js';
@@ -39,12 +47,18 @@ function lastDay(month: string): string {
 }
 
 /** The selection's own period as days. */
-const selectionPeriod = (q: CellQuery): Span => ({ from: q.from.length === 7 ? `${q.from}-01` : q.from, to: q.to.length === 7 ? lastDay(q.to) : q.to });
+const selectionPeriod = (q: CellQuery): Span => ({
+  from: q.from.length === 7 ? `${q.from}-01` : q.from,
+  to: q.to.length === 7 ? lastDay(q.to) : q.to,
+});
 
 /** A query spanning the periods: whole months where every period is whole months (police.uk has no days), days otherwise. */
 function spanning(q: CellQuery, periods: readonly Span[]): CellQuery {
   const from = periods.map((p) => p.from).sort()[0]!;
-  const to = periods.map((p) => p.to).sort().at(-1)!;
+  const to = periods
+    .map((p) => p.to)
+    .sort()
+    .at(-1)!;
   const months = periods.every((p) => p.from.endsWith('-01') && p.to === lastDay(p.to.slice(0, 7)));
   return months ? { ...q, from: from.slice(0, 7), to: to.slice(0, 7) } : { ...q, from, to };
 }
@@ -54,17 +68,28 @@ function spanning(q: CellQuery, periods: readonly Span[]): CellQuery {
  * area's total is published beside them).
  */
 export function releasedCells(db: Queryable, r: Release): Promise<ReleasedCells> {
-  return tapped('cells', r, async () => new Map(releaseCells(await countByCell(db, r.query), r.threshold).map((cell) => [cell.h3, cell.count])));
+  return tapped(
+    'cells',
+    r,
+    async () => new Map(releaseCells(await countByCell(db, r.query), r.threshold).map((cell) => [cell.h3, cell.count])),
+  );
 }
 
 /** releasedCells with each cell's residents, for the cell map. */
-export function releasedCellsWithPopulation(db: Queryable, r: Release): Promise<{ h3: string; count: number | null; population: number | null }[]> {
-  return tapped('cells+population', r, async () => releaseCells(await countByCellWithPopulation(db, r.query), r.threshold));
+export function releasedCellsWithPopulation(
+  db: Queryable,
+  r: Release,
+): Promise<{ h3: string; count: number | null; population: number | null }[]> {
+  return tapped('cells+population', r, async () =>
+    releaseCells(await countByCellWithPopulation(db, r.query), r.threshold),
+  );
 }
 
 /** Released counts per cell in each period (each period's cells a group of its own). */
 export function releasedCellsByPeriod(db: Queryable, r: Release, periods: readonly Span[]): Promise<ReleasedCells[]> {
-  return tapped('cells by period', { r, periods }, async () => releaseByPeriod(await countByCellAndPeriod(db, spanning(r.query, periods), periods), periods.length, r.threshold));
+  return tapped('cells by period', { r, periods }, async () =>
+    releaseByPeriod(await countByCellAndPeriod(db, spanning(r.query, periods), periods), periods.length, r.threshold),
+  );
 }
 
 type PeriodRow = { h3: string; period: number; count: number; key: number };
@@ -75,13 +100,23 @@ type PeriodRow = { h3: string; period: number; count: number; key: number };
  */
 async function countArea(db: Queryable, q: CellQuery, periods: readonly Span[]): Promise<PeriodRow[]> {
   const own = selectionPeriod(q);
-  if (periods.length === 1 && periods[0]!.from === own.from && periods[0]!.to === own.to) return (await countByCell(db, q)).map((cell) => ({ ...cell, period: 0 }));
+  if (periods.length === 1 && periods[0]!.from === own.from && periods[0]!.to === own.to)
+    return (await countByCell(db, q)).map((cell) => ({ ...cell, period: 0 }));
   return countByCellAndPeriod(db, spanning(q, periods), periods);
 }
 
 /** Released cells of each period from counted rows (each period's cells a group of its own). */
 const releaseByPeriod = (rows: readonly PeriodRow[], periods: number, threshold: number | null): ReleasedCells[] =>
-  Array.from({ length: periods }, (_, i) => new Map(releaseCells(rows.filter((row) => row.period === i), threshold).map((cell) => [cell.h3, cell.count])));
+  Array.from(
+    { length: periods },
+    (_, i) =>
+      new Map(
+        releaseCells(
+          rows.filter((row) => row.period === i),
+          threshold,
+        ).map((cell) => [cell.h3, cell.count]),
+      ),
+  );
 
 /**
  * An area's released totals in each period, from the counted rows of its cover at resolution 7-9.
@@ -92,8 +127,18 @@ const releaseByPeriod = (rows: readonly PeriodRow[], periods: number, threshold:
  * count, however many such pairs are asked: averaging many of them gains nothing. Public data:
  * the sum of the parts is the count itself.
  */
-async function totalsOfParts(db: Queryable, r: Release, area: AreaSelector, res: 7 | 8 | 9, rows: readonly PeriodRow[], periods: number): Promise<(number | null)[]> {
-  if (r.threshold === null) return Array.from({ length: periods }, (_, i) => rows.reduce((a, row) => a + (row.period === i ? row.count : 0), 0));
+async function totalsOfParts(
+  db: Queryable,
+  r: Release,
+  area: AreaSelector,
+  res: 7 | 8 | 9,
+  rows: readonly PeriodRow[],
+  periods: number,
+): Promise<(number | null)[]> {
+  if (r.threshold === null)
+    return Array.from({ length: periods }, (_, i) =>
+      rows.reduce((a, row) => a + (row.period === i ? row.count : 0), 0),
+    );
   if (area.kind === 'cells' || (area.kind === 'partnership' && (await partnershipKind(db, area.id)) === 'polygon'))
     return releaseByPeriod(rows, periods, r.threshold).map((cells) => sumReleased(cells.values(), r.threshold));
   const ladOf = new Map((await areaCoverPopulation(db, area, res)).map((cell) => [cell.h3, cell.lad ?? 'none']));
@@ -107,12 +152,20 @@ async function totalsOfParts(db: Queryable, r: Release, area: AreaSelector, res:
       part.keys.push(row.key);
       byLad.set(lad, part);
     }
-    return sumReleased([...byLad.values()].map((part) => releaseCount(part.count, combineKeys(part.keys), r.threshold)), r.threshold);
+    return sumReleased(
+      [...byLad.values()].map((part) => releaseCount(part.count, combineKeys(part.keys), r.threshold)),
+      r.threshold,
+    );
   });
 }
 
 /** An area's released totals in each period (sums of released parts: see totalsOfParts). */
-export function releasedAreaTotals(db: Queryable, r: Release, area: AreaSelector, periods: readonly Span[]): Promise<(number | null)[]> {
+export function releasedAreaTotals(
+  db: Queryable,
+  r: Release,
+  area: AreaSelector,
+  periods: readonly Span[],
+): Promise<(number | null)[]> {
   return tapped('area totals', { r, area, periods }, async () => {
     const res = Math.min(r.query.res, 9) as 7 | 8 | 9;
     // Public data over several periods: one grouped count per period is enough (no parts to release).
@@ -134,7 +187,12 @@ export async function releasedAreaTotal(db: Queryable, r: Release, area: AreaSel
  * An area's released cells at the selection's resolution, and its released totals, in each
  * period (the selection's own by default): one query where the resolution is 7-9.
  */
-export function releasedArea(db: Queryable, r: Release, area: AreaSelector, periods: readonly Span[] = [selectionPeriod(r.query)]): Promise<{ cells: ReleasedCells[]; totals: (number | null)[] }> {
+export function releasedArea(
+  db: Queryable,
+  r: Release,
+  area: AreaSelector,
+  periods: readonly Span[] = [selectionPeriod(r.query)],
+): Promise<{ cells: ReleasedCells[]; totals: (number | null)[] }> {
   return tapped('area', { r, area, periods }, async () => {
     const rows = await countArea(db, { ...r.query, area }, periods);
     const cells = releaseByPeriod(rows, periods.length, r.threshold);
@@ -147,17 +205,25 @@ export function releasedArea(db: Queryable, r: Release, area: AreaSelector, peri
 export function releasedLadCounts(db: Queryable, r: Release, area: AreaSelector): Promise<Map<string, number | null>> {
   return tapped('lad counts', { r, area }, async () => {
     const res = Math.min(r.query.res, 9) as 7 | 8 | 9;
-    const [cells, cover] = await Promise.all([countByCell(db, { ...r.query, area, res }), areaCoverPopulation(db, area, res)]);
+    const [cells, cover] = await Promise.all([
+      countByCell(db, { ...r.query, area, res }),
+      areaCoverPopulation(db, area, res),
+    ]);
     const ladOf = new Map(cover.map((cell) => [cell.h3, cell.lad]));
     const byLad = new Map<string, { count: number; keys: number[] }>();
-    for (const lad of new Set(cover.map((cell) => cell.lad).filter((l): l is string => !!l))) byLad.set(lad, { count: 0, keys: [] });
+    for (const lad of new Set(cover.map((cell) => cell.lad).filter((l): l is string => !!l)))
+      byLad.set(lad, { count: 0, keys: [] });
     for (const cell of cells) {
       const part = byLad.get(ladOf.get(cell.h3) ?? '');
       if (!part) continue;
       part.count += cell.count;
       part.keys.push(cell.key);
     }
-    return new Map([...byLad].sort(([a], [b]) => (a < b ? -1 : 1)).map(([lad, part]) => [lad, releaseCount(part.count, combineKeys(part.keys), r.threshold)]));
+    return new Map(
+      [...byLad]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([lad, part]) => [lad, releaseCount(part.count, combineKeys(part.keys), r.threshold)]),
+    );
   });
 }
 
@@ -178,7 +244,8 @@ export function releasedWeekdayHour(db: Queryable, r: Release): Promise<(number 
     const slots = weekdayHourMatrix(await countByWeekdayHour(db, r.query)).flat();
     const t = r.threshold;
     const released = slots.map((s) => (t === null ? s.count : s.count < t ? null : releaseCount(s.count, s.key, t)));
-    const flat = t === null ? released : secondarySuppression(released, TABLE_GROUPS, (i) => String(i).padStart(3, '0'));
+    const flat =
+      t === null ? released : secondarySuppression(released, TABLE_GROUPS, (i) => String(i).padStart(3, '0'));
     return Array.from({ length: 7 }, (_, d) => flat.slice(d * 24, d * 24 + 24));
   });
 }
@@ -186,20 +253,39 @@ export function releasedWeekdayHour(db: Queryable, r: Release): Promise<(number 
 /** Released totals of named parts of a whole whose total is published: 1..k-1 withheld, then secondary suppression. */
 function releaseParts(parts: readonly { value: string; count: number; key: number }[], threshold: number | null) {
   const released = parts.map((p) => releaseCount(p.count, p.key, threshold));
-  const out = threshold === null ? released : secondarySuppression(released, [parts.map((_, i) => i)], (i) => parts[i]!.value);
+  const out =
+    threshold === null ? released : secondarySuppression(released, [parts.map((_, i) => i)], (i) => parts[i]!.value);
   return parts.map((p, i) => ({ value: p.value, count: out[i]! }));
 }
 
 /** ED records by a recorded attribute (setting or weapon): parts of a published whole. */
-export function releasedByAttribute(db: Queryable, r: Release, attribute: 'setting' | 'weapon'): Promise<{ value: string; count: number | null }[]> {
-  return tapped(`by ${attribute}`, r, async () => releaseParts(await countByAttribute(db, r.query, attribute), r.threshold));
+export function releasedByAttribute(
+  db: Queryable,
+  r: Release,
+  attribute: 'setting' | 'weapon',
+): Promise<{ value: string; count: number | null }[]> {
+  return tapped(`by ${attribute}`, r, async () =>
+    releaseParts(await countByAttribute(db, r.query, attribute), r.threshold),
+  );
 }
 
 /** The selection split into the night-time economy and the rest: two parts of a published whole. */
-export function releasedNightSplit(db: Queryable, r: Release): Promise<{ nightTimeEconomy: number | null; rest: number | null }> {
+export function releasedNightSplit(
+  db: Queryable,
+  r: Release,
+): Promise<{ nightTimeEconomy: number | null; rest: number | null }> {
   return tapped('night split', r, async () => {
-    const [night, total] = [await countTotal(db, { ...r.query, nightTimeEconomy: true }), await countTotal(db, r.query)];
-    const [n, rest] = releaseParts([{ value: 'night-time economy', count: night.count, key: night.key }, { value: 'rest', count: total.count - night.count, key: (total.key - night.key + 256) % 256 }], r.threshold);
+    const [night, total] = [
+      await countTotal(db, { ...r.query, nightTimeEconomy: true }),
+      await countTotal(db, r.query),
+    ];
+    const [n, rest] = releaseParts(
+      [
+        { value: 'night-time economy', count: night.count, key: night.key },
+        { value: 'rest', count: total.count - night.count, key: (total.key - night.key + 256) % 256 },
+      ],
+      r.threshold,
+    );
     return { nightTimeEconomy: n!.count, rest: rest!.count };
   });
 }
@@ -213,11 +299,25 @@ export const MIN_RESTRICTED_RADIUS = Math.floor(getHexagonEdgeLengthAvg(9, 'm'))
  * the radius, as released on the map (a withheld cell as its stand-in): circles drawn anywhere
  * at any radius then tell nothing the map does not.
  */
-export function releasedNearPlaces(db: Queryable, r: Release, area: AreaSelector, places: readonly (Xy & { lat: number; lng: number })[], radius: number, nearCells: readonly string[], toXy: (p: { lat: number; lng: number }) => Xy): Promise<(number | null)[]> {
+export function releasedNearPlaces(
+  db: Queryable,
+  r: Release,
+  area: AreaSelector,
+  places: readonly (Xy & { lat: number; lng: number })[],
+  radius: number,
+  nearCells: readonly string[],
+  toXy: (p: { lat: number; lng: number }) => Xy,
+): Promise<(number | null)[]> {
   return tapped('near places', { r, area, places, radius }, async () => {
     if (r.threshold === null) {
       const positions = places.length ? await incidentsByPosition(db, { ...r.query, area, res: 9, nearCells }) : [];
-      return [...countWithin(places, positions.map((p) => ({ ...toXy(p), count: p.count })), radius)];
+      return [
+        ...countWithin(
+          places,
+          positions.map((p) => ({ ...toXy(p), count: p.count })),
+          radius,
+        ),
+      ];
     }
     const cells = await releasedCells(db, { ...r, query: { ...r.query, area, res: 9 } });
     const centres = (await areaCover(db, area, 9)).map((h3) => {

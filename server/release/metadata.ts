@@ -4,7 +4,8 @@ import type { ImportReport } from '../ingest/report.js';
 export const METADATA_ROUNDING = 100;
 
 export const roundCount = (n: number) => Math.round(n / METADATA_ROUNDING) * METADATA_ROUNDING;
-const roundAll = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, roundCount(n)]));
+const roundAll = (counts: Record<string, number>) =>
+  Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, roundCount(n)]));
 
 /**
  * An import report of restricted data as anyone but its owner sees it: every count rounded to
@@ -15,7 +16,12 @@ const roundAll = (counts: Record<string, number>) => Object.fromEntries(Object.e
 export function reportForOthers(report: ImportReport): ImportReport {
   return {
     ...report,
-    files: report.files.map((f) => ({ ...f, rowsRead: roundCount(f.rowsRead), rowsAccepted: roundCount(f.rowsAccepted), rowsRejected: roundCount(f.rowsRejected) })),
+    files: report.files.map((f) => ({
+      ...f,
+      rowsRead: roundCount(f.rowsRead),
+      rowsAccepted: roundCount(f.rowsAccepted),
+      rowsRejected: roundCount(f.rowsRejected),
+    })),
     rowsRead: roundCount(report.rowsRead),
     rowsAccepted: roundCount(report.rowsAccepted),
     rowsRejected: roundCount(report.rowsRejected),
@@ -23,7 +29,15 @@ export function reportForOthers(report: ImportReport): ImportReport {
     acceptedByMonth: roundAll(report.acceptedByMonth),
     rejectionCounts: roundAll(report.rejectionCounts),
     // Reports stored before rejections named their rule: the reason without its quoted values.
-    rejections: report.rejections.map((r) => ({ file: r.file, line: r.line, rule: r.rule ?? r.reason.replace(/"[^"]*"/g, '…'), reason: r.rule ?? r.reason.replace(/"[^"]*"/g, '…') })),
-    outsideForce: { total: roundCount(report.outsideForce.total), byForceArea: roundAll(report.outsideForce.byForceArea) },
+    rejections: report.rejections.map((r) => ({
+      file: r.file,
+      line: r.line,
+      rule: r.rule ?? r.reason.replace(/"[^"]*"/g, '…'),
+      reason: r.rule ?? r.reason.replace(/"[^"]*"/g, '…'),
+    })),
+    outsideForce: {
+      total: roundCount(report.outsideForce.total),
+      byForceArea: roundAll(report.outsideForce.byForceArea),
+    },
   };
 }

@@ -16,7 +16,10 @@ export function statValue(released: number | null, threshold: number | null): nu
 }
 
 /** Released counts keyed by cell (or any unit) as numbers for statistics. */
-export function statValues(released: ReadonlyMap<string, number | null>, threshold: number | null): Map<string, number> {
+export function statValues(
+  released: ReadonlyMap<string, number | null>,
+  threshold: number | null,
+): Map<string, number> {
   return new Map([...released].map(([unit, n]) => [unit, statValue(n, threshold)]));
 }
 

@@ -3,7 +3,10 @@
  * test records what the gate released for a request, changes the true data, and replays the
  * recording; the response must not change. Off (a pass-through) unless a test turns it on.
  */
-type Mode = { kind: 'off' } | { kind: 'record'; tables: Map<string, unknown> } | { kind: 'replay'; tables: Map<string, unknown> };
+type Mode =
+  | { kind: 'off' }
+  | { kind: 'record'; tables: Map<string, unknown> }
+  | { kind: 'replay'; tables: Map<string, unknown> };
 
 let mode: Mode = { kind: 'off' };
 
@@ -26,7 +29,13 @@ export function stopTapping(): void {
 /** JSON with object keys in order, so equal arguments give one key. */
 function stable(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof Map ? [...v] : v instanceof Set ? [...v].sort() : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    v instanceof Map
+      ? [...v]
+      : v instanceof Set
+        ? [...v].sort()
+        : v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+          : v,
   );
 }
 

@@ -5,7 +5,11 @@ import type { PreparedSelection } from './prepare-selection.js';
 
 /** 400 naming the offence groups or flags the datasets cannot count alike, or null when they align. */
 export async function alignmentProblem(db: Db, prepared: PreparedSelection, recorded?: RecordedContent[]) {
-  const misaligned = groupMisalignments(prepared.query.groups, prepared.query.flags ?? [], recorded ?? (await recordedContent(db, prepared.datasets)));
+  const misaligned = groupMisalignments(
+    prepared.query.groups,
+    prepared.query.flags ?? [],
+    recorded ?? (await recordedContent(db, prepared.datasets)),
+  );
   if (misaligned.length === 0) return null;
   const hints = misaligned.filter((m) => m.suggestion).map((m) => `use "${m.suggestion}" instead of "${m.group}"`);
   return {

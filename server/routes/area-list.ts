@@ -10,7 +10,10 @@ export function areaList(min: number, max: number) {
       for (const part of s.split(',')) {
         const parsed = areaParam.safeParse(part);
         if (!parsed.success || parsed.data.kind === 'cells') {
-          ctx.addIssue({ code: 'custom', message: `"${part}" is not a named area (lad:CODE, pfa:CODE or partnership:ID)` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${part}" is not a named area (lad:CODE, pfa:CODE or partnership:ID)`,
+          });
           return z.NEVER;
         }
         areas.push(parsed.data);

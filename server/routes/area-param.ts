@@ -22,11 +22,15 @@ export const areaParam = z.string().transform((s, ctx): AreaSelector => {
     const resolutions = new Set(cells.filter(isValidCell).map(getResolution));
     const res = [...resolutions][0]!;
     const problem =
-      invalid.length > 0 ? `not H3 cells: ${invalid.slice(0, 3).join(', ')}${invalid.length > 3 ? ' …' : ''}`
-      : cells.length > MAX_AREA_CELLS ? `at most ${MAX_AREA_CELLS} cells (got ${cells.length})`
-      : resolutions.size > 1 ? `cells of one resolution only (got ${[...resolutions].sort().join(', ')})`
-      : res < 7 || res > 9 ? `cells of resolution 7 to 9 (got ${res})`
-      : null;
+      invalid.length > 0
+        ? `not H3 cells: ${invalid.slice(0, 3).join(', ')}${invalid.length > 3 ? ' …' : ''}`
+        : cells.length > MAX_AREA_CELLS
+          ? `at most ${MAX_AREA_CELLS} cells (got ${cells.length})`
+          : resolutions.size > 1
+            ? `cells of one resolution only (got ${[...resolutions].sort().join(', ')})`
+            : res < 7 || res > 9
+              ? `cells of resolution 7 to 9 (got ${res})`
+              : null;
     if (!problem) return { kind: 'cells', res: res as 7 | 8 | 9, cells };
     ctx.addIssue({ code: 'custom', message: `an area given as cells needs ${problem}` });
     return z.NEVER;

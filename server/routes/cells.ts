@@ -20,13 +20,26 @@ import { publicField, publicRefusal } from './public-check.js';
 /** Kept for callers that import it: the cells route takes the shared selection. */
 export const cellsQuery = selectionQuery;
 
-const hotspotsQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), k: z.enum(['1', '2', '3']).default('1').transform(Number), public: publicField });
+const hotspotsQuery = selectionSchema({
+  ...selectionFields,
+  area: selectionFields.area.unwrap(),
+  k: z.enum(['1', '2', '3']).default('1').transform(Number),
+  public: publicField,
+});
 
-const densityQuery = selectionSchema({ ...selectionFields, area: selectionFields.area.unwrap(), bandwidth: z.coerce.number().min(50).max(5000).optional() });
+const densityQuery = selectionSchema({
+  ...selectionFields,
+  area: selectionFields.area.unwrap(),
+  bandwidth: z.coerce.number().min(50).max(5000).optional(),
+});
 
 /** How statistics of restricted data are made, in words for `disclosure.rules`. */
 export function fromReleasedRule(threshold: number | null, what: string): string[] {
-  return threshold === null ? [] : [`${what} computed from the released counts alone, a withheld count (1 to ${threshold - 1}) counted as ${standIn(threshold)}`];
+  return threshold === null
+    ? []
+    : [
+        `${what} computed from the released counts alone, a withheld count (1 to ${threshold - 1}) counted as ${standIn(threshold)}`,
+      ];
 }
 
 /** The distance between neighbouring cell centres at a resolution (√3 edges): a kernel narrower than it draws the cells again. */
@@ -49,7 +62,10 @@ export const cellRoutes = new Hono<AppEnv>()
       };
     });
     const { cells } = result.value;
-    await auditRestrictedAnalysis(c, prepared.value, 'cells', () => ({ cellsReturned: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length }));
+    await auditRestrictedAnalysis(c, prepared.value, 'cells', () => ({
+      cellsReturned: cells.length,
+      cellsSuppressed: cells.filter((r) => r.count === null).length,
+    }));
     return sendCached(c, result);
   })
   .get('/hotspots', allow.signedIn({ datasets: true }), validate('query', hotspotsQuery), async (c) => {
@@ -63,7 +79,10 @@ export const cellRoutes = new Hono<AppEnv>()
       const region = await studyRegion(db, q.area, q.res);
       const released = await releasedCells(db, releaseOf(prepared.value));
       const results = hotspots(region, statValues(released, threshold), q.k);
-      const cells = results.cells.map((cell) => ({ ...cell, count: released.has(cell.h3) ? released.get(cell.h3)! : 0 }));
+      const cells = results.cells.map((cell) => ({
+        ...cell,
+        count: released.has(cell.h3) ? released.get(cell.h3)! : 0,
+      }));
       return {
         res: q.res,
         from: q.from,
@@ -83,10 +102,19 @@ export const cellRoutes = new Hono<AppEnv>()
     });
     const { cells } = result.value;
     if (q.public) {
-      const refusal = publicRefusal({ res: q.res, restricted: threshold !== null, counts: cells.map((cell) => cell.count), settings: [] });
+      const refusal = publicRefusal({
+        res: q.res,
+        restricted: threshold !== null,
+        counts: cells.map((cell) => cell.count),
+        settings: [],
+      });
       if (refusal) return c.json(refusal.body, refusal.status);
     }
-    await auditRestrictedAnalysis(c, prepared.value, 'hotspots', () => ({ cells: cells.length, cellsSuppressed: cells.filter((r) => r.count === null).length, hot: cells.filter((r) => (r.class ?? 0) > 0).length }));
+    await auditRestrictedAnalysis(c, prepared.value, 'hotspots', () => ({
+      cells: cells.length,
+      cellsSuppressed: cells.filter((r) => r.count === null).length,
+      hot: cells.filter((r) => (r.class ?? 0) > 0).length,
+    }));
     return sendCached(c, result);
   })
   .get('/time-profile', allow.signedIn({ datasets: true }), validate('query', selectionQuery), async (c) => {
@@ -96,13 +124,28 @@ export const cellRoutes = new Hono<AppEnv>()
     const { datasets, threshold, echo } = prepared.value;
     const untimed = datasets.filter((d) => d.datePrecision !== 'datetime');
     if (untimed.length > 0)
-      return c.json({ error: `a day-by-hour profile needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}` }, 400);
+      return c.json(
+        {
+          error: `a day-by-hour profile needs times: ${untimed.map((d) => `"${d.name}" has ${d.datePrecision} precision`).join('; ')}`,
+        },
+        400,
+      );
     const counts = await releasedWeekdayHour(c.get('db'), releaseOf(prepared.value));
-    await auditRestrictedAnalysis(c, prepared.value, 'time-profile', { slots: 168, slotsSuppressed: counts.flat().filter((n) => n === null).length });
+    await auditRestrictedAnalysis(c, prepared.value, 'time-profile', {
+      slots: 168,
+      slotsSuppressed: counts.flat().filter((n) => n === null).length,
+    });
     return c.json({
       from: q.from,
       to: q.to,
-      ...describeSelection(prepared.value, threshold === null ? [] : [`a slot below ${threshold}, none included, is withheld ("fewer than ${threshold}"), so withheld slots do not count a small area's incidents`]),
+      ...describeSelection(
+        prepared.value,
+        threshold === null
+          ? []
+          : [
+              `a slot below ${threshold}, none included, is withheld ("fewer than ${threshold}"), so withheld slots do not count a small area's incidents`,
+            ],
+      ),
       area: echo.area as string | null,
       weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
       counts,
@@ -117,7 +160,12 @@ export const cellRoutes = new Hono<AppEnv>()
     // Restricted data: the kernel spreads the released counts of the map's cells, and no narrower than their spacing.
     const spacing = Math.ceil(centreSpacing(q.res));
     if (restricted && q.bandwidth !== undefined && q.bandwidth < spacing)
-      return c.json({ error: `restricted data: a bandwidth below the spacing of resolution-${q.res} cells (${spacing} m) only draws single cells again; use ${spacing} m or more` }, 422);
+      return c.json(
+        {
+          error: `restricted data: a bandwidth below the spacing of resolution-${q.res} cells (${spacing} m) only draws single cells again; use ${spacing} m or more`,
+        },
+        422,
+      );
     const db = c.get('db');
     const region = await studyRegion(db, q.area, q.res);
     // Public data: incidents as resolution-10 cell centres (about 65 m apart). Restricted data:
@@ -138,8 +186,12 @@ export const cellRoutes = new Hono<AppEnv>()
       bandwidth,
       method: {
         kernel: 'quartic (biweight), incidents per km²',
-        points: restricted ? `the released counts of the resolution-${q.res} cells, at their centres` : 'incidents at the centres of their resolution-10 cells',
-        bandwidth: q.bandwidth ? 'as requested' : `Silverman's rule of thumb for two dimensions, h = σ n^(-1/6), at least 100 m${restricted ? ` and the cells' spacing (${spacing} m)` : ''}`,
+        points: restricted
+          ? `the released counts of the resolution-${q.res} cells, at their centres`
+          : 'incidents at the centres of their resolution-10 cells',
+        bandwidth: q.bandwidth
+          ? 'as requested'
+          : `Silverman's rule of thumb for two dimensions, h = σ n^(-1/6), at least 100 m${restricted ? ` and the cells' spacing (${spacing} m)` : ''}`,
         sampled: `at the centres of the area's ${region.length} cells at resolution ${q.res}`,
       },
       cells,

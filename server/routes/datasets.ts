@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { canManageDataset, visibleTo, type Principal } from '../auth/access.js';
 import { audit } from '../auth/audit.js';
 import { allow, DATA_EDITORS } from '../auth/policy.js';
-import { deleteDataset, findDatasetByName, getDataset, listDatasets, listImports, type Dataset } from '../db/datasets.js';
+import {
+  deleteDataset,
+  findDatasetByName,
+  getDataset,
+  listDatasets,
+  listImports,
+  type Dataset,
+} from '../db/datasets.js';
 import { grantsForDatasets } from '../db/grants.js';
 import { importDataset } from '../ingest/import.js';
 import { resolveMapping } from '../ingest/mapping.js';
@@ -37,7 +44,8 @@ const uploadFields = z.object({
 });
 
 /** Whether the user holds the dataset (a member of its owner): only they see its restricted counts exactly. */
-const holds = (user: Principal, d: Dataset) => d.sensitivity === 'public' || (d.ownerScope !== null && user.scopes.includes(d.ownerScope));
+const holds = (user: Principal, d: Dataset) =>
+  d.sensitivity === 'public' || (d.ownerScope !== null && user.scopes.includes(d.ownerScope));
 
 /**
  * Restricted datasets' totals are rounded to 100 for anyone but their owner: an exact total
@@ -46,11 +54,25 @@ const holds = (user: Principal, d: Dataset) => d.sensitivity === 'public' || (d.
 function forListing(d: Dataset, user: Principal) {
   const base = { ...d, canManage: canManageDataset(user, d) };
   if (holds(user, d)) return { ...base, countsRounded: false };
-  return { ...base, rowsAccepted: roundCount(d.rowsAccepted), rowsRejected: roundCount(d.rowsRejected), countsRounded: true };
+  return {
+    ...base,
+    rowsAccepted: roundCount(d.rowsAccepted),
+    rowsRejected: roundCount(d.rowsRejected),
+    countsRounded: true,
+  };
 }
 
-async function visibleDatasets(c: { get: (k: 'db') => AppEnv['Variables']['db'] }, user: Principal, now: Date, datasets: Dataset[]) {
-  const grants = await grantsForDatasets(c.get('db'), datasets.map((d) => d.id), now);
+async function visibleDatasets(
+  c: { get: (k: 'db') => AppEnv['Variables']['db'] },
+  user: Principal,
+  now: Date,
+  datasets: Dataset[],
+) {
+  const grants = await grantsForDatasets(
+    c.get('db'),
+    datasets.map((d) => d.id),
+    now,
+  );
   return datasets.filter((d) => visibleTo(user, d, grants, now));
 }
 
@@ -67,10 +89,18 @@ export const datasetRoutes = new Hono<AppEnv>()
     const dataset = await getDataset(db, id);
     if (!dataset) return c.json({ error: `no dataset ${id}` }, 404);
     if ((await visibleDatasets(c, user, c.get('auth').now(), [dataset])).length === 0)
-      return c.json({ error: `you may not use "${dataset.name}" (dataset ${id})`, refused: [{ id, name: dataset.name }] }, 403);
+      return c.json(
+        { error: `you may not use "${dataset.name}" (dataset ${id})`, refused: [{ id, name: dataset.name }] },
+        403,
+      );
     const imports = await listImports(db, id);
     // Import reports of restricted data: rounded, and rejections without their values, for anyone but the owner.
-    return c.json({ dataset: forListing(dataset, user), imports: holds(user, dataset) ? imports : imports.map((i) => ({ ...i, report: reportForOthers(i.report as ImportReport) })) });
+    return c.json({
+      dataset: forListing(dataset, user),
+      imports: holds(user, dataset)
+        ? imports
+        : imports.map((i) => ({ ...i, report: reportForOthers(i.report as ImportReport) })),
+    });
   })
   .delete('/datasets/:id', allow.roles(DATA_EDITORS, { datasets: true }), validate('param', idParam), async (c) => {
     const db = c.get('db');
@@ -79,24 +109,51 @@ export const datasetRoutes = new Hono<AppEnv>()
     if (!dataset) return c.json({ error: `no dataset ${id}` }, 404);
     const visible = (await visibleDatasets(c, c.get('user')!, c.get('auth').now(), [dataset])).length > 0;
     if (!visible || !canManageDataset(c.get('user')!, dataset)) {
-      await audit(c, { action: 'dataset.delete', outcome: 'refused', target: `dataset:${id}`, datasets: [{ id, name: dataset.name }] });
+      await audit(c, {
+        action: 'dataset.delete',
+        outcome: 'refused',
+        target: `dataset:${id}`,
+        datasets: [{ id, name: dataset.name }],
+      });
       // A restricted dataset the caller cannot see is not named to them, even to refuse.
       if (!visible) return c.json({ error: `no dataset ${id}` }, 404);
-      return c.json({ error: `only ${dataset.ownerScope ? `${dataset.ownerScope}'s analysts` : 'an admin'} can delete "${dataset.name}"` }, 403);
+      return c.json(
+        {
+          error: `only ${dataset.ownerScope ? `${dataset.ownerScope}'s analysts` : 'an admin'} can delete "${dataset.name}"`,
+        },
+        403,
+      );
     }
     await deleteDataset(db, id);
-    await audit(c, { action: 'dataset.delete', target: `dataset:${id}`, datasets: [{ id, name: dataset.name }], summary: { kind: dataset.kind, sensitivity: dataset.sensitivity, basis: dataset.basis, owner: dataset.ownerScope } });
+    await audit(c, {
+      action: 'dataset.delete',
+      target: `dataset:${id}`,
+      datasets: [{ id, name: dataset.name }],
+      summary: {
+        kind: dataset.kind,
+        sensitivity: dataset.sensitivity,
+        basis: dataset.basis,
+        owner: dataset.ownerScope,
+      },
+    });
     return c.json({ deleted: id });
   })
   .post('/datasets', allow.roles(DATA_EDITORS, { datasets: true }), async (c) => {
-    if (!c.req.header('content-type')?.startsWith('multipart/form-data')) return c.json({ error: 'send the files as multipart/form-data' }, 415);
+    if (!c.req.header('content-type')?.startsWith('multipart/form-data'))
+      return c.json({ error: 'send the files as multipart/form-data' }, 415);
     try {
       // CSV files are imported as they arrive, never written to disk; archives are spooled first.
-      const read = await streamOrSpoolUpload(c.req.raw, c.get('maxUploadBytes'), ['kind', 'name'], (fields, files) => importUpload(c, fields, files));
+      const read = await streamOrSpoolUpload(c.req.raw, c.get('maxUploadBytes'), ['kind', 'name'], (fields, files) =>
+        importUpload(c, fields, files),
+      );
       if (read.streamed) return read.result;
       try {
         const { fields, files } = read.upload;
-        return await importUpload(c, fields, files.size ? await expandInputs([...files.keys()], undefined, (p) => files.get(p) ?? p) : []);
+        return await importUpload(
+          c,
+          fields,
+          files.size ? await expandInputs([...files.keys()], undefined, (p) => files.get(p) ?? p) : [],
+        );
       } finally {
         await read.upload.cleanup();
       }
@@ -108,31 +165,59 @@ export const datasetRoutes = new Hono<AppEnv>()
   });
 
 /** Validates an upload's fields, then imports its files (given, or arriving) as one transaction. */
-async function importUpload(c: Context<AppEnv>, fields: Record<string, string>, files: readonly SourceFile[] | AsyncIterable<SourceFile>) {
+async function importUpload(
+  c: Context<AppEnv>,
+  fields: Record<string, string>,
+  files: readonly SourceFile[] | AsyncIterable<SourceFile>,
+) {
   const user = c.get('user')!;
   const parsed = uploadFields.safeParse(fields);
-  if (!parsed.success) return c.json({ error: `invalid upload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }, 400);
+  if (!parsed.success)
+    return c.json(
+      { error: `invalid upload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` },
+      400,
+    );
   if (Array.isArray(files) && files.length === 0) return c.json({ error: 'no files in the upload' }, 400);
   const form = parsed.data;
   const existing = await findDatasetByName(c.get('db'), form.name);
   if (existing && !canManageDataset(user, existing)) {
-    await audit(c, { action: 'dataset.import', outcome: 'refused', target: `dataset:${existing.id}`, datasets: [{ id: existing.id, name: existing.name }], summary: { reason: 'not a manager of the dataset' } });
-    return c.json({ error: `"${form.name}" is managed by ${existing.ownerScope ?? 'the administrators'}: only ${existing.ownerScope ? 'its analysts' : 'they'} can add to it or replace its months` }, 403);
+    await audit(c, {
+      action: 'dataset.import',
+      outcome: 'refused',
+      target: `dataset:${existing.id}`,
+      datasets: [{ id: existing.id, name: existing.name }],
+      summary: { reason: 'not a manager of the dataset' },
+    });
+    return c.json(
+      {
+        error: `"${form.name}" is managed by ${existing.ownerScope ?? 'the administrators'}: only ${existing.ownerScope ? 'its analysts' : 'they'} can add to it or replace its months`,
+      },
+      403,
+    );
   }
   const restricted = (form.sensitivity ?? (form.kind === 'police-uk' ? 'public' : 'restricted')) === 'restricted';
   // Restricted data needs an owner; public data is managed by its uploader's partnership (or, with none, by admins).
-  const owner = existing ? { owner: existing.ownerScope } : restricted || user.scopes.length > 0 ? resolveOwner(user, form.owner) : { owner: null };
+  const owner = existing
+    ? { owner: existing.ownerScope }
+    : restricted || user.scopes.length > 0
+      ? resolveOwner(user, form.owner)
+      : { owner: null };
   if ('error' in owner) return c.json({ error: owner.error }, 400);
   let mapping;
   if (form.kind === 'incidents') {
-    if (!form.mapping) return c.json({ error: 'incident uploads need a "mapping" (a preset name or mapping JSON)' }, 400);
+    if (!form.mapping)
+      return c.json({ error: 'incident uploads need a "mapping" (a preset name or mapping JSON)' }, 400);
     try {
       mapping = resolveMapping(form.mapping.trim().startsWith('{') ? JSON.parse(form.mapping) : form.mapping.trim());
     } catch (e) {
       return c.json({ error: (e as Error).message }, 400);
     }
   }
-  log.info('import started', { kind: form.kind, files: Array.isArray(files) ? files.length : 'as they arrive', restricted });
+  log.info('import started', {
+    kind: form.kind,
+    files: Array.isArray(files) ? files.length : 'as they arrive',
+    restricted,
+  });
   try {
     // Progress in the log is counts only: files done and rows stored, never row contents.
     let lastFile = -1;
@@ -141,10 +226,28 @@ async function importUpload(c: Context<AppEnv>, fields: Record<string, string>, 
       lastFile = p.fileIndex;
       log.info('import progress', { file: p.fileIndex + 1, files: p.fileCount, rowsStored: p.rowsAccepted });
     });
-    await audit(c, { action: 'dataset.import', target: `dataset:${report.datasetId}`, datasets: [{ id: report.datasetId, name: form.name }], summary: { files: report.files.map((f) => f.name), rowsAccepted: report.rowsAccepted, rowsRejected: report.rowsRejected } });
+    await audit(c, {
+      action: 'dataset.import',
+      target: `dataset:${report.datasetId}`,
+      datasets: [{ id: report.datasetId, name: form.name }],
+      summary: {
+        files: report.files.map((f) => f.name),
+        rowsAccepted: report.rowsAccepted,
+        rowsRejected: report.rowsRejected,
+      },
+    });
     return c.json({ report }, 201);
   } catch (error) {
-    await audit(c, { action: 'dataset.import', outcome: 'failed', target: existing ? `dataset:${existing.id}` : null, datasets: existing ? [{ id: existing.id, name: existing.name }] : [], summary: { name: form.name, error: error instanceof Error && error.name === 'ImportError' ? error.message : 'internal error' } });
+    await audit(c, {
+      action: 'dataset.import',
+      outcome: 'failed',
+      target: existing ? `dataset:${existing.id}` : null,
+      datasets: existing ? [{ id: existing.id, name: existing.name }] : [],
+      summary: {
+        name: form.name,
+        error: error instanceof Error && error.name === 'ImportError' ? error.message : 'internal error',
+      },
+    });
     throw error;
   }
 }

@@ -3,7 +3,12 @@ import type { Context } from 'hono';
 import { spreadsheetCsv } from '../export/spreadsheet-csv.js';
 
 /** A CSV download as spreadsheets open it safely (spreadsheetCsv). */
-export function csvResponse(c: Context, name: string, header: readonly string[], rows: readonly (readonly unknown[])[]) {
+export function csvResponse(
+  c: Context,
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+) {
   const text = spreadsheetCsv(header, rows);
   c.header('content-disposition', `attachment; filename="${name}.csv"`);
   return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8' });
@@ -11,12 +16,26 @@ export function csvResponse(c: Context, name: string, header: readonly string[],
 
 /** An H3 cell's outline as a GeoJSON polygon (WGS84, closed ring, 6 decimals: about 10 cm). */
 export function cellPolygon(h3: string) {
-  return { type: 'Polygon' as const, coordinates: [cellToBoundary(h3, true).map(([lng, lat]) => [Number(lng.toFixed(6)), Number(lat.toFixed(6))])] };
+  return {
+    type: 'Polygon' as const,
+    coordinates: [cellToBoundary(h3, true).map(([lng, lat]) => [Number(lng.toFixed(6)), Number(lat.toFixed(6))])],
+  };
 }
 
 /** Cells as a GeoJSON FeatureCollection download, each cell's properties as given. */
-export function cellsGeoJsonResponse<T extends { h3: string }>(c: Context, name: string, cells: readonly T[], metadata: Record<string, unknown> = {}) {
-  const features = cells.map((cell) => ({ type: 'Feature' as const, properties: cell, geometry: cellPolygon(cell.h3) }));
+export function cellsGeoJsonResponse<T extends { h3: string }>(
+  c: Context,
+  name: string,
+  cells: readonly T[],
+  metadata: Record<string, unknown> = {},
+) {
+  const features = cells.map((cell) => ({
+    type: 'Feature' as const,
+    properties: cell,
+    geometry: cellPolygon(cell.h3),
+  }));
   c.header('content-disposition', `attachment; filename="${name}.geojson"`);
-  return c.body(JSON.stringify({ type: 'FeatureCollection', metadata, features }), 200, { 'content-type': 'application/geo+json' });
+  return c.body(JSON.stringify({ type: 'FeatureCollection', metadata, features }), 200, {
+    'content-type': 'application/geo+json',
+  });
 }

@@ -5,16 +5,23 @@ import { allow } from '../auth/policy.js';
 import type { AppEnv } from './env.js';
 import { validate } from './validate.js';
 
-const clientExport = z.object({
-  /** What the browser made from released data it already holds (a map image). */
-  format: z.enum(['map.png']),
-  /** Which view: the page and its selection, in words or as the API query it drew (no values). */
-  view: z.string().trim().min(1).max(2000),
-}).strict();
+const clientExport = z
+  .object({
+    /** What the browser made from released data it already holds (a map image). */
+    format: z.enum(['map.png']),
+    /** Which view: the page and its selection, in words or as the API query it drew (no values). */
+    view: z.string().trim().min(1).max(2000),
+  })
+  .strict();
 
 /** Exports the browser makes itself (a map drawn as PNG) are recorded here, so that every export is audited. */
-export const exportRoutes = new Hono<AppEnv>().post('/exports', allow.signedIn(), validate('json', clientExport), async (c) => {
-  const body = c.req.valid('json');
-  await audit(c, { action: 'export', target: 'client', summary: { format: body.format, view: body.view } });
-  return c.json({ recorded: true }, 201);
-});
+export const exportRoutes = new Hono<AppEnv>().post(
+  '/exports',
+  allow.signedIn(),
+  validate('json', clientExport),
+  async (c) => {
+    const body = c.req.valid('json');
+    await audit(c, { action: 'export', target: 'client', summary: { format: body.format, view: body.view } });
+    return c.json({ recorded: true }, 201);
+  },
+);

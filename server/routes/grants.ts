@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { canManage, canManageDataset, grantProblem, layerGrantProblem, visibleTo, type Principal } from '../auth/access.js';
+import {
+  canManage,
+  canManageDataset,
+  grantProblem,
+  layerGrantProblem,
+  visibleTo,
+  type Principal,
+} from '../auth/access.js';
 import { audit } from '../auth/audit.js';
 import { allow, DATA_EDITORS } from '../auth/policy.js';
 import { areaExists } from '../db/areas.js';
@@ -14,7 +21,9 @@ import type { AppEnv } from './env.js';
 import { scopeParam, unknownScopes } from './scope-param.js';
 import { validate } from './validate.js';
 
-const grantArea = z.string().regex(/^((lad|pfa):[EW]\d{8}|partnership:\d+)$/, 'expected lad:CODE, pfa:CODE or partnership:ID');
+const grantArea = z
+  .string()
+  .regex(/^((lad|pfa):[EW]\d{8}|partnership:\d+)$/, 'expected lad:CODE, pfa:CODE or partnership:ID');
 
 const newGrant = z
   .object({
@@ -27,7 +36,10 @@ const newGrant = z
     expiresAt: z.string().date('expected YYYY-MM-DD'),
   })
   .strict()
-  .refine((g) => (g.datasetId === undefined) !== (g.placeLayerId === undefined), 'give exactly one of datasetId and placeLayerId');
+  .refine(
+    (g) => (g.datasetId === undefined) !== (g.placeLayerId === undefined),
+    'give exactly one of datasetId and placeLayerId',
+  );
 
 async function areaKnown(db: Queryable, area: string): Promise<boolean> {
   const [kind, id] = area.split(':') as ['lad' | 'pfa' | 'partnership', string];
@@ -35,7 +47,12 @@ async function areaKnown(db: Queryable, area: string): Promise<boolean> {
 }
 
 async function datasetVisible(db: Queryable, me: Principal, dataset: Dataset, now: Date): Promise<boolean> {
-  return visibleTo(me, dataset, dataset.sensitivity === 'restricted' ? await grantsForDatasets(db, [dataset.id], now) : [], now);
+  return visibleTo(
+    me,
+    dataset,
+    dataset.sensitivity === 'restricted' ? await grantsForDatasets(db, [dataset.id], now) : [],
+    now,
+  );
 }
 
 /** Whether the user may revoke a grant: who made it, the holder's managers, or an admin. */
@@ -53,12 +70,21 @@ export const grantRoutes = new Hono<AppEnv>()
   .get('/grants', allow.signedIn(), async (c) => {
     const db = c.get('db');
     const me = c.get('user')!;
-    const [grants, datasets, layers] = await Promise.all([listGrants(db), listDatasets(db), listPlaceLayers(db, { scopes: me.scopes, layerIds: [] })]);
+    const [grants, datasets, layers] = await Promise.all([
+      listGrants(db),
+      listDatasets(db),
+      listPlaceLayers(db, { scopes: me.scopes, layerIds: [] }),
+    ]);
     const managedDatasets = new Set(datasets.filter((d) => canManageDataset(me, d)).map((d) => d.id));
     const managedLayers = new Set(layers.filter((l) => canManage(me, l)).map((l) => l.id));
-    const managed = (g: Grant) => (g.datasetId !== null ? managedDatasets.has(g.datasetId) : g.placeLayerId !== null && managedLayers.has(g.placeLayerId));
+    const managed = (g: Grant) =>
+      g.datasetId !== null
+        ? managedDatasets.has(g.datasetId)
+        : g.placeLayerId !== null && managedLayers.has(g.placeLayerId);
     // Grants you made or manage, and grants to you; admins see all.
-    const mine = grants.filter((g) => me.role === 'admin' || me.scopes.includes(g.granteeScope) || managed(g) || g.grantedBy === me.id);
+    const mine = grants.filter(
+      (g) => me.role === 'admin' || me.scopes.includes(g.granteeScope) || managed(g) || g.grantedBy === me.id,
+    );
     return c.json({ grants: mine });
   })
   .post('/grants', allow.roles(DATA_EDITORS), validate('json', newGrant), async (c) => {
@@ -68,7 +94,8 @@ export const grantRoutes = new Hono<AppEnv>()
     const now = c.get('auth').now();
     const expiresAt = new Date(`${body.expiresAt}T23:59:59Z`);
     if (expiresAt <= now) return c.json({ error: 'a grant must expire in the future' }, 400);
-    if (body.area !== undefined && !(await areaKnown(db, body.area))) return c.json({ error: `area: no such area ${body.area}` }, 400);
+    if (body.area !== undefined && !(await areaKnown(db, body.area)))
+      return c.json({ error: `area: no such area ${body.area}` }, 400);
     const unknown = await unknownScopes(db, [body.granteeScope]);
     if (unknown.length) return c.json({ error: `unknown partnership or force area: ${unknown[0]}` }, 400);
     let target: string;
@@ -76,12 +103,19 @@ export const grantRoutes = new Hono<AppEnv>()
     if (body.datasetId !== undefined) {
       const dataset = await getDataset(db, body.datasetId);
       // A restricted dataset the caller cannot see is not named to them, even to refuse.
-      if (!dataset || !(await datasetVisible(db, me, dataset, now))) return c.json({ error: `no dataset ${body.datasetId}` }, 404);
+      if (!dataset || !(await datasetVisible(db, me, dataset, now)))
+        return c.json({ error: `no dataset ${body.datasetId}` }, 404);
       const problem = grantProblem(me, dataset, body.granteeScope);
       target = `dataset:${dataset.id}`;
       datasets = [{ id: dataset.id, name: dataset.name }];
       if (problem) {
-        await audit(c, { action: 'grant.create', outcome: 'refused', target, datasets, summary: { reason: problem, grantee: body.granteeScope } });
+        await audit(c, {
+          action: 'grant.create',
+          outcome: 'refused',
+          target,
+          datasets,
+          summary: { reason: problem, grantee: body.granteeScope },
+        });
         return c.json({ error: problem }, 403);
       }
     } else {
@@ -90,22 +124,57 @@ export const grantRoutes = new Hono<AppEnv>()
       const problem = layerGrantProblem(me, layer, body.granteeScope, body.area);
       target = `layer:${layer.id}`;
       if (problem) {
-        await audit(c, { action: 'grant.create', outcome: 'refused', target, summary: { reason: problem, grantee: body.granteeScope, layer: layer.name } });
+        await audit(c, {
+          action: 'grant.create',
+          outcome: 'refused',
+          target,
+          summary: { reason: problem, grantee: body.granteeScope, layer: layer.name },
+        });
         return c.json({ error: problem }, problem.includes('granted whole') ? 400 : 403);
       }
     }
-    const id = await insertGrant(db, { datasetId: body.datasetId ?? null, placeLayerId: body.placeLayerId ?? null, granteeScope: body.granteeScope, purpose: body.purpose, area: body.area ?? null, expiresAt, grantedBy: me.id });
-    await audit(c, { action: 'grant.create', target, datasets, summary: { grant: id, grantee: body.granteeScope, purpose: body.purpose, area: body.area ?? null, expiresAt: expiresAt.toISOString() } });
+    const id = await insertGrant(db, {
+      datasetId: body.datasetId ?? null,
+      placeLayerId: body.placeLayerId ?? null,
+      granteeScope: body.granteeScope,
+      purpose: body.purpose,
+      area: body.area ?? null,
+      expiresAt,
+      grantedBy: me.id,
+    });
+    await audit(c, {
+      action: 'grant.create',
+      target,
+      datasets,
+      summary: {
+        grant: id,
+        grantee: body.granteeScope,
+        purpose: body.purpose,
+        area: body.area ?? null,
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
     return c.json({ grant: (await getGrant(db, id))! }, 201);
   })
-  .delete('/grants/:id', allow.roles(DATA_EDITORS), validate('param', z.object({ id: z.coerce.number().int().positive() })), async (c) => {
-    const db = c.get('db');
-    const grant = await getGrant(db, c.req.valid('param').id);
-    if (!grant) return c.json({ error: `no grant ${c.req.valid('param').id}` }, 404);
-    if (!(await mayRevoke(db, c.get('user')!, grant))) return c.json({ error: 'only the data owner or an admin can revoke this grant' }, 403);
-    await revokeGrant(db, grant.id, c.get('auth').now());
-    const dataset = grant.datasetId === null ? undefined : await getDataset(db, grant.datasetId);
-    const target = grant.datasetId !== null ? `dataset:${grant.datasetId}` : `layer:${grant.placeLayerId}`;
-    await audit(c, { action: 'grant.revoke', target, datasets: dataset ? [{ id: dataset.id, name: dataset.name }] : [], summary: { grant: grant.id, grantee: grant.granteeScope } });
-    return c.json({ revoked: grant.id });
-  });
+  .delete(
+    '/grants/:id',
+    allow.roles(DATA_EDITORS),
+    validate('param', z.object({ id: z.coerce.number().int().positive() })),
+    async (c) => {
+      const db = c.get('db');
+      const grant = await getGrant(db, c.req.valid('param').id);
+      if (!grant) return c.json({ error: `no grant ${c.req.valid('param').id}` }, 404);
+      if (!(await mayRevoke(db, c.get('user')!, grant)))
+        return c.json({ error: 'only the data owner or an admin can revoke this grant' }, 403);
+      await revokeGrant(db, grant.id, c.get('auth').now());
+      const dataset = grant.datasetId === null ? undefined : await getDataset(db, grant.datasetId);
+      const target = grant.datasetId !== null ? `dataset:${grant.datasetId}` : `layer:${grant.placeLayerId}`;
+      await audit(c, {
+        action: 'grant.revoke',
+        target,
+        datasets: dataset ? [{ id: dataset.id, name: dataset.name }] : [],
+        summary: { grant: grant.id, grantee: grant.granteeScope },
+      });
+      return c.json({ revoked: grant.id });
+    },
+  );

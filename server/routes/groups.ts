@@ -4,5 +4,7 @@ import { allow } from '../auth/policy.js';
 import type { AppEnv } from './env.js';
 
 export const groupRoutes = new Hono<AppEnv>().get('/groups', allow.signedIn(), (c) =>
-  c.json({ groups: OFFENCE_GROUPS.map((g) => ({ id: g.id, label: g.label, violence: g.violence, parent: g.parent ?? null })) }),
+  c.json({
+    groups: OFFENCE_GROUPS.map((g) => ({ id: g.id, label: g.label, violence: g.violence, parent: g.parent ?? null })),
+  }),
 );

@@ -1,12 +1,25 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listAreas } from '../db/areas.js';
-import { getPartnership, insertPartnership, listPartnerships, partnershipExists, partnershipNameTaken, partnershipOutlines } from '../db/partnerships.js';
+import {
+  getPartnership,
+  insertPartnership,
+  listPartnerships,
+  partnershipExists,
+  partnershipNameTaken,
+  partnershipOutlines,
+} from '../db/partnerships.js';
 import { getDefinition, listDefinitions, saveDefinition } from '../db/definitions.js';
 import { PRESETS } from '../analysis/definitions.js';
 import { isOffenceGroup } from '../domain/offence-groups.js';
 import { localAuthorities } from '../geo/geodata.js';
-import { bboxOf, InvalidPolygon, polygonCover, unionOutline, validatePartnershipPolygon } from '../geo/partnership-shape.js';
+import {
+  bboxOf,
+  InvalidPolygon,
+  polygonCover,
+  unionOutline,
+  validatePartnershipPolygon,
+} from '../geo/partnership-shape.js';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import type { AppEnv } from './env.js';
@@ -15,8 +28,23 @@ import { validate } from './validate.js';
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 const newPartnership = z.union([
-  z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(1000).optional(), lads: z.array(z.string().regex(/^[EW]\d{8}$/)).min(1).max(400) }).strict(),
-  z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(1000).optional(), geometry: z.unknown() }).strict(),
+  z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      description: z.string().max(1000).optional(),
+      lads: z
+        .array(z.string().regex(/^[EW]\d{8}$/))
+        .min(1)
+        .max(400),
+    })
+    .strict(),
+  z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      description: z.string().max(1000).optional(),
+      geometry: z.unknown(),
+    })
+    .strict(),
 ]);
 
 const newDefinition = z
@@ -25,7 +53,10 @@ const newDefinition = z
     name: z.string().trim().min(1).max(200),
     groups: z.array(z.string().refine(isOffenceGroup, 'unknown offence group')).min(1).max(50),
     excludedGroups: z.array(z.string().refine(isOffenceGroup, 'unknown offence group')).max(50).default([]),
-    flags: z.array(z.enum(['knife', 'domestic-abuse', 'alcohol'])).max(3).default([]),
+    flags: z
+      .array(z.enum(['knife', 'domestic-abuse', 'alcohol']))
+      .max(3)
+      .default([]),
     note: z.string().trim().max(2000).optional(),
   })
   .strict();
@@ -40,21 +71,44 @@ export const partnershipRoutes = new Hono<AppEnv>()
     const p = await getPartnership(c.get('db'), c.req.valid('param').id);
     if (!p) return c.json({ error: `no partnership ${c.req.valid('param').id}` }, 404);
     const { outline, ...rest } = p;
-    return c.json({ partnership: { ...rest, bbox: bboxOf(outline), outline: { type: 'Feature' as const, properties: { name: p.name }, geometry: outline } } });
+    return c.json({
+      partnership: {
+        ...rest,
+        bbox: bboxOf(outline),
+        outline: { type: 'Feature' as const, properties: { name: p.name }, geometry: outline },
+      },
+    });
   })
   .post('/partnerships', allow.roles(['admin', 'analyst']), validate('json', newPartnership), async (c) => {
     const db = c.get('db');
     const body = c.req.valid('json');
-    if (await partnershipNameTaken(db, body.name)) return c.json({ error: `a partnership named "${body.name}" already exists` }, 409);
+    if (await partnershipNameTaken(db, body.name))
+      return c.json({ error: `a partnership named "${body.name}" already exists` }, 409);
     let created: number;
     if ('lads' in body) {
       const known = new Set((await listAreas(db, 'lad')).map((a) => a.code));
       const unknown = body.lads.filter((l) => !known.has(l));
-      if (unknown.length > 0) return c.json({ error: `unknown local authority code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` }, 400);
+      if (unknown.length > 0)
+        return c.json(
+          { error: `unknown local authority code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` },
+          400,
+        );
       const lads = [...new Set(body.lads)].sort();
-      const outline = unionOutline(localAuthorities().features.filter((f) => lads.includes(f.properties.code)).map((f) => f.geometry)).geometry;
+      const outline = unionOutline(
+        localAuthorities()
+          .features.filter((f) => lads.includes(f.properties.code))
+          .map((f) => f.geometry),
+      ).geometry;
       created = await db.transaction((tx) =>
-        insertPartnership(tx, { name: body.name, description: body.description ?? null, kind: 'lads', category: 'custom', seeded: false, lads, outline }),
+        insertPartnership(tx, {
+          name: body.name,
+          description: body.description ?? null,
+          kind: 'lads',
+          category: 'custom',
+          seeded: false,
+          lads,
+          outline,
+        }),
       );
     } else {
       let geometry;
@@ -66,11 +120,24 @@ export const partnershipRoutes = new Hono<AppEnv>()
       }
       const cells = polygonCover(geometry);
       created = await db.transaction((tx) =>
-        insertPartnership(tx, { name: body.name, description: body.description ?? null, kind: 'polygon', category: 'custom', seeded: false, lads: [], outline: geometry, cells }),
+        insertPartnership(tx, {
+          name: body.name,
+          description: body.description ?? null,
+          kind: 'polygon',
+          category: 'custom',
+          seeded: false,
+          lads: [],
+          outline: geometry,
+          cells,
+        }),
       );
     }
     const p = (await getPartnership(db, created))!;
-    await audit(c, { action: 'partnership.create', target: `partnership:${created}`, summary: { name: p.name, kind: p.kind } });
+    await audit(c, {
+      action: 'partnership.create',
+      target: `partnership:${created}`,
+      summary: { name: p.name, kind: p.kind },
+    });
     const { outline, ...rest } = p;
     return c.json({ partnership: { ...rest, bbox: bboxOf(outline) } }, 201);
   })
@@ -79,15 +146,31 @@ export const partnershipRoutes = new Hono<AppEnv>()
     if (!(await partnershipExists(c.get('db'), id))) return c.json({ error: `no partnership ${id}` }, 404);
     return c.json({ definitions: await listDefinitions(c.get('db'), id), presets: PRESETS });
   })
-  .post('/partnerships/:id/definitions', allow.roles(['admin', 'analyst']), validate('param', idParam), validate('json', newDefinition), async (c) => {
-    const db = c.get('db');
-    const { id } = c.req.valid('param');
-    const me = c.get('user')!;
-    if (!(await partnershipExists(db, id))) return c.json({ error: `no partnership ${id}` }, 404);
-    if (!me.scopes.includes(`partnership:${id}`)) return c.json({ error: `only members of partnership ${id} can change its definitions` }, 403);
-    const body = c.req.valid('json');
-    const saved = await saveDefinition(db, { ...body, partnershipId: id, note: body.note ?? null, createdBy: me.id });
-    const definition = (await getDefinition(db, saved))!;
-    await audit(c, { action: 'definition.save', target: `partnership:${id}`, summary: { key: definition.key, version: definition.version, groups: definition.groups, flags: definition.flags } });
-    return c.json({ definition }, 201);
-  });
+  .post(
+    '/partnerships/:id/definitions',
+    allow.roles(['admin', 'analyst']),
+    validate('param', idParam),
+    validate('json', newDefinition),
+    async (c) => {
+      const db = c.get('db');
+      const { id } = c.req.valid('param');
+      const me = c.get('user')!;
+      if (!(await partnershipExists(db, id))) return c.json({ error: `no partnership ${id}` }, 404);
+      if (!me.scopes.includes(`partnership:${id}`))
+        return c.json({ error: `only members of partnership ${id} can change its definitions` }, 403);
+      const body = c.req.valid('json');
+      const saved = await saveDefinition(db, { ...body, partnershipId: id, note: body.note ?? null, createdBy: me.id });
+      const definition = (await getDefinition(db, saved))!;
+      await audit(c, {
+        action: 'definition.save',
+        target: `partnership:${id}`,
+        summary: {
+          key: definition.key,
+          version: definition.version,
+          groups: definition.groups,
+          flags: definition.flags,
+        },
+      });
+      return c.json({ definition }, 201);
+    },
+  );

@@ -1,13 +1,25 @@
 import { z } from 'zod';
-import { PUBLIC_SUMMARY_RULES, publicSummaryProblems, type PublicSummaryCandidate } from '../analysis/public-summary.js';
+import {
+  PUBLIC_SUMMARY_RULES,
+  publicSummaryProblems,
+  type PublicSummaryCandidate,
+} from '../analysis/public-summary.js';
 
 /** `public=true`: the answer is for publication (a published strategy or SNA chapter). */
-export const publicField = z.enum(['true', 'false']).optional().transform((v) => v === 'true');
+export const publicField = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
 
 /** What a public answer states about the rules it was made and checked under. */
 export function publicSummaryNote(isPublic: boolean) {
   if (!isPublic) return null;
-  return { maxResolution: PUBLIC_SUMMARY_RULES.maxResolution, minThreshold: PUBLIC_SUMMARY_RULES.minThreshold, sensitiveSettingsRemoved: [...PUBLIC_SUMMARY_RULES.sensitiveTypes], checked: true };
+  return {
+    maxResolution: PUBLIC_SUMMARY_RULES.maxResolution,
+    minThreshold: PUBLIC_SUMMARY_RULES.minThreshold,
+    sensitiveSettingsRemoved: [...PUBLIC_SUMMARY_RULES.sensitiveTypes],
+    checked: true,
+  };
 }
 
 /**
@@ -17,5 +29,8 @@ export function publicSummaryNote(isPublic: boolean) {
 export function publicRefusal(candidate: PublicSummaryCandidate) {
   const problems = publicSummaryProblems(candidate);
   if (!problems.length) return null;
-  return { status: 422 as const, body: { error: `refused: a public summary may not be published as asked: ${problems.join('; ')}`, problems } };
+  return {
+    status: 422 as const,
+    body: { error: `refused: a public summary may not be published as asked: ${problems.join('; ')}`, problems },
+  };
 }

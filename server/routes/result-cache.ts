@@ -15,18 +15,33 @@ import type { PreparedSelection } from './prepare-selection.js';
  * the geography (settings nearby, reviews) are not kept here.
  */
 const MAX_BYTES = 256 * 1024 * 1024;
-interface Entry { text: string; etag: string; value: unknown; gzipped?: Buffer }
-const caches = new WeakMap<Db, { entries: Map<string, Entry>; bytes: number; computing: Map<string, Promise<Entry>> }>();
+interface Entry {
+  text: string;
+  etag: string;
+  value: unknown;
+  gzipped?: Buffer;
+}
+const caches = new WeakMap<
+  Db,
+  { entries: Map<string, Entry>; bytes: number; computing: Map<string, Promise<Entry>> }
+>();
 
 async function keyOf(c: Context<AppEnv>, prepared: PreparedSelection): Promise<string> {
   const url = new URL(c.req.url);
-  const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('&');
+  const query = [...url.searchParams]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
   const versions = prepared.datasets.map((d) => `${d.id}@${d.lastImport}/${d.sensitivity}/${d.threshold}`).join(',');
   return `${url.pathname}?${query}|${versions}|${(await storedGeodataVersion(c.get('db'))) ?? 'none'}`;
 }
 
 /** The result for this request, computed once per data version; with its JSON text and ETag. */
-export async function cachedResult<T>(c: Context<AppEnv>, prepared: PreparedSelection, compute: () => Promise<T>): Promise<{ value: T; text: string; etag: string }> {
+export async function cachedResult<T>(
+  c: Context<AppEnv>,
+  prepared: PreparedSelection,
+  compute: () => Promise<T>,
+): Promise<{ value: T; text: string; etag: string }> {
   // HOTSPOT_RESULT_CACHE=off computes every request (for benchmarks that measure the computation).
   if (process.env.HOTSPOT_RESULT_CACHE === 'off') return withText(await compute());
   const db = c.get('db');
@@ -78,7 +93,10 @@ export function sendCached<T>(c: Context<AppEnv>, result: { value: T; text: stri
     entry.gzipped ??= gzipSync(entry.text);
     c.header('content-encoding', 'gzip');
     c.header('etag', `W/${entry.etag}`);
-    return c.body(new Uint8Array(entry.gzipped.buffer as ArrayBuffer, entry.gzipped.byteOffset, entry.gzipped.byteLength), 200) as unknown as ReturnType<typeof c.json<T, 200>>;
+    return c.body(
+      new Uint8Array(entry.gzipped.buffer as ArrayBuffer, entry.gzipped.byteOffset, entry.gzipped.byteLength),
+      200,
+    ) as unknown as ReturnType<typeof c.json<T, 200>>;
   }
   c.header('etag', entry.etag);
   return c.body(entry.text, 200) as unknown as ReturnType<typeof c.json<T, 200>>;

@@ -4,7 +4,9 @@ import { partnershipExists } from '../db/partnerships.js';
 import type { Queryable } from '../db/types.js';
 
 /** 'partnership:<id>' or 'pcc:<force area code>': what users belong to and data is owned by or granted to. */
-export const scopeParam = z.string().regex(/^(partnership:[0-9]+|pcc:[EW][0-9]{8})$/, 'expected partnership:ID or pcc:FORCE_AREA_CODE');
+export const scopeParam = z
+  .string()
+  .regex(/^(partnership:[0-9]+|pcc:[EW][0-9]{8})$/, 'expected partnership:ID or pcc:FORCE_AREA_CODE');
 
 /** Scopes that name no partnership or force area. */
 export async function unknownScopes(db: Queryable, scopes: readonly string[]): Promise<string[]> {

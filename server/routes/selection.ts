@@ -11,7 +11,9 @@ export const idList = z
 export const groupList = z
   .string()
   .transform((s) => s.split(',').filter(Boolean))
-  .refine((gs) => gs.every(isOffenceGroup), { message: `unknown offence group (known: ${OFFENCE_GROUPS.map((g) => g.id).join(', ')})` });
+  .refine((gs) => gs.every(isOffenceGroup), {
+    message: `unknown offence group (known: ${OFFENCE_GROUPS.map((g) => g.id).join(', ')})`,
+  });
 
 export const FLAGS = { knife: 'knife', 'domestic-abuse': 'domestic_abuse', alcohol: 'alcohol' } as const;
 export type Flag = keyof typeof FLAGS;
@@ -40,14 +42,20 @@ const hourRanges = z
 export const selectionFields = {
   datasets: idList,
   /** A saved definition (its id) or a national preset (`preset:knife-police`), instead of groups and flags. */
-  definition: z.string().regex(/^(preset:[a-z-]+|\d+)$/, 'expected a definition id or preset:NAME').optional(),
+  definition: z
+    .string()
+    .regex(/^(preset:[a-z-]+|\d+)$/, 'expected a definition id or preset:NAME')
+    .optional(),
   groups: groupList.optional(),
   flags: flagList.optional(),
   from: period,
   to: period,
   weekdays: weekdayList.optional(),
   hours: hourRanges.optional(),
-  res: z.enum(['7', '8', '9', '10']).default('8').transform((r) => Number(r) as 7 | 8 | 9 | 10),
+  res: z
+    .enum(['7', '8', '9', '10'])
+    .default('8')
+    .transform((r) => Number(r) as 7 | 8 | 9 | 10),
   area: areaParam.optional(),
 };
 
@@ -57,9 +65,15 @@ export function selectionSchema<T extends z.ZodRawShape>(shape: T) {
   const fields = (q: unknown) => q as Checked;
   return z
     .object(shape)
-    .refine((q) => fields(q).from.length === fields(q).to.length, { message: '"from" and "to" must both be months (YYYY-MM) or both days (YYYY-MM-DD)', path: ['to'] })
+    .refine((q) => fields(q).from.length === fields(q).to.length, {
+      message: '"from" and "to" must both be months (YYYY-MM) or both days (YYYY-MM-DD)',
+      path: ['to'],
+    })
     .refine((q) => fields(q).from <= fields(q).to, { message: '"from" is after "to"', path: ['from'] })
-    .refine((q) => !(fields(q).definition && (fields(q).groups || fields(q).flags)), { message: 'give either a definition or groups and flags, not both', path: ['definition'] });
+    .refine((q) => !(fields(q).definition && (fields(q).groups || fields(q).flags)), {
+      message: 'give either a definition or groups and flags, not both',
+      path: ['definition'],
+    });
 }
 
 export const selectionQuery = selectionSchema(selectionFields);

@@ -16,7 +16,15 @@ import { idList, selectionFields, selectionSchema } from './selection.js';
 import { validate } from './validate.js';
 import { publicField, publicRefusal } from './public-check.js';
 
-const reportQuery = selectionSchema({ datasets: idList, from: selectionFields.from, to: selectionFields.to, area: areaParam, definition: selectionFields.definition, groups: selectionFields.groups, public: publicField });
+const reportQuery = selectionSchema({
+  datasets: idList,
+  from: selectionFields.from,
+  to: selectionFields.to,
+  area: areaParam,
+  definition: selectionFields.definition,
+  groups: selectionFields.groups,
+  public: publicField,
+});
 
 const LEGAL_BASIS: Record<string, string> = {
   public: 'Open Government Licence v3.0 (published data)',
@@ -30,50 +38,79 @@ const LEGAL_BASIS: Record<string, string> = {
  * for Welsh headings), each dataset with its supplier, legal basis and completeness month by
  * month in the area, and the disclosure rules. Printing the chapter is an export: it is audited.
  */
-export const snaRoutes = new Hono<AppEnv>().get('/sna/report', allow.signedIn({ datasets: true }), validate('query', reportQuery), async (c) => {
-  const q = c.req.valid('query');
-  const db = c.get('db');
-  const from = q.from.slice(0, 7);
-  const to = q.to.slice(0, 7);
-  const prepared = await prepareSelection(c, { ...q, from, to, res: 9 });
-  if (!prepared.ok) return c.json(prepared.body, prepared.status);
-  const months = monthsBetween(from, to);
-  const sources = [];
-  for (const d of prepared.value.datasets) {
-    const own = d.sensitivity === 'restricted' ? d.threshold : null;
-    const threshold = q.public ? publicThreshold(own) : own;
-    const counts = await releasedAreaTotals(db, { query: { ...prepared.value.query, datasetIds: [d.id] }, threshold }, q.area, months);
-    const flagged = completeness(months.map((m, i) => ({ month: m.from.slice(0, 7), count: statValue(counts[i]!, threshold) })));
-    const covered = months.filter((m) => d.monthFrom !== null && d.monthTo !== null && m.from.slice(0, 7) >= d.monthFrom && m.from.slice(0, 7) <= d.monthTo).length;
-    sources.push({
-      id: d.id,
-      name: d.name,
-      supplier: d.supplier,
-      restricted: d.sensitivity === 'restricted',
-      threshold,
-      datePrecision: d.datePrecision,
-      // The free-text reference (a data-sharing agreement's, say) where the basis is not plain publication.
-      legalBasis: `${LEGAL_BASIS[d.basis] ?? d.basis}${d.legalBasis && d.basis !== 'public' ? ` (${d.legalBasis})` : ''}`,
-      monthFrom: d.monthFrom,
-      monthTo: d.monthTo,
-      monthsCovered: covered,
-      monthsAsked: months.length,
-      months: flagged.map((m, i) => ({ month: m.month, count: counts[i]!, low: m.low })),
+export const snaRoutes = new Hono<AppEnv>().get(
+  '/sna/report',
+  allow.signedIn({ datasets: true }),
+  validate('query', reportQuery),
+  async (c) => {
+    const q = c.req.valid('query');
+    const db = c.get('db');
+    const from = q.from.slice(0, 7);
+    const to = q.to.slice(0, 7);
+    const prepared = await prepareSelection(c, { ...q, from, to, res: 9 });
+    if (!prepared.ok) return c.json(prepared.body, prepared.status);
+    const months = monthsBetween(from, to);
+    const sources = [];
+    for (const d of prepared.value.datasets) {
+      const own = d.sensitivity === 'restricted' ? d.threshold : null;
+      const threshold = q.public ? publicThreshold(own) : own;
+      const counts = await releasedAreaTotals(
+        db,
+        { query: { ...prepared.value.query, datasetIds: [d.id] }, threshold },
+        q.area,
+        months,
+      );
+      const flagged = completeness(
+        months.map((m, i) => ({ month: m.from.slice(0, 7), count: statValue(counts[i]!, threshold) })),
+      );
+      const covered = months.filter(
+        (m) =>
+          d.monthFrom !== null &&
+          d.monthTo !== null &&
+          m.from.slice(0, 7) >= d.monthFrom &&
+          m.from.slice(0, 7) <= d.monthTo,
+      ).length;
+      sources.push({
+        id: d.id,
+        name: d.name,
+        supplier: d.supplier,
+        restricted: d.sensitivity === 'restricted',
+        threshold,
+        datePrecision: d.datePrecision,
+        // The free-text reference (a data-sharing agreement's, say) where the basis is not plain publication.
+        legalBasis: `${LEGAL_BASIS[d.basis] ?? d.basis}${d.legalBasis && d.basis !== 'public' ? ` (${d.legalBasis})` : ''}`,
+        monthFrom: d.monthFrom,
+        monthTo: d.monthTo,
+        monthsCovered: covered,
+        monthsAsked: months.length,
+        months: flagged.map((m, i) => ({ month: m.month, count: counts[i]!, low: m.low })),
+      });
+    }
+    if (q.public) {
+      const refusal = publicRefusal({
+        res: null,
+        restricted: prepared.value.threshold !== null,
+        counts: sources.filter((s) => s.restricted).flatMap((s) => s.months.map((m) => m.count)),
+        settings: [],
+      });
+      if (refusal) return c.json(refusal.body, refusal.status);
+    }
+    const area = await areaTitle(db, q.area);
+    await auditRestrictedAnalysis(c, prepared.value, 'sna-report', { sources: sources.length });
+    await audit(c, {
+      action: 'export',
+      target: `GET ${c.req.path}`,
+      datasets: prepared.value.datasets.map((d) => ({ id: d.id, name: d.name })),
+      selection: prepared.value.echo,
+      summary: { format: 'sna-report', area: areaKey(q.area), public: q.public },
     });
-  }
-  if (q.public) {
-    const refusal = publicRefusal({ res: null, restricted: prepared.value.threshold !== null, counts: sources.filter((s) => s.restricted).flatMap((s) => s.months.map((m) => m.count)), settings: [] });
-    if (refusal) return c.json(refusal.body, refusal.status);
-  }
-  const area = await areaTitle(db, q.area);
-  await auditRestrictedAnalysis(c, prepared.value, 'sna-report', { sources: sources.length });
-  await audit(c, { action: 'export', target: `GET ${c.req.path}`, datasets: prepared.value.datasets.map((d) => ({ id: d.id, name: d.name })), selection: prepared.value.echo, summary: { format: 'sna-report', area: areaKey(q.area), public: q.public } });
-  return c.json({
-    area: { key: areaKey(q.area)!, ...area },
-    from,
-    to,
-    generatedAt: c.get('auth').now().toISOString(),
-    ...describeSelection(prepared.value),
-    sources,
-  });
-});
+    return c.json({
+      area: { key: areaKey(q.area)!, ...area },
+      from,
+      to,
+      generatedAt: c.get('auth').now().toISOString(),
+      ...describeSelection(prepared.value),
+      sources,
+    });
+  },
+);

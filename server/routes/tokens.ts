@@ -7,7 +7,9 @@ import { getApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../d
 import type { AppEnv } from './env.js';
 import { validate } from './validate.js';
 
-const newToken = z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).optional() }).strict();
+const newToken = z
+  .object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).optional() })
+  .strict();
 
 export const tokenRoutes = new Hono<AppEnv>()
   .get('/tokens', allow.signedIn(), async (c) => {
@@ -19,16 +21,32 @@ export const tokenRoutes = new Hono<AppEnv>()
     const { name, expiresInDays } = c.req.valid('json');
     const secret = newSecret('hs_');
     const expiresAt = expiresInDays ? new Date(c.get('auth').now().getTime() + expiresInDays * 86_400_000) : null;
-    const id = await insertApiToken(c.get('db'), { userId: me.id, name, tokenHash: hashSecret(secret), prefix: secret.slice(0, 7), expiresAt });
+    const id = await insertApiToken(c.get('db'), {
+      userId: me.id,
+      name,
+      tokenHash: hashSecret(secret),
+      prefix: secret.slice(0, 7),
+      expiresAt,
+    });
     await audit(c, { action: 'token.create', target: `token:${id}`, summary: { name, expiresAt } });
     // The only time the secret is shown: only its hash is stored.
     return c.json({ token: (await getApiToken(c.get('db'), id))!, secret }, 201);
   })
-  .delete('/tokens/:id', allow.signedIn(), validate('param', z.object({ id: z.coerce.number().int().positive() })), async (c) => {
-    const me = c.get('user')!;
-    const token = await getApiToken(c.get('db'), c.req.valid('param').id);
-    if (!token || (token.userId !== me.id && me.role !== 'admin')) return c.json({ error: `no token ${c.req.valid('param').id}` }, 404);
-    await revokeApiToken(c.get('db'), token.id, c.get('auth').now());
-    await audit(c, { action: 'token.revoke', target: `token:${token.id}`, summary: { name: token.name, owner: token.userId } });
-    return c.json({ revoked: token.id });
-  });
+  .delete(
+    '/tokens/:id',
+    allow.signedIn(),
+    validate('param', z.object({ id: z.coerce.number().int().positive() })),
+    async (c) => {
+      const me = c.get('user')!;
+      const token = await getApiToken(c.get('db'), c.req.valid('param').id);
+      if (!token || (token.userId !== me.id && me.role !== 'admin'))
+        return c.json({ error: `no token ${c.req.valid('param').id}` }, 404);
+      await revokeApiToken(c.get('db'), token.id, c.get('auth').now());
+      await audit(c, {
+        action: 'token.revoke',
+        target: `token:${token.id}`,
+        summary: { name: token.name, owner: token.userId },
+      });
+      return c.json({ revoked: token.id });
+    },
+  );

@@ -17,7 +17,6 @@ export interface UploadedForm {
   cleanup(): Promise<void>;
 }
 
-
 /** Upload folders are named for the server process that made them, so a later start can tell a dead server's from a live one's. */
 const UPLOAD_PREFIX = 'hotspot-upload-';
 
@@ -65,7 +64,11 @@ type Consumer<R> = (fields: Record<string, string>, files: AsyncIterable<SourceF
  * used as paths. Whatever happens (a refusal, an error, the client hanging up mid-file), a temp
  * folder is removed before this throws; a server killed meanwhile leaves it to the next start's sweep.
  */
-async function readMultipart<R>(request: Request, maxFileBytes: number, stream?: { needs: readonly string[]; consume: Consumer<R> }): Promise<StreamedOrSpooled<R>> {
+async function readMultipart<R>(
+  request: Request,
+  maxFileBytes: number,
+  stream?: { needs: readonly string[]; consume: Consumer<R> },
+): Promise<StreamedOrSpooled<R>> {
   if (!request.body) throw new Error('the request has no body');
   const fields: Record<string, string> = {};
   const files = new Map<string, string>();
@@ -82,7 +85,10 @@ async function readMultipart<R>(request: Request, maxFileBytes: number, stream?:
     if (dir) await rm(dir, { recursive: true, force: true });
   };
 
-  const busboy = Busboy({ headers: Object.fromEntries(request.headers), limits: { fileSize: maxFileBytes, files: 500, fields: 50 } });
+  const busboy = Busboy({
+    headers: Object.fromEntries(request.headers),
+    limits: { fileSize: maxFileBytes, files: 500, fields: 50 },
+  });
   busboy.on('field', (name, value) => (fields[name] = value));
   busboy.on('file', (_field, part, info) => {
     const name = (info.filename ?? '').split(/[\\/]/).pop() || 'upload.csv';
@@ -111,10 +117,16 @@ async function readMultipart<R>(request: Request, maxFileBytes: number, stream?:
     }
     if (!STREAMABLE.test(name)) {
       part.resume();
-      queue.end(new ImportError(`${name}: a .zip cannot follow CSV files read as they arrive; send archives in an upload of their own`));
+      queue.end(
+        new ImportError(
+          `${name}: a .zip cannot follow CSV files read as they arrive; send archives in an upload of their own`,
+        ),
+      );
       return;
     }
-    part.on('limit', () => part.destroy(new UploadTooLarge(`${name} is larger than the ${maxFileBytes}-byte upload limit`)));
+    part.on('limit', () =>
+      part.destroy(new UploadTooLarge(`${name} is larger than the ${maxFileBytes}-byte upload limit`)),
+    );
     let opened = false;
     queue.push({
       name,
@@ -139,7 +151,10 @@ async function readMultipart<R>(request: Request, maxFileBytes: number, stream?:
 
   await Promise.race([decision, reading.catch(() => undefined)]);
   if (mode === 'stream') {
-    void reading.then(() => queue.end(), (error: unknown) => queue.end(error));
+    void reading.then(
+      () => queue.end(),
+      (error: unknown) => queue.end(error),
+    );
     try {
       const result = await consuming!;
       return { streamed: true, result };
@@ -174,7 +189,12 @@ export async function receiveUpload(request: Request, maxFileBytes: number): Pro
  * Reads a multipart upload, streaming its CSV files into `consume` as they arrive where it can
  * (fields `needs` first), and spooling it to disk where it cannot; see readMultipart.
  */
-export function streamOrSpoolUpload<R>(request: Request, maxFileBytes: number, needs: readonly string[], consume: Consumer<R>): Promise<StreamedOrSpooled<R>> {
+export function streamOrSpoolUpload<R>(
+  request: Request,
+  maxFileBytes: number,
+  needs: readonly string[],
+  consume: Consumer<R>,
+): Promise<StreamedOrSpooled<R>> {
   return readMultipart(request, maxFileBytes, { needs, consume });
 }
 
@@ -211,8 +231,13 @@ export async function sweepUploads(now = Date.now()): Promise<string[]> {
  * Runs an upload handler: refuses non-multipart bodies (415) and oversized files (413), turns a
  * refused import into a 400 naming file and reason, and always removes the temp files.
  */
-export async function handleUpload<R extends Response>(c: Context, maxFileBytes: number, handler: (upload: UploadedForm) => Promise<R>) {
-  if (!c.req.header('content-type')?.startsWith('multipart/form-data')) return c.json({ error: 'send the files as multipart/form-data' }, 415);
+export async function handleUpload<R extends Response>(
+  c: Context,
+  maxFileBytes: number,
+  handler: (upload: UploadedForm) => Promise<R>,
+) {
+  if (!c.req.header('content-type')?.startsWith('multipart/form-data'))
+    return c.json({ error: 'send the files as multipart/form-data' }, 415);
   let upload: UploadedForm;
   try {
     upload = await receiveUpload(c.req.raw, maxFileBytes);

@@ -11,10 +11,20 @@ import { emailAddress } from '../domain/email.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const newUser = z
-  .object({ email: emailAddress, displayName: z.string().trim().min(1).max(200), role: z.enum(ROLES), scopes: z.array(scopeParam).max(50).default([]) })
+  .object({
+    email: emailAddress,
+    displayName: z.string().trim().min(1).max(200),
+    role: z.enum(ROLES),
+    scopes: z.array(scopeParam).max(50).default([]),
+  })
   .strict();
 const userChanges = z
-  .object({ displayName: z.string().trim().min(1).max(200), role: z.enum(ROLES), disabled: z.boolean(), scopes: z.array(scopeParam).max(50) })
+  .object({
+    displayName: z.string().trim().min(1).max(200),
+    role: z.enum(ROLES),
+    disabled: z.boolean(),
+    scopes: z.array(scopeParam).max(50),
+  })
   .partial()
   .strict();
 
@@ -25,7 +35,8 @@ export const userRoutes = new Hono<AppEnv>()
   .post('/users', admin, validate('json', newUser), async (c) => {
     const db = c.get('db');
     const body = c.req.valid('json');
-    if (await emailTaken(db, body.email)) return c.json({ error: `a user with email ${body.email} already exists` }, 409);
+    if (await emailTaken(db, body.email))
+      return c.json({ error: `a user with email ${body.email} already exists` }, 409);
     const unknown = await unknownScopes(db, body.scopes);
     if (unknown.length) return c.json({ error: `unknown partnership or force area: ${unknown.join(', ')}` }, 400);
     const id = await db.transaction((tx) => insertUser(tx, body));

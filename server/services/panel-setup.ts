@@ -26,23 +26,37 @@ export type SetupProblem = { status: 400 | 403 | 404; error: string };
 export async function panelProblem(db: Queryable, panel: PanelSetup, now: Date): Promise<SetupProblem | null> {
   const area = panel.selection.area ?? `partnership:${panel.partnershipId}`;
   const parsed = areaParam.safeParse(area);
-  if (!parsed.success) return { status: 400, error: `selection.area: ${parsed.error.issues[0]?.message ?? 'not an area'}` };
+  if (!parsed.success)
+    return { status: 400, error: `selection.area: ${parsed.error.issues[0]?.message ?? 'not an area'}` };
   const a = parsed.data;
-  const known = a.kind === 'cells' || (a.kind === 'partnership' ? await partnershipExists(db, a.id) : await areaExists(db, a.kind, a.code));
+  const known =
+    a.kind === 'cells' ||
+    (a.kind === 'partnership' ? await partnershipExists(db, a.id) : await areaExists(db, a.kind, a.code));
   if (!known) return { status: 404, error: `selection.area: no such area ${area}` };
 
   const ids = [...new Set(panel.selection.datasets)];
   const datasets = await getDatasetsByIds(db, ids);
   const missing = ids.filter((id) => !datasets.some((d) => d.id === id));
-  if (missing.length) return { status: 404, error: `unknown dataset id${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` };
+  if (missing.length)
+    return { status: 404, error: `unknown dataset id${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` };
 
   const definition = panel.selection.definition;
-  if (definition?.startsWith('preset:') ? !PRESETS.some((p) => `preset:${p.id}` === definition) : definition !== undefined && !(await getDefinition(db, Number(definition))))
+  if (
+    definition?.startsWith('preset:')
+      ? !PRESETS.some((p) => `preset:${p.id}` === definition)
+      : definition !== undefined && !(await getDefinition(db, Number(definition)))
+  )
     return { status: 404, error: `no definition ${definition}` };
 
   const scope = `partnership:${panel.partnershipId}`;
   const names = await scopeNames(db, [scope]);
-  const partnership: Principal = { id: 0, email: '', displayName: names.get(scope) ?? scope, role: 'panel', scopes: [scope] };
+  const partnership: Principal = {
+    id: 0,
+    email: '',
+    displayName: names.get(scope) ?? scope,
+    role: 'panel',
+    scopes: [scope],
+  };
   const refused = (await decideDatasets(db, partnership, datasets, area, now)).filter((d) => !d.allowed);
   if (refused.length)
     return {
@@ -52,6 +66,9 @@ export async function panelProblem(db: Queryable, panel: PanelSetup, now: Date):
 
   const monthly = datasets.filter((d) => d.datePrecision === 'month');
   if (panel.cadence === 'fortnight' && monthly.length)
-    return { status: 400, error: `a fortnightly panel needs day-dated data, but ${monthly.map((d) => `"${d.name}"`).join(', ')} record${monthly.length === 1 ? 's' : ''} months only: choose a monthly or quarterly cadence, or other datasets` };
+    return {
+      status: 400,
+      error: `a fortnightly panel needs day-dated data, but ${monthly.map((d) => `"${d.name}"`).join(', ')} record${monthly.length === 1 ? 's' : ''} months only: choose a monthly or quarterly cadence, or other datasets`,
+    };
   return null;
 }

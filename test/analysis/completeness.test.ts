@@ -12,8 +12,20 @@ describe('data completeness per month', () => {
     ];
     expect(completeness(months).map((m) => m.low)).toEqual([false, false, true, false, false]);
     // South Wales, violence and sexual offences, January to April 2024: real variation, nothing missing.
-    expect(completeness([{ month: '2024-01', count: 4005 }, { month: '2024-02', count: 3764 }, { month: '2024-03', count: 4270 }, { month: '2024-04', count: 3944 }]).some((m) => m.low)).toBe(false);
+    expect(
+      completeness([
+        { month: '2024-01', count: 4005 },
+        { month: '2024-02', count: 3764 },
+        { month: '2024-03', count: 4270 },
+        { month: '2024-04', count: 3944 },
+      ]).some((m) => m.low),
+    ).toBe(false);
     // Too few months to judge.
-    expect(completeness([{ month: '2024-01', count: 1000 }, { month: '2024-02', count: 10 }]).some((m) => m.low)).toBe(false);
+    expect(
+      completeness([
+        { month: '2024-01', count: 1000 },
+        { month: '2024-02', count: 10 },
+      ]).some((m) => m.low),
+    ).toBe(false);
   });
 });

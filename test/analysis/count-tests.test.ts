@@ -4,7 +4,11 @@ import { conditionalBinomialP, poissonP } from '../../server/analysis/count-test
 import { mannKendall } from '../../server/analysis/mann-kendall.js';
 
 /** ln n!, summed (independent of any library). */
-const logFactorial = (n: number) => { let s = 0; for (let i = 2; i <= n; i++) s += Math.log(i); return s; };
+const logFactorial = (n: number) => {
+  let s = 0;
+  for (let i = 2; i <= n; i++) s += Math.log(i);
+  return s;
+};
 
 /** Two-sided exact p by enumeration: the probability of every outcome no more likely than the observed. */
 function enumerateP(pmf: (k: number) => number, observed: number, max: number): number {
@@ -30,7 +34,10 @@ describe('exact tests for counts', () => {
         fc.pre(a + b > 0);
         const n = a + b;
         const prob = ratio / (ratio + 1);
-        const pmf = (k: number) => Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(prob) + (n - k) * Math.log(1 - prob));
+        const pmf = (k: number) =>
+          Math.exp(
+            logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(prob) + (n - k) * Math.log(1 - prob),
+          );
         expect(conditionalBinomialP(a, b, ratio, 1)).toBeCloseTo(enumerateP(pmf, a, n), 9);
       }),
       { numRuns: 500 },

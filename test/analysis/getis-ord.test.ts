@@ -19,7 +19,16 @@ describe('Getis-Ord Gi*', () => {
     // Gi*(0) = (1+2 − 4·2) / (√10 √((5·2 − 2²)/4)) = −5/√15
     // Gi*(2) = (2+3+4 − 4·3) / (√10 √((5·3 − 3²)/4)) = −3/√15
     // Gi*(4) = (4+10 − 4·2) / (√10 √1.5) = 6/√15
-    const z = getisOrdGiStar([1, 2, 3, 4, 10], csr([[0, 1], [0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4]]));
+    const z = getisOrdGiStar(
+      [1, 2, 3, 4, 10],
+      csr([
+        [0, 1],
+        [0, 1, 2],
+        [1, 2, 3],
+        [2, 3, 4],
+        [3, 4],
+      ]),
+    );
     expect(z[0]).toBeCloseTo(-5 / Math.sqrt(15), 12);
     expect(z[1]).toBeCloseTo((1 + 2 + 3 - 12) / Math.sqrt(15), 12);
     expect(z[2]).toBeCloseTo(-3 / Math.sqrt(15), 12);
@@ -28,8 +37,26 @@ describe('Getis-Ord Gi*', () => {
   });
 
   it('is undefined (NaN) where every value is equal or a neighbourhood is the whole region', () => {
-    expect([...getisOrdGiStar([2, 2, 2], csr([[0, 1], [0, 1, 2], [1, 2]]))].every(Number.isNaN)).toBe(true);
-    const z = getisOrdGiStar([0, 5, 0], csr([[0, 1], [0, 1, 2], [1, 2]]));
+    expect(
+      [
+        ...getisOrdGiStar(
+          [2, 2, 2],
+          csr([
+            [0, 1],
+            [0, 1, 2],
+            [1, 2],
+          ]),
+        ),
+      ].every(Number.isNaN),
+    ).toBe(true);
+    const z = getisOrdGiStar(
+      [0, 5, 0],
+      csr([
+        [0, 1],
+        [0, 1, 2],
+        [1, 2],
+      ]),
+    );
     expect(Number.isNaN(z[1]!)).toBe(true);
     // Cell 0: X̄ = 5/3, S = √(25/3 − 25/9) = √(50/9); W = 2; Gi* = (5 − 10/3) / (S √((6 − 4)/2))
     expect(z[0]).toBeCloseTo((5 - 10 / 3) / Math.sqrt(50 / 9), 12);
@@ -45,7 +72,10 @@ describe('Getis-Ord Gi*', () => {
     expect(giBin(z[i]!, twoSidedP(z[i]!))).toBe(3);
     // Dropping the zero cells changes the answer: the region matters.
     const busy = region.filter((_, j) => values[j]! > 0);
-    const zBusy = getisOrdGiStar(busy.map((h) => values[region.indexOf(h)]!), kRingNeighbours(busy, 1));
+    const zBusy = getisOrdGiStar(
+      busy.map((h) => values[region.indexOf(h)]!),
+      kRingNeighbours(busy, 1),
+    );
     expect(zBusy[busy.indexOf(centre)]).not.toBeCloseTo(z[i]!, 3);
   });
 
@@ -53,7 +83,7 @@ describe('Getis-Ord Gi*', () => {
     // Gwent-sized region at resolution 8 around Newport, k = 2, with counts from a fixed pattern.
     const region = gridDisk(latLngToCell(51.65, -3.05, 8), 18);
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const values = region.map((h) => {
       const [lat] = cellToLatLng(h);
       return Math.floor(random() * 6 * (lat < 51.6 ? 3 : 1));
@@ -124,4 +154,3 @@ describe('cached neighbour lists', () => {
     expect(cachedKRingNeighbours(region.slice(1), 1)).not.toBe(first);
   });
 });
-

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { funnelCurve, funnelLimits, poissonInterval, rateWithInterval } from '../../server/analysis/poisson-interval.js';
+import {
+  funnelCurve,
+  funnelLimits,
+  poissonInterval,
+  rateWithInterval,
+} from '../../server/analysis/poisson-interval.js';
 
 describe('exact Poisson intervals', () => {
   it('matches the published Garwood intervals', () => {
@@ -52,11 +57,17 @@ describe('exact Poisson intervals', () => {
     for (const point of curve) {
       const l95 = funnelLimits(5, point.population, 0.95);
       const l998 = funnelLimits(5, point.population, 0.998);
-      expect([point.lower95, point.upper95, point.lower998, point.upper998]).toEqual([l95.lower, l95.upper, l998.lower, l998.upper]);
+      expect([point.lower95, point.upper95, point.lower998, point.upper998]).toEqual([
+        l95.lower,
+        l95.upper,
+        l998.lower,
+        l998.upper,
+      ]);
       expect(point.lower998).toBeLessThan(point.lower95);
       expect(point.upper998).toBeGreaterThan(point.upper95);
     }
     // The funnel narrows towards the target as populations grow.
-    for (let i = 1; i < curve.length; i++) expect(curve[i]!.upper95 - curve[i]!.lower95).toBeLessThan(curve[i - 1]!.upper95 - curve[i - 1]!.lower95);
+    for (let i = 1; i < curve.length; i++)
+      expect(curve[i]!.upper95 - curve[i]!.lower95).toBeLessThan(curve[i - 1]!.upper95 - curve[i - 1]!.lower95);
   });
 });

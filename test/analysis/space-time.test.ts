@@ -12,9 +12,18 @@ describe('Emerging Hot Spot Analysis patterns', () => {
   it('classifies the eight hot patterns as ArcGIS defines them', () => {
     expect(emergingPattern(series('.........H'))).toEqual({ kind: 'hot', pattern: 'new' });
     expect(emergingPattern(series('.......HHH'))).toEqual({ kind: 'hot', pattern: 'consecutive' });
-    expect(emergingPattern(series('HHHHHHHHHH', [2, 2.2, 2.5, 2.8, 3, 3.3, 3.6, 4, 4.4, 5]))).toEqual({ kind: 'hot', pattern: 'intensifying' });
-    expect(emergingPattern(series('HHHHHHHHHH', [3, 2.5, 3.1, 2.9, 3, 2.6, 3.2, 2.8, 3, 2.7]))).toEqual({ kind: 'hot', pattern: 'persistent' });
-    expect(emergingPattern(series('HHHHHHHHHH', [5, 4.4, 4, 3.6, 3.3, 3, 2.8, 2.5, 2.2, 2]))).toEqual({ kind: 'hot', pattern: 'diminishing' });
+    expect(emergingPattern(series('HHHHHHHHHH', [2, 2.2, 2.5, 2.8, 3, 3.3, 3.6, 4, 4.4, 5]))).toEqual({
+      kind: 'hot',
+      pattern: 'intensifying',
+    });
+    expect(emergingPattern(series('HHHHHHHHHH', [3, 2.5, 3.1, 2.9, 3, 2.6, 3.2, 2.8, 3, 2.7]))).toEqual({
+      kind: 'hot',
+      pattern: 'persistent',
+    });
+    expect(emergingPattern(series('HHHHHHHHHH', [5, 4.4, 4, 3.6, 3.3, 3, 2.8, 2.5, 2.2, 2]))).toEqual({
+      kind: 'hot',
+      pattern: 'diminishing',
+    });
     expect(emergingPattern(series('.H..H...HH'))).toEqual({ kind: 'hot', pattern: 'sporadic' });
     expect(emergingPattern(series('.C..H...HH'))).toEqual({ kind: 'hot', pattern: 'oscillating' });
     expect(emergingPattern(series('HHHHHHHHH.'))).toEqual({ kind: 'hot', pattern: 'historical' });
@@ -24,7 +33,10 @@ describe('Emerging Hot Spot Analysis patterns', () => {
 
   it('mirrors them for cold spots (intensifying = z falling further)', () => {
     expect(emergingPattern(series('.........C'))).toEqual({ kind: 'cold', pattern: 'new' });
-    expect(emergingPattern(series('CCCCCCCCCC', [-2, -2.2, -2.5, -2.8, -3, -3.3, -3.6, -4, -4.4, -5]))).toEqual({ kind: 'cold', pattern: 'intensifying' });
+    expect(emergingPattern(series('CCCCCCCCCC', [-2, -2.2, -2.5, -2.8, -3, -3.3, -3.6, -4, -4.4, -5]))).toEqual({
+      kind: 'cold',
+      pattern: 'intensifying',
+    });
   });
 });
 
@@ -54,15 +66,32 @@ describe('change classes', () => {
       { test: 'two-periods', currentDays: 14, comparisonDays: 14, hotInBoth: new Set(['steady-hot']) },
     );
     expect(Object.fromEntries(out.map((c) => [c.h3, c.class]))).toEqual({
-      doubles: 'increasing', appears: 'new', stops: 'ceased', halves: 'decreasing', 'steady-hot': 'persistent', steady: 'no-significant-change',
+      doubles: 'increasing',
+      appears: 'new',
+      stops: 'ceased',
+      halves: 'decreasing',
+      'steady-hot': 'persistent',
+      steady: 'no-significant-change',
     });
     for (const c of out) expect(c.q).toBeGreaterThanOrEqual(c.p);
   });
 
   it('compares with a baseline mean by the Poisson test, and scales unequal periods', () => {
-    const baseline = classifyChanges([{ h3: 'a', current: 25, comparison: 10 }, { h3: 'b', current: 11, comparison: 10 }], { test: 'baseline', currentDays: 30, comparisonDays: 30 });
+    const baseline = classifyChanges(
+      [
+        { h3: 'a', current: 25, comparison: 10 },
+        { h3: 'b', current: 11, comparison: 10 },
+      ],
+      { test: 'baseline', currentDays: 30, comparisonDays: 30 },
+    );
     expect(baseline.map((c) => c.class)).toEqual(['increasing', 'no-significant-change']);
     // 20 in 28 days against 10 in 14: the same rate, no change.
-    expect(classifyChanges([{ h3: 'a', current: 20, comparison: 10 }], { test: 'two-periods', currentDays: 28, comparisonDays: 14 })[0]!.class).toBe('no-significant-change');
+    expect(
+      classifyChanges([{ h3: 'a', current: 20, comparison: 10 }], {
+        test: 'two-periods',
+        currentDays: 28,
+        comparisonDays: 14,
+      })[0]!.class,
+    ).toBe('no-significant-change');
   });
 });

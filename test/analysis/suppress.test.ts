@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_PERTURBATION, perturbation, possiblePerturbations } from '../../server/analysis/cell-key.js';
-import { effectiveThreshold, releaseCells, releaseCount, secondarySuppression } from '../../server/analysis/suppress.js';
+import {
+  effectiveThreshold,
+  releaseCells,
+  releaseCount,
+  secondarySuppression,
+} from '../../server/analysis/suppress.js';
 
 describe('primary suppression and perturbation', () => {
   it('withholds 1..k-1, keeps zero, and releases k or more within ±2 and never below k', () => {
@@ -46,13 +51,20 @@ describe('primary suppression and perturbation', () => {
 
   it('the full row gives -2, -1, 0, +1, +2 for 13, 51, 128, 51, 13 of the 256 keys', () => {
     const tally = new Map<number, number>();
-    for (let key = 0; key < 256; key++) tally.set(perturbation(50, key, 5), (tally.get(perturbation(50, key, 5)) ?? 0) + 1);
+    for (let key = 0; key < 256; key++)
+      tally.set(perturbation(50, key, 5), (tally.get(perturbation(50, key, 5)) ?? 0) + 1);
     expect([-2, -1, 0, 1, 2].map((d) => tally.get(d))).toEqual([13, 51, 128, 51, 13]);
   });
 
   it('takes the largest threshold of the restricted datasets, none for public only', () => {
     expect(effectiveThreshold([{ sensitivity: 'public', threshold: 0 }])).toBeNull();
-    expect(effectiveThreshold([{ sensitivity: 'public', threshold: 0 }, { sensitivity: 'restricted', threshold: 5 }, { sensitivity: 'restricted', threshold: 8 }])).toBe(8);
+    expect(
+      effectiveThreshold([
+        { sensitivity: 'public', threshold: 0 },
+        { sensitivity: 'restricted', threshold: 5 },
+        { sensitivity: 'restricted', threshold: 8 },
+      ]),
+    ).toBe(8);
   });
 });
 
@@ -69,25 +81,45 @@ describe('secondary suppression', () => {
 
   it('repeats over rows and columns until no row or column has a lone withheld count', () => {
     // 2 x 3 table, row groups {0,1,2} {3,4,5}, column groups {0,3} {1,4} {2,5}
-    const groups = [[0, 1, 2], [3, 4, 5], [0, 3], [1, 4], [2, 5]];
+    const groups = [
+      [0, 1, 2],
+      [3, 4, 5],
+      [0, 3],
+      [1, 4],
+      [2, 5],
+    ];
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constant(null), fc.nat({ max: 30 })), { minLength: 6, maxLength: 6 }), (table) => {
-        const out = secondarySuppression(table, groups, String);
-        for (const [i, v] of table.entries()) if (v === null) expect(out[i]).toBeNull();
-        for (const g of groups) {
-          const withheld = g.filter((i) => out[i] === null).length;
-          const releasable = g.filter((i) => out[i] !== null && out[i] !== 0).length;
-          // A lone withheld count is left only where there is nothing else to withhold (the rest are zero).
-          if (withheld === 1) expect(releasable).toBe(0);
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constant(null), fc.nat({ max: 30 })), { minLength: 6, maxLength: 6 }),
+        (table) => {
+          const out = secondarySuppression(table, groups, String);
+          for (const [i, v] of table.entries()) if (v === null) expect(out[i]).toBeNull();
+          for (const g of groups) {
+            const withheld = g.filter((i) => out[i] === null).length;
+            const releasable = g.filter((i) => out[i] !== null && out[i] !== 0).length;
+            // A lone withheld count is left only where there is nothing else to withhold (the rest are zero).
+            if (withheld === 1) expect(releasable).toBe(0);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('releaseCells drops the cell keys and applies both suppressions', () => {
-    const out = releaseCells([{ h3: 'a', count: 2, key: 9 }, { h3: 'b', count: 40, key: 128 }, { h3: 'c', count: 12, key: 128 }], 5);
-    expect(out).toEqual([{ h3: 'a', count: null }, { h3: 'b', count: 40 }, { h3: 'c', count: null }]);
+    const out = releaseCells(
+      [
+        { h3: 'a', count: 2, key: 9 },
+        { h3: 'b', count: 40, key: 128 },
+        { h3: 'c', count: 12, key: 128 },
+      ],
+      5,
+    );
+    expect(out).toEqual([
+      { h3: 'a', count: null },
+      { h3: 'b', count: 40 },
+      { h3: 'c', count: null },
+    ]);
     expect(releaseCells([{ h3: 'a', count: 2, key: 9 }], null)).toEqual([{ h3: 'a', count: 2 }]);
   });
 });

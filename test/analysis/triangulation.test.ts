@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bivariateLevels, triangulate } from '../../server/analysis/triangulation.js';
 
 describe('police against ED records, place by place', () => {
-  it('tests each place\'s ED share against the area\'s with an exact binomial test and FDR (hand and reference values)', () => {
+  it("tests each place's ED share against the area's with an exact binomial test and FDR (hand and reference values)", () => {
     // P = 100 police records, E = 10 ED records, so pi = 10/110 = 1/11.
     // A: 10 of its 20 records are ED: binom.test(10, 20, 1/11) p = 3.0159e-6 (scipy.stats.binomtest).
     // B: none of its 90 records is ED: p = 3.3027e-4. C has no record and is not tested.
@@ -24,7 +24,11 @@ describe('police against ED records, place by place', () => {
   it('calls a place hot in both only where the shares do not differ', () => {
     // pi = 0.2: 3 of 40 (p = 0.0479) and 12 of 40 (p = 0.116), both above 0.05 once corrected.
     const { places } = triangulate(
-      [{ id: 'x', police: 37, ed: 3 }, { id: 'y', police: 28, ed: 12 }, { id: 'z', police: 95, ed: 25 }],
+      [
+        { id: 'x', police: 37, ed: 3 },
+        { id: 'y', police: 28, ed: 12 },
+        { id: 'z', police: 95, ed: 25 },
+      ],
       (i) => i < 2,
     );
     expect(places[0]!.p).toBeCloseTo(0.04786946338839313, 10);
@@ -33,7 +37,10 @@ describe('police against ED records, place by place', () => {
   });
 
   it('tests nothing when one source is empty', () => {
-    const { edShare, places } = triangulate([{ id: 'a', police: 5, ed: 0 }, { id: 'b', police: 7, ed: 0 }]);
+    const { edShare, places } = triangulate([
+      { id: 'a', police: 5, ed: 0 },
+      { id: 'b', police: 7, ed: 0 },
+    ]);
     expect(edShare).toBe(0);
     expect(places.every((p) => p.p === null && p.class === 'none')).toBe(true);
   });

@@ -17,7 +17,14 @@ import { APPEARS, DOUBLES, extract, FORTNIGHTS, MEETING, SPOTS, STOPS } from '..
 interface ChangeBody {
   restricted: boolean;
   current: { from: string; to: string };
-  cells: { h3: string; current: number | null; comparison: number | null; p: number | null; q: number | null; class: string }[];
+  cells: {
+    h3: string;
+    current: number | null;
+    comparison: number | null;
+    p: number | null;
+    q: number | null;
+    class: string;
+  }[];
   classes: Record<string, number>;
   total: { current: number | null; comparison: number | null; class: string };
 }
@@ -47,13 +54,24 @@ describe(`change over time on ${backend!.name}: planted changes`, () => {
     const file = join(mkdtempSync(join(tmpdir(), 'hotspot-change-')), 'planted.csv');
     writeFileSync(file, built.csv);
     const common = { kind: 'incidents' as const, mapping: resolveMapping('local-police'), ownerScope: gwent };
-    publicId = (await importPaths(t.db, [file], { ...common, name: 'Planted (public copy)', sensitivity: 'public' })).datasetId;
-    restrictedId = (await importPaths(t.db, [file], { ...common, name: 'Planted', sensitivity: 'restricted', threshold: 5, basis: 's16' })).datasetId;
+    publicId = (await importPaths(t.db, [file], { ...common, name: 'Planted (public copy)', sensitivity: 'public' }))
+      .datasetId;
+    restrictedId = (
+      await importPaths(t.db, [file], {
+        ...common,
+        name: 'Planted',
+        sensitivity: 'restricted',
+        threshold: 5,
+        basis: 's16',
+      })
+    ).datasetId;
   }, 300_000);
   afterAll(async () => t?.dispose());
 
   const change = async (id: number, extra = '') => {
-    const res = await api.request(`/api/change?datasets=${id}&period=fortnight&asOf=${MEETING}&res=9&area=lad:W06000022${extra}`);
+    const res = await api.request(
+      `/api/change?datasets=${id}&period=fortnight&asOf=${MEETING}&res=9&area=lad:W06000022${extra}`,
+    );
     expect(res.status).toBe(200);
     return (await res.json()) as ChangeBody;
   };
@@ -80,8 +98,12 @@ describe(`change over time on ${backend!.name}: planted changes`, () => {
     let falseDiscoveries = 0;
     let tests = 0;
     for (let f = 2; f < 11; f++) {
-      const meeting = new Date(Date.parse(`${FORTNIGHTS[f]!.to}T00:00:00Z`) + 4 * 86_400_000).toISOString().slice(0, 10);
-      const res = await api.request(`/api/change?datasets=${publicId}&period=fortnight&asOf=${meeting}&res=9&area=lad:W06000022`);
+      const meeting = new Date(Date.parse(`${FORTNIGHTS[f]!.to}T00:00:00Z`) + 4 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const res = await api.request(
+        `/api/change?datasets=${publicId}&period=fortnight&asOf=${meeting}&res=9&area=lad:W06000022`,
+      );
       const body = (await res.json()) as ChangeBody;
       expect(body.current.to).toBe(FORTNIGHTS[f]!.to);
       const flagged = body.cells.filter((c) => c.q! < 0.05);
@@ -98,7 +120,10 @@ describe(`change over time on ${backend!.name}: planted changes`, () => {
     expect(byCell.get(cellOf(DOUBLES))).toMatchObject({ current: 80, comparison: 40, class: 'increasing' });
     expect(byCell.get(cellOf(STOPS))).toMatchObject({ current: 0, comparison: 20, class: 'ceased' });
     const series = truth.get(spotCells[5]!)!;
-    expect(byCell.get(spotCells[5]!)?.comparison ?? 0).toBeCloseTo(series.slice(5, 11).reduce((a, n) => a + n, 0) / 6, 10);
+    expect(byCell.get(spotCells[5]!)?.comparison ?? 0).toBeCloseTo(
+      series.slice(5, 11).reduce((a, n) => a + n, 0) / 6,
+      10,
+    );
     // A year earlier there was nothing: everything in the area is new or too small to say.
     const year = await change(publicId, '&compare=year');
     expect(year.cells.find((c) => c.h3 === cellOf(DOUBLES))).toMatchObject({ comparison: 0, class: 'new' });
@@ -118,31 +143,57 @@ describe(`change over time on ${backend!.name}: planted changes`, () => {
     expect(body.cells.some((c) => c.current === null)).toBe(true);
     // The same classes as the public copy gives for counts as released: a reader redoing the
     // tests from the released counts (a withheld one as 3) gets the route's p.
-    const redone = classifyChanges(body.cells.map((c) => ({ h3: c.h3, current: c.current ?? 3, comparison: c.comparison ?? 3 })), { test: 'two-periods', currentDays: 14, comparisonDays: 14 });
+    const redone = classifyChanges(
+      body.cells.map((c) => ({ h3: c.h3, current: c.current ?? 3, comparison: c.comparison ?? 3 })),
+      { test: 'two-periods', currentDays: 14, comparisonDays: 14 },
+    );
     body.cells.forEach((c, i) => expect(c.p, c.h3).toBeCloseTo(redone[i]!.p!, 12));
   });
 
   it('classifies space-time patterns: the appearing cell is new and emerging, the stopped one historical', async () => {
-    const res = await api.request(`/api/space-time?datasets=${publicId}&period=fortnight&asOf=${MEETING}&periods=10&res=9&area=lad:W06000022`);
+    const res = await api.request(
+      `/api/space-time?datasets=${publicId}&period=fortnight&asOf=${MEETING}&periods=10&res=9&area=lad:W06000022`,
+    );
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { cells: { h3: string; emerging: { kind: string; pattern: string } | null; sfhotspot: string; counts: number[] }[] };
+    const body = (await res.json()) as {
+      cells: { h3: string; emerging: { kind: string; pattern: string } | null; sfhotspot: string; counts: number[] }[];
+    };
     const byCell = new Map(body.cells.map((c) => [c.h3, c]));
-    expect(byCell.get(cellOf(APPEARS))).toMatchObject({ emerging: { kind: 'hot', pattern: 'new' }, sfhotspot: 'emerging hotspot' });
-    expect(byCell.get(cellOf(STOPS))).toMatchObject({ emerging: { kind: 'hot', pattern: 'historical' }, sfhotspot: 'persistent hotspot' });
+    expect(byCell.get(cellOf(APPEARS))).toMatchObject({
+      emerging: { kind: 'hot', pattern: 'new' },
+      sfhotspot: 'emerging hotspot',
+    });
+    expect(byCell.get(cellOf(STOPS))).toMatchObject({
+      emerging: { kind: 'hot', pattern: 'historical' },
+      sfhotspot: 'persistent hotspot',
+    });
     expect(['persistent', 'intensifying']).toContain(byCell.get(cellOf(DOUBLES))!.emerging?.pattern);
     expect(byCell.get(cellOf(DOUBLES))!.counts).toEqual(truth.get(cellOf(DOUBLES))!.slice(2));
   });
 
   it('trends an area period by period, and refuses fortnights on monthly police.uk data with a clear message', async () => {
-    const res = await api.request(`/api/areas/lad:W06000022/trend?datasets=${publicId}&period=fortnight&asOf=${MEETING}&periods=12`);
+    const res = await api.request(
+      `/api/areas/lad:W06000022/trend?datasets=${publicId}&period=fortnight&asOf=${MEETING}&periods=12`,
+    );
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { series: { from: string; count: number }[]; trend: { direction: string }; lastVsPrevious: { percent: number } };
+    const body = (await res.json()) as {
+      series: { from: string; count: number }[];
+      trend: { direction: string };
+      lastVsPrevious: { percent: number };
+    };
     const expected = FORTNIGHTS.map((_, f) => spotCells.reduce((a, h) => a + truth.get(h)![f]!, 0));
     expect(body.series.map((s) => s.count)).toEqual(expected);
     expect(body.lastVsPrevious.percent).toBeCloseTo(((expected[11]! - expected[10]!) / expected[10]!) * 100, 10);
-    const pub = await importPaths(t.db, [policeUkFile('gwent', '2024-01')], { kind: 'police-uk', name: 'Gwent monthly' });
-    const refused = await api.request(`/api/change?datasets=${pub.datasetId}&period=fortnight&asOf=2024-02-15&res=9&area=lad:W06000022`);
+    const pub = await importPaths(t.db, [policeUkFile('gwent', '2024-01')], {
+      kind: 'police-uk',
+      name: 'Gwent monthly',
+    });
+    const refused = await api.request(
+      `/api/change?datasets=${pub.datasetId}&period=fortnight&asOf=2024-02-15&res=9&area=lad:W06000022`,
+    );
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: string }).error).toMatch(/^fortnights need day-dated data .*"Gwent monthly" has month precision/);
+    expect(((await refused.json()) as { error: string }).error).toMatch(
+      /^fortnights need day-dated data .*"Gwent monthly" has month precision/,
+    );
   });
 });

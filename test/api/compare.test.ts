@@ -25,9 +25,17 @@ const GWENT_EARLIER = ['2023-01', '2023-02', '2023-03', '2023-04', '2023-09', '2
 function tally(forces: readonly string[], months: readonly string[], cover: ReadonlySet<string>): number {
   let n = 0;
   for (const month of months) {
-    for (const line of forces.flatMap((force) => readFileSync(policeUkFile(force, month), 'utf8').split(/\r?\n/).slice(1))) {
+    for (const line of forces.flatMap((force) =>
+      readFileSync(policeUkFile(force, month), 'utf8').split(/\r?\n/).slice(1),
+    )) {
       const f = line.split(',');
-      if (f[9] === 'Violence and sexual offences' && f[4] && f[5] && cover.has(latLngToCell(Number(f[5]), Number(f[4]), 9))) n++;
+      if (
+        f[9] === 'Violence and sexual offences' &&
+        f[4] &&
+        f[5] &&
+        cover.has(latLngToCell(Number(f[5]), Number(f[4]), 9))
+      )
+        n++;
     }
   }
   return n;
@@ -35,8 +43,16 @@ function tally(forces: readonly string[], months: readonly string[], cover: Read
 
 /** Mid-2020 residents of a force's local authorities, from the population file. */
 function population(ladCodes: readonly string[]): number {
-  const rows = readFileSync(new URL('../../../shared/data/population/lad2021_mid2020_population_ew.csv', import.meta.url), 'utf8').split(/\r?\n/).slice(1);
-  return rows.map((r) => r.split(',')).filter((f) => ladCodes.includes(f[0]!)).reduce((a, f) => a + Number(f[2]), 0);
+  const rows = readFileSync(
+    new URL('../../../shared/data/population/lad2021_mid2020_population_ew.csv', import.meta.url),
+    'utf8',
+  )
+    .split(/\r?\n/)
+    .slice(1);
+  return rows
+    .map((r) => r.split(','))
+    .filter((f) => ladCodes.includes(f[0]!))
+    .reduce((a, f) => a + Number(f[2]), 0);
 }
 
 interface CompareArea {
@@ -49,7 +65,13 @@ interface CompareArea {
   shareInHotspots: number;
   months: { month: string; count: number; low: boolean }[];
   funnel: { limits95: { lower: number; upper: number }; limits998: { lower: number; upper: number }; position: string };
-  metrics: { preset: string; count: number | null; rate: { rate: number } | null; datasets: string[]; note: string | null }[];
+  metrics: {
+    preset: string;
+    count: number | null;
+    rate: { rate: number } | null;
+    datasets: string[];
+    note: string | null;
+  }[];
 }
 
 interface CompareBody {
@@ -71,24 +93,49 @@ describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
     t = await backend!.open();
     await loadGeodataOnce(t.db);
     ({ api } = await appAs(t.db));
-    const gwent = await importPaths(t.db, [...GWENT_EARLIER, ...MONTHS].map((m) => policeUkFile('gwent', m)), { kind: 'police-uk', name: 'Gwent' });
-    const sw = await importPaths(t.db, MONTHS.map((m) => policeUkFile('south-wales', m)), { kind: 'police-uk', name: 'South Wales' });
+    const gwent = await importPaths(
+      t.db,
+      [...GWENT_EARLIER, ...MONTHS].map((m) => policeUkFile('gwent', m)),
+      { kind: 'police-uk', name: 'Gwent' },
+    );
+    const sw = await importPaths(
+      t.db,
+      MONTHS.map((m) => policeUkFile('south-wales', m)),
+      { kind: 'police-uk', name: 'South Wales' },
+    );
     const extract = `${process.cwd()}/geodata/sample/restricted/local-police-gwent-south-wales.csv.gz`;
-    extractId = (await importPaths(t.db, [extract], { kind: 'incidents', name: 'Extract', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: 'partnership:1' })).datasetId;
-    const res = await api.request(`/api/compare?datasets=${gwent.datasetId},${sw.datasetId}&groups=violence-sexual&from=2024-01&to=2024-04&res=9&areas=pfa:${GWENT},pfa:${SOUTH_WALES}`);
+    extractId = (
+      await importPaths(t.db, [extract], {
+        kind: 'incidents',
+        name: 'Extract',
+        mapping: resolveMapping('local-police'),
+        sensitivity: 'restricted',
+        threshold: 5,
+        basis: 's16',
+        ownerScope: 'partnership:1',
+      })
+    ).datasetId;
+    const res = await api.request(
+      `/api/compare?datasets=${gwent.datasetId},${sw.datasetId}&groups=violence-sexual&from=2024-01&to=2024-04&res=9&areas=pfa:${GWENT},pfa:${SOUTH_WALES}`,
+    );
     expect(res.status).toBe(200);
     body = (await res.json()) as typeof body;
   }, 300_000);
   afterAll(async () => t?.dispose());
 
   it('counts each force as a tally of the raw CSVs over its cover, with residents from the population file', async () => {
-    for (const [code, force] of [[GWENT, 'gwent'], [SOUTH_WALES, 'south-wales']] as const) {
+    for (const [code, force] of [
+      [GWENT, 'gwent'],
+      [SOUTH_WALES, 'south-wales'],
+    ] as const) {
       const row = body.areas.find((a) => a.area === `pfa:${code}`)!;
       const cover = new Set(await areaCover(t.db, { kind: 'pfa', code }, 9));
       // Both forces' data count wherever their points fall: South Wales records some crimes in Gwent's cells and the other way round.
       expect(row.count, force).toBe(tally(['gwent', 'south-wales'], MONTHS, cover));
       expect(row.count, force).toBeGreaterThan(tally([force], MONTHS, cover));
-      const lads = ((await (await api.request(`/api/areas?level=lad&within=pfa:${code}`)).json()) as { areas: { code: string }[] }).areas.map((a) => a.code);
+      const lads = (
+        (await (await api.request(`/api/areas?level=lad&within=pfa:${code}`)).json()) as { areas: { code: string }[] }
+      ).areas.map((a) => a.code);
       expect(Math.abs(row.population - population(lads)) / population(lads), force).toBeLessThan(0.01);
       // The rate and its exact interval.
       expect(row.rate.rate).toBeCloseTo((row.count / row.population) * 1000, 4); // population is rounded to whole residents in the response
@@ -98,7 +145,10 @@ describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
       expect(row.rate.lower).toBeLessThan(row.rate.rate);
       expect(row.months.map((m) => m.month)).toEqual(MONTHS);
       expect(row.months.reduce((a, m) => a + m.count, 0)).toBe(row.count);
-      expect(row.months.some((m) => m.low), JSON.stringify(row.months)).toBe(false);
+      expect(
+        row.months.some((m) => m.low),
+        JSON.stringify(row.months),
+      ).toBe(false);
       expect(row.shareInHotspots).toBeGreaterThan(0.2);
     }
   });
@@ -112,11 +162,15 @@ describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
     const gwentNow = tally(['gwent'], MONTHS, cover);
     expect(gwent.previous.percent).toBeCloseTo(((gwentNow - gwent.previous.count) / gwent.previous.count) * 100, 10);
     expect((gwent.previous as unknown as { coverage: string; note: string }).coverage).toBe('partial');
-    expect((gwent.previous as unknown as { note: string }).note).toBe('"South Wales" does not cover 2023-09 to 2023-12: both periods counted from "Gwent" alone');
+    expect((gwent.previous as unknown as { note: string }).note).toBe(
+      '"South Wales" does not cover 2023-09 to 2023-12: both periods counted from "Gwent" alone',
+    );
     // In South Wales the Gwent data hold a sliver of the incidents: no change is claimed from them.
     const southWales = body.areas.find((a) => a.area === `pfa:${SOUTH_WALES}`)!;
     expect(southWales.previous).toMatchObject({ count: null, percent: null, class: null, coverage: 'none' });
-    expect((southWales.previous as unknown as { note: string }).note).toMatch(/^"South Wales" does not cover 2023-09 to 2023-12; the datasets that do hold only \d+% of this area's incidents$/);
+    expect((southWales.previous as unknown as { note: string }).note).toMatch(
+      /^"South Wales" does not cover 2023-09 to 2023-12; the datasets that do hold only \d+% of this area's incidents$/,
+    );
   });
 
   it('ranks the areas by rate, highest first', () => {
@@ -125,14 +179,24 @@ describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
   });
 
   it('places each force on the funnel plot around the pooled rate', () => {
-    const pooled = body.areas.reduce((a, r) => a + r.count, 0) / body.areas.reduce((a, r) => a + r.population, 0) * 1000;
+    const pooled =
+      (body.areas.reduce((a, r) => a + r.count, 0) / body.areas.reduce((a, r) => a + r.population, 0)) * 1000;
     expect(body.pooledRate).toBeCloseTo(pooled, 10);
     for (const row of body.areas) {
       const { limits95: l95, limits998: l998, position } = row.funnel;
       expect(l998.lower).toBeLessThan(l95.lower);
       expect(l95.lower).toBeLessThan(pooled);
       expect(l95.upper).toBeGreaterThan(pooled);
-      const expected = row.rate.rate > l998.upper ? 'above 99.8%' : row.rate.rate > l95.upper ? 'above 95%' : row.rate.rate < l998.lower ? 'below 99.8%' : row.rate.rate < l95.lower ? 'below 95%' : 'within';
+      const expected =
+        row.rate.rate > l998.upper
+          ? 'above 99.8%'
+          : row.rate.rate > l95.upper
+            ? 'above 95%'
+            : row.rate.rate < l998.lower
+              ? 'below 99.8%'
+              : row.rate.rate < l95.lower
+                ? 'below 95%'
+                : 'within';
       expect(position).toBe(expected);
     }
   });
@@ -147,12 +211,18 @@ describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
       return path;
     });
     const short = await importPaths(t.db, files, { kind: 'police-uk', name: 'Gwent (short March)' });
-    const res = await api.request(`/api/compare?datasets=${short.datasetId}&groups=violence-sexual&from=2024-01&to=2024-04&areas=pfa:${GWENT},lad:W06000022`);
+    const res = await api.request(
+      `/api/compare?datasets=${short.datasetId}&groups=violence-sexual&from=2024-01&to=2024-04&areas=pfa:${GWENT},lad:W06000022`,
+    );
     const rows = ((await res.json()) as { areas: CompareArea[] }).areas;
-    for (const row of rows) expect(row.months.filter((m) => m.low).map((m) => m.month), row.area).toEqual(['2024-03']);
+    for (const row of rows)
+      expect(
+        row.months.filter((m) => m.low).map((m) => m.month),
+        row.area,
+      ).toEqual(['2024-03']);
   });
 
-  it('draws the funnel\'s control limits as curves around the pooled rate, spanning the areas\' populations', () => {
+  it("draws the funnel's control limits as curves around the pooled rate, spanning the areas' populations", () => {
     const populations = body.areas.map((a) => a.population);
     expect(body.funnel.length).toBeGreaterThan(20);
     expect(body.funnel[0]!.population).toBeLessThanOrEqual(Math.min(...populations));
@@ -173,16 +243,25 @@ describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
         expect(m.note, m.preset).toMatch(/^none of the selected datasets records it/);
       }
     }
-    const res = await api.request(`/api/compare?datasets=${await datasetId('Gwent')},${extractId}&groups=violence-sexual&from=2024-01&to=2024-04&res=9&areas=lad:W06000022,lad:W06000020`);
+    const res = await api.request(
+      `/api/compare?datasets=${await datasetId('Gwent')},${extractId}&groups=violence-sexual&from=2024-01&to=2024-04&res=9&areas=lad:W06000022,lad:W06000020`,
+    );
     expect(res.status).toBe(200);
     const mixed = (await res.json()) as CompareBody;
-    expect(mixed.method.precision).toBe('compared by whole months, the coarser precision: "Gwent" has months only, "Extract" has dates');
+    expect(mixed.method.precision).toBe(
+      'compared by whole months, the coarser precision: "Gwent" has months only, "Extract" has dates',
+    );
     const preset = PRESETS.find((p) => p.id === 'knife-police')!;
     for (const row of mixed.areas) {
       const knife = row.metrics.find((m) => m.preset === 'preset:knife-police')!;
       expect(knife.datasets).toEqual(['Extract']);
       const cover = await areaCover(t.db, { kind: 'lad', code: row.area.slice(4) }, 9);
-      const truth = await trueCountsAndKeys(t.db, `'all'`, `dataset_id = $1 and knife is true and offence_group = any($2::text[]) and month between '2024-01-01' and '2024-04-01' and h3_r9 = any($3::text[])`, [extractId, definitionGroups(preset, expandGroups), cover]);
+      const truth = await trueCountsAndKeys(
+        t.db,
+        `'all'`,
+        `dataset_id = $1 and knife is true and offence_group = any($2::text[]) and month between '2024-01-01' and '2024-04-01' and h3_r9 = any($3::text[])`,
+        [extractId, definitionGroups(preset, expandGroups), cover],
+      );
       expect(truth.get('all')!.count).toBeGreaterThan(5);
       checkReleased(knife.count, truth.get('all')!, 5, row.area);
       expect(knife.rate!.rate).toBeCloseTo((knife.count! / row.population) * 1000, 4); // population is rounded in the response

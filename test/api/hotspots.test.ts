@@ -26,7 +26,20 @@ import { backends, type TestDb } from '../helpers/databases.js';
 import { importPaths } from '../helpers/import.js';
 import { policeUkFile } from '../helpers/shared-data.js';
 
-const MONTHS = ['2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
+const MONTHS = [
+  '2023-07',
+  '2023-08',
+  '2023-09',
+  '2023-10',
+  '2023-11',
+  '2023-12',
+  '2024-01',
+  '2024-02',
+  '2024-03',
+  '2024-04',
+  '2024-05',
+  '2024-06',
+];
 
 /** Violence and sexual offences per resolution-8 cell, read straight from the CSVs. */
 function tallyCells(res: number): Map<string, number> {
@@ -77,14 +90,32 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     await loadGeodataOnce(t.db);
     const gwent = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     ({ api } = await appAs(t.db, { scopes: [gwent] }));
-    publicId = (await importPaths(t.db, MONTHS.map((m) => policeUkFile('gwent', m)), { kind: 'police-uk', name: 'Gwent' })).datasetId;
+    publicId = (
+      await importPaths(
+        t.db,
+        MONTHS.map((m) => policeUkFile('gwent', m)),
+        { kind: 'police-uk', name: 'Gwent' },
+      )
+    ).datasetId;
     const extract = `${process.cwd()}/geodata/sample/restricted/local-police-gwent-south-wales.csv.gz`;
-    restrictedId = (await importPaths(t.db, [extract], { kind: 'incidents', name: 'Extract', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: gwent })).datasetId;
+    restrictedId = (
+      await importPaths(t.db, [extract], {
+        kind: 'incidents',
+        name: 'Extract',
+        mapping: resolveMapping('local-police'),
+        sensitivity: 'restricted',
+        threshold: 5,
+        basis: 's16',
+        ownerScope: gwent,
+      })
+    ).datasetId;
   }, 300_000);
   afterAll(async () => t?.dispose());
 
   it('matches a naive Gi* over the raw-CSV tally of the whole Gwent cover (zero cells included) to 1e-9', async () => {
-    const res = await api.request(`/api/hotspots?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=8&area=pfa:W15000002&k=1`);
+    const res = await api.request(
+      `/api/hotspots?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=8&area=pfa:W15000002&k=1`,
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as HotspotsBody;
     const region = await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8);
@@ -109,15 +140,26 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
   });
 
   it('releases restricted counts as the cell map does, and Gi* computed from them alone', async () => {
-    const res = await api.request(`/api/hotspots?datasets=${restrictedId}&from=2024-01&to=2024-06&res=9&area=lad:W06000022`);
+    const res = await api.request(
+      `/api/hotspots?datasets=${restrictedId}&from=2024-01&to=2024-06&res=9&area=lad:W06000022`,
+    );
     expect(res.status).toBe(200);
-    const body = (await res.json()) as HotspotsBody & { disclosure: { applied: boolean; rules: string[]; note: string } };
+    const body = (await res.json()) as HotspotsBody & {
+      disclosure: { applied: boolean; rules: string[]; note: string };
+    };
     expect(body.restricted).toBe(true);
     expect(body.disclosure.applied).toBe(true);
-    expect(body.disclosure.rules.join(' ')).toMatch(/cell key method.*Gi\* \(z, p, q and class\) computed from the released counts alone, a withheld count \(1 to 4\) counted as 3/);
+    expect(body.disclosure.rules.join(' ')).toMatch(
+      /cell key method.*Gi\* \(z, p, q and class\) computed from the released counts alone, a withheld count \(1 to 4\) counted as 3/,
+    );
     expect(body.disclosure.note).toMatch(/^Restricted data: counts below 5 withheld/);
     expect(body.cells.length).toBeGreaterThan(500);
-    const truth = await trueCountsAndKeys(t.db, 'h3_r9', `dataset_id = $1 and month between '2024-01-01' and '2024-06-01'`, [restrictedId]);
+    const truth = await trueCountsAndKeys(
+      t.db,
+      'h3_r9',
+      `dataset_id = $1 and month between '2024-01-01' and '2024-06-01'`,
+      [restrictedId],
+    );
     let secondaries = 0;
     for (const c of body.cells) {
       expect(c.count === null || c.count === 0 || c.count >= 5).toBe(true);
@@ -126,7 +168,11 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(secondaries).toBeLessThanOrEqual(1);
     expect(body.cells.some((c) => c.count === null)).toBe(true);
     // Gi* redone by a reader from the released counts alone (a withheld count as 3): the same z, p, q and class.
-    const redone = hotspots(body.cells.map((c) => c.h3), new Map(body.cells.map((c) => [c.h3, c.count ?? 3])), 1).cells;
+    const redone = hotspots(
+      body.cells.map((c) => c.h3),
+      new Map(body.cells.map((c) => [c.h3, c.count ?? 3])),
+      1,
+    ).cells;
     body.cells.forEach((c, i) => {
       if (redone[i]!.z === null) expect(c.z, c.h3).toBeNull();
       else expect(c.z, c.h3).toBeCloseTo(redone[i]!.z!, 12);
@@ -138,17 +184,25 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
 
   it('needs an area, and refuses day, weekday or hour filters on month-precision data', async () => {
     expect((await api.request(`/api/hotspots?datasets=${publicId}&from=2024-01&to=2024-06`)).status).toBe(400);
-    const hours = await api.request(`/api/hotspots?datasets=${publicId}&from=2024-01&to=2024-06&area=pfa:W15000002&hours=22-4`);
+    const hours = await api.request(
+      `/api/hotspots?datasets=${publicId}&from=2024-01&to=2024-06&area=pfa:W15000002&hours=22-4`,
+    );
     expect(hours.status).toBe(400);
-    expect(((await hours.json()) as { error: string }).error).toMatch(/"Gwent" has month precision: it cannot be filtered by hours/);
+    expect(((await hours.json()) as { error: string }).error).toMatch(
+      /"Gwent" has month precision: it cannot be filtered by hours/,
+    );
     const days = await api.request(`/api/cells?datasets=${publicId},${restrictedId}&from=2024-01-05&to=2024-01-20`);
-    expect(((await days.json()) as { error: string }).error).toMatch(/"Gwent" has month precision: it cannot be filtered by dates/);
+    expect(((await days.json()) as { error: string }).error).toMatch(
+      /"Gwent" has month precision: it cannot be filtered by dates/,
+    );
   });
 
   it('filters restricted daily data by whole weeks, weekday, hour and flag, matching counts in SQL', async () => {
     const where = `dataset_id = $1 and occurred_on between '2024-03-04' and '2024-03-31' and extract(isodow from occurred_on) in (5, 6) and (extract(hour from occurred_time) >= 22 or extract(hour from occurred_time) < 4)`;
     const truth = await trueCountsAndKeys(t.db, 'h3_r7', where, [restrictedId]);
-    const res = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-03-04&to=2024-03-31&weekdays=5,6&hours=22-4&res=7`);
+    const res = await api.request(
+      `/api/cells?datasets=${restrictedId}&from=2024-03-04&to=2024-03-31&weekdays=5,6&hours=22-4&res=7`,
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { cells: { h3: string; count: number | null }[] };
     expect(body.cells.map((c) => c.h3).sort()).toEqual([...truth.keys()].sort());
@@ -157,22 +211,35 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
 
     const knife = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&flags=knife&res=7`);
     const knifeCells = ((await knife.json()) as { cells: { h3: string; count: number | null }[] }).cells;
-    const knifeTruth = await trueCountsAndKeys(t.db, 'h3_r7', `dataset_id = $1 and knife and month between '2024-01-01' and '2024-06-01'`, [restrictedId]);
+    const knifeTruth = await trueCountsAndKeys(
+      t.db,
+      'h3_r7',
+      `dataset_id = $1 and knife and month between '2024-01-01' and '2024-06-01'`,
+      [restrictedId],
+    );
     expect(knifeCells.map((c) => c.h3).sort()).toEqual([...knifeTruth.keys()].sort());
-    expect(knifeCells.filter((c) => checkReleased(c.count, knifeTruth.get(c.h3)!, 5, c.h3)).length).toBeLessThanOrEqual(1);
+    expect(knifeCells.filter((c) => checkReleased(c.count, knifeTruth.get(c.h3)!, 5, c.h3)).length).toBeLessThanOrEqual(
+      1,
+    );
 
     // Off the fixed grid of whole weeks: refused, naming the day.
     const sliding = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-03-05&to=2024-03-31&res=7`);
     expect(sliding.status).toBe(400);
-    expect(((await sliding.json()) as { error: string }).error).toMatch(/whole weeks from a Monday to a Sunday: "from" 2024-03-05 is a Tuesday/);
+    expect(((await sliding.json()) as { error: string }).error).toMatch(
+      /whole weeks from a Monday to a Sunday: "from" 2024-03-05 is a Tuesday/,
+    );
   });
 
   it('profiles restricted daily knife incidents by weekday and hour, matching a tally of the raw CSV, with small slots suppressed', async () => {
-    const res = await api.request(`/api/time-profile?datasets=${restrictedId}&from=2024-01-01&to=2024-03-31&flags=knife`);
+    const res = await api.request(
+      `/api/time-profile?datasets=${restrictedId}&from=2024-01-01&to=2024-03-31&flags=knife`,
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { counts: (number | null)[][]; restricted: boolean; threshold: number };
     const tally = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
-    const csv = gunzipSync(readFileSync(`${process.cwd()}/geodata/sample/restricted/local-police-gwent-south-wales.csv.gz`)).toString('utf8');
+    const csv = gunzipSync(
+      readFileSync(`${process.cwd()}/geodata/sample/restricted/local-police-gwent-south-wales.csv.gz`),
+    ).toString('utf8');
     for (const line of csv.split('\n').slice(1)) {
       const [, date, time, , , , , knife] = line.split(',');
       if (!date || date < '2024-01-01' || date > '2024-03-31' || knife !== 'Y') continue;
@@ -180,21 +247,32 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
       tally[weekday]![Number(time!.slice(0, 2))]! += 1;
     }
     expect(body.restricted).toBe(true);
-    const keys = await trueCountsAndKeys(t.db, `extract(isodow from occurred_on)::int || ':' || extract(hour from occurred_time)::int`,
-      `dataset_id = $1 and knife and occurred_on between '2024-01-01' and '2024-03-31'`, [restrictedId]);
+    const keys = await trueCountsAndKeys(
+      t.db,
+      `extract(isodow from occurred_on)::int || ':' || extract(hour from occurred_time)::int`,
+      `dataset_id = $1 and knife and occurred_on between '2024-01-01' and '2024-03-31'`,
+      [restrictedId],
+    );
     tally.forEach((row, d) =>
       row.forEach((n, h) => {
         const fromDb = keys.get(`${d + 1}:${h}`) ?? { count: 0, key: 0 };
         expect(fromDb.count, `weekday ${d + 1} hour ${h}`).toBe(n);
         // A slot below k, an empty one included, is withheld: zeros would count a small area's incidents.
         if (n < body.threshold) expect(body.counts[d]![h], `weekday ${d + 1} hour ${h}`).toBeNull();
-        else checkReleased(body.counts[d]![h]!, { count: n, key: fromDb.key }, body.threshold, `weekday ${d + 1} hour ${h}`);
+        else
+          checkReleased(
+            body.counts[d]![h]!,
+            { count: n, key: fromDb.key },
+            body.threshold,
+            `weekday ${d + 1} hour ${h}`,
+          );
       }),
     );
     expect(body.counts.flat().some((n) => n === null)).toBe(true);
     expect(body.counts.flat().some((n) => n === 0)).toBe(false);
     // Secondary suppression: no weekday row or hour column has exactly one withheld slot among released ones.
-    const lone = (cells: (number | null)[]) => cells.filter((n) => n === null).length === 1 && cells.some((n) => n !== null && n > 0);
+    const lone = (cells: (number | null)[]) =>
+      cells.filter((n) => n === null).length === 1 && cells.some((n) => n !== null && n > 0);
     for (let d = 0; d < 7; d++) expect(lone(body.counts[d]!), `weekday ${d + 1}`).toBe(false);
     for (let h = 0; h < 24; h++) expect(lone(body.counts.map((row) => row[h]!)), `hour ${h}`).toBe(false);
     const monthly = await api.request(`/api/time-profile?datasets=${publicId}&from=2024-01&to=2024-03`);
@@ -203,9 +281,14 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
   });
 
   it('estimates quartic kernel density at the cell centres, matching a brute-force sum over the raw incidents', async () => {
-    const res = await api.request(`/api/density?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=8&area=lad:W06000022&bandwidth=400`);
+    const res = await api.request(
+      `/api/density?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=8&area=lad:W06000022&bandwidth=400`,
+    );
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { bandwidth: number; cells: { h3: string; density: number | null; band: number }[] };
+    const body = (await res.json()) as {
+      bandwidth: number;
+      cells: { h3: string; density: number | null; band: number }[];
+    };
     expect(body.bandwidth).toBe(400);
     const region = await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 8);
     expect(body.cells.map((c) => c.h3)).toEqual(region);
@@ -236,50 +319,106 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(Math.max(...body.cells.map((c) => c.band))).toBe(5);
   });
 
-  it('spreads the released counts of restricted data, never narrower than the cells\' spacing', async () => {
-    const res = await api.request(`/api/density?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022`);
-    const body = (await res.json()) as { bandwidth: number; restricted: boolean; method: { points: string }; cells: { h3: string; density: number; band: number }[] };
+  it("spreads the released counts of restricted data, never narrower than the cells' spacing", async () => {
+    const res = await api.request(
+      `/api/density?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022`,
+    );
+    const body = (await res.json()) as {
+      bandwidth: number;
+      restricted: boolean;
+      method: { points: string };
+      cells: { h3: string; density: number; band: number }[];
+    };
     expect(body.restricted).toBe(true);
     expect(body.bandwidth).toBeGreaterThanOrEqual(348); // resolution-9 centres are about 348 m apart
     expect(body.method.points).toMatch(/released counts of the resolution-9 cells/);
     expect(new Set(body.cells.map((c) => c.band))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
     // The density redone from the released cells alone (a withheld count as 3), by brute force.
-    const cells = ((await (await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022`)).json()) as { cells: { h3: string; count: number | null }[] }).cells;
-    const xy = (h3: string) => { const [lat, lng] = cellToLatLng(h3); const [x, y] = wgs84ToBng(lng, lat); return { x, y }; };
+    const cells = (
+      (await (
+        await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022`)
+      ).json()) as { cells: { h3: string; count: number | null }[] }
+    ).cells;
+    const xy = (h3: string) => {
+      const [lat, lng] = cellToLatLng(h3);
+      const [x, y] = wgs84ToBng(lng, lat);
+      return { x, y };
+    };
     const sources = cells.map((c) => ({ ...xy(c.h3), weight: c.count ?? 3 }));
     for (const cell of body.cells.filter((_, i) => i % 97 === 0)) {
       const at = xy(cell.h3);
-      const expected = sources.reduce((a, p) => a + p.weight * quartic((p.x - at.x) ** 2 + (p.y - at.y) ** 2, body.bandwidth), 0) * 1e6;
+      const expected =
+        sources.reduce((a, p) => a + p.weight * quartic((p.x - at.x) ** 2 + (p.y - at.y) ** 2, body.bandwidth), 0) *
+        1e6;
       expect(cell.density, cell.h3).toBeCloseTo(expected, 6);
     }
-    const narrow = await api.request(`/api/density?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022&bandwidth=50`);
+    const narrow = await api.request(
+      `/api/density?datasets=${restrictedId}&from=2024-01&to=2024-03&res=9&area=lad:W06000022&bandwidth=50`,
+    );
     expect(narrow.status).toBe(422);
-    expect(((await narrow.json()) as { error: string }).error).toMatch(/below the spacing of resolution-9 cells \(348 m\)/);
+    expect(((await narrow.json()) as { error: string }).error).toMatch(
+      /below the spacing of resolution-9 cells \(348 m\)/,
+    );
   });
 
   it('saves versioned serious-violence definitions and applies them (and the national presets) to selections', async () => {
     const gwentId = Number((await findPartnershipByName(t.db, 'Gwent force area'))!);
     const post = (body: unknown, who = api) =>
-      who.request(`/api/partnerships/${gwentId}/definitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const base = { key: 'serious-violence', name: 'Gwent serious violence', groups: ['violence-sexual', 'robbery', 'weapons'], excludedGroups: ['sexual-offences', 'stalking-harassment'] };
+      who.request(`/api/partnerships/${gwentId}/definitions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const base = {
+      key: 'serious-violence',
+      name: 'Gwent serious violence',
+      groups: ['violence-sexual', 'robbery', 'weapons'],
+      excludedGroups: ['sexual-offences', 'stalking-harassment'],
+    };
     const v1 = (await (await post(base)).json()) as { definition: { id: number; version: number } };
-    const v2 = (await (await post({ ...base, flags: ['knife'] })).json()) as { definition: { id: number; version: number } };
+    const v2 = (await (await post({ ...base, flags: ['knife'] })).json()) as {
+      definition: { id: number; version: number };
+    };
     expect([v1.definition.version, v2.definition.version]).toEqual([1, 2]);
-    const listed = (await (await api.request(`/api/partnerships/${gwentId}/definitions`)).json()) as { definitions: { version: number }[]; presets: { id: string }[] };
+    const listed = (await (await api.request(`/api/partnerships/${gwentId}/definitions`)).json()) as {
+      definitions: { version: number }[];
+      presets: { id: string }[];
+    };
     expect(listed.definitions.map((d) => d.version)).toEqual([1, 2]);
     expect(listed.presets.map((p) => p.id)).toEqual(['knife-hospital', 'knife-police', 'homicide']);
 
     const total = async (query: string) => {
       const res = await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&res=7&${query}`);
       expect(res.status, query).toBe(200);
-      const body = (await res.json()) as { definition: { version: number; name: string } | null; groups: string[]; cells: { count: number | null }[] };
-      return { ...body, released: body.cells.reduce((a, c) => a + (c.count ?? 0), 0), suppressed: body.cells.filter((c) => c.count === null).length };
+      const body = (await res.json()) as {
+        definition: { version: number; name: string } | null;
+        groups: string[];
+        cells: { count: number | null }[];
+      };
+      return {
+        ...body,
+        released: body.cells.reduce((a, c) => a + (c.count ?? 0), 0),
+        suppressed: body.cells.filter((c) => c.count === null).length,
+      };
     };
     const sql = async (groups: string[], knife: boolean) =>
-      (await t.db.query<{ n: number }>(`select count(*)::int as n from incidents where dataset_id = $1 and month between '2024-01-01' and '2024-06-01' and offence_group = any($2::text[]) ${knife ? 'and knife' : ''}`, [restrictedId, groups]))[0]!.n;
+      (
+        await t.db.query<{ n: number }>(
+          `select count(*)::int as n from incidents where dataset_id = $1 and month between '2024-01-01' and '2024-06-01' and offence_group = any($2::text[]) ${knife ? 'and knife' : ''}`,
+          [restrictedId, groups],
+        )
+      )[0]!.n;
     const first = await total(`definition=${v1.definition.id}`);
     expect(first.definition).toMatchObject({ name: 'Gwent serious violence', version: 1 });
-    expect([...first.groups].sort()).toEqual(['assault-injury-ed', 'homicide', 'robbery', 'violence-sexual', 'violence-with-injury', 'violence-without-injury', 'weapons']);
+    expect([...first.groups].sort()).toEqual([
+      'assault-injury-ed',
+      'homicide',
+      'robbery',
+      'violence-sexual',
+      'violence-with-injury',
+      'violence-without-injury',
+      'weapons',
+    ]);
     const expected1 = await sql(first.groups, false);
     expect(expected1 - first.released).toBeGreaterThanOrEqual(first.suppressed);
     expect(expected1 - first.released).toBeLessThanOrEqual(first.suppressed * 4);
@@ -292,20 +431,41 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(expectedPreset - preset.released).toBeGreaterThanOrEqual(preset.suppressed);
     expect(expectedPreset - preset.released).toBeLessThanOrEqual(preset.suppressed * 4);
 
-    expect((await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&definition=preset:knife-police&groups=robbery`)).status).toBe(400);
-    expect((await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&definition=preset:nothing`)).status).toBe(404);
+    expect(
+      (
+        await api.request(
+          `/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&definition=preset:knife-police&groups=robbery`,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await api.request(`/api/cells?datasets=${restrictedId}&from=2024-01&to=2024-06&definition=preset:nothing`))
+        .status,
+    ).toBe(404);
     const outsider = as(createApp(t.db), await createTestUser(t.db, { role: 'analyst', scopes: ['pcc:W15000003'] }));
     expect((await post(base, outsider)).status).toBe(403);
     expect((await post({ ...base, groups: ['not-a-group'] })).status).toBe(400);
   });
 
   it('summarises an area: count, population, rate, share of its force, concentration and priority cells with their nearest settings', async () => {
-    const res = await api.request(`/api/areas/lad:W06000022/summary?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=9&top=5&within=400`);
+    const res = await api.request(
+      `/api/areas/lad:W06000022/summary?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=9&top=5&within=400`,
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
-      count: number; population: number; rate: number; forceCount: number; shareOfForce: number; force: string;
+      count: number;
+      population: number;
+      rate: number;
+      forceCount: number;
+      shareOfForce: number;
+      force: string;
       concentration: { cells: number; top10: number; gini: number };
-      priorities: { h3: string; count: number; class: number; nearest: { type: string; name: string; distance: number }[] }[];
+      priorities: {
+        h3: string;
+        count: number;
+        class: number;
+        nearest: { type: string; name: string; distance: number }[];
+      }[];
     };
     const newport9 = new Set(await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9));
     const gwent9 = new Set(await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 9));
@@ -324,7 +484,8 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(body.forceCount).toBe(inGwent);
     expect(body.force).toBe('pfa:W15000002');
     expect(body.shareOfForce).toBeCloseTo(inNewport / inGwent, 12);
-    const newportPopulation = localAuthorities().features.find((f) => f.properties.code === 'W06000022')!.properties.population;
+    const newportPopulation = localAuthorities().features.find((f) => f.properties.code === 'W06000022')!.properties
+      .population;
     expect(Math.abs(body.population - newportPopulation) / newportPopulation).toBeLessThan(0.005);
     expect(body.rate).toBeCloseTo((inNewport / body.population) * 1000, 1);
     expect(body.concentration.cells).toBe(newport9.size);
@@ -332,7 +493,9 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(body.priorities).toHaveLength(5);
     expect(body.priorities[0]!.class).toBe(3);
     // Each nearest setting really is the nearest of its type within 400 m (brute force over the places).
-    const places = await t.db.query<{ type: string; name: string; lat: number; lng: number }>('select p.type, p.name, p.lat, p.lng from places p join place_layers l on l.id = p.layer_id where not l.restricted');
+    const places = await t.db.query<{ type: string; name: string; lat: number; lng: number }>(
+      'select p.type, p.name, p.lat, p.lng from places p join place_layers l on l.id = p.layer_id where not l.restricted',
+    );
     for (const cell of body.priorities) {
       const [lat, lng] = cellToLatLng(cell.h3);
       for (const near of cell.nearest) {
@@ -346,16 +509,24 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
   });
 
   it('counts incidents near each school, matching a brute-force count over the raw incidents, and ranks them', async () => {
-    const res = await api.request(`/api/proximity?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&area=lad:W06000022&type=school&radius=300&top=500`);
+    const res = await api.request(
+      `/api/proximity?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&area=lad:W06000022&type=school&radius=300&top=500`,
+    );
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { placesInArea: number; incidentsInArea: number; areaKm2: number; places: { name: string; lat: number; lng: number; count: number; ratioToAverage: number }[] };
+    const body = (await res.json()) as {
+      placesInArea: number;
+      incidentsInArea: number;
+      areaKm2: number;
+      places: { name: string; lat: number; lng: number; count: number; ratioToAverage: number }[];
+    };
     const newport9 = new Set(await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9));
     const points: [number, number][] = [];
     for (const month of MONTHS) {
       for (const line of readFileSync(policeUkFile('gwent', month), 'utf8').split(/\r?\n/).slice(1)) {
         const f = line.split(',');
         if (f[9] !== 'Violence and sexual offences' || !f[4] || !f[5]) continue;
-        if (newport9.has(latLngToCell(Number(f[5]), Number(f[4]), 9))) points.push(wgs84ToBng(Number(f[4]), Number(f[5])));
+        if (newport9.has(latLngToCell(Number(f[5]), Number(f[4]), 9)))
+          points.push(wgs84ToBng(Number(f[4]), Number(f[5])));
       }
     }
     expect(body.incidentsInArea).toBe(points.length);
@@ -376,17 +547,27 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     const sel = `datasets=${restrictedId}&from=2024-01-01&to=2024-06-30&weekdays=5,6&hours=22-4&area=lad:W06000022`;
     const res = await api.request(`/api/proximity?${sel}&type=licensed-premises&radius=400`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { restricted: boolean; places: { lat: number; lng: number; count: number | null; ratioToAverage: number | null }[] };
+    const body = (await res.json()) as {
+      restricted: boolean;
+      places: { lat: number; lng: number; count: number | null; ratioToAverage: number | null }[];
+    };
     expect(body.restricted).toBe(true);
-    for (const p of body.places) expect(p.count === null ? p.ratioToAverage === null : p.count === 0 || p.count >= 5).toBe(true);
+    for (const p of body.places)
+      expect(p.count === null ? p.ratioToAverage === null : p.count === 0 || p.count >= 5).toBe(true);
     expect(body.places.some((p) => (p.count ?? 0) >= 5)).toBe(true);
     // Each place's count is the sum of the released resolution-9 cells whose centre lies within 400 m.
-    const cells = ((await (await api.request(`/api/cells?${sel}&res=9`)).json()) as { cells: { h3: string; count: number | null }[] }).cells;
+    const cells = (
+      (await (await api.request(`/api/cells?${sel}&res=9`)).json()) as { cells: { h3: string; count: number | null }[] }
+    ).cells;
     const released = new Map(cells.map((c) => [c.h3, c.count]));
     const cover = await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9);
     for (const place of body.places.slice(0, 10)) {
       const [px, py] = wgs84ToBng(place.lng, place.lat);
-      const near = cover.filter((h3) => { const [lat, lng] = cellToLatLng(h3); const [x, y] = wgs84ToBng(lng, lat); return (x - px) ** 2 + (y - py) ** 2 <= 400 ** 2; });
+      const near = cover.filter((h3) => {
+        const [lat, lng] = cellToLatLng(h3);
+        const [x, y] = wgs84ToBng(lng, lat);
+        return (x - px) ** 2 + (y - py) ** 2 <= 400 ** 2;
+      });
       const parts = near.map((h3) => (released.has(h3) ? released.get(h3)! : 0));
       const sum = parts.reduce<number>((a, n) => a + (n ?? 3), 0);
       const expected = parts.some((n) => n === null) && parts.every((n) => n === null || n === 0) ? null : sum;
@@ -398,13 +579,20 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
 
   it('takes an area drawn as a list of cells: incidents in those cells, their children at finer resolutions, totals that add up', async () => {
     const sel = `datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06`;
-    const newport = ((await (await api.request(`/api/cells?${sel}&res=8&area=lad:W06000022`)).json()) as { cells: { h3: string; count: number }[] }).cells;
+    const newport = (
+      (await (await api.request(`/api/cells?${sel}&res=8&area=lad:W06000022`)).json()) as {
+        cells: { h3: string; count: number }[];
+      }
+    ).cells;
     const chosen = [...newport].sort((a, b) => b.count - a.count).slice(0, 5);
     const area = `cells:${chosen.map((c) => c.h3).join(',')}`;
     const tally = tallyCells(8);
     for (const c of chosen) expect(c.count).toBe(tally.get(c.h3));
 
-    const finer = (await (await api.request(`/api/cells?${sel}&res=9&area=${area}`)).json()) as { cells: { h3: string; count: number }[]; area: string };
+    const finer = (await (await api.request(`/api/cells?${sel}&res=9&area=${area}`)).json()) as {
+      cells: { h3: string; count: number }[];
+      area: string;
+    };
     // At a finer resolution the area is the cells' H3 children, counted from the raw CSV.
     const children = chosen.flatMap((c) => cellToChildren(c.h3, 9));
     const tally9 = tallyCells(9);
@@ -414,17 +602,25 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     const gi = (await (await api.request(`/api/hotspots?${sel}&res=9&area=${area}`)).json()) as HotspotsBody;
     expect(gi.cells.map((c) => c.h3).sort()).toEqual(chosen.flatMap((c) => cellToChildren(c.h3, 9)).sort());
 
-    const summary = (await (await api.request(`/api/areas/${area}/summary?${sel}&res=8`)).json()) as { count: number; force: string; area: string };
+    const summary = (await (await api.request(`/api/areas/${area}/summary?${sel}&res=8`)).json()) as {
+      count: number;
+      force: string;
+      area: string;
+    };
     expect(summary.count).toBe(chosen.reduce((a, c) => a + c.count, 0));
     expect(summary.force).toBe('pfa:W15000002');
 
     const coarser = await api.request(`/api/cells?${sel}&res=7&area=${area}`);
     expect(coarser.status).toBe(400);
-    expect(((await coarser.json()) as { error: string }).error).toMatch(/resolution-8 cells can be analysed at resolution 8 or finer \(asked for 7\)/);
+    expect(((await coarser.json()) as { error: string }).error).toMatch(
+      /resolution-8 cells can be analysed at resolution 8 or finer \(asked for 7\)/,
+    );
     const bad = await api.request(`/api/cells?${sel}&res=9&area=cells:nothex,${chosen[0]!.h3}`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/not H3 cells: nothex/);
-    const mixed = await api.request(`/api/cells?${sel}&res=9&area=cells:${chosen[0]!.h3},${cellToChildren(chosen[1]!.h3, 9)[0]}`);
+    const mixed = await api.request(
+      `/api/cells?${sel}&res=9&area=cells:${chosen[0]!.h3},${cellToChildren(chosen[1]!.h3, 9)[0]}`,
+    );
     expect(((await mixed.json()) as { error: string }).error).toMatch(/cells of one resolution only \(got 8, 9\)/);
   });
   it('compresses results and answers an unchanged one with 304, until the data or the geography changes', async () => {
@@ -445,13 +641,25 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     // Access is checked before the tag: another user with no right to the data gets no 304.
     const outsider = await createTestUser(t.db, { role: 'analyst', scopes: [] });
     const app = createApp(t.db);
-    expect((await as(app, outsider).request(`/api/hotspots?datasets=${restrictedId}&from=2023-07&to=2024-06&res=8&area=pfa:W15000002`, { headers: { 'if-none-match': '*' } })).status).toBe(403);
+    expect(
+      (
+        await as(app, outsider).request(
+          `/api/hotspots?datasets=${restrictedId}&from=2023-07&to=2024-06&res=8&area=pfa:W15000002`,
+          { headers: { 'if-none-match': '*' } },
+        )
+      ).status,
+    ).toBe(403);
     // Results are kept per data version: a republished month (here with 50 violent crimes
     // fewer) is a new import, so the same request is answered afresh, with a new tag.
-    const total = (body: { cells: { count: number | null }[] }) => body.cells.reduce((a, cell) => a + (cell.count ?? 0), 0);
+    const total = (body: { cells: { count: number | null }[] }) =>
+      body.cells.reduce((a, cell) => a + (cell.count ?? 0), 0);
     const kept = (await (await api.request(url)).json()) as { cells: { count: number | null }[] };
     const june = readFileSync(policeUkFile('gwent', '2024-06'), 'utf8').split(/\r?\n/);
-    const violent = june.map((line, i) => [line, i] as const).filter(([line]) => line.split(',')[9] === 'Violence and sexual offences' && line.split(',')[4]).slice(0, 50).map(([, i]) => i);
+    const violent = june
+      .map((line, i) => [line, i] as const)
+      .filter(([line]) => line.split(',')[9] === 'Violence and sexual offences' && line.split(',')[4])
+      .slice(0, 50)
+      .map(([, i]) => i);
     const republished = join(mkdtempSync(join(tmpdir(), 'hotspot-june-')), '2024-06-gwent-street.csv');
     writeFileSync(republished, june.filter((_, i) => !violent.includes(i)).join('\n'));
     await importPaths(t.db, [republished], { kind: 'police-uk', name: 'Gwent' });
@@ -475,7 +683,9 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     const cover = await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8);
     expect(Object.isFrozen(cover)).toBe(true);
     const dropped = cover[0]!;
-    const [{ value }] = await t.db.query<{ value: string }>(`select value from app_state where key = 'geodata_version'`);
+    const [{ value }] = await t.db.query<{ value: string }>(
+      `select value from app_state where key = 'geodata_version'`,
+    );
     await t.db.query(`update area_cells set in_cover = false where res = 8 and h3 = $1`, [dropped]);
     expect(await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8)).toContain(dropped);
     await t.db.query(`update app_state set value = $1 where key = 'geodata_version'`, [`${value}-test`]);

@@ -7,7 +7,9 @@ interface Operation {
   summary: string;
   security: unknown[];
   parameters?: { name: string; in: string; required: boolean }[];
-  requestBody?: { content: { 'application/json': { schema: { properties: Record<string, unknown>; required?: string[] } } } };
+  requestBody?: {
+    content: { 'application/json': { schema: { properties: Record<string, unknown>; required?: string[] } } };
+  };
 }
 
 describe('OpenAPI description', () => {
@@ -27,21 +29,45 @@ describe('OpenAPI description', () => {
 
   it('describes exactly the routes the app serves, each with a summary', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const served = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`));
-    const described = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    const served = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const described = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
+    );
     expect([...described].sort()).toEqual([...served].sort());
-    for (const [path, ops] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(ops)) expect(op.summary, `${method} ${path}`).not.toBe('');
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) expect(op.summary, `${method} ${path}`).not.toBe('');
   });
 
-  it('takes parameters and bodies from the routes\' own validators, and security from their policies', () => {
+  it("takes parameters and bodies from the routes' own validators, and security from their policies", () => {
     const hotspots = doc.paths['/api/hotspots']!.get!;
     const params = Object.fromEntries(hotspots.parameters!.map((p) => [p.name, p]));
-    expect(Object.keys(params).sort()).toEqual(['area', 'datasets', 'definition', 'flags', 'from', 'groups', 'hours', 'k', 'public', 'res', 'to', 'weekdays']);
+    expect(Object.keys(params).sort()).toEqual([
+      'area',
+      'datasets',
+      'definition',
+      'flags',
+      'from',
+      'groups',
+      'hours',
+      'k',
+      'public',
+      'res',
+      'to',
+      'weekdays',
+    ]);
     expect(params.area).toMatchObject({ in: 'query', required: true });
     expect(params.groups).toMatchObject({ required: false });
-    expect(doc.paths['/api/datasets/{id}']!.delete!.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    expect(doc.paths['/api/datasets/{id}']!.delete!.parameters).toEqual([
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+    ]);
     const grant = doc.paths['/api/grants']!.post!.requestBody!.content['application/json'].schema;
-    expect(Object.keys(grant.properties)).toEqual(expect.arrayContaining(['datasetId', 'placeLayerId', 'granteeScope', 'purpose', 'area', 'expiresAt']));
+    expect(Object.keys(grant.properties)).toEqual(
+      expect.arrayContaining(['datasetId', 'placeLayerId', 'granteeScope', 'purpose', 'area', 'expiresAt']),
+    );
     expect(grant.required).toEqual(expect.arrayContaining(['granteeScope', 'purpose', 'expiresAt']));
     expect(doc.paths['/api/health']!.get!.security).toEqual([]);
     expect(doc.paths['/api/cells']!.get!.security).toEqual([{ session: [] }, { bearer: [] }]);

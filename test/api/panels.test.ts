@@ -25,7 +25,11 @@ interface ReviewBody {
       cells: { h3: string; current: number | null; comparison: number | null; class: string }[];
       priorities: { h3: string; class: string }[];
       series: { periods: { from: string }[]; cells: Record<string, (number | null)[]> };
-      watched: { h3: string; then: { class: string; current: number | null } | null; now: { class: string; current: number | null } | null }[];
+      watched: {
+        h3: string;
+        then: { class: string; current: number | null } | null;
+        now: { class: string; current: number | null } | null;
+      }[];
     };
   };
 }
@@ -41,7 +45,8 @@ describe(`panel reviews on ${backend!.name}`, () => {
   let datasetId: number;
   let partnership: number;
   let file: string;
-  const post = (who: TestUser, path: string, body: unknown, method = 'POST') => as(app, who).request(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (who: TestUser, path: string, body: unknown, method = 'POST') =>
+    as(app, who).request(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
     t = await backend!.open();
@@ -56,7 +61,17 @@ describe(`panel reviews on ${backend!.name}`, () => {
     const spots = SPOTS.map((_, i) => i).filter((i) => cover.has(latLngToCell(SPOTS[i]![0], SPOTS[i]![1], 9)));
     file = join(mkdtempSync(join(tmpdir(), 'hotspot-panel-')), 'planted.csv');
     writeFileSync(file, extract(spots).csv);
-    datasetId = (await importPaths(t.db, [file], { kind: 'incidents', name: 'Planted', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: owner })).datasetId;
+    datasetId = (
+      await importPaths(t.db, [file], {
+        kind: 'incidents',
+        name: 'Planted',
+        mapping: resolveMapping('local-police'),
+        sensitivity: 'restricted',
+        threshold: 5,
+        basis: 's16',
+        ownerScope: owner,
+      })
+    ).datasetId;
   }, 300_000);
   afterAll(async () => t?.dispose());
 
@@ -65,14 +80,21 @@ describe(`panel reviews on ${backend!.name}`, () => {
   let second: ReviewBody['review'];
 
   it('sets up a panel for the partnership; only members may', async () => {
-    const body = { partnershipId: partnership, name: 'Newport violence panel', cadence: 'fortnight', selection: { datasets: [datasetId], res: 9, area: 'lad:W06000022' } };
+    const body = {
+      partnershipId: partnership,
+      name: 'Newport violence panel',
+      cadence: 'fortnight',
+      selection: { datasets: [datasetId], res: 9, area: 'lad:W06000022' },
+    };
     expect((await post(outsider, '/api/panels', body)).status).toBe(403);
     expect((await post(member, '/api/panels', body)).status).toBe(403); // the panel role reviews, it does not set up
     const res = await post(analyst, '/api/panels', body);
     expect(res.status).toBe(201);
     panelId = ((await res.json()) as { panel: { id: number } }).panel.id;
     expect((await as(app, outsider).request(`/api/panels/${panelId}`)).status).toBe(403);
-    expect(((await (await as(app, member).request('/api/panels')).json()) as { panels: unknown[] }).panels).toHaveLength(1);
+    expect(
+      ((await (await as(app, member).request('/api/panels')).json()) as { panels: unknown[] }).panels,
+    ).toHaveLength(1);
   });
 
   it('freezes a review for a meeting: the fortnight before, released counts, classes, data versions', async () => {
@@ -82,12 +104,17 @@ describe(`panel reviews on ${backend!.name}`, () => {
     expect(first.results.current).toMatchObject({ from: '2024-05-27', to: '2024-06-09' });
     expect(first.dataVersions).toEqual([expect.objectContaining({ id: datasetId })]);
     expect(first.results.threshold).toBe(5);
-    for (const c of first.results.cells) for (const n of [c.current, c.comparison]) expect(n === null || n === 0 || n >= 5).toBe(true);
+    for (const c of first.results.cells)
+      for (const n of [c.current, c.comparison]) expect(n === null || n === 0 || n >= 5).toBe(true);
     expect((await post(member, `/api/panels/${panelId}/reviews`, { meetingDate: '2024-06-13' })).status).toBe(409);
   });
 
   it('watches a location from one review and shows its movement in the next, with the new, worse and stopped locations first', async () => {
-    const watched = await post(member, `/api/panels/${panelId}/watch`, { h3: cellOfSpot(DOUBLES), reviewId: first.id, reason: 'Taxi rank: new CCTV from June' });
+    const watched = await post(member, `/api/panels/${panelId}/watch`, {
+      h3: cellOfSpot(DOUBLES),
+      reviewId: first.id,
+      reason: 'Taxi rank: new CCTV from June',
+    });
     expect(watched.status).toBe(201);
     const res = await post(analyst, `/api/panels/${panelId}/reviews`, { meetingDate: MEETING });
     expect(res.status).toBe(201);
@@ -110,13 +137,30 @@ describe(`panel reviews on ${backend!.name}`, () => {
   });
 
   it('records notes and actions on a location, and action status changes', async () => {
-    const note = await post(member, `/api/reviews/${second.id}/notes`, { h3: cellOfSpot(APPEARS), kind: 'action', body: 'Licensing to visit the new late bar', owner: 'Newport licensing' });
+    const note = await post(member, `/api/reviews/${second.id}/notes`, {
+      h3: cellOfSpot(APPEARS),
+      kind: 'action',
+      body: 'Licensing to visit the new late bar',
+      owner: 'Newport licensing',
+    });
     expect(note.status).toBe(201);
     const { id } = (await note.json()) as { id: number };
     expect((await post(member, `/api/notes/${id}`, { status: 'done' }, 'PATCH')).status).toBe(200);
-    expect((await post(outsider, `/api/reviews/${second.id}/notes`, { h3: cellOfSpot(APPEARS), kind: 'note', body: 'x' })).status).toBe(403);
-    const body = (await (await as(app, analyst).request(`/api/reviews/${second.id}`)).json()) as { notes: { body: string; status: string; owner: string }[]; previous: { id: number } };
-    expect(body.notes).toEqual([expect.objectContaining({ body: 'Licensing to visit the new late bar', status: 'done', owner: 'Newport licensing' })]);
+    expect(
+      (await post(outsider, `/api/reviews/${second.id}/notes`, { h3: cellOfSpot(APPEARS), kind: 'note', body: 'x' }))
+        .status,
+    ).toBe(403);
+    const body = (await (await as(app, analyst).request(`/api/reviews/${second.id}`)).json()) as {
+      notes: { body: string; status: string; owner: string }[];
+      previous: { id: number };
+    };
+    expect(body.notes).toEqual([
+      expect.objectContaining({
+        body: 'Licensing to visit the new late bar',
+        status: 'done',
+        owner: 'Newport licensing',
+      }),
+    ]);
     expect(body.previous.id).toBe(first.id);
   });
 
@@ -129,18 +173,41 @@ describe(`panel reviews on ${backend!.name}`, () => {
   });
 
   it('shows the frozen numbers after the data are re-imported', async () => {
-    const before = JSON.stringify(((await (await as(app, member).request(`/api/reviews/${second.id}`)).json()) as ReviewBody).review.results);
+    const before = JSON.stringify(
+      ((await (await as(app, member).request(`/api/reviews/${second.id}`)).json()) as ReviewBody).review.results,
+    );
     // Twenty more incidents at the appearing spot in the reviewed fortnight, re-supplied later.
     const [lat, lng] = SPOTS[APPEARS]!;
-    const extra = [HEADER, ...Array.from({ length: 20 }, (_, i) => `LATE${i},2024-06-12,21:00,${lat},${lng},Common assault,N,N,N,Gwent Police`)].join('\n') + '\n';
+    const extra =
+      [
+        HEADER,
+        ...Array.from(
+          { length: 20 },
+          (_, i) => `LATE${i},2024-06-12,21:00,${lat},${lng},Common assault,N,N,N,Gwent Police`,
+        ),
+      ].join('\n') + '\n';
     const late = join(mkdtempSync(join(tmpdir(), 'hotspot-panel-late-')), 'late.csv');
     writeFileSync(late, extra);
-    await importPaths(t.db, [late], { kind: 'incidents', name: 'Planted', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: `partnership:${partnership}` });
-    const live = (await (await as(app, member).request(`/api/change?datasets=${datasetId}&period=fortnight&asOf=${MEETING}&res=9&area=lad:W06000022`)).json()) as { cells: { h3: string; current: number | null }[] };
+    await importPaths(t.db, [late], {
+      kind: 'incidents',
+      name: 'Planted',
+      mapping: resolveMapping('local-police'),
+      sensitivity: 'restricted',
+      threshold: 5,
+      basis: 's16',
+      ownerScope: `partnership:${partnership}`,
+    });
+    const live = (await (
+      await as(app, member).request(
+        `/api/change?datasets=${datasetId}&period=fortnight&asOf=${MEETING}&res=9&area=lad:W06000022`,
+      )
+    ).json()) as { cells: { h3: string; current: number | null }[] };
     expect(Math.abs(live.cells.find((c) => c.h3 === cellOfSpot(APPEARS))!.current! - 40)).toBeLessThanOrEqual(2);
     const after = ((await (await as(app, member).request(`/api/reviews/${second.id}`)).json()) as ReviewBody).review;
     expect(JSON.stringify(after.results)).toBe(before);
-    expect(Math.abs(after.results.cells.find((c) => c.h3 === cellOfSpot(APPEARS))!.current! - 20)).toBeLessThanOrEqual(2);
+    expect(Math.abs(after.results.cells.find((c) => c.h3 === cellOfSpot(APPEARS))!.current! - 20)).toBeLessThanOrEqual(
+      2,
+    );
   });
 
   it('exports a review as CSV and GeoJSON, each export audited', async () => {
@@ -151,13 +218,17 @@ describe(`panel reviews on ${backend!.name}`, () => {
     const text = new TextDecoder().decode(bytes);
     expect(text.split('\r\n')[0]).toBe('h3,current,comparison,class');
     expect(text).toContain(`${cellOfSpot(STOPS)},0,`);
-    const geo = (await (await as(app, member).request(`/api/reviews/${second.id}/export/cells.geojson`)).json()) as { features: { properties: { h3: string }; geometry: { coordinates: number[][][] } }[] };
+    const geo = (await (await as(app, member).request(`/api/reviews/${second.id}/export/cells.geojson`)).json()) as {
+      features: { properties: { h3: string }; geometry: { coordinates: number[][][] } }[];
+    };
     expect(geo.features).toHaveLength(second.results.cells.length);
     expect(geo.features[0]!.geometry.coordinates[0]!.length).toBe(7); // a closed hexagon
     const report = (await (await as(app, member).request(`/api/reviews/${second.id}/report`)).json()) as ReviewBody;
     expect(report.review.results).toEqual(second.results);
     const admin = await createTestUser(t.db, { role: 'admin' });
-    const audit = (await (await as(app, admin).request('/api/audit?action=review.export')).json()) as { entries: { summary: { format: string }; userEmail: string }[] };
+    const audit = (await (await as(app, admin).request('/api/audit?action=review.export')).json()) as {
+      entries: { summary: { format: string }; userEmail: string }[];
+    };
     expect(audit.entries.map((e) => e.summary.format).sort()).toEqual(['cells.csv', 'cells.geojson', 'report']);
     expect(new Set(audit.entries.map((e) => e.userEmail))).toEqual(new Set([member.email]));
   });

@@ -11,7 +11,8 @@ function fakeRequest(url: string, db: Db) {
   return { req: { url }, get: (name: string) => (name === 'db' ? db : undefined) } as unknown as Context<AppEnv>;
 }
 const fakeDb = () => ({ kind: 'pglite', query: async () => [{ value: 'geo-1' }] }) as unknown as Db;
-const selection = (lastImport: string) => ({ datasets: [{ id: 1, lastImport, sensitivity: 'public', threshold: null }] }) as unknown as PreparedSelection;
+const selection = (lastImport: string) =>
+  ({ datasets: [{ id: 1, lastImport, sensitivity: 'public', threshold: null }] }) as unknown as PreparedSelection;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('computed results kept per data version', () => {
@@ -19,7 +20,11 @@ describe('computed results kept per data version', () => {
     const db = fakeDb();
     let computed = 0;
     const compute = async () => (computed++, await tick(), { cells: [1, 2, 3] });
-    const answers = await Promise.all(Array.from({ length: 32 }, () => cachedResult(fakeRequest('http://x/api/hotspots?a=1&b=2', db), selection('i1'), compute)));
+    const answers = await Promise.all(
+      Array.from({ length: 32 }, () =>
+        cachedResult(fakeRequest('http://x/api/hotspots?a=1&b=2', db), selection('i1'), compute),
+      ),
+    );
     expect(computed).toBe(1);
     expect(new Set(answers.map((a) => a.etag)).size).toBe(1);
     expect(answers[0]!.text).toBe('{"cells":[1,2,3]}');
@@ -39,10 +44,14 @@ describe('computed results kept per data version', () => {
       await tick();
       throw new Error('database went away');
     };
-    const waiting = Array.from({ length: 4 }, () => cachedResult(fakeRequest('http://x/api/cells?a=1', db), selection('i1'), failing));
+    const waiting = Array.from({ length: 4 }, () =>
+      cachedResult(fakeRequest('http://x/api/cells?a=1', db), selection('i1'), failing),
+    );
     for (const w of waiting) await expect(w).rejects.toThrow('database went away');
     expect(calls).toBe(1);
-    const again = await cachedResult(fakeRequest('http://x/api/cells?a=1', db), selection('i1'), async () => ({ ok: true }));
+    const again = await cachedResult(fakeRequest('http://x/api/cells?a=1', db), selection('i1'), async () => ({
+      ok: true,
+    }));
     expect(again.value).toEqual({ ok: true });
   });
 });

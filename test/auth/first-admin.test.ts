@@ -15,15 +15,30 @@ describe.each(backends)('first start on $name', (backend) => {
       expect(again.email).toBe('admin@localhost');
       expect(again.path).not.toBe(first.path);
       const users = await listUsers(t.db);
-      expect(users).toEqual([expect.objectContaining({ email: 'admin@localhost', role: 'admin', hasPassword: false, scopes: ['partnership:1'] })]);
+      expect(users).toEqual([
+        expect.objectContaining({
+          email: 'admin@localhost',
+          role: 'admin',
+          hasPassword: false,
+          scopes: ['partnership:1'],
+        }),
+      ]);
 
       const app = createApp(t.db);
       const token = decodeURIComponent(first.path.split('=')[1]!);
-      const res = await app.request('/api/auth/link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+      const res = await app.request('/api/auth/link', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
       expect(res.status).toBe(200);
       const { csrfToken } = (await res.json()) as { csrfToken: string };
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-      const set = await app.request('/api/auth/password', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ password: 'four random words here' }) });
+      const set = await app.request('/api/auth/password', {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ password: 'four random words here' }),
+      });
       expect(set.status).toBe(200);
       expect(await firstAdminLink(t.db, 'admin@localhost', [])).toBeNull();
       expect(await listUsers(t.db)).toHaveLength(1);

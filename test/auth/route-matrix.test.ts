@@ -20,8 +20,14 @@ import { importPaths } from '../helpers/import.js';
 import { policeUkFile } from '../helpers/shared-data.js';
 
 type App = ReturnType<typeof createApp>;
-interface Policy { kind: 'open' | 'signed-in' | 'roles' | 'missing'; roles: Role[] | null; datasets: boolean }
-interface Operation { 'x-policy': Policy }
+interface Policy {
+  kind: 'open' | 'signed-in' | 'roles' | 'missing';
+  roles: Role[] | null;
+  datasets: boolean;
+}
+interface Operation {
+  'x-policy': Policy;
+}
 
 /** Where a dataset route is asked about: inside Newport (a local authority), the drawn partnership inside it, the Gwent force area, or no area. */
 type AreaName = 'lad' | 'polygon' | 'force' | 'none';
@@ -85,8 +91,12 @@ const ROUTES: Record<string, RouteRow> = {
   'GET /api/areas/{area}/summary': { use: (id, a) => `/api/areas/${a}/summary?${q(id, '')}&res=8` },
   'GET /api/proximity': { use: (id, a) => `/api/proximity?${q(id, a)}&type=school` },
   'GET /api/change': { use: (id, a) => `/api/change?datasets=${id}&res=8&period=month&asOf=2024-02-29&area=${a}` },
-  'GET /api/space-time': { use: (id, a) => `/api/space-time?datasets=${id}&res=8&period=month&asOf=2024-04-30&periods=4&area=${a}` },
-  'GET /api/areas/{area}/trend': { use: (id, a) => `/api/areas/${a}/trend?datasets=${id}&period=month&asOf=2024-03-31&periods=3` },
+  'GET /api/space-time': {
+    use: (id, a) => `/api/space-time?datasets=${id}&res=8&period=month&asOf=2024-04-30&periods=4&area=${a}`,
+  },
+  'GET /api/areas/{area}/trend': {
+    use: (id, a) => `/api/areas/${a}/trend?datasets=${id}&period=month&asOf=2024-03-31&periods=3`,
+  },
   'GET /api/panels': {},
   'POST /api/panels': {},
   'GET /api/panels/{id}': {},
@@ -99,10 +109,20 @@ const ROUTES: Record<string, RouteRow> = {
   'POST /api/panels/{id}/watch': {},
   'DELETE /api/panels/{id}/watch/{h3}': {},
   'GET /api/reviews/{id}/export/{format}': {},
-  'GET /api/compare': { use: (id, a) => `/api/compare?datasets=${id}&from=2024-01&to=2024-01&areas=${a},${TORFAEN}`, alsoTorfaen: true },
-  'GET /api/cross-border': { use: (id, a) => `/api/cross-border?datasets=${id}&res=8&from=2024-01&to=2024-01&areas=${a},${TORFAEN}`, alsoTorfaen: true },
-  'GET /api/triangulation': { use: (id, a) => `/api/triangulation?police=${id}&ed=${id}&res=8&from=2024-01&to=2024-01&area=${a}` },
-  'GET /api/triangulation/export/{format}': { use: (id, a) => `/api/triangulation/export/cells.csv?police=${id}&ed=${id}&res=8&from=2024-01&to=2024-01&area=${a}` },
+  'GET /api/compare': {
+    use: (id, a) => `/api/compare?datasets=${id}&from=2024-01&to=2024-01&areas=${a},${TORFAEN}`,
+    alsoTorfaen: true,
+  },
+  'GET /api/cross-border': {
+    use: (id, a) => `/api/cross-border?datasets=${id}&res=8&from=2024-01&to=2024-01&areas=${a},${TORFAEN}`,
+    alsoTorfaen: true,
+  },
+  'GET /api/triangulation': {
+    use: (id, a) => `/api/triangulation?police=${id}&ed=${id}&res=8&from=2024-01&to=2024-01&area=${a}`,
+  },
+  'GET /api/triangulation/export/{format}': {
+    use: (id, a) => `/api/triangulation/export/cells.csv?police=${id}&ed=${id}&res=8&from=2024-01&to=2024-01&area=${a}`,
+  },
   'GET /api/sna/report': { use: (id, a) => `/api/sna/report?${q(id, a)}` },
   'POST /api/exports': {},
   'GET /api/openapi.json': {},
@@ -119,15 +139,32 @@ function probe(method: string, path: string): [string, RequestInit] {
 }
 
 async function openApiOperations(app: App, user: TestUser): Promise<Map<string, Operation>> {
-  const doc = (await (await as(app, user).request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, Operation>> };
-  return new Map(Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as const)));
+  const doc = (await (await as(app, user).request('/api/openapi.json')).json()) as {
+    paths: Record<string, Record<string, Operation>>;
+  };
+  return new Map(
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as const),
+    ),
+  );
 }
 
 // --- The people and the holdings ------------------------------------------------------------------
 
 /** Whose member a user is, for the Gwent-owned data: its owner, a grantee, or neither. */
 type Relation = 'owner' | 'grantee' | 'outsider';
-type UserName = 'adminO' | 'adminG' | 'adminNone' | 'analystO' | 'analystG' | 'analystX' | 'panelO' | 'panelG' | 'panelX' | 'pccG' | 'pccX';
+type UserName =
+  | 'adminO'
+  | 'adminG'
+  | 'adminNone'
+  | 'analystO'
+  | 'analystG'
+  | 'analystX'
+  | 'panelO'
+  | 'panelG'
+  | 'panelX'
+  | 'pccG'
+  | 'pccX';
 const PEOPLE: Record<UserName, { role: Role; relation: Relation }> = {
   adminO: { role: 'admin', relation: 'owner' },
   adminG: { role: 'admin', relation: 'grantee' },
@@ -163,7 +200,8 @@ function mayUse(who: UserName, dataset: DatasetName, area: AreaName): boolean {
 }
 
 /** Listed (and described) = usable for some area. */
-const mayList = (who: UserName, dataset: DatasetName) => (['lad', 'polygon', 'force', 'none'] as AreaName[]).some((a) => mayUse(who, dataset, a));
+const mayList = (who: UserName, dataset: DatasetName) =>
+  (['lad', 'polygon', 'force', 'none'] as AreaName[]).some((a) => mayUse(who, dataset, a));
 
 /** Who may delete, replace or grant: never panel members; restricted holdings their owner's analysts, PCC staff and admins; public ones their managers and any admin. */
 function mayManage(who: UserName, holding: { restricted: boolean }): boolean {
@@ -180,9 +218,16 @@ describe('route table', () => {
     const operations = await openApiOperations(app, await createTestUser(db, { role: 'panel' }));
     expect([...operations.keys()].sort()).toEqual(Object.keys(ROUTES).sort());
     for (const [key, op] of operations) expect(op['x-policy'].kind, key).not.toBe('missing');
-    expect([...operations].filter(([, op]) => op['x-policy'].kind === 'open').map(([k]) => k).sort()).toEqual(['GET /api/health', 'POST /api/auth/link', 'POST /api/auth/signin']);
+    expect(
+      [...operations]
+        .filter(([, op]) => op['x-policy'].kind === 'open')
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(['GET /api/health', 'POST /api/auth/link', 'POST /api/auth/signin']);
     // Every GET route that declares datasets is played by the dataset matrix (the listing and detail by their own test).
-    const datasetGets = [...operations].filter(([k, op]) => op['x-policy'].datasets && k.startsWith('GET ') && !k.startsWith('GET /api/datasets')).map(([k]) => k);
+    const datasetGets = [...operations]
+      .filter(([k, op]) => op['x-policy'].datasets && k.startsWith('GET ') && !k.startsWith('GET /api/datasets'))
+      .map(([k]) => k);
     for (const key of datasetGets) expect(ROUTES[key]?.use, `no dataset use for ${key}`).toBeDefined();
     await db.close();
   });
@@ -207,25 +252,63 @@ describe.each(backends)('access matrix on $name', (backend) => {
     grantee = `partnership:${await findPartnershipByName(t.db, 'South Wales force area')}`;
     const outsider = `partnership:${await findPartnershipByName(t.db, 'Avon and Somerset force area')}`;
     const scopes: Record<UserName, string[]> = {
-      adminO: [owner], adminG: [grantee], adminNone: [], analystO: [owner], analystG: [grantee], analystX: [outsider],
-      panelO: [owner], panelG: [grantee], panelX: [outsider], pccG: [gwentPcc], pccX: ['pcc:W15000003'],
+      adminO: [owner],
+      adminG: [grantee],
+      adminNone: [],
+      analystO: [owner],
+      analystG: [grantee],
+      analystX: [outsider],
+      panelO: [owner],
+      panelG: [grantee],
+      panelX: [outsider],
+      pccG: [gwentPcc],
+      pccX: ['pcc:W15000003'],
     };
-    for (const [name, person] of Object.entries(PEOPLE) as [UserName, (typeof PEOPLE)[UserName]][]) users[name] = await createTestUser(t.db, { role: person.role, scopes: scopes[name] });
+    for (const [name, person] of Object.entries(PEOPLE) as [UserName, (typeof PEOPLE)[UserName]][])
+      users[name] = await createTestUser(t.db, { role: person.role, scopes: scopes[name] });
     app = createApp(t.db);
     operations = await openApiOperations(app, users.panelX);
 
-    const made = await as(app, users.analystO).request('/api/partnerships', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Newport city centre', geometry: NEWPORT_SQUARE }) });
+    const made = await as(app, users.analystO).request('/api/partnerships', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Newport city centre', geometry: NEWPORT_SQUARE }),
+    });
     const polygon = ((await made.json()) as { partnership: { id: number } }).partnership.id;
     areas = { lad: 'lad:W06000022', polygon: `partnership:${polygon}`, force: 'pfa:W15000002' };
 
     const mapping = resolveMapping('local-police');
     const restricted = async (name: string, basis: 's16' | 's17' | 'dsa', ownerScope: string) =>
-      (await importPaths(t.db, [tinyExtract(name)], { kind: 'incidents', name, mapping, sensitivity: 'restricted', threshold: 5, basis, ownerScope })).datasetId;
+      (
+        await importPaths(t.db, [tinyExtract(name)], {
+          kind: 'incidents',
+          name,
+          mapping,
+          sensitivity: 'restricted',
+          threshold: 5,
+          basis,
+          ownerScope,
+        })
+      ).datasetId;
     const grant = (o: { datasetId?: number; placeLayerId?: number; to: string; area?: string; expiresAt?: Date }) =>
-      insertGrant(t.db, { datasetId: o.datasetId ?? null, placeLayerId: o.placeLayerId ?? null, granteeScope: o.to, purpose: 'Serious Violence Duty analysis', area: o.area ?? null, expiresAt: o.expiresAt ?? new Date('2099-01-01'), grantedBy: null });
+      insertGrant(t.db, {
+        datasetId: o.datasetId ?? null,
+        placeLayerId: o.placeLayerId ?? null,
+        granteeScope: o.to,
+        purpose: 'Serious Violence Duty analysis',
+        area: o.area ?? null,
+        expiresAt: o.expiresAt ?? new Date('2099-01-01'),
+        grantedBy: null,
+      });
     const revoke = (id: number) => t.db.query('update grants set revoked_at = now() where id = $1', [id]);
 
-    datasets.public = (await importPaths(t.db, [policeUkFile('gwent', '2024-01')], { kind: 'police-uk', name: 'Gwent police.uk', ownerScope: owner })).datasetId;
+    datasets.public = (
+      await importPaths(t.db, [policeUkFile('gwent', '2024-01')], {
+        kind: 'police-uk',
+        name: 'Gwent police.uk',
+        ownerScope: owner,
+      })
+    ).datasetId;
     datasets.s17 = await restricted('s17-to-Gwent-PCC', 's17', gwentPcc);
     // Even a grant stored directly (bypassing the route's refusal) must not open s17 data.
     await grant({ datasetId: datasets.s17, to: grantee });
@@ -234,7 +317,8 @@ describe.each(backends)('access matrix on $name', (backend) => {
       for (const to of [grantee, gwentPcc]) {
         if (shape === 'none') continue;
         const made = await grant({
-          datasetId: id, to,
+          datasetId: id,
+          to,
           area: shape === 'lad' ? areas.lad : shape === 'polygon' ? areas.polygon : undefined,
           expiresAt: shape === 'expired' ? new Date('2020-01-01') : undefined,
         });
@@ -256,7 +340,11 @@ describe.each(backends)('access matrix on $name', (backend) => {
       const id = (layers[shape] = await upload(`refuges ${shape}`, true));
       if (shape === 'none') continue;
       for (const to of [grantee, gwentPcc]) {
-        const made = await grant({ placeLayerId: id, to, expiresAt: shape === 'expired' ? new Date('2020-01-01') : undefined });
+        const made = await grant({
+          placeLayerId: id,
+          to,
+          expiresAt: shape === 'expired' ? new Date('2020-01-01') : undefined,
+        });
         if (shape === 'revoked') await revoke(made);
       }
     }
@@ -264,7 +352,12 @@ describe.each(backends)('access matrix on $name', (backend) => {
   afterAll(async () => t?.dispose());
 
   it('answers 401 to every non-open operation without a sign-in, and refuses the roles its policy leaves out with 403', async () => {
-    const byRole = { admin: users.adminNone, analyst: users.analystX, panel: users.panelX, pcc: users.pccX } satisfies Record<Role, TestUser>;
+    const byRole = {
+      admin: users.adminNone,
+      analyst: users.analystX,
+      panel: users.panelX,
+      pcc: users.pccX,
+    } satisfies Record<Role, TestUser>;
     for (const [key, op] of operations) {
       const [method, path] = key.split(' ') as [string, string];
       const [url, init] = probe(method, path);
@@ -286,7 +379,9 @@ describe.each(backends)('access matrix on $name', (backend) => {
     for (const [key, op] of operations) {
       const row = ROUTES[key]!;
       if (!row.use || !op['x-policy'].datasets) continue;
-      const sweep: AreaName[] = AREA_SWEEP.includes(key) ? ['lad', 'polygon', 'force', ...(row.areaOptional ? (['none'] as const) : [])] : ['lad'];
+      const sweep: AreaName[] = AREA_SWEEP.includes(key)
+        ? ['lad', 'polygon', 'force', ...(row.areaOptional ? (['none'] as const) : [])]
+        : ['lad'];
       for (const area of sweep) {
         for (const who of Object.keys(PEOPLE) as UserName[]) {
           for (const [name, id] of Object.entries(datasets) as [DatasetName, number][]) {
@@ -302,7 +397,10 @@ describe.each(backends)('access matrix on $name', (backend) => {
             } else {
               expect(res.status, label).toBe(403);
               expect(body.cells, label).toBeUndefined();
-              expect(body.refused?.map((r) => r.id), label).toEqual([id]);
+              expect(
+                body.refused?.map((r) => r.id),
+                label,
+              ).toEqual([id]);
             }
           }
         }
@@ -312,18 +410,40 @@ describe.each(backends)('access matrix on $name', (backend) => {
 
   it('lists and describes to each person the datasets usable somewhere, and lets only their managers grant them', async () => {
     for (const who of Object.keys(PEOPLE) as UserName[]) {
-      const listed = ((await (await as(app, users[who]).request('/api/datasets')).json()) as { datasets: { id: number; canManage: boolean }[] }).datasets;
+      const listed = (
+        (await (await as(app, users[who]).request('/api/datasets')).json()) as {
+          datasets: { id: number; canManage: boolean }[];
+        }
+      ).datasets;
       const expected = (Object.keys(datasets) as DatasetName[]).filter((d) => mayList(who, d));
-      expect(listed.map((d) => d.id).sort((a, b) => a - b), who).toEqual(expected.map((d) => datasets[d]).sort((a, b) => a - b));
+      expect(
+        listed.map((d) => d.id).sort((a, b) => a - b),
+        who,
+      ).toEqual(expected.map((d) => datasets[d]).sort((a, b) => a - b));
       for (const [name, id] of Object.entries(datasets) as [DatasetName, number][]) {
         const detail = await as(app, users[who]).request(`/api/datasets/${id}`);
         expect(detail.status, `${who} GET dataset ${name}`).toBe(mayList(who, name) ? 200 : 403);
         const restricted = name !== 'public';
-        if (mayList(who, name)) expect(((await detail.json()) as { dataset: { canManage: boolean } }).dataset.canManage, `${who} manages ${name}`).toBe(name !== 's17' && mayManage(who, { restricted }) || (name === 's17' && who === 'pccG'));
-        const granted = await as(app, users[who]).request('/api/grants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ datasetId: id, granteeScope: 'pcc:W15000001', purpose: 'A grant attempted by the matrix', expiresAt: '2099-12-31' }) });
+        if (mayList(who, name))
+          expect(
+            ((await detail.json()) as { dataset: { canManage: boolean } }).dataset.canManage,
+            `${who} manages ${name}`,
+          ).toBe((name !== 's17' && mayManage(who, { restricted })) || (name === 's17' && who === 'pccG'));
+        const granted = await as(app, users[who]).request('/api/grants', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            datasetId: id,
+            granteeScope: 'pcc:W15000001',
+            purpose: 'A grant attempted by the matrix',
+            expiresAt: '2099-12-31',
+          }),
+        });
         const mayGrant = restricted && name !== 's17' && mayManage(who, { restricted: true });
         // Refused with 403, or 404 where the dataset is not theirs to see (not even named).
-        expect(granted.status, `${who} grants ${name}`).toBe(mayGrant ? 201 : PEOPLE[who].role === 'panel' || mayList(who, name) ? 403 : 404);
+        expect(granted.status, `${who} grants ${name}`).toBe(
+          mayGrant ? 201 : PEOPLE[who].role === 'panel' || mayList(who, name) ? 403 : 404,
+        );
       }
     }
   });
@@ -334,65 +454,143 @@ describe.each(backends)('access matrix on $name', (backend) => {
         const restricted = name === 'none';
         if (mayManage(who, { restricted })) continue; // played on throwaway datasets below
         const res = await as(app, users[who]).request(`/api/datasets/${datasets[name]}`, { method: 'DELETE' });
-        expect(res.status, `${who} deletes ${name}`).toBe(PEOPLE[who].role === 'panel' ? 403 : mayList(who, name) ? 403 : 404);
+        expect(res.status, `${who} deletes ${name}`).toBe(
+          PEOPLE[who].role === 'panel' ? 403 : mayList(who, name) ? 403 : 404,
+        );
       }
     }
     for (const who of Object.keys(PEOPLE) as UserName[]) {
       for (const restricted of [false, true]) {
         if (!mayManage(who, { restricted })) continue;
         const id = restricted
-          ? (await importPaths(t.db, [tinyExtract(`throwaway-${who}`)], { kind: 'incidents', name: `throwaway ${who}`, mapping: resolveMapping('local-police'), sensitivity: 'restricted', basis: 's16', ownerScope: owner })).datasetId
-          : (await importPaths(t.db, [policeUkFile('gwent', '2024-02')], { kind: 'police-uk', name: `public throwaway ${who}`, ownerScope: owner })).datasetId;
-        expect((await as(app, users[who]).request(`/api/datasets/${id}`, { method: 'DELETE' })).status, `${who} deletes a ${restricted ? 'restricted' : 'public'} dataset it manages`).toBe(200);
+          ? (
+              await importPaths(t.db, [tinyExtract(`throwaway-${who}`)], {
+                kind: 'incidents',
+                name: `throwaway ${who}`,
+                mapping: resolveMapping('local-police'),
+                sensitivity: 'restricted',
+                basis: 's16',
+                ownerScope: owner,
+              })
+            ).datasetId
+          : (
+              await importPaths(t.db, [policeUkFile('gwent', '2024-02')], {
+                kind: 'police-uk',
+                name: `public throwaway ${who}`,
+                ownerScope: owner,
+              })
+            ).datasetId;
+        expect(
+          (await as(app, users[who]).request(`/api/datasets/${id}`, { method: 'DELETE' })).status,
+          `${who} deletes a ${restricted ? 'restricted' : 'public'} dataset it manages`,
+        ).toBe(200);
       }
     }
   });
 
   it('shows restricted place layers to their owner and live grantees only, and lets only their managers change them', async () => {
-    const visible = (who: UserName, layer: keyof typeof layers) => layer === 'public' || PEOPLE[who].relation === 'owner' || (layer === 'live' && PEOPLE[who].relation === 'grantee');
+    const visible = (who: UserName, layer: keyof typeof layers) =>
+      layer === 'public' ||
+      PEOPLE[who].relation === 'owner' ||
+      (layer === 'live' && PEOPLE[who].relation === 'grantee');
     for (const who of Object.keys(PEOPLE) as UserName[]) {
-      const listed = ((await (await as(app, users[who]).request('/api/place-layers')).json()) as { layers: { id: number; canManage: boolean; bundled: boolean }[] }).layers.filter((l) => !l.bundled);
-      expect(listed.map((l) => l.id).sort((a, b) => a - b), who).toEqual((Object.keys(layers) as (keyof typeof layers)[]).filter((l) => visible(who, l)).map((l) => layers[l]).sort((a, b) => a - b));
+      const listed = (
+        (await (await as(app, users[who]).request('/api/place-layers')).json()) as {
+          layers: { id: number; canManage: boolean; bundled: boolean }[];
+        }
+      ).layers.filter((l) => !l.bundled);
+      expect(
+        listed.map((l) => l.id).sort((a, b) => a - b),
+        who,
+      ).toEqual(
+        (Object.keys(layers) as (keyof typeof layers)[])
+          .filter((l) => visible(who, l))
+          .map((l) => layers[l])
+          .sort((a, b) => a - b),
+      );
       for (const [name, id] of Object.entries(layers) as [keyof typeof layers, number][]) {
-        const places = ((await (await as(app, users[who]).request(`/api/places?layers=${id}`)).json()) as { places: unknown[] }).places;
+        const places = (
+          (await (await as(app, users[who]).request(`/api/places?layers=${id}`)).json()) as { places: unknown[] }
+        ).places;
         expect(places.length, `${who} sees places of ${name}`).toBe(visible(who, name) ? 1 : 0);
         const restricted = name !== 'public';
         const entry = listed.find((l) => l.id === id);
         if (entry) expect(entry.canManage, `${who} manages layer ${name}`).toBe(mayManage(who, { restricted }));
         if (mayManage(who, { restricted })) continue;
         const res = await as(app, users[who]).request(`/api/place-layers/${id}`, { method: 'DELETE' });
-        expect(res.status, `${who} deletes layer ${name}`).toBe(PEOPLE[who].role === 'panel' ? 403 : visible(who, name) ? 403 : 404);
-        const granted = await as(app, users[who]).request('/api/grants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ placeLayerId: id, granteeScope: 'pcc:W15000001', purpose: 'A grant attempted by the matrix', expiresAt: '2099-12-31' }) });
-        expect(granted.status, `${who} grants layer ${name}`).toBe(PEOPLE[who].role === 'panel' ? 403 : visible(who, name) ? 403 : 404);
+        expect(res.status, `${who} deletes layer ${name}`).toBe(
+          PEOPLE[who].role === 'panel' ? 403 : visible(who, name) ? 403 : 404,
+        );
+        const granted = await as(app, users[who]).request('/api/grants', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            placeLayerId: id,
+            granteeScope: 'pcc:W15000001',
+            purpose: 'A grant attempted by the matrix',
+            expiresAt: '2099-12-31',
+          }),
+        });
+        expect(granted.status, `${who} grants layer ${name}`).toBe(
+          PEOPLE[who].role === 'panel' ? 403 : visible(who, name) ? 403 : 404,
+        );
       }
     }
     // The owner grants a restricted layer (whole, never for an area), and deletes it with its grants.
-    const post = (body: Record<string, unknown>) => as(app, users.analystO).request('/api/grants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ placeLayerId: layers.none, granteeScope: 'pcc:W15000001', purpose: 'Safeguarding review near hotspots', expiresAt: '2099-12-31', ...body }) });
+    const post = (body: Record<string, unknown>) =>
+      as(app, users.analystO).request('/api/grants', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          placeLayerId: layers.none,
+          granteeScope: 'pcc:W15000001',
+          purpose: 'Safeguarding review near hotspots',
+          expiresAt: '2099-12-31',
+          ...body,
+        }),
+      });
     expect((await post({ area: areas.lad })).status).toBe(400);
     expect((await post({})).status).toBe(201);
-    expect((await as(app, users.adminO).request(`/api/place-layers/${layers.none}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await as(app, users.adminO).request(`/api/place-layers/${layers.none}`, { method: 'DELETE' })).status).toBe(
+      200,
+    );
     expect(await t.db.query('select 1 from grants where place_layer_id = $1', [layers.none])).toEqual([]);
   });
 
   it('refuses a mixed selection naming only the datasets the person may not use', async () => {
-    const res = await as(app, users.analystG).request(`/api/cells?datasets=${datasets.public},${datasets.whole},${datasets.s17},${datasets.revoked}&res=9&from=2024-01&to=2024-01`);
+    const res = await as(app, users.analystG).request(
+      `/api/cells?datasets=${datasets.public},${datasets.whole},${datasets.s17},${datasets.revoked}&res=9&from=2024-01&to=2024-01`,
+    );
     expect(res.status).toBe(403);
     const body = (await res.json()) as { refused: { id: number; reason: string }[] };
     expect(body.refused.map((r) => r.id).sort()).toEqual([datasets.revoked, datasets.s17].sort());
     expect(body.refused.find((r) => r.id === datasets.s17)!.reason).toMatch(/s17/);
   });
 
-  it('releases an area-limited grant\'s counts inside its area like any other', async () => {
-    const inNewport = (await (await as(app, users.pccG).request(`/api/cells?datasets=${datasets.lad}&res=9&from=2024-01&to=2024-01&area=${areas.lad}`)).json()) as { cells: { count: number }[] };
+  it("releases an area-limited grant's counts inside its area like any other", async () => {
+    const inNewport = (await (
+      await as(app, users.pccG).request(
+        `/api/cells?datasets=${datasets.lad}&res=9&from=2024-01&to=2024-01&area=${areas.lad}`,
+      )
+    ).json()) as { cells: { count: number }[] };
     // Ten incidents in one cell, released within the perturbation's ±2.
     expect(inNewport.cells).toHaveLength(1);
     expect(Math.abs(inNewport.cells[0]!.count - 10)).toBeLessThanOrEqual(2);
-    const outside = await as(app, users.pccG).request(`/api/cells?datasets=${datasets.lad}&res=9&from=2024-01&to=2024-01&area=${areas.force}`);
-    expect(((await outside.json()) as { error: string }).error).toMatch(/granted only within lad:W06000022: choose an area inside it/);
+    const outside = await as(app, users.pccG).request(
+      `/api/cells?datasets=${datasets.lad}&res=9&from=2024-01&to=2024-01&area=${areas.force}`,
+    );
+    expect(((await outside.json()) as { error: string }).error).toMatch(
+      /granted only within lad:W06000022: choose an area inside it/,
+    );
   });
 
   it('refuses onward grants of s17 data, and lets the owner grant and revoke', async () => {
-    const post = (who: TestUser, body: unknown) => as(app, who).request('/api/grants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (who: TestUser, body: unknown) =>
+      as(app, who).request('/api/grants', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const base = { purpose: 'Joint problem profile for the Duty', expiresAt: '2099-12-31' };
     const s17 = await post(users.pccG, { ...base, datasetId: datasets.s17, granteeScope: 'pcc:W15000003' });
     expect(s17.status).toBe(403);

@@ -14,13 +14,19 @@ describe.each(backends)('sign-in, sessions and tokens on $name', (backend) => {
 
   beforeAll(async () => {
     t = await backend.open();
-    app = createApp(t.db, { auth: { now: () => clock, sessionHours: 8, idleMinutes: 30, maxFailedSignIns: 3, throttleMinutes: 15 } });
+    app = createApp(t.db, {
+      auth: { now: () => clock, sessionHours: 8, idleMinutes: 30, maxFailedSignIns: 3, throttleMinutes: 15 },
+    });
     alice = await createTestUser(t.db, { role: 'analyst', scopes: ['partnership:1'], password: PASSWORD });
   });
   afterAll(async () => t?.dispose());
 
   const signIn = (email: string, password: string, headers: Record<string, string> = {}) =>
-    app.request('/api/auth/signin', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email, password }) });
+    app.request('/api/auth/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ email, password }),
+    });
 
   async function session(): Promise<{ cookie: string; csrf: string; setCookie: string }> {
     const res = await signIn(alice.email, PASSWORD);
@@ -42,14 +48,22 @@ describe.each(backends)('sign-in, sessions and tokens on $name', (backend) => {
     expect(body.user).toMatchObject({ email: alice.email, role: 'analyst' });
     const secret = cookie.split('=')[1]!;
     expect(await t.db.query('select 1 from sessions where token_hash = $1', [secret])).toHaveLength(0);
-    const https = await app.request('https://hotspot.example/api/auth/signin', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: alice.email, password: PASSWORD }) });
+    const https = await app.request('https://hotspot.example/api/auth/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: alice.email, password: PASSWORD }),
+    });
     expect(https.headers.get('set-cookie')).toMatch(/Secure/);
   });
 
   it('refuses state-changing cookie requests without the CSRF header, and cross-origin requests', async () => {
     const { cookie, csrf } = await session();
     const post = (headers: Record<string, string>) =>
-      app.request('/api/tokens', { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ name: 'x' }) });
+      app.request('/api/tokens', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ name: 'x' }),
+      });
     const missing = await post({});
     expect(missing.status).toBe(403);
     expect(((await missing.json()) as { error: string }).error).toMatch(/x-csrf-token/);
@@ -59,7 +73,15 @@ describe.each(backends)('sign-in, sessions and tokens on $name', (backend) => {
     expect((await post({ 'x-csrf-token': csrf, origin: 'http://localhost' })).status).toBe(201);
     // Reads need no token, and a stolen CSRF token without the cookie is nothing.
     expect((await me(cookie)).status).toBe(200);
-    expect((await app.request('/api/tokens', { method: 'POST', headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: '{"name":"x"}' })).status).toBe(401);
+    expect(
+      (
+        await app.request('/api/tokens', {
+          method: 'POST',
+          headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+          body: '{"name":"x"}',
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('ends sessions after the idle limit and the absolute limit, and on sign-out', async () => {
@@ -81,7 +103,14 @@ describe.each(backends)('sign-in, sessions and tokens on $name', (backend) => {
     expect((await me(b.cookie)).status).toBe(401); // 8 hours after sign-in, however active
     clock = start;
     const c = await session();
-    expect((await app.request('/api/auth/signout', { method: 'POST', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf } })).status).toBe(200);
+    expect(
+      (
+        await app.request('/api/auth/signout', {
+          method: 'POST',
+          headers: { cookie: c.cookie, 'x-csrf-token': c.csrf },
+        })
+      ).status,
+    ).toBe(200);
     expect((await me(c.cookie)).status).toBe(401);
   });
 
@@ -101,7 +130,11 @@ describe.each(backends)('sign-in, sessions and tokens on $name', (backend) => {
 
   it('shows an API token once, stores only its hash, and refuses it once revoked or expired', async () => {
     const api = as(app, alice);
-    const made = await api.request('/api/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'nightly', expiresInDays: 1 }) });
+    const made = await api.request('/api/tokens', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'nightly', expiresInDays: 1 }),
+    });
     const { secret, token } = (await made.json()) as { secret: string; token: { id: number; prefix: string } };
     expect(secret.startsWith(token.prefix)).toBe(true);
     expect(await t.db.query('select 1 from api_tokens where token_hash = $1', [secret])).toHaveLength(0);
@@ -111,7 +144,13 @@ describe.each(backends)('sign-in, sessions and tokens on $name', (backend) => {
     expect((await withToken.request('/api/auth/me')).status).toBe(200);
     clock = new Date(clock.getTime() + 25 * 3_600_000);
     expect((await withToken.request('/api/auth/me')).status).toBe(401);
-    const second = (await (await api.request('/api/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"ci"}' })).json()) as { secret: string; token: { id: number } };
+    const second = (await (
+      await api.request('/api/tokens', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"name":"ci"}',
+      })
+    ).json()) as { secret: string; token: { id: number } };
     const ci = as(app, { token: second.secret });
     expect((await ci.request('/api/auth/me')).status).toBe(200);
     const other = await createTestUser(t.db, { role: 'analyst' });
@@ -125,7 +164,12 @@ describe.each(backends)('sign-in, sessions and tokens on $name', (backend) => {
   it('signs in once with a one-time link, then makes the user choose a password of 12+ characters', async () => {
     const newcomer = await createTestUser(t.db, { role: 'panel' });
     const link = await createSignInLink(t.db, newcomer.id, clock);
-    const use = () => app.request('/api/auth/link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: link }) });
+    const use = () =>
+      app.request('/api/auth/link', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: link }),
+      });
     const first = await use();
     expect(first.status).toBe(200);
     const { user, csrfToken } = (await first.json()) as { user: { hasPassword: boolean }; csrfToken: string };
@@ -133,20 +177,36 @@ describe.each(backends)('sign-in, sessions and tokens on $name', (backend) => {
     expect((await use()).status).toBe(401); // spent
     const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
     const setPassword = (password: string) =>
-      app.request('/api/auth/password', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
+      app.request('/api/auth/password', {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ password }),
+      });
     expect((await setPassword('short')).status).toBe(400);
     expect((await setPassword('a much longer passphrase')).status).toBe(200);
     // Now the old one is needed to change it.
     expect((await setPassword('another long passphrase')).status).toBe(403);
     expect((await signIn(newcomer.email, 'a much longer passphrase')).status).toBe(200);
     const stale = await createSignInLink(t.db, newcomer.id, new Date(clock.getTime() - 25 * 3_600_000));
-    expect((await app.request('/api/auth/link', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: stale }) })).status).toBe(401);
+    expect(
+      (
+        await app.request('/api/auth/link', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token: stale }),
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('signs a disabled user out everywhere', async () => {
     const admin = await createTestUser(t.db, { role: 'admin' });
     const { cookie } = await session();
-    const res = await as(app, admin).request(`/api/users/${alice.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ disabled: true }) });
+    const res = await as(app, admin).request(`/api/users/${alice.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ disabled: true }),
+    });
     expect(res.status).toBe(200);
     expect((await me(cookie)).status).toBe(401);
     expect((await as(app, alice).request('/api/auth/me')).status).toBe(401);

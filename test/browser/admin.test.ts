@@ -23,9 +23,21 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
 
   beforeAll(async () => {
     const extract = join(await mkdtemp(join(tmpdir(), 'hotspot-sharing-')), 'extract.csv');
-    const rows = Array.from({ length: 10 }, (_, i) => `R${i},2024-01-1${i % 9},21:00,51.588,-2.997,Common assault,N,N,N,Gwent Police`);
-    await writeFile(extract, ['occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force', ...rows].join('\n'));
-    [browser, server] = await Promise.all([launchChromium(), startTestServer({ policeUkFiles: [], restrictedFiles: [extract] })]);
+    const rows = Array.from(
+      { length: 10 },
+      (_, i) => `R${i},2024-01-1${i % 9},21:00,51.588,-2.997,Common assault,N,N,N,Gwent Police`,
+    );
+    await writeFile(
+      extract,
+      [
+        'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force',
+        ...rows,
+      ].join('\n'),
+    );
+    [browser, server] = await Promise.all([
+      launchChromium(),
+      startTestServer({ policeUkFiles: [], restrictedFiles: [extract] }),
+    ]);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => errors.push(error.message));
     await mkdir(ARTIFACTS, { recursive: true });
@@ -67,14 +79,20 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     await shown.waitFor();
     expect(await shown.textContent()).toMatch(/panel\.member@newport\.example.*\/signin\?link=/);
     const url = (await shown.textContent())!.match(/(http\S+)/)![1]!;
-    await expect.poll(() => page.locator('table.data-table').textContent()).toMatch(/Pat Panel.*Panel member.*Newport CSP.*invited/);
+    await expect
+      .poll(() => page.locator('table.data-table').textContent())
+      .toMatch(/Pat Panel.*Panel member.*Newport CSP.*invited/);
     await page.screenshot({ path: `${ARTIFACTS}admin-users.png` });
     // Promote Pat to analyst and add Torfaen.
     await page.locator('tr', { hasText: 'Pat Panel' }).getByRole('button', { name: 'Edit' }).click();
     await page.locator('tr.editing select[aria-label="Role"]').selectOption('analyst');
-    await page.locator('tr.editing select[aria-label="Belongs to"]').selectOption([{ label: 'Newport CSP' }, { label: 'Torfaen CSP' }]);
+    await page
+      .locator('tr.editing select[aria-label="Belongs to"]')
+      .selectOption([{ label: 'Newport CSP' }, { label: 'Torfaen CSP' }]);
     await page.locator('tr.editing').getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('tr', { hasText: 'Pat Panel' }).textContent()).toMatch(/Analyst.*(Newport CSP; Torfaen CSP|Torfaen CSP; Newport CSP)/);
+    await expect
+      .poll(() => page.locator('tr', { hasText: 'Pat Panel' }).textContent())
+      .toMatch(/Analyst.*(Newport CSP; Torfaen CSP|Torfaen CSP; Newport CSP)/);
 
     await page.getByRole('tab', { name: 'Audit log' }).click();
     const table = page.locator('table.audit-table');
@@ -84,14 +102,25 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     await page.screenshot({ path: `${ARTIFACTS}admin-audit.png` });
 
     // The analyst makes two different restricted queries; the admin sees them against the daily budget.
-    const [{ id: restricted }] = await server.db.query<{ id: number }>(`select id from datasets where sensitivity = 'restricted'`);
+    const [{ id: restricted }] = await server.db.query<{ id: number }>(
+      `select id from datasets where sensitivity = 'restricted'`,
+    );
     for (const month of ['2024-01', '2024-02'])
-      expect((await fetch(`${server.url}/api/cells?datasets=${restricted}&from=${month}&to=${month}&res=8&area=lad:W06000022`, { headers: { authorization: `Bearer ${server.analyst.token}` } })).status).toBe(200);
+      expect(
+        (
+          await fetch(
+            `${server.url}/api/cells?datasets=${restricted}&from=${month}&to=${month}&res=8&area=lad:W06000022`,
+            { headers: { authorization: `Bearer ${server.analyst.token}` } },
+          )
+        ).status,
+      ).toBe(200);
     await page.getByRole('tab', { name: 'Query budgets' }).click();
     const budgets = page.locator('table.budget-table');
     await budgets.waitFor();
     const row = budgets.locator('tr', { hasText: server.analyst.email });
-    await expect.poll(() => row.locator('td').allTextContents()).toEqual([server.analyst.email, 'Local police extract (restricted)', '2', '0%']);
+    await expect
+      .poll(() => row.locator('td').allTextContents())
+      .toEqual([server.analyst.email, 'Local police extract (restricted)', '2', '0%']);
     await page.screenshot({ path: `${ARTIFACTS}admin-budgets.png` });
 
     // The new user's link works once, in a fresh browser context.
@@ -118,9 +147,15 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     await owner.locator('input[name="grant-area"]').fill('pfa:W15000002');
     await owner.getByRole('button', { name: 'Grant access' }).click();
     const row = owner.locator('table.data-table tbody tr').first();
-    await expect.poll(() => row.textContent()).toMatch(/Local police extract \(restricted\)South Wales force areaCross-border problem profile under the Dutypfa:W15000002.*live/);
+    await expect
+      .poll(() => row.textContent())
+      .toMatch(
+        /Local police extract \(restricted\)South Wales force areaCross-border problem profile under the Dutypfa:W15000002.*live/,
+      );
     await owner.screenshot({ path: `${ARTIFACTS}sharing.png` });
-    const grants = await server.db.query<{ grantee_scope: string; area: string; revoked_at: Date | null }>('select grantee_scope, area, revoked_at from grants');
+    const grants = await server.db.query<{ grantee_scope: string; area: string; revoked_at: Date | null }>(
+      'select grantee_scope, area, revoked_at from grants',
+    );
     expect(grants).toEqual([expect.objectContaining({ area: 'pfa:W15000002', revoked_at: null })]);
     await owner.getByRole('button', { name: 'Revoke' }).click();
     await expect.poll(() => row.textContent()).toMatch(/revoked/);
@@ -134,15 +169,23 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     await owner.getByRole('button', { name: 'Upload layer' }).click();
     await expect.poll(() => owner.getByRole('status').textContent()).toMatch(/Layer \d+: 2 places stored, 0 rejected/);
     const layerId = Number(/Layer (\d+)/.exec((await owner.getByRole('status').textContent())!)![1]);
-    await expect.poll(() => owner.locator('table.place-layers').textContent()).toMatch(/Refuges \(Newport\)Refuges.*2restricted/);
+    await expect
+      .poll(() => owner.locator('table.place-layers').textContent())
+      .toMatch(/Refuges \(Newport\)Refuges.*2restricted/);
     await owner.locator('select[name="grant-dataset"]').selectOption(`layer:${layerId}`);
     expect(await owner.locator('input[name="grant-area"]').isDisabled()).toBe(true);
     await owner.locator('select[name="grant-to"]').selectOption({ label: 'South Wales force area' });
     await owner.locator('input[name="grant-purpose"]').fill('Safeguarding review near hotspots');
     await owner.getByRole('button', { name: 'Grant access' }).click();
-    await expect.poll(() => owner.locator('table.grants-table tbody').textContent()).toMatch(/place layer "Refuges \(Newport\)"South Wales force areaSafeguarding review near hotspotswhole layer.*live/);
+    await expect
+      .poll(() => owner.locator('table.grants-table tbody').textContent())
+      .toMatch(
+        /place layer "Refuges \(Newport\)"South Wales force areaSafeguarding review near hotspotswhole layer.*live/,
+      );
     await owner.screenshot({ path: `${ARTIFACTS}sharing-layers.png`, fullPage: true });
-    const layerGrants = await server.db.query<{ place_layer_id: number }>('select place_layer_id from grants where place_layer_id is not null');
+    const layerGrants = await server.db.query<{ place_layer_id: number }>(
+      'select place_layer_id from grants where place_layer_id is not null',
+    );
     expect(layerGrants).toEqual([{ place_layer_id: layerId }]);
     await context.close();
     expect(errors).toEqual([]);

@@ -29,7 +29,9 @@ describe.skipIf(!hasChromium)('compare view in the browser', () => {
   beforeAll(async () => {
     server = await startTestServer({
       policeUkFiles: MONTHS.map((m) => policeUkFile('gwent', m)),
-      morePoliceUk: [{ name: 'South Wales Police (data.police.uk)', files: MONTHS.map((m) => policeUkFile('south-wales', m)) }],
+      morePoliceUk: [
+        { name: 'South Wales Police (data.police.uk)', files: MONTHS.map((m) => policeUkFile('south-wales', m)) },
+      ],
     });
     browser = await launchChromium();
   }, 300_000);
@@ -63,7 +65,10 @@ describe.skipIf(!hasChromium)('compare view in the browser', () => {
     // Two maps side by side, each drawing its force's whole cover.
     const maps = page.locator('.linked-map[data-status="ready"]');
     await expect.poll(() => maps.count(), { timeout: 90_000 }).toBe(2);
-    for (const id of [GWENT, SOUTH_WALES]) expect(Number(await page.locator(`.linked-map[data-map-id="${id}"]`).getAttribute('data-cells-drawn'))).toBeGreaterThan(1000);
+    for (const id of [GWENT, SOUTH_WALES])
+      expect(
+        Number(await page.locator(`.linked-map[data-map-id="${id}"]`).getAttribute('data-cells-drawn')),
+      ).toBeGreaterThan(1000);
     // Panning one map (a real mouse drag) moves the other to the same view.
     const before = await centreOf(page, SOUTH_WALES);
     const gwentMap = page.locator(`.linked-map[data-map-id="${GWENT}"]`);
@@ -73,7 +78,9 @@ describe.skipIf(!hasChromium)('compare view in the browser', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 60, { steps: 10 });
     await page.mouse.up();
-    await expect.poll(async () => (await centreOf(page, SOUTH_WALES)).lng, { timeout: 10_000 }).not.toBeCloseTo(before.lng, 4);
+    await expect
+      .poll(async () => (await centreOf(page, SOUTH_WALES)).lng, { timeout: 10_000 })
+      .not.toBeCloseTo(before.lng, 4);
     const [led, followed] = [await centreOf(page, GWENT), await centreOf(page, SOUTH_WALES)];
     expect(followed.lng).toBeCloseTo(led.lng, 6);
     expect(followed.lat).toBeCloseTo(led.lat, 6);
@@ -86,7 +93,9 @@ describe.skipIf(!hasChromium)('compare view in the browser', () => {
     const crossResponse = await crossBorder;
     expect(crossResponse.status()).toBe(200);
     const cross = (await crossResponse.json()) as { cells: unknown[] };
-    await page.locator(`.linked-map[data-map-id="cross-border"][data-status="ready"][data-cells-drawn="${cross.cells.length}"]`).waitFor({ timeout: 90_000 });
+    await page
+      .locator(`.linked-map[data-map-id="cross-border"][data-status="ready"][data-cells-drawn="${cross.cells.length}"]`)
+      .waitFor({ timeout: 90_000 });
     expect(await page.locator('.cross-border-legend li').count()).toBe(4);
     await expect.poll(() => page.locator('.straddling-summary').textContent()).toMatch(/boundary/);
     await page.screenshot({ path: `${ARTIFACTS}compare-cross-border.png`, fullPage: true });

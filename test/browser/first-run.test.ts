@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('the first administrator of a new installation', (
     if (server) await stopServer(server);
   });
 
-  it('opens the console\'s one-time link, chooses a password, signs out, and signs in again with it', async () => {
+  it("opens the console's one-time link, chooses a password, signs out, and signs in again with it", async () => {
     const line = await server.waitFor(/Sign in as admin@localhost \(admin\)[^\n]*\n\s*(http\S+)/);
     const link = new URL(/(http\S+)\s*$/.exec(line)![1]!);
     const { page, errors } = await airGappedPage(browser, server.url, { width: 1280, height: 800 });

@@ -59,7 +59,8 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
   });
 
   it('zooms to Gwent, filters the counts to it and draws its boundaries, places and hexagons', async () => {
-    const partnerships = (await getJson<{ partnerships: PartnershipSummary[] }>(server, '/api/partnerships')).partnerships;
+    const partnerships = (await getJson<{ partnerships: PartnershipSummary[] }>(server, '/api/partnerships'))
+      .partnerships;
     const gwent = partnerships.find((p) => p.category === 'force' && /gwent/i.test(p.name));
     expect(gwent, 'a seeded Gwent force-area partnership').toBeDefined();
     expect([...gwent!.lads].sort()).toEqual(GWENT_LADS);
@@ -107,7 +108,9 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
     expect(view[3] - view[1]).toBeLessThan(3 * (n - s));
 
     // Boundaries: the five Gwent LAD outlines and the partnership outline are rendered.
-    await expect.poll(() => renderedCodes(page, 'lad-line'), { timeout: 30_000 }).toEqual(expect.arrayContaining(GWENT_LADS));
+    await expect
+      .poll(() => renderedCodes(page, 'lad-line'), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(GWENT_LADS));
     await expect.poll(() => renderedCount(page, 'partnership-line'), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(Number(await map.getAttribute('data-lad-features'))).toBeGreaterThanOrEqual(GWENT_LADS.length);
 
@@ -128,14 +131,18 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
     const tooltip = page.locator('.map-tooltip');
     await expect.poll(() => tooltip.innerText().catch(() => ''), { timeout: 10_000 }).toContain(busiest.h3);
     const text = await tooltip.innerText();
-    expect(text).toContain(`${busiest.rate!.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} per 1,000 residents`);
+    expect(text).toContain(
+      `${busiest.rate!.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} per 1,000 residents`,
+    );
     expect(text).toMatch(/Residents \(estimate\): [\d,]+/);
     await page.mouse.move(5, 5);
 
     const schools = await expected('school');
     expect(schools).toBeGreaterThan(50);
     await page.getByRole('checkbox', { name: /^Schools/ }).check();
-    await expect.poll(() => placesDrawn(page), { timeout: 30_000 }).toEqual({ 'hospital-ed': eds, prison: prisons, school: schools });
+    await expect
+      .poll(() => placesDrawn(page), { timeout: 30_000 })
+      .toEqual({ 'hospital-ed': eds, prison: prisons, school: schools });
     await expect.poll(() => page.locator('[data-place-type="school"] .place-count').innerText()).toMatch(/in view/);
     await expect(page.locator('[data-place-type="hospital-ed"]').innerText()).resolves.toMatch(/stand-in/i);
 
@@ -145,11 +152,15 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
     // Hexagon-coloured pixels in the map (legend hidden) that vanish with the deck.gl canvas.
     await page.locator('.legend').evaluate((el) => ((el as HTMLElement).style.visibility = 'hidden'));
     const withHexagons = await warmPixels(page, await page.locator('#map').screenshot());
-    await page.locator('#map canvas:not(.maplibregl-canvas)').evaluate((el) => ((el as HTMLElement).style.visibility = 'hidden'));
+    await page
+      .locator('#map canvas:not(.maplibregl-canvas)')
+      .evaluate((el) => ((el as HTMLElement).style.visibility = 'hidden'));
     const withoutHexagons = await warmPixels(page, await page.locator('#map').screenshot());
     expect(withHexagons.pixels).toBeGreaterThan(5_000);
     expect(withoutHexagons.pixels).toBeLessThan(withHexagons.pixels / 20);
-    await page.locator('#map canvas:not(.maplibregl-canvas)').evaluate((el) => ((el as HTMLElement).style.visibility = ''));
+    await page
+      .locator('#map canvas:not(.maplibregl-canvas)')
+      .evaluate((el) => ((el as HTMLElement).style.visibility = ''));
     await page.locator('.legend').evaluate((el) => ((el as HTMLElement).style.visibility = ''));
 
     // LSOAs are fetched only when switched on, and then only for Gwent's force area.
@@ -166,7 +177,9 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
 });
 
 async function getJson<T>(server: TestServer, path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.analyst.token}` } });
+  const response = await fetch(`${server.url}${path}`, {
+    headers: { authorization: `Bearer ${server.analyst.token}` },
+  });
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
@@ -175,7 +188,6 @@ async function getJson<T>(server: TestServer, path: string): Promise<T> {
 function areaOf(request: Request): string | null {
   return new URL(request.url()).searchParams.get('area');
 }
-
 
 async function mapBounds(page: Page): Promise<Bbox> {
   return page.evaluate(() => {

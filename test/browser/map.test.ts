@@ -32,7 +32,11 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
 
   /** A fresh server and page per test; page errors and off-server requests are recorded. */
   function session(options: () => Promise<TestServerOptions> | TestServerOptions = () => ({})) {
-    const s = { server: undefined as unknown as TestServer, page: undefined as unknown as Page, errors: [] as string[] };
+    const s = {
+      server: undefined as unknown as TestServer,
+      page: undefined as unknown as Page,
+      errors: [] as string[],
+    };
     beforeEach(async () => {
       s.errors = [];
       s.server = await startTestServer(await options());
@@ -97,9 +101,13 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       const hot = body.cells.filter((c) => c.class === 3).length;
       expect(hot).toBeGreaterThan(0);
       expect(body.cells.filter((c) => c.class === 0).length).toBeGreaterThan(hot);
-      await page.locator(`#map[data-view="hotspots"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`).waitFor({ timeout: 60_000 });
+      await page
+        .locator(`#map[data-view="hotspots"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`)
+        .waitFor({ timeout: 60_000 });
       const legend = page.getByRole('region', { name: 'Map legend' });
-      await expect.poll(() => legend.textContent()).toContain(`Hot spot, 99% confidence (${hot.toLocaleString('en-GB')})`);
+      await expect
+        .poll(() => legend.textContent())
+        .toContain(`Hot spot, 99% confidence (${hot.toLocaleString('en-GB')})`);
       await page.screenshot({ path: `${ARTIFACTS}hotspots.png` });
       // The hot-spot map as a PNG at print resolution (300 dpi), for the SNA.
       const mapBox = (await page.locator('#map').boundingBox())!;
@@ -125,20 +133,24 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       const top = body.cells.filter((c) => c.band === 5).length;
       expect(top).toBeGreaterThan(0);
       expect(body.bandwidth).toBeGreaterThanOrEqual(100);
-      await page.locator(`#map[data-view="density"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`).waitFor({ timeout: 60_000 });
+      await page
+        .locator(`#map[data-view="density"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`)
+        .waitFor({ timeout: 60_000 });
       const legend = page.getByRole('region', { name: 'Map legend' });
       await expect.poll(() => legend.textContent()).toContain(`Highest fifth (${top.toLocaleString('en-GB')})`);
       expect(await legend.textContent()).toContain(`bandwidth ${Math.round(body.bandwidth).toLocaleString('en-GB')} m`);
       await page.screenshot({ path: `${ARTIFACTS}density.png` });
       // The bandwidth can be overridden: a street-level surface.
-      const narrower = page.waitForResponse((r) => r.url().includes('/api/density?') && r.url().includes('bandwidth=250'));
+      const narrower = page.waitForResponse(
+        (r) => r.url().includes('/api/density?') && r.url().includes('bandwidth=250'),
+      );
       await page.getByLabel('Density bandwidth').selectOption({ label: '250 m (street level)' });
       expect((await narrower).status()).toBe(200);
       await expect.poll(() => legend.textContent()).toContain('bandwidth 250 m');
       expect(s.errors).toEqual([]);
     });
 
-    it('lists the area\'s priority locations in a table beside the map, as the summary route ranks them', async () => {
+    it("lists the area's priority locations in a table beside the map, as the summary route ranks them", async () => {
       const { page } = s;
       const summaryResponse = page.waitForResponse((r) => r.url().includes('/summary?'));
       await signInThroughPage(page, s.server.url, s.server.analyst);
@@ -150,7 +162,9 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       await table.waitFor();
       const rows = table.locator('tbody tr');
       await expect.poll(() => rows.count()).toBe(10);
-      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-h3')))).toEqual(summary.priorities.map((p) => p.h3));
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-h3')))).toEqual(
+        summary.priorities.map((p) => p.h3),
+      );
       expect(await rows.first().textContent()).toMatch(new RegExp(`^1Hot 99%${summary.priorities[0]!.count}`));
       await page.locator('.priorities').screenshot({ path: `${ARTIFACTS}priorities.png` });
       expect(s.errors).toEqual([]);
@@ -186,19 +200,22 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
   });
 });
 
-
 /** Deterministic incident rows (local-police preset columns) around Newport, February 2024. */
 function syntheticLocalPolice(rows: number): string {
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const lines = ['occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force'];
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const lines = [
+    'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force',
+  ];
   for (let i = 0; i < rows; i++) {
     const clustered = random() < 0.5;
     const lat = clustered ? 51.588 + (random() - 0.5) * 0.02 : 51.55 + random() * 0.25;
     const lng = clustered ? -2.998 + (random() - 0.5) * 0.03 : -3.3 + random() * 0.45;
     const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
     const hour = String(Math.floor(random() * 24)).padStart(2, '0');
-    lines.push(`GW/2024/${String(i).padStart(6, '0')},2024-02-${day},${hour}:30,${lat.toFixed(5)},${lng.toFixed(5)},common assault,N,N,N,Gwent`);
+    lines.push(
+      `GW/2024/${String(i).padStart(6, '0')},2024-02-${day},${hour}:30,${lat.toFixed(5)},${lng.toFixed(5)},common assault,N,N,N,Gwent`,
+    );
   }
   return lines.join('\n') + '\n';
 }

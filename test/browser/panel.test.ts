@@ -44,7 +44,9 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
     await page.getByLabel('Name').fill('Newport violence panel');
     await page.getByLabel('Partnership').selectOption({ label: 'Gwent force area' });
     await page.getByLabel(/Local police extract \(restricted\)/).check();
-    const panelCreated = page.waitForResponse((r) => r.url().endsWith('/api/panels') && r.request().method() === 'POST');
+    const panelCreated = page.waitForResponse(
+      (r) => r.url().endsWith('/api/panels') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Create panel' }).click();
     expect((await panelCreated).status()).toBe(201);
     await page.getByLabel(/New review for meeting on/).fill(MEETING);
@@ -66,13 +68,17 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
     await page.getByLabel('Note or action').fill('Licensing to visit the new late bar');
     await page.getByLabel('Owner').fill('Newport licensing');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => page.locator('.notes li').first().textContent()).toContain('Licensing to visit the new late bar');
+    await expect
+      .poll(() => page.locator('.notes li').first().textContent())
+      .toContain('Licensing to visit the new late bar');
     await page.screenshot({ path: `${ARTIFACTS}panel-review.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Printable report' }).click();
     const report = page.getByRole('article', { name: 'Review report' });
     await report.waitFor();
-    await expect.poll(() => report.locator('h1').textContent()).toContain(`Newport violence panel: review for the meeting of ${MEETING}`);
+    await expect
+      .poll(() => report.locator('h1').textContent())
+      .toContain(`Newport violence panel: review for the meeting of ${MEETING}`);
     const text = (await report.textContent())!;
     expect(text).toContain('Action (open, Newport licensing): Licensing to visit the new late bar');
     expect(text).toMatch(/Disclosure control.*counts from 1 to 4 withheld/);
@@ -89,10 +95,25 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
 
   it('lets an admin of another partnership read the panel only after stating a reason, read-only and audited', async () => {
     const southWales = `partnership:${await findPartnershipByName(server.db, 'South Wales force area')}`;
-    const admin = await createTestUser(server.db, { role: 'admin', scopes: [southWales], email: 'admin@south-wales.example', password: 'a long admin passphrase' });
+    const admin = await createTestUser(server.db, {
+      role: 'admin',
+      scopes: [southWales],
+      email: 'admin@south-wales.example',
+      password: 'a long admin passphrase',
+    });
     // Holding a grant on the data does not make the admin a member of the panel's partnership.
-    const [{ id: datasetId }] = await server.db.query<{ id: number }>(`select id from datasets where name = 'Local police extract (restricted)'`);
-    await insertGrant(server.db, { datasetId: datasetId!, placeLayerId: null, granteeScope: southWales, purpose: 'Cross-border review', area: null, expiresAt: new Date('2099-01-01'), grantedBy: null });
+    const [{ id: datasetId }] = await server.db.query<{ id: number }>(
+      `select id from datasets where name = 'Local police extract (restricted)'`,
+    );
+    await insertGrant(server.db, {
+      datasetId: datasetId!,
+      placeLayerId: null,
+      granteeScope: southWales,
+      purpose: 'Cross-border review',
+      area: null,
+      expiresAt: new Date('2099-01-01'),
+      grantedBy: null,
+    });
     const { page, errors } = await airGappedPage(browser, server.url, { width: 1280, height: 1000 });
     await signInThroughPage(page, server.url, { email: admin.email, password: admin.password! });
     await page.getByRole('button', { name: 'Panels' }).click();
@@ -100,7 +121,10 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
     await page.getByText("Read another partnership's panels (audited)").click();
     await page.getByLabel('Reason').fill('support request from the Gwent panel chair');
     await page.getByRole('button', { name: 'Read their panels' }).click();
-    await page.getByRole('status').filter({ hasText: /each read is recorded in the audit log/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /each read is recorded in the audit log/ })
+      .waitFor();
     await expect.poll(() => page.locator('select').first().textContent()).toContain('Newport violence panel');
     const rows = page.locator('.review-priorities tbody tr');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
@@ -110,8 +134,13 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
     expect(await page.locator('.note-form').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add to watch-list' }).count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}panel-admin-override.png`, fullPage: true });
-    const audited = await server.db.query<{ target: string }>(`select target from audit_log where action = 'panel.override' and user_id = $1`, [admin.id]);
-    expect(audited.map((a) => a.target)).toEqual(expect.arrayContaining(['GET /api/panels', expect.stringMatching(/^panel:\d+$/)]));
+    const audited = await server.db.query<{ target: string }>(
+      `select target from audit_log where action = 'panel.override' and user_id = $1`,
+      [admin.id],
+    );
+    expect(audited.map((a) => a.target)).toEqual(
+      expect.arrayContaining(['GET /api/panels', expect.stringMatching(/^panel:\d+$/)]),
+    );
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

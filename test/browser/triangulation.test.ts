@@ -13,16 +13,34 @@ import { policeUkFile } from '../helpers/shared-data.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-const MONTHS = ['2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
+const MONTHS = [
+  '2023-07',
+  '2023-08',
+  '2023-09',
+  '2023-10',
+  '2023-11',
+  '2023-12',
+  '2024-01',
+  '2024-02',
+  '2024-03',
+  '2024-04',
+  '2024-05',
+  '2024-06',
+];
 const RESTRICTED = fileURLToPath(new URL('../../geodata/sample/restricted/', import.meta.url));
-const PLANTED = JSON.parse(readFileSync(`${RESTRICTED}planted-clusters.json`, 'utf8')) as { clusters: { id: string; force: string; lat: number; lng: number }[] };
+const PLANTED = JSON.parse(readFileSync(`${RESTRICTED}planted-clusters.json`, 'utf8')) as {
+  clusters: { id: string; force: string; lat: number; lng: number }[];
+};
 
 describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () => {
   let browser: Browser;
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ policeUkFiles: MONTHS.map((m) => policeUkFile('gwent', m)), edFiles: [`${RESTRICTED}istv-ed-gwent-south-wales.csv.gz`] });
+    server = await startTestServer({
+      policeUkFiles: MONTHS.map((m) => policeUkFile('gwent', m)),
+      edFiles: [`${RESTRICTED}istv-ed-gwent-south-wales.csv.gz`],
+    });
     browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
@@ -30,7 +48,7 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
     await server?.close();
   });
 
-  it('maps Gwent\'s police and ED records together and lists the ED-only clusters with the settings near them', async () => {
+  it("maps Gwent's police and ED records together and lists the ED-only clusters with the settings near them", async () => {
     const { page, errors } = await airGappedPage(browser, server.url, { width: 1400, height: 2600 });
     await signInThroughPage(page, server.url, server.analyst);
     const answered = page.waitForResponse((r) => r.url().includes('/api/triangulation?'));
@@ -39,11 +57,20 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
     expect(response.status()).toBe(200);
     const body = (await response.json()) as { from: string; to: string; cells: unknown[]; restricted: boolean };
     expect([body.from, body.to, body.restricted]).toEqual(['2023-07', '2024-06', true]);
-    await page.locator(`.linked-map[data-map-id="triangulation"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`).waitFor({ timeout: 90_000 });
+    await page
+      .locator(`.linked-map[data-map-id="triangulation"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`)
+      .waitFor({ timeout: 90_000 });
     const edOnly = page.locator('table.triangulation-cells[data-class="ed-excess"] tbody tr');
     await expect.poll(() => edOnly.count()).toBeGreaterThanOrEqual(3);
     for (const cluster of PLANTED.clusters.filter((c) => c.force === 'Gwent Police')) {
-      expect(await page.locator(`table.triangulation-cells[data-class="ed-excess"] tr[data-h3="${latLngToCell(cluster.lat, cluster.lng, 8)}"]`).count(), cluster.id).toBe(1);
+      expect(
+        await page
+          .locator(
+            `table.triangulation-cells[data-class="ed-excess"] tr[data-h3="${latLngToCell(cluster.lat, cluster.lng, 8)}"]`,
+          )
+          .count(),
+        cluster.id,
+      ).toBe(1);
     }
     expect(await page.locator('.triangulation-areas tbody tr').count()).toBe(5);
     expect(await page.locator('.bivariate-legend td').count()).toBe(9);
@@ -65,7 +92,9 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
     expect(png.readUInt32BE(20)).toBeGreaterThan(mapBox.height * (300 / 96));
     writeFileSync(`${ARTIFACTS}triangulation-map-print.png`, png);
     const drawn = await page.evaluate(async (base64) => {
-      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const bitmap = await createImageBitmap(
+        new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }),
+      );
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(bitmap, 0, 0);
@@ -79,23 +108,41 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
     }, png.toString('base64'));
     expect(drawn).toBeGreaterThan(5000);
     // Made in the browser, recorded on the server: every export is audited.
-    await expect.poll(async () => (await server.db.query(`select summary from audit_log where action = 'export' and summary->>'format' = 'map.png'`)).length).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.db.query(
+              `select summary from audit_log where action = 'export' and summary->>'format' = 'map.png'`,
+            )
+          ).length,
+      )
+      .toBe(1);
 
     // The SNA place chapter for the same selection: Welsh headings for a Welsh area, every section, and a PDF.
     await page.getByRole('button', { name: 'Printable SNA place chapter' }).click();
     const chapter = page.getByRole('article', { name: 'SNA place chapter' });
     await chapter.waitFor({ timeout: 60_000 });
-    await expect.poll(() => chapter.locator('h2').allTextContents(), { timeout: 60_000 }).toEqual([
-      'Definition of serious violence / Diffiniad o drais difrifol', 'Data sources / Ffynonellau data', 'Priority locations / Lleoliadau blaenoriaeth',
-      'Trends / Tueddiadau', "Police and hospital data / Data'r heddlu a'r ysbyty", 'Disclosure control / Rheoli datgelu',
-    ]);
+    await expect
+      .poll(() => chapter.locator('h2').allTextContents(), { timeout: 60_000 })
+      .toEqual([
+        'Definition of serious violence / Diffiniad o drais difrifol',
+        'Data sources / Ffynonellau data',
+        'Priority locations / Lleoliadau blaenoriaeth',
+        'Trends / Tueddiadau',
+        "Police and hospital data / Data'r heddlu a'r ysbyty",
+        'Disclosure control / Rheoli datgelu',
+      ]);
     await expect.poll(() => chapter.locator('figcaption').count(), { timeout: 60_000 }).toBe(4);
-    expect(await chapter.locator('h1').textContent()).toBe('Serious violence: place chapter / Trais difrifol: pennod lle: Gwent');
+    expect(await chapter.locator('h1').textContent()).toBe(
+      'Serious violence: place chapter / Trais difrifol: pennod lle: Gwent',
+    );
     const text = (await chapter.textContent())!;
     expect(text).toContain('Police, Crime, Sentencing and Courts Act 2022, section 16');
     expect(text).toContain('Open Government Licence v3.0');
     expect(text).toMatch(/Counts from 1 to 4 are not shown/);
-    for (const cluster of PLANTED.clusters.filter((c) => c.force === 'Gwent Police')) expect(text).toContain(latLngToCell(cluster.lat, cluster.lng, 8));
+    for (const cluster of PLANTED.clusters.filter((c) => c.force === 'Gwent Police'))
+      expect(text).toContain(latLngToCell(cluster.lat, cluster.lng, 8));
     expect(await chapter.locator('.change-map polygon[data-class="3"]').count()).toBeGreaterThan(10);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.no-print').isVisible()).toBe(false);

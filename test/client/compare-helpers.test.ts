@@ -65,17 +65,44 @@ describe('compare helpers', () => {
   });
 
   it('offers force areas, local authorities and partnerships, and outlines a partnership by its authorities', () => {
-    const square = (x: number) => ({ type: 'Polygon' as const, coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+    const square = (x: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [x, 0],
+          [x + 1, 0],
+          [x + 1, 1],
+          [x, 1],
+          [x, 0],
+        ],
+      ],
+    });
     const fc = (codes: [string, string][]): AreaCollection => ({
       type: 'FeatureCollection',
-      features: codes.map(([code, name], i) => ({ type: 'Feature', properties: { code, name, nameWelsh: null, parentCode: null, population: 1 }, geometry: square(i) })),
+      features: codes.map(([code, name], i) => ({
+        type: 'Feature',
+        properties: { code, name, nameWelsh: null, parentCode: null, population: 1 },
+        geometry: square(i),
+      })),
     });
     const forces = fc([['W15000002', 'Gwent']]);
-    const lads = fc([['W06000022', 'Newport'], ['W06000020', 'Torfaen']]);
-    const partnerships = [{ id: 7, name: 'Newport and Torfaen', lads: ['W06000022', 'W06000020'] }] as unknown as Partnership[];
-    expect(areaOptions(forces, lads, partnerships).map((o) => `${o.level} ${o.key} ${o.name}`)).toEqual([
-      'pfa pfa:W15000002 Gwent', 'lad lad:W06000022 Newport', 'lad lad:W06000020 Torfaen', 'partnership partnership:7 Newport and Torfaen',
+    const lads = fc([
+      ['W06000022', 'Newport'],
+      ['W06000020', 'Torfaen'],
     ]);
-    expect(areaOutlines(['pfa:W15000002', 'partnership:7'], forces, lads, partnerships).features.map((f) => f.properties.code)).toEqual(['W15000002', 'W06000022', 'W06000020']);
+    const partnerships = [
+      { id: 7, name: 'Newport and Torfaen', lads: ['W06000022', 'W06000020'] },
+    ] as unknown as Partnership[];
+    expect(areaOptions(forces, lads, partnerships).map((o) => `${o.level} ${o.key} ${o.name}`)).toEqual([
+      'pfa pfa:W15000002 Gwent',
+      'lad lad:W06000022 Newport',
+      'lad lad:W06000020 Torfaen',
+      'partnership partnership:7 Newport and Torfaen',
+    ]);
+    expect(
+      areaOutlines(['pfa:W15000002', 'partnership:7'], forces, lads, partnerships).features.map(
+        (f) => f.properties.code,
+      ),
+    ).toEqual(['W15000002', 'W06000022', 'W06000020']);
   });
 });

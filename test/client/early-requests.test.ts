@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 function fakeFetch(status: (path: string) => number) {
   const calls: string[] = [];
   const fn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = new URL(String(input), 'http://app.test/').pathname + new URL(String(input), 'http://app.test/').search;
+    const path =
+      new URL(String(input), 'http://app.test/').pathname + new URL(String(input), 'http://app.test/').search;
     calls.push(`${init?.method ?? 'GET'} ${path}`);
     return new Response(JSON.stringify({ path, n: calls.length }), { status: status(path) });
   });
@@ -23,7 +24,13 @@ describe('early requests', () => {
     vi.stubGlobal('fetch', fn);
     const { startEarlyRequests, fetchWithEarly } = await import('../../client/early-requests');
     startEarlyRequests();
-    expect(calls).toEqual(['GET /api/auth/me', 'GET /api/datasets', 'GET /api/groups', 'GET /api/partnerships', 'GET /api/boundaries/pfa']);
+    expect(calls).toEqual([
+      'GET /api/auth/me',
+      'GET /api/datasets',
+      'GET /api/groups',
+      'GET /api/partnerships',
+      'GET /api/boundaries/pfa',
+    ]);
     const first = await (await fetchWithEarly('/api/datasets', { method: 'GET' })).json();
     expect(first).toEqual({ path: '/api/datasets', n: 2 }); // the early one
     expect(calls).toHaveLength(5);

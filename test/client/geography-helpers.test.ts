@@ -14,14 +14,30 @@ import { countInBbox, placeTooltipText } from '../../client/places/placeInfo';
 import { defaultPlaceTypes, placeStyles } from '../../client/places/placeStyles';
 import { contains, growBbox, snapBbox } from '../../client/places/usePlaces';
 
-const partnership = (id: number, name: string, category: 'force' | 'lad' | 'vru' | 'custom', lads: string[] = [], population = 0) => ({
-  id, name, category, lads, population,
+const partnership = (
+  id: number,
+  name: string,
+  category: 'force' | 'lad' | 'vru' | 'custom',
+  lads: string[] = [],
+  population = 0,
+) => ({
+  id,
+  name,
+  category,
+  lads,
+  population,
 });
 
 describe('partnership choice', () => {
   const list = [
     partnership(1, 'Avon and Somerset force area', 'force', ['E06000022'], 1_729_464),
-    partnership(4, 'Gwent force area', 'force', ['W06000018', 'W06000019', 'W06000020', 'W06000021', 'W06000022'], 598_194),
+    partnership(
+      4,
+      'Gwent force area',
+      'force',
+      ['W06000018', 'W06000019', 'W06000020', 'W06000021', 'W06000022'],
+      598_194,
+    ),
     partnership(22, 'Caerphilly CSP', 'lad', ['W06000018'], 181_731),
     partnership(29, 'Wales Violence Prevention Unit area', 'vru', [], 3_169_586),
     partnership(40, 'Newport night-time economy', 'custom'),
@@ -64,13 +80,22 @@ describe('hexagon tooltip rates', () => {
       'Residents (estimate): 2,894',
       '187.6 per 1,000 residents',
     ]);
-    expect(rateLines({ count: 3, population: 1500, rate: 2 })).toEqual(['Residents (estimate): 1,500', '2.0 per 1,000 residents']);
+    expect(rateLines({ count: 3, population: 1500, rate: 2 })).toEqual([
+      'Residents (estimate): 1,500',
+      '2.0 per 1,000 residents',
+    ]);
   });
 
   it('says the rate is suppressed with the count, and when there is no population', () => {
-    expect(rateLines({ count: null, population: 812, rate: null })).toEqual(['Residents (estimate): 812', 'Rate suppressed']);
+    expect(rateLines({ count: null, population: 812, rate: null })).toEqual([
+      'Residents (estimate): 812',
+      'Rate suppressed',
+    ]);
     expect(rateLines({ count: 4, population: null, rate: null })).toEqual(['No resident population estimate']);
-    expect(rateLines({ count: 4, population: 0, rate: null })).toEqual(['Residents (estimate): 0', 'No residents: no rate']);
+    expect(rateLines({ count: 4, population: 0, rate: null })).toEqual([
+      'Residents (estimate): 0',
+      'No residents: no rate',
+    ]);
   });
 
   it('adds nothing when the response has no population fields', () => {
@@ -79,12 +104,24 @@ describe('hexagon tooltip rates', () => {
 });
 
 describe('partnership outlines', () => {
-  const polygon = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+  const polygon = {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+    ],
+  };
 
   it('accepts a Feature, a bare geometry, or a Feature wrapping a Feature', () => {
     expect(outlineFeature({ type: 'Feature', properties: {}, geometry: polygon })?.geometry).toEqual(polygon);
     expect(outlineFeature(polygon)?.geometry).toEqual(polygon);
-    expect(outlineFeature({ type: 'Feature', properties: {}, geometry: { type: 'Feature', geometry: polygon } })?.geometry).toEqual(polygon);
+    expect(
+      outlineFeature({ type: 'Feature', properties: {}, geometry: { type: 'Feature', geometry: polygon } })?.geometry,
+    ).toEqual(polygon);
   });
 
   it('refuses anything that is not a polygon', () => {
@@ -140,13 +177,20 @@ describe('places', () => {
       { lng: -3.0, lat: 52.5 },
     ];
     expect(countInBbox(places, [-3.1, 51.5, -2.9, 51.7])).toBe(1);
-    const ed = { label: 'Hospitals with an emergency department', note: 'Stroke hospital list standing in for an ED list', proxy: true };
+    const ed = {
+      label: 'Hospitals with an emergency department',
+      note: 'Stroke hospital list standing in for an ED list',
+      proxy: true,
+    };
     expect(placeTooltipText({ name: 'Grange University Hospital', note: null, proxy: true }, ed)).toBe(
       'Grange University Hospital\nHospitals with an emergency department (stand-in)\nStroke hospital list standing in for an ED list',
     );
-    expect(placeTooltipText({ name: 'HMP Usk', note: 'Placed at Usk', proxy: false }, { label: 'Prisons', note: null, proxy: false })).toBe(
-      'HMP Usk\nPrisons\nPlaced at Usk',
-    );
+    expect(
+      placeTooltipText(
+        { name: 'HMP Usk', note: 'Placed at Usk', proxy: false },
+        { label: 'Prisons', note: null, proxy: false },
+      ),
+    ).toBe('HMP Usk\nPrisons\nPlaced at Usk');
   });
 
   it('snaps and grows fetch boxes so small pans reuse a complete answer', () => {

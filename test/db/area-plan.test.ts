@@ -35,10 +35,21 @@ describe.each(backends)('area query plans on $name', (backend) => {
   let q: CellQuery;
   beforeAll(async () => {
     t = await backend.open();
-    const { datasetId } = await importPaths(t.db, ['2024-01', '2024-02', '2024-03'].map((m) => policeUkFile('gwent', m)), { kind: 'police-uk', name: 'Gwent' });
+    const { datasetId } = await importPaths(
+      t.db,
+      ['2024-01', '2024-02', '2024-03'].map((m) => policeUkFile('gwent', m)),
+      { kind: 'police-uk', name: 'Gwent' },
+    );
     await t.db.query('analyze cell_counts');
     const tiles = await t.db.query<{ h3: string }>('select distinct h3_r7 as h3 from cell_counts order by 1');
-    q = { datasetIds: [datasetId], res: 9, from: '2024-01', to: '2024-03', groups: expandGroups(['violence-sexual']), area: { kind: 'cells', res: 7, cells: tiles.map((r) => r.h3) } };
+    q = {
+      datasetIds: [datasetId],
+      res: 9,
+      from: '2024-01',
+      to: '2024-03',
+      groups: expandGroups(['violence-sexual']),
+      area: { kind: 'cells', res: 7, cells: tiles.map((r) => r.h3) },
+    };
   }, 120_000);
   afterAll(async () => t?.dispose());
 
@@ -70,7 +81,10 @@ describe.each(backends)('area query plans on $name', (backend) => {
     const plans: RecordedPlan[] = [];
     // A tenth of the dataset's tiles, as one force is of a national dataset.
     const cells = q.area!.kind === 'cells' ? q.area!.cells : [];
-    const part: CellQuery = { ...q, area: { kind: 'cells', res: 7, cells: cells.slice(0, Math.ceil(cells.length / 10)) } };
+    const part: CellQuery = {
+      ...q,
+      area: { kind: 'cells', res: 7, cells: cells.slice(0, Math.ceil(cells.length / 10)) },
+    };
     expect((await countByCell(t.db, part)).length).toBeGreaterThan(20);
     await countByCell(recordingPlans(favouringParallelPlans(t.db), plans, areaQueries), part);
     expect(plans).toHaveLength(1);

@@ -35,7 +35,9 @@ describe('a persisted embedded database', () => {
 
   it('leaves an in-memory database (tests) as PGlite makes it', async () => {
     const { db } = await openDatabase({});
-    expect((await db.query<{ value: string }>("select current_setting('shared_buffers') as value"))[0]!.value).toBe('128MB');
+    expect((await db.query<{ value: string }>("select current_setting('shared_buffers') as value"))[0]!.value).toBe(
+      '128MB',
+    );
     await db.close();
   });
 });

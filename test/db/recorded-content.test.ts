@@ -9,7 +9,8 @@ import { backends, type TestDb } from '../helpers/databases.js';
 import { importPaths } from '../helpers/import.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hotspot-recorded-'));
-const HEADER = 'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force';
+const HEADER =
+  'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force';
 
 describe.each(backends)('what a dataset records, on $name', (backend) => {
   let t: TestDb;
@@ -18,14 +19,24 @@ describe.each(backends)('what a dataset records, on $name', (backend) => {
     writeFileSync(p, [HEADER, ...lines].join('\n') + '\n');
     return p;
   };
-  const importLocal = (file: string) => importPaths(t.db, [file], { kind: 'incidents', name: 'Local', mapping: resolveMapping('local-police'), sensitivity: 'restricted', basis: 's16', ownerScope: 'partnership:1' });
+  const importLocal = (file: string) =>
+    importPaths(t.db, [file], {
+      kind: 'incidents',
+      name: 'Local',
+      mapping: resolveMapping('local-police'),
+      sensitivity: 'restricted',
+      basis: 's16',
+      ownerScope: 'partnership:1',
+    });
   beforeAll(async () => {
     t = await backend.open();
   });
   afterAll(async () => t?.dispose());
 
   it('is read once per import of the dataset, and read again after the next', async () => {
-    const { datasetId } = await importLocal(write('a', ['GW/1,2024-03-01,21:05,51.588311,-2.997664,Common assault,,,,Gwent Police']));
+    const { datasetId } = await importLocal(
+      write('a', ['GW/1,2024-03-01,21:05,51.588311,-2.997664,Common assault,,,,Gwent Police']),
+    );
     let queries = 0;
     const counting: Queryable = { query: (sql, params) => (queries++, t.db.query(sql, params)) };
     const first = (await recordedContent(counting, [(await getDataset(t.db, datasetId))!]))[0]!;
@@ -38,7 +49,9 @@ describe.each(backends)('what a dataset records, on $name', (backend) => {
     expect(queries).toBe(1);
     expect([...again.groups]).toEqual(['violence-without-injury']);
     // A second import adds a group: a new latest import, read afresh.
-    await importLocal(write('b', ['GW/2,2024-03-02,14:00,51.588311,-2.997664,Robbery of personal property,N,Y,N,Gwent Police']));
+    await importLocal(
+      write('b', ['GW/2,2024-03-02,14:00,51.588311,-2.997664,Robbery of personal property,N,Y,N,Gwent Police']),
+    );
     const after = (await recordedContent(counting, [(await getDataset(t.db, datasetId))!]))[0]!;
     expect(queries).toBe(2);
     expect([...after.groups].sort()).toEqual(['robbery', 'violence-without-injury']);

@@ -28,13 +28,15 @@ function consistent(released: number | null): [number, number] {
   if (released === null) return [1, K - 1]; // the attacker is even told it was not a secondary suppression
   if (released === 0) return [0, 0];
   const candidates: number[] = [];
-  for (let n = Math.max(K, released - 2); n <= released + 2; n++) if (possiblePerturbations(n, K).includes(released - n)) candidates.push(n);
+  for (let n = Math.max(K, released - 2); n <= released + 2; n++)
+    if (possiblePerturbations(n, K).includes(released - n)) candidates.push(n);
   return [Math.min(...candidates), Math.max(...candidates)];
 }
 
 /** Suppression alone (no perturbation): the release the attacks are designed against, where a released count is exact. */
 const suppressionOnly = (n: number) => (n > 0 && n < K ? null : n);
-const consistentWithSuppressionOnly = (released: number | null): [number, number] => (released === null ? [1, K - 1] : [released, released]);
+const consistentWithSuppressionOnly = (released: number | null): [number, number] =>
+  released === null ? [1, K - 1] : [released, released];
 
 interface Term {
   sign: 1 | -1;
@@ -43,7 +45,11 @@ interface Term {
 }
 
 /** The interval an attacker can pin the target (the signed sum of the terms) to. */
-function targetInterval(terms: readonly Term[], release: (t: Term) => number | null, known: (r: number | null) => [number, number]): [number, number] {
+function targetInterval(
+  terms: readonly Term[],
+  release: (t: Term) => number | null,
+  known: (r: number | null) => [number, number],
+): [number, number] {
   let lo = 0;
   let hi = 0;
   for (const t of terms) {
@@ -72,8 +78,18 @@ function judge(attack: string, instances: readonly Term[][]): Outcome {
       const [lo, hi] = targetInterval(terms, release, known);
       return lo === hi;
     }).length;
-  const naiveRight = small.filter((terms) => terms.every((t) => t.released !== null) && terms.reduce((a, t) => a + t.sign * t.released!, 0) === terms.reduce((a, t) => a + t.sign * t.truth, 0)).length;
-  return { attack, smallTargets: small.length, recoveredFromEngine: recovered((t) => t.released, consistent), recoveredFromSuppressionOnly: recovered((t) => suppressionOnly(t.truth), consistentWithSuppressionOnly), naiveRight };
+  const naiveRight = small.filter(
+    (terms) =>
+      terms.every((t) => t.released !== null) &&
+      terms.reduce((a, t) => a + t.sign * t.released!, 0) === terms.reduce((a, t) => a + t.sign * t.truth, 0),
+  ).length;
+  return {
+    attack,
+    smallTargets: small.length,
+    recoveredFromEngine: recovered((t) => t.released, consistent),
+    recoveredFromSuppressionOnly: recovered((t) => suppressionOnly(t.truth), consistentWithSuppressionOnly),
+    naiveRight,
+  };
 }
 
 /** A cell's released count: a cell not listed had none (a listed null is withheld, not zero). */
@@ -91,7 +107,17 @@ describe.each(backends)('differencing attacks on the real restricted extract on 
     const gwent = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     ({ api } = await appAs(t.db, { scopes: [gwent] }));
     const extract = `${process.cwd()}/geodata/sample/restricted/local-police-gwent-south-wales.csv.gz`;
-    id = (await importPaths(t.db, [extract], { kind: 'incidents', name: 'Extract', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: K, basis: 's16', ownerScope: gwent })).datasetId;
+    id = (
+      await importPaths(t.db, [extract], {
+        kind: 'incidents',
+        name: 'Extract',
+        mapping: resolveMapping('local-police'),
+        sensitivity: 'restricted',
+        threshold: K,
+        basis: 's16',
+        ownerScope: gwent,
+      })
+    ).datasetId;
   }, 300_000);
   afterAll(async () => t?.dispose());
 
@@ -100,9 +126,22 @@ describe.each(backends)('differencing attacks on the real restricted extract on 
     expect(res.status, path).toBe(200);
     return (await res.json()) as T;
   };
-  const releasedCells = async (query: string) => new Map((await get<{ cells: { h3: string; count: number | null }[] }>(`/api/cells?datasets=${id}&${query}`)).cells.map((c) => [c.h3, c.count]));
-  const query = (q: Partial<CellQuery>): CellQuery => ({ datasetIds: [id], res: 9, from: '2024-01', to: '2024-06', groups: expandGroups(OFFENCE_GROUPS.map((g) => g.id)), ...q });
-  const trueCells = async (q: Partial<CellQuery>) => new Map((await countByCell(t.db, query(q))).map((c) => [c.h3, c.count]));
+  const releasedCells = async (query: string) =>
+    new Map(
+      (await get<{ cells: { h3: string; count: number | null }[] }>(`/api/cells?datasets=${id}&${query}`)).cells.map(
+        (c) => [c.h3, c.count],
+      ),
+    );
+  const query = (q: Partial<CellQuery>): CellQuery => ({
+    datasetIds: [id],
+    res: 9,
+    from: '2024-01',
+    to: '2024-06',
+    groups: expandGroups(OFFENCE_GROUPS.map((g) => g.id)),
+    ...q,
+  });
+  const trueCells = async (q: Partial<CellQuery>) =>
+    new Map((await countByCell(t.db, query(q))).map((c) => [c.h3, c.count]));
 
   /** Judges an attack and checks its own outcome: it works against suppression alone, and recovers nothing from the engine. */
   function record(attack: string, instances: readonly Term[][]) {
@@ -124,33 +163,64 @@ describe.each(backends)('differencing attacks on the real restricted extract on 
   }
 
   it('a period shifted by one month', async () => {
-    await cellDifference('month shift', 'res=9&area=pfa:W15000002&from=2024-01&to=2024-06', 'res=9&area=pfa:W15000002&from=2024-02&to=2024-06', { area: { kind: 'pfa', code: 'W15000002' } }, { from: '2024-02', area: { kind: 'pfa', code: 'W15000002' } });
+    await cellDifference(
+      'month shift',
+      'res=9&area=pfa:W15000002&from=2024-01&to=2024-06',
+      'res=9&area=pfa:W15000002&from=2024-02&to=2024-06',
+      { area: { kind: 'pfa', code: 'W15000002' } },
+      { from: '2024-02', area: { kind: 'pfa', code: 'W15000002' } },
+    );
   });
 
   it('a period shifted by one week', async () => {
-    await cellDifference('week shift', 'res=9&from=2024-01-01&to=2024-03-31', 'res=9&from=2024-01-08&to=2024-03-31', { from: '2024-01-01', to: '2024-03-31' }, { from: '2024-01-08', to: '2024-03-31' });
+    await cellDifference(
+      'week shift',
+      'res=9&from=2024-01-01&to=2024-03-31',
+      'res=9&from=2024-01-08&to=2024-03-31',
+      { from: '2024-01-01', to: '2024-03-31' },
+      { from: '2024-01-08', to: '2024-03-31' },
+    );
   });
 
   it('one offence group more', async () => {
     const base = expandGroups(['violence-with-injury']);
-    await cellDifference('one group more', 'res=9&from=2024-01&to=2024-06&groups=violence-with-injury,robbery', 'res=9&from=2024-01&to=2024-06&groups=violence-with-injury', { groups: [...base, ...expandGroups(['robbery'])] }, { groups: base });
+    await cellDifference(
+      'one group more',
+      'res=9&from=2024-01&to=2024-06&groups=violence-with-injury,robbery',
+      'res=9&from=2024-01&to=2024-06&groups=violence-with-injury',
+      { groups: [...base, ...expandGroups(['robbery'])] },
+      { groups: base },
+    );
   });
 
   it('one hour more', async () => {
     const hours = (from: number) => Array.from({ length: (28 - from) % 24 }, (_, i) => (from + i) % 24);
-    await cellDifference('one hour more', 'res=8&from=2024-01-01&to=2024-06-30&hours=22-4', 'res=8&from=2024-01-01&to=2024-06-30&hours=23-4', { res: 8, from: '2024-01-01', to: '2024-06-30', hours: hours(22) }, { res: 8, from: '2024-01-01', to: '2024-06-30', hours: hours(23) });
+    await cellDifference(
+      'one hour more',
+      'res=8&from=2024-01-01&to=2024-06-30&hours=22-4',
+      'res=8&from=2024-01-01&to=2024-06-30&hours=23-4',
+      { res: 8, from: '2024-01-01', to: '2024-06-30', hours: hours(22) },
+      { res: 8, from: '2024-01-01', to: '2024-06-30', hours: hours(23) },
+    );
   });
 
   it('a parent cell against its released children', async () => {
     const q = 'from=2024-01&to=2024-06&area=pfa:W15000002';
     const gwent = { area: { kind: 'pfa', code: 'W15000002' } } as const;
-    const [parents, children, tParents, tChildren] = await Promise.all([releasedCells(`res=8&${q}`), releasedCells(`res=9&${q}`), trueCells({ res: 8, ...gwent }), trueCells(gwent)]);
+    const [parents, children, tParents, tChildren] = await Promise.all([
+      releasedCells(`res=8&${q}`),
+      releasedCells(`res=9&${q}`),
+      trueCells({ res: 8, ...gwent }),
+      trueCells(gwent),
+    ]);
     // Target: the withheld children of a parent, got as the parent minus its released children.
     const instances = [...tParents.keys()].map((parent) => {
       const kids = [...tChildren.keys()].filter((h) => cellToParent(h, 8) === parent);
       return [
         { sign: 1 as const, released: releasedOf(parents, parent), truth: tParents.get(parent)! },
-        ...kids.filter((h) => children.get(h) !== null).map((h) => ({ sign: -1 as const, released: children.get(h)!, truth: tChildren.get(h)! })),
+        ...kids
+          .filter((h) => children.get(h) !== null)
+          .map((h) => ({ sign: -1 as const, released: children.get(h)!, truth: tChildren.get(h)! })),
       ];
     });
     record('parent minus children', instances);
@@ -158,17 +228,32 @@ describe.each(backends)('differencing attacks on the real restricted extract on 
 
   it('a force against its other local authorities, month by month', async () => {
     const instances: Term[][] = [];
-    for (const [month, selection] of ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'].flatMap((m) => [[m, 'flags=knife'], [m, 'groups=robbery']] as const)) {
+    for (const [month, selection] of ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'].flatMap(
+      (m) =>
+        [
+          [m, 'flags=knife'],
+          [m, 'groups=robbery'],
+        ] as const,
+    )) {
       const q = `from=${month}&to=${month}&${selection}`;
-      const filter: Partial<CellQuery> = selection === 'flags=knife' ? { flags: ['knife'] } : { groups: expandGroups(['robbery']) };
+      const filter: Partial<CellQuery> =
+        selection === 'flags=knife' ? { flags: ['knife'] } : { groups: expandGroups(['robbery']) };
       const total = async (area: string, selector: CellQuery['area']) => ({
         released: (await get<{ count: number | null }>(`/api/areas/${area}/summary?datasets=${id}&${q}`)).count,
-        truth: [...(await trueCells({ from: month, to: month, ...filter, area: selector })).values()].reduce((a, n) => a + n, 0),
+        truth: [...(await trueCells({ from: month, to: month, ...filter, area: selector })).values()].reduce(
+          (a, n) => a + n,
+          0,
+        ),
       });
       const force = await total('pfa:W15000002', { kind: 'pfa', code: 'W15000002' });
       const lads = await Promise.all(GWENT_LADS.map((code) => total(`lad:${code}`, { kind: 'lad', code })));
       // Target: one authority's total, as the force's minus the other four.
-      lads.forEach((_, i) => instances.push([{ sign: 1, ...force }, ...lads.filter((_, j) => j !== i).map((l) => ({ sign: -1 as const, ...l }))]));
+      lads.forEach((_, i) =>
+        instances.push([
+          { sign: 1, ...force },
+          ...lads.filter((_, j) => j !== i).map((l) => ({ sign: -1 as const, ...l })),
+        ]),
+      );
     }
     record('force minus other authorities', instances);
   });

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { emailAddress, isEmailAddress, normaliseEmail } from '../../server/domain/email.js';
 
 describe('email addresses', () => {
-  it('accepts the first admin\'s single-label address and ordinary ones, in lower case without spaces around', () => {
-    for (const ok of ['admin@localhost', 'analyst@council.gov.uk', 'pcc.analyst+svd@gwent.pcc.police.uk', '-2+3@x.test'])
+  it("accepts the first admin's single-label address and ordinary ones, in lower case without spaces around", () => {
+    for (const ok of [
+      'admin@localhost',
+      'analyst@council.gov.uk',
+      'pcc.analyst+svd@gwent.pcc.police.uk',
+      '-2+3@x.test',
+    ])
       expect(emailAddress.parse(ok), ok).toBe(ok);
     expect(emailAddress.parse('  Admin@LocalHost ')).toBe('admin@localhost');
     expect(normaliseEmail(' A@B ')).toBe('a@b');

@@ -15,6 +15,14 @@ describe('spreadsheet-safe CSV', () => {
   });
 
   it('writes UTF-8 with a byte-order mark and CRLF, withheld counts as "suppressed"', () => {
-    expect(spreadsheetCsv(['h3', 'count', 'note'], [['89195b', null, '=1+1'], ['89195c', -1, 'ok']])).toBe("\uFEFFh3,count,note\r\n89195b,suppressed,'=1+1\r\n89195c,-1,ok\r\n");
+    expect(
+      spreadsheetCsv(
+        ['h3', 'count', 'note'],
+        [
+          ['89195b', null, '=1+1'],
+          ['89195c', -1, 'ok'],
+        ],
+      ),
+    ).toBe("\uFEFFh3,count,note\r\n89195b,suppressed,'=1+1\r\n89195c,-1,ok\r\n");
   });
 });

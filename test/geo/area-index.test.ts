@@ -32,7 +32,9 @@ describe('grid area index', () => {
         expect(got).toBeNull();
         continue;
       }
-      const distances = near.map((f) => [f.properties.code, pointToPolygonDistance(pt, f, { units: 'kilometers' })] as const);
+      const distances = near.map(
+        (f) => [f.properties.code, pointToPolygonDistance(pt, f, { units: 'kilometers' })] as const,
+      );
       const nearest = distances.reduce((a, b) => (b[1] < a[1] ? b : a));
       if (nearest[1] < 1.95) {
         coastal++;

@@ -26,10 +26,11 @@ describe.each(backends)('area assignment at ingest on $name', (backend) => {
     // LSOA names are not stored; read them from the raw files.
     const { readFileSync } = await import('node:fs');
     const nameOf = new Map<string, string>();
-    for (const file of files) for (const line of readFileSync(file, 'utf8').split(/\r?\n/).slice(1)) {
-      const f = line.split(',');
-      if (f[7]) nameOf.set(f[7], f[8]!);
-    }
+    for (const file of files)
+      for (const line of readFileSync(file, 'utf8').split(/\r?\n/).slice(1)) {
+        const f = line.split(',');
+        if (f[7]) nameOf.set(f[7], f[8]!);
+      }
     let compared = 0;
     let agree = 0;
     for (const r of rows) {
@@ -47,10 +48,19 @@ describe.each(backends)('area assignment at ingest on $name', (backend) => {
     // Generous boxes around each force: every row outside its box must be flagged.
     const cases = [
       { force: 'gwent', month: '2022-08', name: 'Gwent Police', code: 'W15000002', box: [-3.4, 51.43, -2.6, 52.03] },
-      { force: 'avon-and-somerset', month: '2024-02', name: 'Avon and Somerset Constabulary', code: 'E23000036', box: [-3.9, 50.78, -2.2, 51.7] },
+      {
+        force: 'avon-and-somerset',
+        month: '2024-02',
+        name: 'Avon and Somerset Constabulary',
+        code: 'E23000036',
+        box: [-3.9, 50.78, -2.2, 51.7],
+      },
     ] as const;
     for (const { force, month, name, code, box } of cases) {
-      const report = await importPaths(t.db, [policeUkFile(force, month)], { kind: 'police-uk', name: `${name} flags` });
+      const report = await importPaths(t.db, [policeUkFile(force, month)], {
+        kind: 'police-uk',
+        name: `${name} flags`,
+      });
       const [stored] = await t.db.query<{ flagged: number; far: number; farFlagged: number; wrong: number }>(
         `select count(*) filter (where outside_force)::int as flagged,
                 count(*) filter (where not (lng between $2 and $4 and lat between $3 and $5))::int as far,

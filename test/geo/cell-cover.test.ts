@@ -5,7 +5,15 @@ import { buildCellCover, type LsoaInput } from '../../server/geo/cell-cover.js';
 /** Two side-by-side squares (~1.4 x 1.1 km) around Newport sharing an edge at lng -3.0. */
 const square = (w: number, e: number): LsoaInput['geometry'] => ({
   type: 'Polygon',
-  coordinates: [[[w, 51.58], [e, 51.58], [e, 51.59], [w, 51.59], [w, 51.58]]],
+  coordinates: [
+    [
+      [w, 51.58],
+      [e, 51.58],
+      [e, 51.59],
+      [w, 51.59],
+      [w, 51.58],
+    ],
+  ],
 });
 const west: LsoaInput = { code: 'W01000001', ladCode: 'W06000022', population: 1200, geometry: square(-3.02, -3.0) };
 const east: LsoaInput = { code: 'W01000002', ladCode: 'W06000021', population: 800, geometry: square(-3.0, -2.98) };
@@ -35,7 +43,9 @@ describe('H3 cover and population apportionment', () => {
       expect(new Set(cover.map((r) => r.h3)).size).toBe(cover.length);
       expect(new Set(at(res).map((r) => r.h3)).size).toBe(cover.length);
       for (const lad of ['W06000022', 'W06000021']) {
-        const people = at(res).filter((r) => r.ladCode === lad).reduce((a, r) => a + r.population, 0);
+        const people = at(res)
+          .filter((r) => r.ladCode === lad)
+          .reduce((a, r) => a + r.population, 0);
         expect(people).toBeCloseTo(lad === 'W06000022' ? 1200 : 800, 6);
       }
     }
@@ -50,8 +60,13 @@ describe('H3 cover and population apportionment', () => {
   it('labels a coarser cell by its centre and sums its resolution-10 descendants', () => {
     for (const r of at(9).filter((c) => c.inCover)) {
       const below = at(10).filter((f) => cellToParent(f.h3, 9) === r.h3);
-      const cellPopulation = at(9).filter((c) => c.h3 === r.h3).reduce((a, c) => a + c.population, 0);
-      expect(cellPopulation).toBeCloseTo(below.reduce((a, f) => a + f.population, 0), 9);
+      const cellPopulation = at(9)
+        .filter((c) => c.h3 === r.h3)
+        .reduce((a, c) => a + c.population, 0);
+      expect(cellPopulation).toBeCloseTo(
+        below.reduce((a, f) => a + f.population, 0),
+        9,
+      );
       const [lat, lng] = cellToLatLng(r.h3);
       const inside = lat > 51.58 && lat < 51.59 && lng > -3.02 && lng < -2.98;
       if (inside) expect(r.lsoaCode).toBe(lng < -3.0 ? 'W01000001' : 'W01000002');
@@ -62,15 +77,34 @@ describe('H3 cover and population apportionment', () => {
       }
     }
     expect(at(9).find((r) => r.lsoaCode === 'W01000002')?.pfaCode).toBe('W15000099');
-    expect(at(9).filter((r) => !r.inCover).every((r) => r.lsoaCode === null)).toBe(true);
+    expect(
+      at(9)
+        .filter((r) => !r.inCover)
+        .every((r) => r.lsoaCode === null),
+    ).toBe(true);
   });
 
   it('puts the population of an LSOA too small for any cell centre at its centroid', () => {
     const tiny: LsoaInput = {
-      code: 'W01000003', ladCode: 'W06000022', population: 40,
-      geometry: { type: 'Polygon', coordinates: [[[-3.1, 51.6], [-3.0999, 51.6], [-3.0999, 51.6001], [-3.1, 51.6001], [-3.1, 51.6]]] },
+      code: 'W01000003',
+      ladCode: 'W06000022',
+      population: 40,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-3.1, 51.6],
+            [-3.0999, 51.6],
+            [-3.0999, 51.6001],
+            [-3.1, 51.6001],
+            [-3.1, 51.6],
+          ],
+        ],
+      },
     };
     const fine = buildCellCover([tiny], pfa).filter((r) => r.res === 10);
-    expect(fine).toEqual([expect.objectContaining({ h3: latLngToCell(51.60005, -3.09995, 10), lsoaCode: 'W01000003', population: 40 })]);
+    expect(fine).toEqual([
+      expect.objectContaining({ h3: latLngToCell(51.60005, -3.09995, 10), lsoaCode: 'W01000003', population: 40 }),
+    ]);
   });
 });

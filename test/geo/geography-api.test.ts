@@ -13,8 +13,23 @@ import { policeUkFile } from '../helpers/shared-data.js';
 
 const GWENT = 'W15000002';
 const GWENT_LADS = ['W06000018', 'W06000019', 'W06000020', 'W06000021', 'W06000022'];
-const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const newportSquare = { type: 'Polygon', coordinates: [[[-3.02, 51.57], [-2.96, 51.57], [-2.96, 51.61], [-3.02, 51.61], [-3.02, 51.57]]] };
+const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const newportSquare = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [-3.02, 51.57],
+      [-2.96, 51.57],
+      [-2.96, 51.61],
+      [-3.02, 51.61],
+      [-3.02, 51.57],
+    ],
+  ],
+};
 
 describe.each(backends)('geography on $name', (backend) => {
   let t: TestDb;
@@ -56,7 +71,9 @@ describe.each(backends)('geography on $name', (backend) => {
   });
 
   it('serves boundaries and area lists, optionally within a force area', async () => {
-    const lads = await get<{ features: { properties: { code: string; parentCode: string } }[] }>(`/api/boundaries/lad?within=pfa:${GWENT}`);
+    const lads = await get<{ features: { properties: { code: string; parentCode: string } }[] }>(
+      `/api/boundaries/lad?within=pfa:${GWENT}`,
+    );
     expect(lads.features.map((f) => f.properties.code).sort()).toEqual(GWENT_LADS);
     const lsoas = await get<{ areas: { code: string }[] }>(`/api/areas?level=lsoa&within=pfa:${GWENT}`);
     expect(lsoas.areas).toHaveLength(368); // SOURCES.md: Gwent has 368 LSOAs (2011)
@@ -69,15 +86,35 @@ describe.each(backends)('geography on $name', (backend) => {
   });
 
   it('seeds a partnership per Welsh LAD, per force area and the Wales VRU area, with populations', async () => {
-    const { partnerships } = await get<{ partnerships: { id: number; name: string; category: string; lads: string[]; population: number; bbox: number[] }[] }>('/api/partnerships');
+    const { partnerships } = await get<{
+      partnerships: {
+        id: number;
+        name: string;
+        category: string;
+        lads: string[];
+        population: number;
+        bbox: number[];
+      }[];
+    }>('/api/partnerships');
     const seeded = (c: string) => partnerships.filter((p) => p.category === c);
     expect(seeded('lad')).toHaveLength(22);
-    expect(seeded('force').map((p) => p.name).sort()).toEqual(
-      ['Avon and Somerset force area', 'Dyfed-Powys force area', 'Gloucestershire force area', 'Gwent force area', 'North Wales force area', 'South Wales force area'],
-    );
+    expect(
+      seeded('force')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual([
+      'Avon and Somerset force area',
+      'Dyfed-Powys force area',
+      'Gloucestershire force area',
+      'Gwent force area',
+      'North Wales force area',
+      'South Wales force area',
+    ]);
     const vru = seeded('vru')[0]!;
     expect(vru.lads).toHaveLength(22);
-    const walesPopulation = localAuthorities().features.filter((f) => f.properties.code.startsWith('W')).reduce((a, f) => a + f.properties.population, 0);
+    const walesPopulation = localAuthorities()
+      .features.filter((f) => f.properties.code.startsWith('W'))
+      .reduce((a, f) => a + f.properties.population, 0);
     expect(Math.abs(vru.population - walesPopulation) / walesPopulation).toBeLessThan(0.005);
     const gwent = partnerships.find((p) => p.name === 'Gwent force area')!;
     expect(gwent.lads).toEqual(GWENT_LADS);
@@ -86,19 +123,29 @@ describe.each(backends)('geography on $name', (backend) => {
     expect(e).toBeCloseTo(-2.65, 1);
     expect(s).toBeGreaterThan(51.45);
     expect(n).toBeLessThan(51.99);
-    const one = await get<{ partnership: { outline: { geometry: { type: string } } } }>(`/api/partnerships/${gwent.id}`);
+    const one = await get<{ partnership: { outline: { geometry: { type: string } } } }>(
+      `/api/partnerships/${gwent.id}`,
+    );
     expect(['Polygon', 'MultiPolygon']).toContain(one.partnership.outline.geometry.type);
   });
 
   it('creates partnerships from LADs and from a polygon, and refuses bad ones with a reason', async () => {
-    const fromLads = await app.request('/api/partnerships', json({ name: 'Newport and Torfaen', lads: ['W06000022', 'W06000020'] }));
+    const fromLads = await app.request(
+      '/api/partnerships',
+      json({ name: 'Newport and Torfaen', lads: ['W06000022', 'W06000020'] }),
+    );
     expect(fromLads.status).toBe(201);
     const { partnership } = (await fromLads.json()) as { partnership: { lads: string[]; population: number } };
     expect(partnership.lads).toEqual(['W06000020', 'W06000022']);
-    const expected = localAuthorities().features.filter((f) => partnership.lads.includes(f.properties.code)).reduce((a, f) => a + f.properties.population, 0);
+    const expected = localAuthorities()
+      .features.filter((f) => partnership.lads.includes(f.properties.code))
+      .reduce((a, f) => a + f.properties.population, 0);
     expect(Math.abs(partnership.population - expected) / expected).toBeLessThan(0.005);
 
-    const fromPolygon = await app.request('/api/partnerships', json({ name: 'Newport centre', geometry: newportSquare }));
+    const fromPolygon = await app.request(
+      '/api/partnerships',
+      json({ name: 'Newport centre', geometry: newportSquare }),
+    );
     expect(fromPolygon.status).toBe(201);
     const drawn = ((await fromPolygon.json()) as { partnership: { kind: string; population: number } }).partnership;
     expect(drawn.kind).toBe('polygon');
@@ -111,9 +158,61 @@ describe.each(backends)('geography on $name', (backend) => {
       expect(((await res.json()) as { error: string }).error).toMatch(message);
     };
     await bad({ name: 'Newport centre', geometry: newportSquare }, 409, /already exists/);
-    await bad({ name: 'Bowtie', geometry: { type: 'Polygon', coordinates: [[[-3.02, 51.57], [-2.96, 51.61], [-2.96, 51.57], [-3.02, 51.61], [-3.02, 51.57]]] } }, 400, /intersects itself/);
-    await bad({ name: 'BNG', geometry: { type: 'Polygon', coordinates: [[[331000, 187000], [335000, 187000], [335000, 191000], [331000, 187000]]] } }, 400, /British National Grid/);
-    await bad({ name: 'Paris', geometry: { type: 'Polygon', coordinates: [[[2.3, 48.8], [2.4, 48.8], [2.4, 48.9], [2.3, 48.8]]] } }, 400, /outside England and Wales/);
+    await bad(
+      {
+        name: 'Bowtie',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-3.02, 51.57],
+              [-2.96, 51.61],
+              [-2.96, 51.57],
+              [-3.02, 51.61],
+              [-3.02, 51.57],
+            ],
+          ],
+        },
+      },
+      400,
+      /intersects itself/,
+    );
+    await bad(
+      {
+        name: 'BNG',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [331000, 187000],
+              [335000, 187000],
+              [335000, 191000],
+              [331000, 187000],
+            ],
+          ],
+        },
+      },
+      400,
+      /British National Grid/,
+    );
+    await bad(
+      {
+        name: 'Paris',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [2.3, 48.8],
+              [2.4, 48.8],
+              [2.4, 48.9],
+              [2.3, 48.8],
+            ],
+          ],
+        },
+      },
+      400,
+      /outside England and Wales/,
+    );
     await bad({ name: 'Nowhere', lads: ['W06000099'] }, 400, /unknown local authority code: W06000099/);
   });
 
@@ -130,30 +229,48 @@ describe.each(backends)('geography on $name', (backend) => {
     expect(inNewport.cells.length).toBeGreaterThan(100);
     expect(inNewport.cells.length).toBeLessThan(all.cells.length);
     // Independently: incidents in Newport by point-in-polygon, against cells by centre.
-    const [pip] = await t.db.query<{ n: number }>(`select count(*)::int as n from incidents where dataset_id = $1 and lad_code = 'W06000022'`, [report.datasetId]);
+    const [pip] = await t.db.query<{ n: number }>(
+      `select count(*)::int as n from incidents where dataset_id = $1 and lad_code = 'W06000022'`,
+      [report.datasetId],
+    );
     const byCover = inNewport.cells.reduce((a, c) => a + c.count, 0);
     expect(Math.abs(byCover - pip!.n) / pip!.n).toBeLessThan(0.03);
     for (const c of inNewport.cells) {
       expect(c.population).not.toBeNull();
       if (c.population! > 0) expect(c.rate).toBeCloseTo((c.count / c.population!) * 1000, 9);
     }
-    const fine = await get<Cells>(`/api/cells?datasets=${report.datasetId}&res=10&from=2024-01&to=2024-01&area=partnership:${newport.id}`);
+    const fine = await get<Cells>(
+      `/api/cells?datasets=${report.datasetId}&res=10&from=2024-01&to=2024-01&area=partnership:${newport.id}`,
+    );
     expect(fine.cells.reduce((a, c) => a + c.count, 0)).toBe(byCover);
   });
 
   it('serves the bundled place layers with their notes, by type and bounding box', async () => {
     const manifest = JSON.parse(readFileSync(new URL('../../geodata/manifest.json', import.meta.url), 'utf8'));
-    const places = JSON.parse(gunzipSync(readFileSync(new URL('../../geodata/places.geojson.gz', import.meta.url))).toString()) as { features: { properties: { type: string } }[] };
-    const { types } = await get<{ types: { type: string; count: number; proxy: boolean; note: string | null; label: string }[] }>('/api/places/types');
+    const places = JSON.parse(
+      gunzipSync(readFileSync(new URL('../../geodata/places.geojson.gz', import.meta.url))).toString(),
+    ) as { features: { properties: { type: string } }[] };
+    const { types } = await get<{
+      types: { type: string; count: number; proxy: boolean; note: string | null; label: string }[];
+    }>('/api/places/types');
     for (const type of ['school', 'licensed-premises', 'prison', 'hospital-ed'])
-      expect(types.find((x) => x.type === type)?.count).toBe(places.features.filter((f) => f.properties.type === type).length);
-    expect(types.find((x) => x.type === 'hospital-ed')).toMatchObject({ proxy: true, note: expect.stringMatching(/stroke hospital list standing in/) });
+      expect(types.find((x) => x.type === type)?.count).toBe(
+        places.features.filter((f) => f.properties.type === type).length,
+      );
+    expect(types.find((x) => x.type === 'hospital-ed')).toMatchObject({
+      proxy: true,
+      note: expect.stringMatching(/stroke hospital list standing in/),
+    });
     expect(manifest.places).toBeDefined();
-    const gwentSchools = await get<{ places: { type: string; lng: number; lat: number }[]; truncated: boolean }>('/api/places?types=school&bbox=-3.34,51.48,-2.65,51.99');
+    const gwentSchools = await get<{ places: { type: string; lng: number; lat: number }[]; truncated: boolean }>(
+      '/api/places?types=school&bbox=-3.34,51.48,-2.65,51.99',
+    );
     expect(gwentSchools.places.length).toBeGreaterThan(150);
     for (const p of gwentSchools.places) expect(p.type).toBe('school');
     for (const p of gwentSchools.places) expect(p.lng).toBeGreaterThanOrEqual(-3.34);
-    const prisons = await get<{ places: { type: string; name: string }[] }>('/api/places?type=prison&bbox=-3.34,51.48,-2.65,51.99');
+    const prisons = await get<{ places: { type: string; name: string }[] }>(
+      '/api/places?type=prison&bbox=-3.34,51.48,-2.65,51.99',
+    );
     expect(prisons.places.map((p) => p.name)).toEqual(expect.arrayContaining([expect.stringMatching(/Usk/)]));
     for (const p of prisons.places) expect(p.type).toBe('prison');
   });
@@ -165,18 +282,40 @@ describe.each(backends)('geography on $name', (backend) => {
       body.append('file', new Blob([file]), name);
       return app.request('/api/places', { method: 'POST', body });
     };
-    const csv = ['name,postcode,opening', 'Youth centre,NP20 1AA,evenings', 'Club,XX1 1XX,late', ',NP20 1AB,x', 'Hall,NP10 0AA,day'].join('\n');
+    const csv = [
+      'name,postcode,opening',
+      'Youth centre,NP20 1AA,evenings',
+      'Club,XX1 1XX,late',
+      ',NP20 1AB,x',
+      'Hall,NP10 0AA,day',
+    ].join('\n');
     const res = await upload(csv, 'centres.csv', { layer: 'Youth provision', type: 'custom' });
     expect(res.status).toBe(201);
-    const { report } = (await res.json()) as { report: { rowsAccepted: number; rejections: { line: number; reason: string }[] } };
+    const { report } = (await res.json()) as {
+      report: { rowsAccepted: number; rejections: { line: number; reason: string }[] };
+    };
     expect(report.rowsAccepted).toBe(2);
     expect(report.rejections).toEqual([
-      { file: 'centres.csv', line: 3, rule: 'unknown postcode', reason: expect.stringMatching(/^unknown postcode "XX1 1XX"/) },
+      {
+        file: 'centres.csv',
+        line: 3,
+        rule: 'unknown postcode',
+        reason: expect.stringMatching(/^unknown postcode "XX1 1XX"/),
+      },
       { file: 'centres.csv', line: 4, rule: 'no name', reason: 'no name' },
     ]);
-    const bng = await upload('name,easting,northing\nDepot,327201,188959\nSea,100,100\n', 'bng.csv', { layer: 'Depots' });
-    expect(((await bng.json()) as { report: { rejections: { reason: string }[] } }).report.rejections).toEqual([expect.objectContaining({ line: 3, reason: 'outside England and Wales' })]);
-    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Refuge A' }, geometry: { type: 'Point', coordinates: [-3.0, 51.59] } }] });
+    const bng = await upload('name,easting,northing\nDepot,327201,188959\nSea,100,100\n', 'bng.csv', {
+      layer: 'Depots',
+    });
+    expect(((await bng.json()) as { report: { rejections: { reason: string }[] } }).report.rejections).toEqual([
+      expect.objectContaining({ line: 3, reason: 'outside England and Wales' }),
+    ]);
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: 'Refuge A' }, geometry: { type: 'Point', coordinates: [-3.0, 51.59] } },
+      ],
+    });
     const refuges = await upload(geojson, 'refuges.geojson', { layer: 'Refuges', type: 'refuge' });
     expect(refuges.status).toBe(201);
     const { layerId } = ((await refuges.json()) as { report: { layerId: number } }).report;
@@ -184,11 +323,25 @@ describe.each(backends)('geography on $name', (backend) => {
     const { places } = await get<{ places: { name: string }[] }>('/api/places?types=custom,refuge');
     expect(places.map((p) => p.name).sort()).toEqual(['Depot', 'Hall', 'Refuge A', 'Youth centre']);
     const other = as(createApp(t.db), await createTestUser(t.db, { role: 'analyst', scopes: ['partnership:2'] }));
-    const names = async () => ((await (await other.request('/api/places?types=custom,refuge')).json()) as { places: { name: string }[] }).places.map((p) => p.name).sort();
-    const types = async () => ((await (await other.request('/api/places/types')).json()) as { types: { type: string }[] }).types.map((x) => x.type);
+    const names = async () =>
+      ((await (await other.request('/api/places?types=custom,refuge')).json()) as { places: { name: string }[] }).places
+        .map((p) => p.name)
+        .sort();
+    const types = async () =>
+      ((await (await other.request('/api/places/types')).json()) as { types: { type: string }[] }).types.map(
+        (x) => x.type,
+      );
     expect(await names()).toEqual(['Depot', 'Hall', 'Youth centre']);
     expect(await types()).not.toContain('refuge');
-    const grant = await app.request('/api/grants', json({ placeLayerId: layerId, granteeScope: 'partnership:2', purpose: 'Safeguarding review near hotspots', expiresAt: '2099-01-01' }));
+    const grant = await app.request(
+      '/api/grants',
+      json({
+        placeLayerId: layerId,
+        granteeScope: 'partnership:2',
+        purpose: 'Safeguarding review near hotspots',
+        expiresAt: '2099-01-01',
+      }),
+    );
     expect(grant.status).toBe(201);
     expect(await names()).toEqual(['Depot', 'Hall', 'Refuge A', 'Youth centre']);
     expect(await types()).toContain('refuge');

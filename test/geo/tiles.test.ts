@@ -6,17 +6,23 @@ import { tilesOf } from '../../server/geo/tiles.js';
 describe('tilesOf', () => {
   it('holds the resolution-7 cell of every point of every cell, down to the cell corners', () => {
     fc.assert(
-      fc.property(fc.double({ min: -5.8, max: 1.8, noNaN: true }), fc.double({ min: 49.9, max: 55.9, noNaN: true }), fc.constantFrom(8, 9, 10), (lng, lat, res) => {
-        const cell = latLngToCell(lat, lng, res);
-        const tiles = new Set(tilesOf([cell], res));
-        // The corners are the points farthest from the cell's centre; nudge each a little outwards too.
-        const [clat, clng] = cellToLatLng(cell);
-        for (const [vlat, vlng] of cellToBoundary(cell)) {
-          for (const t of [0.999, 1]) expect(tiles.has(latLngToCell(clat + (vlat - clat) * t, clng + (vlng - clng) * t, 7))).toBe(true);
-        }
-        expect(tiles.has(latLngToCell(lat, lng, 7))).toBe(true);
-        expect(tiles.size).toBe(7); // the parent and its ring, no more
-      }),
+      fc.property(
+        fc.double({ min: -5.8, max: 1.8, noNaN: true }),
+        fc.double({ min: 49.9, max: 55.9, noNaN: true }),
+        fc.constantFrom(8, 9, 10),
+        (lng, lat, res) => {
+          const cell = latLngToCell(lat, lng, res);
+          const tiles = new Set(tilesOf([cell], res));
+          // The corners are the points farthest from the cell's centre; nudge each a little outwards too.
+          const [clat, clng] = cellToLatLng(cell);
+          for (const [vlat, vlng] of cellToBoundary(cell)) {
+            for (const t of [0.999, 1])
+              expect(tiles.has(latLngToCell(clat + (vlat - clat) * t, clng + (vlng - clng) * t, 7))).toBe(true);
+          }
+          expect(tiles.has(latLngToCell(lat, lng, 7))).toBe(true);
+          expect(tiles.size).toBe(7); // the parent and its ring, no more
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -15,9 +15,15 @@ import { repairOpenPubsRow } from '../../scripts/geodata/pubs.js';
 
 const GEODATA = new URL('../../geodata/', import.meta.url);
 const read = (path: string): Buffer => readFileSync(new URL(path, GEODATA));
-const readJson = <T>(path: string): T => JSON.parse((path.endsWith('.gz') ? gunzipSync(read(path)) : read(path)).toString('utf8')) as T;
+const readJson = <T>(path: string): T =>
+  JSON.parse((path.endsWith('.gz') ? gunzipSync(read(path)) : read(path)).toString('utf8')) as T;
 const csv = (path: string, opts: Record<string, unknown> = {}): string[][] =>
-  parse(readFileSync(`${SHARED}${path}`), { bom: true, relax_column_count: true, skip_empty_lines: true, ...opts }) as string[][];
+  parse(readFileSync(`${SHARED}${path}`), {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    ...opts,
+  }) as string[][];
 
 const EPSG_27700 =
   '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
@@ -30,7 +36,8 @@ function metres(a: readonly number[], b: readonly number[]): number {
 }
 
 type Area = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
-const polygonsOf = (f: Area): Position[][][] => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates);
+const polygonsOf = (f: Area): Position[][][] =>
+  f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
 const key = (c: Position): string => `${c[0]},${c[1]}`;
 
 /** Self-intersections that are proper crossings (not two rings or parts meeting at a vertex). */
@@ -50,21 +57,69 @@ function checkRings(f: Area): string[] {
       if (ring.length < 4) problems.push(`${f.properties.code}: ring of ${ring.length} positions`);
       if (key(ring[0]!) !== key(ring[ring.length - 1]!)) problems.push(`${f.properties.code}: ring not closed`);
       for (const c of ring) {
-        if (c.length !== 2 || !c.every(Number.isFinite)) problems.push(`${f.properties.code}: bad position ${JSON.stringify(c)}`);
-        else if (c[0]! < -6 || c[0]! > -1.5 || c[1]! < 50.5 || c[1]! > 53.5) problems.push(`${f.properties.code}: outside the area ${key(c)}`);
-        else if (c.some((v) => Math.abs(Math.round(v * 1e5) / 1e5 - v) > 1e-9)) problems.push(`${f.properties.code}: more than 5 dp ${key(c)}`);
+        if (c.length !== 2 || !c.every(Number.isFinite))
+          problems.push(`${f.properties.code}: bad position ${JSON.stringify(c)}`);
+        else if (c[0]! < -6 || c[0]! > -1.5 || c[1]! < 50.5 || c[1]! > 53.5)
+          problems.push(`${f.properties.code}: outside the area ${key(c)}`);
+        else if (c.some((v) => Math.abs(Math.round(v * 1e5) / 1e5 - v) > 1e-9))
+          problems.push(`${f.properties.code}: more than 5 dp ${key(c)}`);
       }
     }
   }
   return problems;
 }
 
-const WELSH = ['W06000001', 'W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006', 'W06000008', 'W06000009', 'W06000010', 'W06000011', 'W06000012', 'W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000018', 'W06000019', 'W06000020', 'W06000021', 'W06000022', 'W06000023', 'W06000024'];
-const ENGLISH = ['E06000022', 'E06000023', 'E06000024', 'E06000025', 'E07000078', 'E07000079', 'E07000080', 'E07000081', 'E07000082', 'E07000083', 'E07000187', 'E07000188', 'E07000189', 'E07000190', 'E07000191'];
+const WELSH = [
+  'W06000001',
+  'W06000002',
+  'W06000003',
+  'W06000004',
+  'W06000005',
+  'W06000006',
+  'W06000008',
+  'W06000009',
+  'W06000010',
+  'W06000011',
+  'W06000012',
+  'W06000013',
+  'W06000014',
+  'W06000015',
+  'W06000016',
+  'W06000018',
+  'W06000019',
+  'W06000020',
+  'W06000021',
+  'W06000022',
+  'W06000023',
+  'W06000024',
+];
+const ENGLISH = [
+  'E06000022',
+  'E06000023',
+  'E06000024',
+  'E06000025',
+  'E07000078',
+  'E07000079',
+  'E07000080',
+  'E07000081',
+  'E07000082',
+  'E07000083',
+  'E07000187',
+  'E07000188',
+  'E07000189',
+  'E07000190',
+  'E07000191',
+];
 const GWENT = ['W06000018', 'W06000019', 'W06000020', 'W06000021', 'W06000022'];
 
-let lad: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; nameWelsh: string | null; pfaCode: string; population: number }>;
-let lsoa: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; ladCode: string; population: number }>;
+let lad: FeatureCollection<
+  Polygon | MultiPolygon,
+  { code: string; name: string; nameWelsh: string | null; pfaCode: string; population: number }
+>;
+let lsoa: FeatureCollection<
+  Polygon | MultiPolygon,
+  { code: string; name: string; ladCode: string; population: number }
+>;
 let ladPopulation: Map<string, number>;
 let lsoaPopulation: Map<string, number>;
 let codePoint: Map<string, [number, number]>; // postcode (no spaces) -> easting, northing
@@ -75,12 +130,22 @@ beforeAll(() => {
   lad = readJson('boundaries/lad.geojson');
   lsoa = readJson('boundaries/lsoa.geojson.gz');
   manifest = readJson('manifest.json');
-  ladPopulation = new Map(csv('population/lad2021_mid2020_population_ew.csv').slice(1).map((r) => [r[0]!, Number(r[2])]));
-  lsoaPopulation = new Map(csv('population/lsoa2011_mid2020_population_ew.csv').slice(1).map((r) => [r[1]!, Number(r[2])]));
+  ladPopulation = new Map(
+    csv('population/lad2021_mid2020_population_ew.csv')
+      .slice(1)
+      .map((r) => [r[0]!, Number(r[2])]),
+  );
+  lsoaPopulation = new Map(
+    csv('population/lsoa2011_mid2020_population_ew.csv')
+      .slice(1)
+      .map((r) => [r[1]!, Number(r[2])]),
+  );
   codePoint = new Map();
   codePointRows = 0;
   for (const area of ['np', 'cf', 'sa', 'ld', 'bs', 'gl', 'ba', 'ta', 'hr']) {
-    for (const line of readFileSync(`${SHARED}places/postcodes/codepoint_open_2014/${area}.csv`, 'utf8').split(/\r?\n/)) {
+    for (const line of readFileSync(`${SHARED}places/postcodes/codepoint_open_2014/${area}.csv`, 'utf8').split(
+      /\r?\n/,
+    )) {
       if (!line) continue;
       const f = line.split(',');
       codePointRows++;
@@ -100,27 +165,41 @@ describe('geodata/boundaries/lad.geojson', () => {
       else expect(f.properties.nameWelsh).toBeNull();
     }
     const byCode = new Map(lad.features.map((f) => [f.properties.code, f.properties]));
-    expect(byCode.get('W06000022')).toMatchObject({ name: 'Newport', nameWelsh: 'Casnewydd', pfaCode: 'W15000002', population: 156_447 });
+    expect(byCode.get('W06000022')).toMatchObject({
+      name: 'Newport',
+      nameWelsh: 'Casnewydd',
+      pfaCode: 'W15000002',
+      population: 156_447,
+    });
     expect(byCode.get('W06000015')).toMatchObject({ name: 'Cardiff', pfaCode: 'W15000003', population: 369_202 });
   });
 
   it('gives each LAD its force area (Welsh forces are unions of LADs; English codes as in the PFA file)', () => {
-    const pfa = readJson<FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>>('boundaries/pfa.geojson');
+    const pfa =
+      readJson<FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>>('boundaries/pfa.geojson');
     const pfaByName = new Map(pfa.features.map((f) => [f.properties.name, f.properties.code]));
     const expected: Record<string, string> = {};
-    for (const c of ['W06000001', 'W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006']) expected[c] = pfaByName.get('North Wales')!;
+    for (const c of ['W06000001', 'W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006'])
+      expected[c] = pfaByName.get('North Wales')!;
     for (const c of ['W06000008', 'W06000009', 'W06000010', 'W06000023']) expected[c] = pfaByName.get('Dyfed-Powys')!;
-    for (const c of ['W06000011', 'W06000012', 'W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000024']) expected[c] = pfaByName.get('South Wales')!;
+    for (const c of ['W06000011', 'W06000012', 'W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000024'])
+      expected[c] = pfaByName.get('South Wales')!;
     for (const c of GWENT) expected[c] = pfaByName.get('Gwent')!;
-    for (const c of ENGLISH) expected[c] = pfaByName.get(c.startsWith('E07000') && Number(c.slice(-3)) <= 83 ? 'Gloucestershire' : 'Avon and Somerset')!;
-    for (const f of lad.features) expect([f.properties.code, f.properties.pfaCode]).toEqual([f.properties.code, expected[f.properties.code]]);
+    for (const c of ENGLISH)
+      expected[c] = pfaByName.get(
+        c.startsWith('E07000') && Number(c.slice(-3)) <= 83 ? 'Gloucestershire' : 'Avon and Somerset',
+      )!;
+    for (const f of lad.features)
+      expect([f.properties.code, f.properties.pfaCode]).toEqual([f.properties.code, expected[f.properties.code]]);
     expect(expected.W06000022).toBe('W15000002');
     // and each LAD lies in its force area (a point inside the LAD is in the PFA polygon or within 2 km of it)
     const pfaByCode = new Map(pfa.features.map((f) => [f.properties.code, f]));
     for (const f of lad.features) {
       const p = turf.pointOnFeature(f);
       const area = pfaByCode.get(f.properties.pfaCode)!;
-      const km = turf.booleanPointInPolygon(p, area) ? 0 : turf.pointToPolygonDistance(p, area, { units: 'kilometers' });
+      const km = turf.booleanPointInPolygon(p, area)
+        ? 0
+        : turf.pointToPolygonDistance(p, area, { units: 'kilometers' });
       expect([f.properties.code, km < 2]).toEqual([f.properties.code, true]);
     }
   });
@@ -128,14 +207,21 @@ describe('geodata/boundaries/lad.geojson', () => {
   it('has mid-2020 populations: the LAD file where the code matches, LSOA sums for Taunton Deane and West Somerset', () => {
     for (const f of lad.features) {
       const fromFile = ladPopulation.get(f.properties.code);
-      if (fromFile !== undefined) expect([f.properties.code, f.properties.population]).toEqual([f.properties.code, fromFile]);
+      if (fromFile !== undefined)
+        expect([f.properties.code, f.properties.population]).toEqual([f.properties.code, fromFile]);
     }
-    const summed = lad.features.filter((f) => !ladPopulation.has(f.properties.code)).map((f) => f.properties.code).sort();
+    const summed = lad.features
+      .filter((f) => !ladPopulation.has(f.properties.code))
+      .map((f) => f.properties.code)
+      .sort();
     expect(summed).toEqual(['E07000190', 'E07000191']);
     const pop = (c: string) => lad.features.find((f) => f.properties.code === c)!.properties.population;
     // the two pre-2019 districts merged into Somerset West and Taunton: their sums must add up to it
     expect(pop('E07000190') + pop('E07000191')).toBe(ladPopulation.get('E07000246'));
-    expect(manifest.lad.populationSummedFromLsoas.map((s: { code: string }) => s.code)).toEqual(['E07000190', 'E07000191']);
+    expect(manifest.lad.populationSummedFromLsoas.map((s: { code: string }) => s.code)).toEqual([
+      'E07000190',
+      'E07000191',
+    ]);
   });
 
   it('has valid geometry: closed rings of 4+ positions, 5 dp, no self-intersections', () => {
@@ -144,7 +230,8 @@ describe('geodata/boundaries/lad.geojson', () => {
     for (const f of lad.features) {
       expect([f.properties.code, crossings(f)]).toEqual([f.properties.code, 0]);
       // each polygon part on its own is OGC-valid (parts of a MultiPolygon may touch at a point)
-      for (const poly of polygonsOf(f)) expect([f.properties.code, turf.booleanValid(turf.polygon(poly))]).toEqual([f.properties.code, true]);
+      for (const poly of polygonsOf(f))
+        expect([f.properties.code, turf.booleanValid(turf.polygon(poly))]).toEqual([f.properties.code, true]);
     }
   });
 
@@ -161,12 +248,18 @@ describe('geodata/boundaries/lad.geojson', () => {
     const overlap = sum - turf.area(union);
     expect(Math.abs(overlap)).toBeLessThan(1_000); // m2; a few hundred km2 in all
     // gaps between neighbours would show as holes in the union
-    const holes = polygonsOf(union as Area).flatMap((p) => p.slice(1)).reduce((a, r) => a + turf.area(turf.polygon([r])), 0);
+    const holes = polygonsOf(union as Area)
+      .flatMap((p) => p.slice(1))
+      .reduce((a, r) => a + turf.area(turf.polygon([r])), 0);
     expect(holes).toBeLessThan(1_000);
     // every vertex of A lying on B's boundary is one of B's vertices (shared arcs, not two copies)
     const pairs: [string, string][] = [
-      ['W06000022', 'W06000021'], ['W06000022', 'W06000018'], ['W06000020', 'W06000021'],
-      ['W06000019', 'W06000018'], ['W06000020', 'W06000022'], ['W06000021', 'E07000080'],
+      ['W06000022', 'W06000021'],
+      ['W06000022', 'W06000018'],
+      ['W06000020', 'W06000021'],
+      ['W06000019', 'W06000018'],
+      ['W06000020', 'W06000022'],
+      ['W06000021', 'E07000080'],
     ];
     const byCode = new Map(set.map((f) => [f.properties.code, f]));
     for (const [a, b] of pairs) {
@@ -215,7 +308,8 @@ describe('geodata/boundaries/lsoa.geojson.gz', () => {
 
   it('sums to the LAD population file for every Welsh LAD (and every English LAD with a 2021 code)', () => {
     const sums = new Map<string, number>();
-    for (const f of lsoa.features) sums.set(f.properties.ladCode, (sums.get(f.properties.ladCode) ?? 0) + f.properties.population);
+    for (const f of lsoa.features)
+      sums.set(f.properties.ladCode, (sums.get(f.properties.ladCode) ?? 0) + f.properties.population);
     const mismatches = [...sums].filter(([code, s]) => ladPopulation.has(code) && ladPopulation.get(code) !== s);
     expect(mismatches).toEqual([]);
     for (const code of WELSH) expect([code, sums.get(code)]).toEqual([code, ladPopulation.get(code)]);
@@ -241,11 +335,22 @@ describe('geodata/boundaries/lsoa.geojson.gz', () => {
 
 describe('Open Pubs backslash-quote repair', () => {
   it('splits the merged name and address back into their columns', () => {
-    const line = '7499,"J D Wetherspoon \\""The Star\\"",""105 High Street, Hoddesdon, Hertfordshire",EN11 8TN,537293,208856,51.761556,-0.012036,Broxbourne,';
+    const line =
+      '7499,"J D Wetherspoon \\""The Star\\"",""105 High Street, Hoddesdon, Hertfordshire",EN11 8TN,537293,208856,51.761556,-0.012036,Broxbourne,';
     const [row] = parse(line, { relax_column_count: true }) as string[][];
     expect(repairOpenPubsRow(row!)).toEqual({
       repaired: true,
-      row: ['7499', 'J D Wetherspoon "The Star"', '105 High Street, Hoddesdon, Hertfordshire', 'EN11 8TN', '537293', '208856', '51.761556', '-0.012036', 'Broxbourne'],
+      row: [
+        '7499',
+        'J D Wetherspoon "The Star"',
+        '105 High Street, Hoddesdon, Hertfordshire',
+        'EN11 8TN',
+        '537293',
+        '208856',
+        '51.761556',
+        '-0.012036',
+        'Broxbourne',
+      ],
     });
     const ok = ['1', 'Anchor Inn', 'Upper Street', 'CO7 6LW', '604748', '234405', '51.97039', '0.979328', 'Babergh'];
     expect(repairOpenPubsRow(ok)).toEqual({ repaired: false, row: ok });
@@ -254,8 +359,18 @@ describe('Open Pubs backslash-quote repair', () => {
 
 describe('geodata/places.geojson.gz', () => {
   type Rec = {
-    id: string; type: string; name: string; lng: number; lat: number; ladCode: string | null;
-    attributes: Record<string, any>; source: string; licence: string; positionSource: string; proxy: boolean; note: string | null;
+    id: string;
+    type: string;
+    name: string;
+    lng: number;
+    lat: number;
+    ladCode: string | null;
+    attributes: Record<string, any>;
+    source: string;
+    licence: string;
+    positionSource: string;
+    proxy: boolean;
+    note: string | null;
   };
   let places: Rec[];
   let features: Feature<Point, Rec>[];
@@ -276,11 +391,14 @@ describe('geodata/places.geojson.gz', () => {
       expect(p.lng).toBeLessThan(1.8);
       expect(p.lat).toBeGreaterThan(49.9);
       expect(p.lat).toBeLessThan(55.9);
-      for (const field of ['name', 'source', 'licence', 'positionSource'] as const) expect(p[field].length).toBeGreaterThan(0);
+      for (const field of ['name', 'source', 'licence', 'positionSource'] as const)
+        expect(p[field].length).toBeGreaterThan(0);
       expect(typeof p.proxy).toBe('boolean');
       expect(typeof p.attributes).toBe('object');
     }
-    expect(manifest.places.byType).toEqual(Object.fromEntries(['hospital-ed', 'licensed-premises', 'prison', 'school'].map((t) => [t, ofType(t).length])));
+    expect(manifest.places.byType).toEqual(
+      Object.fromEntries(['hospital-ed', 'licensed-premises', 'prison', 'school'].map((t) => [t, ofType(t).length])),
+    );
   });
 
   it('schools: source rows less the 15 dummy rows and the postcodes Code-Point cannot place, at Code-Point centroids', () => {
@@ -311,16 +429,50 @@ describe('geodata/places.geojson.gz', () => {
       if (s.lng === Number(r[iLng]) && s.lat === Number(r[iLat])) atGoogle++;
     }
     expect(atGoogle).toBe(0);
-    expect(schools.filter((s) => s.ladCode === s.attributes.statedLadCode).length).toBeGreaterThan(schools.length * 0.99);
+    expect(schools.filter((s) => s.ladCode === s.attributes.statedLadCode).length).toBeGreaterThan(
+      schools.length * 0.99,
+    );
   });
 
   it('licensed premises: Open Pubs rows of the bundled councils less the \\N rows and the stated position drops', () => {
     const councils = new Set([
-      'Isle of Anglesey', 'Gwynedd', 'Conwy', 'Denbighshire', 'Flintshire', 'Wrexham', 'Ceredigion', 'Pembrokeshire',
-      'Carmarthenshire', 'Swansea', 'Neath Port Talbot', 'Bridgend', 'Vale of Glamorgan', 'Cardiff', 'Rhondda Cynon Taf',
-      'Caerphilly', 'Blaenau Gwent', 'Torfaen', 'Monmouthshire', 'Newport', 'Powys', 'Merthyr Tydfil',
-      'Bath and North East Somerset', 'Bristol, City of', 'North Somerset', 'South Gloucestershire', 'Mendip', 'Sedgemoor',
-      'South Somerset', 'Taunton Deane', 'West Somerset', 'Cheltenham', 'Cotswold', 'Forest of Dean', 'Gloucester', 'Stroud', 'Tewkesbury',
+      'Isle of Anglesey',
+      'Gwynedd',
+      'Conwy',
+      'Denbighshire',
+      'Flintshire',
+      'Wrexham',
+      'Ceredigion',
+      'Pembrokeshire',
+      'Carmarthenshire',
+      'Swansea',
+      'Neath Port Talbot',
+      'Bridgend',
+      'Vale of Glamorgan',
+      'Cardiff',
+      'Rhondda Cynon Taf',
+      'Caerphilly',
+      'Blaenau Gwent',
+      'Torfaen',
+      'Monmouthshire',
+      'Newport',
+      'Powys',
+      'Merthyr Tydfil',
+      'Bath and North East Somerset',
+      'Bristol, City of',
+      'North Somerset',
+      'South Gloucestershire',
+      'Mendip',
+      'Sedgemoor',
+      'South Somerset',
+      'Taunton Deane',
+      'West Somerset',
+      'Cheltenham',
+      'Cotswold',
+      'Forest of Dean',
+      'Gloucester',
+      'Stroud',
+      'Tewkesbury',
     ]);
     // the two rows with backslash-escaped quotes parse shifted; both are outside the area
     const rows = csv('places/pubs/open_pubs.csv').slice(1);
@@ -347,7 +499,10 @@ describe('geodata/places.geojson.gz', () => {
   });
 
   it('prisons: source rows less the establishment not in use and the two IRCs; Code-Point in the bundled areas, flagged elsewhere', () => {
-    const rows = csv('places/prisons/prison_estate_geocoded.csv', { columns: true }) as unknown as Record<string, string>[];
+    const rows = csv('places/prisons/prison_estate_geocoded.csv', { columns: true }) as unknown as Record<
+      string,
+      string
+    >[];
     expect(rows.length).toBe(121);
     const kept = rows.filter((r) => r.Designation !== 'Not in use' && r.Designation !== 'Immigration Removal Centre');
     const prisons = ofType('prison');
@@ -358,24 +513,48 @@ describe('geodata/places.geojson.gz', () => {
     expect(metres([usk.lng, usk.lat], toWgs(...codePoint.get('NP151XP')!))).toBeLessThan(0.2);
     expect(usk.note).toMatch(/Prescoed/);
     for (const name of ['Cardiff', 'Swansea', 'Parc', 'Bristol', 'Ashfield', 'Eastwood Park', 'Leyhill']) {
-      expect([name, prisons.find((p) => p.name === name)?.positionSource]).toEqual([name, 'Code-Point Open 2014.3 postcode centroid']);
+      expect([name, prisons.find((p) => p.name === name)?.positionSource]).toEqual([
+        name,
+        'Code-Point Open 2014.3 postcode centroid',
+      ]);
     }
     expect(prisons.filter((p) => p.positionSource === 'geocoded (commercial geocoder; test data)').length).toBe(110);
   });
 
   it('hospital EDs: England less the stated non-ED rows, Wales from the stroke list as a labelled stand-in', () => {
-    const england = csv('places/hospitals/emergency_departments_england.csv', { columns: true }) as unknown as Record<string, string>[];
+    const england = csv('places/hospitals/emergency_departments_england.csv', { columns: true }) as unknown as Record<
+      string,
+      string
+    >[];
     expect(england.length).toBe(185);
-    const notEds = england.filter((r) => /DUMMY|Crisis Team|Revalidation|^MIU|Dental Hospital|Edinburgh/i.test(r.Name!) || (/Northampton General/.test(r.Name!) && r.Postcode!.startsWith('RG24')));
+    const notEds = england.filter(
+      (r) =>
+        /DUMMY|Crisis Team|Revalidation|^MIU|Dental Hospital|Edinburgh/i.test(r.Name!) ||
+        (/Northampton General/.test(r.Name!) && r.Postcode!.startsWith('RG24')),
+    );
     expect(notEds.length).toBe(7);
     const eds = ofType('hospital-ed');
     const eng = eds.filter((p) => p.attributes.country === 'England');
     expect(eng.length).toBe(england.length - notEds.length);
-    expect(Object.values(manifest.places.layers['hospital-ed (England)'].dropped as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(7);
-    for (const name of ['Bristol Royal Infirmary', 'Southmead', 'Weston General', 'Gloucester Royal', 'Royal United Hospital']) {
+    expect(
+      Object.values(manifest.places.layers['hospital-ed (England)'].dropped as Record<string, number>).reduce(
+        (a, b) => a + b,
+        0,
+      ),
+    ).toBe(7);
+    for (const name of [
+      'Bristol Royal Infirmary',
+      'Southmead',
+      'Weston General',
+      'Gloucester Royal',
+      'Royal United Hospital',
+    ]) {
       expect([name, eng.some((p) => p.name.includes(name))]).toEqual([name, true]);
     }
-    const stroke = csv('places/hospitals/stroke_hospitals_2022.csv', { columns: true }) as unknown as Record<string, string>[];
+    const stroke = csv('places/hospitals/stroke_hospitals_2022.csv', { columns: true }) as unknown as Record<
+      string,
+      string
+    >[];
     const welshRows = stroke.filter((r) => r.Country === 'Wales');
     expect(welshRows.length).toBe(13);
     const wales = eds.filter((p) => p.attributes.country === 'Wales');
@@ -393,7 +572,11 @@ describe('geodata/places.geojson.gz', () => {
 describe('geodata/postcodes.csv.gz', () => {
   let rows: string[][];
   beforeAll(() => {
-    rows = gunzipSync(read('postcodes.csv.gz')).toString('utf8').trimEnd().split('\n').map((l) => l.split(','));
+    rows = gunzipSync(read('postcodes.csv.gz'))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
   });
 
   it('has one row per Code-Point postcode with a position, normalised and sorted', () => {
@@ -405,7 +588,12 @@ describe('geodata/postcodes.csv.gz', () => {
     expect(manifest.postcodes.rows).toBe(body.length);
     for (let i = 0; i < body.length; i++) {
       const [pc, lng, lat] = body[i]!;
-      if (!/^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$/.test(pc!) || !/^-?\d+\.\d{6}$/.test(lng!) || !/^\d+\.\d{6}$/.test(lat!)) throw new Error(`bad row ${body[i]}`);
+      if (
+        !/^[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2}$/.test(pc!) ||
+        !/^-?\d+\.\d{6}$/.test(lng!) ||
+        !/^\d+\.\d{6}$/.test(lat!)
+      )
+        throw new Error(`bad row ${body[i]}`);
       if (i > 0 && body[i - 1]![0]! >= pc!) throw new Error(`not sorted at ${pc}`);
     }
   });
@@ -415,7 +603,12 @@ describe('geodata/postcodes.csv.gz', () => {
     const [lng, lat] = toWgs(327201, 188959);
     expect(lookup.get('NP100AA')![0]).toBeCloseTo(lng, 6);
     expect(lookup.get('NP100AA')![1]).toBeCloseTo(lat, 6);
-    for (const [pc, e, n] of [['CF101AA', 318278, 176229], ['BS11AD', 360204, 173429], ['HR11AA', 351420, 240489], ['NP151XP', ...codePoint.get('NP151XP')!]] as const) {
+    for (const [pc, e, n] of [
+      ['CF101AA', 318278, 176229],
+      ['BS11AD', 360204, 173429],
+      ['HR11AA', 351420, 240489],
+      ['NP151XP', ...codePoint.get('NP151XP')!],
+    ] as const) {
       expect(metres(lookup.get(pc)!, toWgs(e, n))).toBeLessThan(0.2);
     }
     expect(lookup.has('LL572PW')).toBe(false); // no LL file bundled
@@ -426,7 +619,9 @@ describe('geodata/ATTRIBUTION.md and manifest.json', () => {
   it('covers every file in geodata/ and records the sizes written', () => {
     const text = read('ATTRIBUTION.md').toString('utf8');
     const walk = (dir: string): string[] =>
-      readdirSync(new URL(dir, GEODATA)).flatMap((name) => (statSync(new URL(dir + name, GEODATA)).isDirectory() ? walk(`${dir}${name}/`) : [dir + name]));
+      readdirSync(new URL(dir, GEODATA)).flatMap((name) =>
+        statSync(new URL(dir + name, GEODATA)).isDirectory() ? walk(`${dir}${name}/`) : [dir + name],
+      );
     for (const file of walk('')) {
       if (file === 'ATTRIBUTION.md' || file === 'manifest.json') continue;
       const mention = file.startsWith('sample/') ? file.split('/').slice(0, 2).join('/') : file;
@@ -438,7 +633,9 @@ describe('geodata/ATTRIBUTION.md and manifest.json', () => {
       'Contains Royal Mail data © Royal Mail copyright and database right 2014',
       'Contains National Statistics data © Crown copyright and database right 2014',
       'Contains public sector information licensed under the Open Government Licence v3.0',
-    ]) expect(text).toContain(statement);
-    for (const [file, { bytes }] of Object.entries(manifest.files as Record<string, { bytes: number }>)) expect([file, read(file).length]).toEqual([file, bytes]);
+    ])
+      expect(text).toContain(statement);
+    for (const [file, { bytes }] of Object.entries(manifest.files as Record<string, { bytes: number }>))
+      expect([file, read(file).length]).toEqual([file, bytes]);
   });
 });

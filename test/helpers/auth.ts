@@ -15,14 +15,24 @@ export interface TestUser {
 }
 
 /** A user with an API token (and a password when asked: hashing costs ~0.2 s). */
-export async function createTestUser(db: Db, o: { role: Role; scopes?: string[]; email?: string; password?: string }): Promise<TestUser> {
+export async function createTestUser(
+  db: Db,
+  o: { role: Role; scopes?: string[]; email?: string; password?: string },
+): Promise<TestUser> {
   const email = o.email ?? `${o.role}${++counter}@example.org`;
   const id = await db.transaction((tx) =>
     insertUser(tx, { email, displayName: `Test ${o.role}`, role: o.role, scopes: o.scopes ?? [] }),
   );
-  if (o.password) await db.query('update users set password_hash = $2 where id = $1', [id, await hashPassword(o.password)]);
+  if (o.password)
+    await db.query('update users set password_hash = $2 where id = $1', [id, await hashPassword(o.password)]);
   const token = newSecret('hs_');
-  await insertApiToken(db, { userId: id, name: 'test', tokenHash: hashSecret(token), prefix: token.slice(0, 7), expiresAt: null });
+  await insertApiToken(db, {
+    userId: id,
+    name: 'test',
+    tokenHash: hashSecret(token),
+    prefix: token.slice(0, 7),
+    expiresAt: null,
+  });
   return { id, email, token, password: o.password };
 }
 

@@ -74,7 +74,11 @@ export async function drawnMap(page: Page, body: CellsResponse) {
 }
 
 /** Signs in through the real sign-in page, as a user would. */
-export async function signInThroughPage(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
+export async function signInThroughPage(
+  page: Page,
+  url: string,
+  user: { email: string; password: string },
+): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
@@ -86,10 +90,18 @@ export async function signInThroughPage(page: Page, url: string, user: { email: 
  * A page that records script errors and refuses (and records) every request off the test server:
  * the app must run air-gapped. Tests end by expecting `errors` to be empty.
  */
-export async function airGappedPage(browser: Browser, serverUrl: string, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+export async function airGappedPage(
+  browser: Browser,
+  serverUrl: string,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (route) => (route.request().url().startsWith(serverUrl) ? route.continue() : (errors.push(`external request: ${route.request().url()}`), route.abort('blockedbyclient'))));
+  await page.route('**/*', (route) =>
+    route.request().url().startsWith(serverUrl)
+      ? route.continue()
+      : (errors.push(`external request: ${route.request().url()}`), route.abort('blockedbyclient')),
+  );
   return { page, errors };
 }

@@ -7,7 +7,11 @@ export async function importPaths(db: Db, paths: string[], request: Omit<ImportR
   return importDataset(db, { ...request, files: await expandInputs(paths) });
 }
 
-export async function countRows(db: Db, sql = 'select count(*)::int as n from incidents', params: unknown[] = []): Promise<number> {
+export async function countRows(
+  db: Db,
+  sql = 'select count(*)::int as n from incidents',
+  params: unknown[] = [],
+): Promise<number> {
   return (await db.query<{ n: number }>(sql, params))[0]!.n;
 }
 

@@ -29,7 +29,7 @@ export function recordingPlans(db: Db, plans: RecordedPlan[], pick: (sql: string
   spy.transaction = (run) =>
     db.transaction((tx) => {
       const explaining = Object.create(tx) as Tx;
-      explaining.query = async <T,>(sql: string, params?: unknown[]) => {
+      explaining.query = async <T>(sql: string, params?: unknown[]) => {
         if (pick(sql)) {
           const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(`explain (format json) ${sql}`, params);
           const plan = row!['QUERY PLAN'];

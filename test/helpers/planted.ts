@@ -8,7 +8,8 @@ import { periodSeries } from '../../server/analysis/periods.js';
  */
 export const MEETING = '2024-06-27';
 export const FORTNIGHTS = periodSeries('fortnight', MEETING, 12);
-export const HEADER = 'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force';
+export const HEADER =
+  'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force';
 
 function mulberry32(seed: number) {
   return () => {
@@ -27,7 +28,10 @@ function poisson(mean: number): number {
 }
 
 // A grid of spots about a kilometre apart over Newport; the planted ones are spots 27, 36 and 45, near the centre.
-export const SPOTS = Array.from({ length: 64 }, (_, i) => [51.555 + 0.008 * (i % 8), -3.06 + 0.016 * Math.floor(i / 8)] as const);
+export const SPOTS = Array.from(
+  { length: 64 },
+  (_, i) => [51.555 + 0.008 * (i % 8), -3.06 + 0.016 * Math.floor(i / 8)] as const,
+);
 export const [DOUBLES, APPEARS, STOPS] = [27, 36, 45];
 
 /** `spots` are indices into SPOTS (the planted ones keep their index). */
@@ -46,8 +50,12 @@ export function extract(spots: readonly number[]): { csv: string; truth: Map<str
     truth.set(latLngToCell(lat, lng, 9), perFortnight);
     perFortnight.forEach((n, f) => {
       for (let i = 0; i < n; i++) {
-        const day = new Date(Date.parse(`${FORTNIGHTS[f]!.from}T00:00:00Z`) + Math.floor(random() * 14) * 86_400_000).toISOString().slice(0, 10);
-        lines.push(`S${s}F${f}N${i},${day},${String(Math.floor(random() * 24)).padStart(2, '0')}:15,${lat},${lng},Common assault,N,N,N,Gwent Police`);
+        const day = new Date(Date.parse(`${FORTNIGHTS[f]!.from}T00:00:00Z`) + Math.floor(random() * 14) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        lines.push(
+          `S${s}F${f}N${i},${day},${String(Math.floor(random() * 24)).padStart(2, '0')}:15,${lat},${lng},Common assault,N,N,N,Gwent Police`,
+        );
       }
     });
   });

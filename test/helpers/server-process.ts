@@ -42,9 +42,16 @@ export function startServer(env: Record<string, string>): Promise<RunningServer>
       const match = pattern.exec(output);
       if (match) return resolve(match[0]);
       waiters.push({ pattern, resolve });
-      child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}) before ${pattern}:\n${output.slice(-2000)}`)));
+      child.once('exit', (code, signal) =>
+        reject(new Error(`server exited (${code ?? signal}) before ${pattern}:\n${output.slice(-2000)}`)),
+      );
     });
-  return waitFor(/serving on http:\/\/localhost:(\d+)/).then((line) => ({ child, url: `http://127.0.0.1:${/(\d+)$/.exec(line)![1]}`, waitFor, output: () => output }));
+  return waitFor(/serving on http:\/\/localhost:(\d+)/).then((line) => ({
+    child,
+    url: `http://127.0.0.1:${/(\d+)$/.exec(line)![1]}`,
+    waitFor,
+    output: () => output,
+  }));
 }
 
 /** Stops a server started by startServer and waits for it to exit. */

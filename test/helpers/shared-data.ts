@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The real open data beside the repo (../shared/data). */
 export const SHARED = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
-export const policeUkFile = (force: string, month: string) => `${SHARED}police-uk/${force}/${month}-${force}-street.csv`;
+export const policeUkFile = (force: string, month: string) =>
+  `${SHARED}police-uk/${force}/${month}-${force}-street.csv`;
 
 export interface Tally {
   rows: number;
@@ -19,7 +20,10 @@ export interface Tally {
 export function tallyPoliceUk(path: string): Tally {
   const text = readFileSync(path, 'utf8');
   if (text.includes('"')) throw new Error(`${path} has quoted fields; the plain tally cannot read it`);
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0).slice(1);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0)
+    .slice(1);
   const tally: Tally = { rows: lines.length, withCoordinates: 0, byCrimeType: {}, byMonth: {} };
   for (const line of lines) {
     const f = line.split(',');

@@ -36,21 +36,38 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { db } = await openDatabase({});
   await loadGeodataOnce(db);
   const policeUkFiles = options.policeUkFiles ?? [policeUkFile('gwent', '2024-01'), policeUkFile('gwent', '2024-02')];
-  if (policeUkFiles.length) await importPaths(db, policeUkFiles, { kind: 'police-uk', name: 'Gwent Police (data.police.uk)' });
-  for (const more of options.morePoliceUk ?? []) await importPaths(db, more.files, { kind: 'police-uk', name: more.name });
+  if (policeUkFiles.length)
+    await importPaths(db, policeUkFiles, { kind: 'police-uk', name: 'Gwent Police (data.police.uk)' });
+  for (const more of options.morePoliceUk ?? [])
+    await importPaths(db, more.files, { kind: 'police-uk', name: more.name });
   const gwent = `partnership:${await findPartnershipByName(db, 'Gwent force area')}`;
   if (options.restrictedFiles?.length) {
     await importPaths(db, options.restrictedFiles, {
-      kind: 'incidents', name: 'Local police extract (restricted)', mapping: resolveMapping('local-police'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: gwent,
+      kind: 'incidents',
+      name: 'Local police extract (restricted)',
+      mapping: resolveMapping('local-police'),
+      sensitivity: 'restricted',
+      threshold: 5,
+      basis: 's16',
+      ownerScope: gwent,
     });
   }
   if (options.edFiles?.length) {
     await importPaths(db, options.edFiles, {
-      kind: 'incidents', name: 'ED assaults (ISTV, restricted)', mapping: resolveMapping('istv-ed'), sensitivity: 'restricted', threshold: 5, basis: 's16', ownerScope: gwent,
+      kind: 'incidents',
+      name: 'ED assaults (ISTV, restricted)',
+      mapping: resolveMapping('istv-ed'),
+      sensitivity: 'restricted',
+      threshold: 5,
+      basis: 's16',
+      ownerScope: gwent,
     });
   }
   const credentials = { email: 'analyst@gwent.example', password: 'a test passphrase for the browser' };
-  const analyst = { ...credentials, token: (await createTestUser(db, { role: 'analyst', scopes: [gwent], ...credentials })).token };
+  const analyst = {
+    ...credentials,
+    token: (await createTestUser(db, { role: 'analyst', scopes: [gwent], ...credentials })).token,
+  };
   const app = createApp(db, { staticRoot: distRoot });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -15,10 +15,14 @@ function metres(a: [number, number], b: [number, number]): number {
 describe('British National Grid conversion', () => {
   it('matches the published WGS84 positions of English emergency departments within 5 m', () => {
     // The NHS ED list carries both BNG and WGS84 coordinates for every site: an independent oracle.
-    const rows = parse(readFileSync(`${SHARED}places/hospitals/emergency_departments_england.csv`), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(`${SHARED}places/hospitals/emergency_departments_england.csv`), {
+      columns: true,
+    }) as Record<string, string>[];
     const usable = rows.filter((r) => Number(r.Easting) > 0 && Number(r.Latitude) !== 0);
     expect(usable.length).toBeGreaterThan(100);
-    const errors = usable.map((r) => metres(bngToWgs84(Number(r.Easting), Number(r.Northing)), [Number(r.Longitude), Number(r.Latitude)]));
+    const errors = usable.map((r) =>
+      metres(bngToWgs84(Number(r.Easting), Number(r.Northing)), [Number(r.Longitude), Number(r.Latitude)]),
+    );
     errors.sort((a, b) => a - b);
     expect(errors[Math.floor(errors.length / 2)]).toBeLessThan(3);
     expect(errors[Math.floor(errors.length * 0.95)]).toBeLessThan(5);
@@ -26,11 +30,22 @@ describe('British National Grid conversion', () => {
 
   it('matches Open Pubs postcode positions in Gwent within 5 m', () => {
     const text = readFileSync(`${SHARED}places/pubs/open_pubs.csv`, 'utf8');
-    const rows = parse(text, { columns: true, relax_quotes: true, relax_column_count: true }) as Record<string, string>[];
-    const gwent = rows.filter((r) => ['Newport', 'Caerphilly', 'Torfaen', 'Monmouthshire'].includes(r.local_authority!) && r.easting !== '\\N' && Number.isFinite(Number(r.latitude)) && Number.isFinite(Number(r.easting)));
+    const rows = parse(text, { columns: true, relax_quotes: true, relax_column_count: true }) as Record<
+      string,
+      string
+    >[];
+    const gwent = rows.filter(
+      (r) =>
+        ['Newport', 'Caerphilly', 'Torfaen', 'Monmouthshire'].includes(r.local_authority!) &&
+        r.easting !== '\\N' &&
+        Number.isFinite(Number(r.latitude)) &&
+        Number.isFinite(Number(r.easting)),
+    );
     expect(gwent.length).toBeGreaterThan(400);
     for (const r of gwent) {
-      expect(metres(bngToWgs84(Number(r.easting), Number(r.northing)), [Number(r.longitude), Number(r.latitude)])).toBeLessThan(5);
+      expect(
+        metres(bngToWgs84(Number(r.easting), Number(r.northing)), [Number(r.longitude), Number(r.latitude)]),
+      ).toBeLessThan(5);
     }
   });
 

@@ -24,9 +24,15 @@ async function readAll(input: Readable, name = 'test.csv'): Promise<CsvRecord[]>
 
 /** The reference: csv-parse, reading the whole text at once, with the line each record starts on. */
 function reference(text: string): CsvRecord[] {
-  const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
   // csv-parse's info.lines is the line a record ends on; it starts where the previous one ended + 1, blank lines aside.
-  return rows.map((r) => ({ line: r.info.lines - r.record.reduce((n, field) => n + field.split('\n').length - 1, 0), values: r.record }));
+  return rows.map((r) => ({
+    line: r.info.lines - r.record.reduce((n, field) => n + field.split('\n').length - 1, 0),
+    values: r.record,
+  }));
 }
 
 const plain = fc.stringMatching(/^[a-zA-Z0-9 .;:é£😀-]{0,8}$/);
@@ -37,7 +43,10 @@ describe('readCsv', () => {
   it('reads every shape of well-formed CSV as csv-parse does, however the bytes are cut', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof({ weight: 9, arbitrary: record }, { weight: 1, arbitrary: fc.constant('') }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.oneof({ weight: 9, arbitrary: record }, { weight: 1, arbitrary: fc.constant('') }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         fc.constantFrom('\n', '\r\n'),
         fc.boolean(),
         fc.boolean(),
@@ -66,16 +75,24 @@ describe('readCsv', () => {
   });
 
   it('names the line of a quoting error and of an unterminated quote', async () => {
-    await expect(readAll(chunked(Buffer.from('a,b\nc,"d"x\n'), [4]), 'bad.csv')).rejects.toThrow(/^bad\.csv line 2: malformed CSV \(Trailing quote on quoted field is malformed\)/);
-    await expect(readAll(chunked(Buffer.from('a,b\nc,d\ne,"never closed\nf,g\n'), [5]), 'open.csv')).rejects.toThrow(/^open\.csv line 3: malformed CSV \(Quoted field unterminated\)/);
+    await expect(readAll(chunked(Buffer.from('a,b\nc,"d"x\n'), [4]), 'bad.csv')).rejects.toThrow(
+      /^bad\.csv line 2: malformed CSV \(Trailing quote on quoted field is malformed\)/,
+    );
+    await expect(readAll(chunked(Buffer.from('a,b\nc,d\ne,"never closed\nf,g\n'), [5]), 'open.csv')).rejects.toThrow(
+      /^open\.csv line 3: malformed CSV \(Quoted field unterminated\)/,
+    );
   });
 
   it('refuses a record that runs on past a megabyte instead of holding the file in memory', async () => {
-    const runaway = Readable.from((function* () {
-      yield Buffer.from('a,b\nc,"');
-      for (let i = 0; i < 40; i++) yield Buffer.alloc(64 * 1024, 'x');
-    })());
-    await expect(readAll(runaway, 'runaway.csv')).rejects.toThrow(/runaway\.csv line 2: malformed CSV \(a record runs on for over 1000000 characters/);
+    const runaway = Readable.from(
+      (function* () {
+        yield Buffer.from('a,b\nc,"');
+        for (let i = 0; i < 40; i++) yield Buffer.alloc(64 * 1024, 'x');
+      })(),
+    );
+    await expect(readAll(runaway, 'runaway.csv')).rejects.toThrow(
+      /runaway\.csv line 2: malformed CSV \(a record runs on for over 1000000 characters/,
+    );
   });
 
   it('reads a real police.uk month identically to csv-parse', async () => {

@@ -17,12 +17,33 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const tmp = mkdtempSync(join(tmpdir(), 'hotspot-fuzz-'));
 
 const field = fc.oneof(
-  fc.constantFrom('', '-2.99', '51.59', '2024-01', '2024-13', 'Robbery', 'Violence and sexual offences', 'Gwent Police', 'W01001440', 'x', '"quoted, comma"', 'NaN', '1e999', '\u0000', 'é', '\r'),
+  fc.constantFrom(
+    '',
+    '-2.99',
+    '51.59',
+    '2024-01',
+    '2024-13',
+    'Robbery',
+    'Violence and sexual offences',
+    'Gwent Police',
+    'W01001440',
+    'x',
+    '"quoted, comma"',
+    'NaN',
+    '1e999',
+    '\u0000',
+    'é',
+    '\r',
+  ),
   fc.string({ maxLength: 12 }),
 );
 const row = fc.array(field, { minLength: 0, maxLength: 14 }).map((fs) => fs.join(','));
-const goodRow = fc.record({ lng: fc.double({ min: -6, max: 2, noNaN: true }), lat: fc.double({ min: 49, max: 56, noNaN: true }) })
-  .map(({ lng, lat }) => `id,2024-01,Gwent Police,Gwent Police,${lng.toFixed(6)},${lat.toFixed(6)},On or near X,W01001440,Newport 001A,Robbery,Under investigation,`);
+const goodRow = fc
+  .record({ lng: fc.double({ min: -6, max: 2, noNaN: true }), lat: fc.double({ min: 49, max: 56, noNaN: true }) })
+  .map(
+    ({ lng, lat }) =>
+      `id,2024-01,Gwent Police,Gwent Police,${lng.toFixed(6)},${lat.toFixed(6)},On or near X,W01001440,Newport 001A,Robbery,Under investigation,`,
+  );
 const file = fc.record({
   header: fc.oneof(fc.constant(POLICE_UK_HEADER.join(',')), fc.constant('\uFEFF' + POLICE_UK_HEADER.join(',')), row),
   rows: fc.array(fc.oneof(row, goodRow), { maxLength: 30 }),

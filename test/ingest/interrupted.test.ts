@@ -10,11 +10,15 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Runs the ingest CLI on all 36 Gwent months and SIGKILLs it once it has copied rows. */
 function killMidImport(env: Record<string, string>): Promise<{ killedAfterRows: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--kind', 'police-uk', '--name', 'Gwent', `${SHARED}police-uk/gwent`], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/ingest.ts', '--kind', 'police-uk', '--name', 'Gwent', `${SHARED}police-uk/gwent`],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let killedAfterRows = 0;
     child.stderr.on('data', (chunk: Buffer) => {
       const m = /files, ([\d,]+) rows/.exec(chunk.toString());

@@ -16,7 +16,10 @@ function writeZip(path: string, entries: Record<string, string>): Promise<void> 
   return new Promise((resolve, reject) => {
     const zip = new yazl.ZipFile();
     for (const [name, file] of Object.entries(entries)) zip.addFile(file, name);
-    zip.outputStream.pipe(createWriteStream(path)).on('close', () => resolve()).on('error', reject);
+    zip.outputStream
+      .pipe(createWriteStream(path))
+      .on('close', () => resolve())
+      .on('error', reject);
     zip.end();
   });
 }
@@ -36,7 +39,14 @@ describe.each(backends)('police.uk ingest on $name', (backend) => {
     expect(report.rowsAccepted).toBe(tally.withCoordinates);
     expect(report.rejectionCounts).toEqual({ 'no coordinates': tally.rows - tally.withCoordinates });
     expect(await groupCounts(t.db, report.datasetId)).toEqual(tally.byCrimeType);
-    const [row] = await t.db.query<{ lat: number; lng: number; h3_r7: string; h3_r10: string; pfa_code: string; month: string }>(
+    const [row] = await t.db.query<{
+      lat: number;
+      lng: number;
+      h3_r7: string;
+      h3_r10: string;
+      pfa_code: string;
+      month: string;
+    }>(
       `select lat, lng, h3_r7, h3_r10, pfa_code, to_char(month, 'YYYY-MM') as month from incidents where crime_id = $1`,
       ['75f70c5c366d1dc6c6527ed1f76b08715c865b6a54dd3299493eb3a40a453d04'],
     );
@@ -86,12 +96,15 @@ describe.each(backends)('police.uk ingest on $name', (backend) => {
     expect(again.monthsReplaced).toEqual(['2024-01']);
     expect(again.rowsReplaced).toBe(tallyPoliceUk(jan).withCoordinates);
     expect(await countRows(t.db)).toBe(first.rowsAccepted);
-    const [d] = await t.db.query<{ rows_accepted: number }>('select rows_accepted from datasets where id = $1', [first.datasetId]);
+    const [d] = await t.db.query<{ rows_accepted: number }>('select rows_accepted from datasets where id = $1', [
+      first.datasetId,
+    ]);
     expect(d!.rows_accepted).toBe(first.rowsAccepted);
   });
 
   it('reports each rejected row with its line and reason, and keeps the good rows', async () => {
-    const header = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+    const header =
+      'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
     const ok = (id: string, lng = '-2.99', lat = '51.59', type = 'Robbery', month = '2024-01') =>
       `${id},${month},Gwent Police,Gwent Police,${lng},${lat},On or near X,W01001440,Newport 001A,${type},Under investigation,`;
     const lines = [
@@ -127,7 +140,9 @@ describe.each(backends)('police.uk ingest on $name', (backend) => {
       'wrong number of columns': 1,
       'invalid coordinates': 1,
     });
-    const groups = await t.db.query<{ offence_group: string; crime_id: string | null }>('select offence_group, crime_id from incidents order by 1');
+    const groups = await t.db.query<{ offence_group: string; crime_id: string | null }>(
+      'select offence_group, crime_id from incidents order by 1',
+    );
     expect(groups).toEqual([
       { offence_group: 'asb', crime_id: null },
       { offence_group: 'robbery', crime_id: 'a1' },
@@ -161,7 +176,9 @@ describe.each(backends)('police.uk ingest on $name', (backend) => {
     const jan = policeUkFile('gwent', '2024-01');
     const gz = join(tmp, `dup-${backend.name}.csv.gz`);
     writeFileSync(gz, gzipSync(readFileSync(jan)));
-    await expect(importPaths(t.db, [jan, gz], { kind: 'police-uk', name: 'Gwent' })).rejects.toThrow(/month 2024-01 for Gwent Police is also in/);
+    await expect(importPaths(t.db, [jan, gz], { kind: 'police-uk', name: 'Gwent' })).rejects.toThrow(
+      /month 2024-01 for Gwent Police is also in/,
+    );
     expect(await countRows(t.db)).toBe(0);
   });
 });

@@ -31,20 +31,45 @@ describe('bundled sample', () => {
       const restricted = (await sampleManifest()).filter((e) => e.sensitivity === 'restricted');
       expect(restricted).toHaveLength(2);
       const progress: string[] = [];
-      const loaded = await loadSampleOnce(db, (p) => progress.push(p.dataset), (e) => e.sensitivity === 'restricted');
+      const loaded = await loadSampleOnce(
+        db,
+        (p) => progress.push(p.dataset),
+        (e) => e.sensitivity === 'restricted',
+      );
       expect(loaded).toBe(true);
       expect(new Set(progress)).toEqual(new Set(restricted.map((e) => e.name)));
-      const datasets = await db.query<{ name: string; sensitivity: string; threshold: number; rows_rejected: number; rows_accepted: number; date_precision: string }>(
+      const datasets = await db.query<{
+        name: string;
+        sensitivity: string;
+        threshold: number;
+        rows_rejected: number;
+        rows_accepted: number;
+        date_precision: string;
+      }>(
         'select name, sensitivity, threshold, rows_rejected, rows_accepted, date_precision, basis, owner_scope from datasets order by id',
       );
       const vru = `partnership:${await findPartnershipByName(db, 'Wales Violence Prevention Unit area')}`;
-      for (const d of datasets) expect(d).toMatchObject({ sensitivity: 'restricted', threshold: 5, rows_rejected: 0, date_precision: 'datetime', basis: 's16', owner_scope: vru });
+      for (const d of datasets)
+        expect(d).toMatchObject({
+          sensitivity: 'restricted',
+          threshold: 5,
+          rows_rejected: 0,
+          date_precision: 'datetime',
+          basis: 's16',
+          owner_scope: vru,
+        });
       // A database from before ownership: the sample is adopted by its manifest owner, once.
       await db.query(`update datasets set owner_scope = null, basis = 'dsa'`);
       expect(await adoptUnownedSample(db)).toBe(2);
       expect(await adoptUnownedSample(db)).toBe(0);
-      expect(await db.query('select distinct owner_scope, basis from datasets')).toEqual([{ owner_scope: vru, basis: 's16' }]);
-      const lines = (path: string) => gunzipSync(readFileSync(sampleDir + path)).toString('utf8').trim().split('\n').length - 1;
+      expect(await db.query('select distinct owner_scope, basis from datasets')).toEqual([
+        { owner_scope: vru, basis: 's16' },
+      ]);
+      const lines = (path: string) =>
+        gunzipSync(readFileSync(sampleDir + path))
+          .toString('utf8')
+          .trim()
+          .split('\n').length - 1;
       expect(datasets.map((d) => d.rows_accepted)).toEqual(restricted.map((e) => lines(e.paths[0]!)));
       const before = await countRows(db);
       expect(await loadSampleOnce(db, () => undefined)).toBe(false);

@@ -28,7 +28,9 @@ describe.each(backends)('the server killed during an import on $name', (backend)
       token = (await createTestUser(db, { role: 'analyst', scopes: ['pcc:W15000002'] })).token;
       await close();
     }
-    const gwent = readdirSync(`${SHARED}police-uk/gwent`).sort().map((f) => `${SHARED}police-uk/gwent/${f}`);
+    const gwent = readdirSync(`${SHARED}police-uk/gwent`)
+      .sort()
+      .map((f) => `${SHARED}police-uk/gwent/${f}`);
 
     const first = await startServer(env);
     const pending = upload(first.url, token, gwent).catch((e: Error) => e);
@@ -40,7 +42,9 @@ describe.each(backends)('the server killed during an import on $name', (backend)
 
     const second = await startServer(env);
     try {
-      const list = (await (await fetch(`${second.url}/api/datasets`, { headers: { authorization: `Bearer ${token}` } })).json()) as { datasets: unknown[] };
+      const list = (await (
+        await fetch(`${second.url}/api/datasets`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { datasets: unknown[] };
       expect(list.datasets).toEqual([]);
       const ok = await upload(second.url, token, gwent.slice(-1));
       expect(ok.status).toBe(201);
@@ -52,7 +56,12 @@ describe.each(backends)('the server killed during an import on $name', (backend)
         expect(await countRows(db, 'select count(*)::int as n from datasets')).toBe(1);
         expect(await countRows(db, 'select count(*)::int as n from imports')).toBe(1);
         expect(await countRows(db)).toBe(report.rowsAccepted);
-        expect(await countRows(db, `select count(*)::int as n from audit_log where action = 'dataset.import' and outcome = 'ok'`)).toBe(1);
+        expect(
+          await countRows(
+            db,
+            `select count(*)::int as n from audit_log where action = 'dataset.import' and outcome = 'ok'`,
+          ),
+        ).toBe(1);
       } finally {
         await close();
       }

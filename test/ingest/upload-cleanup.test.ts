@@ -27,11 +27,22 @@ describe('upload temp folders', () => {
     try {
       expect(mine()).toEqual([]);
       const boundary = 'hotspotboundary';
-      const req = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/api/datasets', headers: { authorization: `Bearer ${user.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const req = http.request({
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/api/datasets',
+        headers: { authorization: `Bearer ${user.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
       req.on('error', () => undefined);
       req.write(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nincidents\r\n`);
-      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="extract.csv"\r\nContent-Type: text/csv\r\n\r\n`);
-      req.write('occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description\n' + 'R1,2024-01-10,21:00,51.588,-2.997,Common assault\n'.repeat(20_000));
+      req.write(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="extract.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      );
+      req.write(
+        'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description\n' +
+          'R1,2024-01-10,21:00,51.588,-2.997,Common assault\n'.repeat(20_000),
+      );
       await expect.poll(() => mine().length, { timeout: 10_000 }).toBe(1);
       req.destroy();
       await expect.poll(() => mine().length, { timeout: 10_000 }).toBe(0);
@@ -53,15 +64,29 @@ describe('upload temp folders', () => {
       for (const [name, text] of files) body.append('files', new Blob([text]), name);
       return as(app, user).request('/api/datasets', { method: 'POST', body });
     };
-    const rows = ['occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force',
-      ...Array.from({ length: 50 }, (_, i) => `R${i},2024-01-1${i % 9},21:00,51.588,-2.997,Common assault,N,N,N,Gwent Police`)].join('\n');
+    const rows = [
+      'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force',
+      ...Array.from(
+        { length: 50 },
+        (_, i) => `R${i},2024-01-1${i % 9},21:00,51.588,-2.997,Common assault,N,N,N,Gwent Police`,
+      ),
+    ].join('\n');
     const previous = process.env.TMPDIR;
     // No temp folder can be made while TMPDIR does not exist: a streamed upload does not need one.
     process.env.TMPDIR = join(tmpdir(), `hotspot-no-such-dir-${process.pid}`);
     try {
-      const streamed = await upload({ kind: 'incidents', name: 'Streamed', mapping: 'local-police', sensitivity: 'restricted', basis: 's16' }, [['a.csv', rows], ['b.csv', rows.replace(/R(\d+),/g, 'S$1,')]]);
+      const streamed = await upload(
+        { kind: 'incidents', name: 'Streamed', mapping: 'local-police', sensitivity: 'restricted', basis: 's16' },
+        [
+          ['a.csv', rows],
+          ['b.csv', rows.replace(/R(\d+),/g, 'S$1,')],
+        ],
+      );
       expect(streamed.status).toBe(201);
-      expect(((await streamed.json()) as { report: { rowsAccepted: number; files: unknown[] } }).report).toMatchObject({ rowsAccepted: 100, files: [expect.anything(), expect.anything()] });
+      expect(((await streamed.json()) as { report: { rowsAccepted: number; files: unknown[] } }).report).toMatchObject({
+        rowsAccepted: 100,
+        files: [expect.anything(), expect.anything()],
+      });
       // Files before the fields must be spooled, and cannot be here.
       const body = new FormData();
       body.append('files', new Blob([rows]), 'c.csv');
@@ -79,7 +104,7 @@ describe('upload temp folders', () => {
   it('end with an early refusal of a streamed upload, even once its whole body has arrived unread', async () => {
     const body = new FormData();
     body.set('kind', 'police-uk');
-    body.set('name', 'Someone else\'s dataset');
+    body.set('name', "Someone else's dataset");
     body.append('files', new Blob(['Crime ID,Month\na,b\n']), 'a.csv');
     const request = new Request('http://localhost/api/datasets', { method: 'POST', body });
     // The consumer refuses after a while without reading the file (as a database lookup would).
@@ -91,7 +116,7 @@ describe('upload temp folders', () => {
     expect(await Promise.race([read.then((r) => (r.streamed ? r.result : 'spooled')), timeout])).toBe('refused');
   });
 
-  it('left by a stopped server are swept at start: a dead process\'s, an unnamed one, not a running one\'s', async () => {
+  it("left by a stopped server are swept at start: a dead process's, an unnamed one, not a running one's", async () => {
     let dead = 999_999;
     while (processRunning(dead)) dead--;
     const make = (name: string) => {

@@ -11,15 +11,20 @@ function writeZip(path: string, entries: [string, Buffer][]): Promise<void> {
   return new Promise((resolve, reject) => {
     const zip = new yazl.ZipFile();
     for (const [name, content] of entries) zip.addBuffer(content, name, { compress: true });
-    zip.outputStream.pipe(createWriteStream(path)).on('close', () => resolve()).on('error', reject);
+    zip.outputStream
+      .pipe(createWriteStream(path))
+      .on('close', () => resolve())
+      .on('error', reject);
     zip.end();
   });
 }
 
 describe('zip archives', () => {
   it('recognises unsafe entry names', () => {
-    for (const bad of ['../etc/passwd.csv', 'a/../../b.csv', '/abs.csv', 'C:\\\\x.csv', 'a\\\\..\\\\b.csv']) expect(isSafeEntryName(bad)).toBe(false);
-    for (const good of ['2024-01/2024-01-gwent-street.csv', 'x.csv', 'a..b.csv']) expect(isSafeEntryName(good)).toBe(true);
+    for (const bad of ['../etc/passwd.csv', 'a/../../b.csv', '/abs.csv', 'C:\\\\x.csv', 'a\\\\..\\\\b.csv'])
+      expect(isSafeEntryName(bad)).toBe(false);
+    for (const good of ['2024-01/2024-01-gwent-street.csv', 'x.csv', 'a..b.csv'])
+      expect(isSafeEntryName(good)).toBe(true);
   });
 
   it('refuses an archive with a path-traversal entry, naming it', async () => {
@@ -35,8 +40,12 @@ describe('zip archives', () => {
   it('refuses a zip bomb by its declared sizes before reading it', async () => {
     const path = join(tmp, 'bomb.zip');
     await writeZip(path, [['big.csv', Buffer.alloc(64 * 1024 * 1024, 0x61)]]);
-    await expect(expandInputs([path])).rejects.toThrow(/bomb\.zip: entry "big\.csv" expands \d+:1, which looks like a zip bomb/);
-    await expect(expandInputs([path], { maxEntryBytes: 1024 * 1024, maxTotalBytes: 1e12, maxRatio: 1e9 })).rejects.toThrow(/over the 1048576-byte limit/);
+    await expect(expandInputs([path])).rejects.toThrow(
+      /bomb\.zip: entry "big\.csv" expands \d+:1, which looks like a zip bomb/,
+    );
+    await expect(
+      expandInputs([path], { maxEntryBytes: 1024 * 1024, maxTotalBytes: 1e12, maxRatio: 1e9 }),
+    ).rejects.toThrow(/over the 1048576-byte limit/);
   });
 
   it('refuses an archive with no CSV in it, and one that is not a zip', async () => {

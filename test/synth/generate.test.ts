@@ -12,12 +12,7 @@ import { ED_HOSPITALS } from '../../scripts/synth/hospitals.js';
 import { AGE_BANDS, ASSAILANTS, SETTINGS, SEXES, WEAPONS } from '../../scripts/synth/istv-ed.js';
 import { OFFENCE_DESCRIPTIONS } from '../../scripts/synth/offences.js';
 import { ED_PROFILE, buildWeekProfile, inFriSatWindow, profileShare } from '../../scripts/synth/time-profile.js';
-import {
-  PLANTED_CLUSTERS,
-  loadPoliceSource,
-  synthesize,
-  type SynthResult,
-} from '../../scripts/synth/generate.js';
+import { PLANTED_CLUSTERS, loadPoliceSource, synthesize, type SynthResult } from '../../scripts/synth/generate.js';
 import type { PoliceSource } from '../../scripts/synth/police-violence.js';
 
 const POLICE_UK = fileURLToPath(new URL('../../../shared/data/police-uk/', import.meta.url));
@@ -128,7 +123,18 @@ describe('ISTV ED output', () => {
     for (const r of rows) {
       expect(r).toHaveLength(12);
       const [id, date, time, e, n, type, weapon, setting, assailants, age, sex, hospital] = r as [
-        string, string, string, string, string, string, string, string, string, string, string, string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
       ];
       expect(id).toMatch(/^ED-\d{6}$/);
       ids.add(id);
@@ -152,7 +158,11 @@ describe('ISTV ED output', () => {
     const { rows } = parseCsv(result.edGz);
     const count = (col: number, v: string): number => rows.filter((r) => r[col] === v).length / rows.length;
     expect(new Set(rows.map((r) => r[6]))).toEqual(new Set(['knife/sharp', 'blunt', 'body', 'glass/bottle', 'other']));
-    expect([...new Set(rows.map((r) => r[7]))].every((s) => ['street', 'licensed premises', 'home', 'school', 'other'].includes(s!))).toBe(true);
+    expect(
+      [...new Set(rows.map((r) => r[7]))].every((s) =>
+        ['street', 'licensed premises', 'home', 'school', 'other'].includes(s!),
+      ),
+    ).toBe(true);
     expect(count(6, 'body')).toBeGreaterThan(0.5);
     expect(count(6, 'body')).toBeLessThan(0.7);
     expect(count(6, 'knife/sharp')).toBeGreaterThan(0.04);
@@ -257,7 +267,9 @@ describe('planted ED-only clusters', () => {
   });
 
   it('planted-clusters.json lists the clusters', () => {
-    const parsed = JSON.parse(result.plantedJson) as { clusters: { id: string; lat: number; lng: number; planted_ed_records: number }[] };
+    const parsed = JSON.parse(result.plantedJson) as {
+      clusters: { id: string; lat: number; lng: number; planted_ed_records: number }[];
+    };
     expect(parsed.clusters.map((c) => c.id)).toEqual(PLANTED_CLUSTERS.map((c) => c.id));
     for (const c of parsed.clusters) expect(c.planted_ed_records).toBeGreaterThanOrEqual(8);
   });
@@ -279,7 +291,16 @@ describe('local police extract', () => {
     for (const r of rows) {
       expect(r).toHaveLength(10);
       const [ref, date, time, lat, lon, offence, da, knife, alcohol, force] = r as [
-        string, string, string, string, string, string, string, string, string, string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
       ];
       expect(ref).toMatch(/^(GW|SW)\/20\d\d\/\d{6}$/);
       refs.add(ref);

@@ -15,20 +15,21 @@ import { cellToChildren, cellToLatLng, greatCircleDistance, polygonToCells, UNIT
 import seedrandom from 'seedrandom';
 
 /** The header of /work/shared/data/police-uk/gwent/*.csv. */
-const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+const HEADER =
+  'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 
 /** Town centres of Gwent: more incidents per cell near them (lat, lng). */
 const TOWNS: readonly [number, number][] = [
   [51.5877, -2.9984], // Newport
   [51.6537, -3.0209], // Cwmbran
   [51.7017, -3.0446], // Pontypool
-  [51.7780, -3.2032], // Ebbw Vale
+  [51.778, -3.2032], // Ebbw Vale
   [51.8241, -3.0194], // Abergavenny
-  [51.8120, -2.7163], // Monmouth
+  [51.812, -2.7163], // Monmouth
   [51.6414, -2.6738], // Chepstow
   [51.6436, -3.2314], // Blackwood
   [51.7667, -3.2444], // Tredegar
-  [51.6780, -3.1370], // Abercarn / Risca valley
+  [51.678, -3.137], // Abercarn / Risca valley
 ];
 
 export interface SyntheticOptions {
@@ -49,7 +50,10 @@ export interface SyntheticSummary {
 function gwentPolygon(): number[][][] {
   const url = new URL('../../../geodata/boundaries/pfa.geojson', import.meta.url);
   const fc = JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as {
-    features: { properties: { code: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } }[];
+    features: {
+      properties: { code: string };
+      geometry: { type: string; coordinates: number[][][] | number[][][][] };
+    }[];
   };
   const gwent = fc.features.find((f) => f.properties.code === 'W15000002');
   if (!gwent || gwent.geometry.type !== 'Polygon') throw new Error('pfa.geojson: no Gwent polygon (W15000002)');
@@ -68,7 +72,10 @@ export function writeSyntheticPoliceUk(path: string, options: SyntheticOptions):
     const j = i + Math.floor(rng() * (all.length - i));
     [all[i], all[j]] = [all[j]!, all[i]!];
   }
-  const hex = () => Math.floor(rng() * 2 ** 32).toString(16).padStart(8, '0');
+  const hex = () =>
+    Math.floor(rng() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
   const lines = [HEADER];
   for (const cell of all.slice(0, n)) {
     const [lat, lng] = cellToLatLng(cell);
@@ -79,7 +86,9 @@ export function writeSyntheticPoliceUk(path: string, options: SyntheticOptions):
     for (let r = 0; r < rows; r++) {
       const month = `2024-${String(1 + Math.floor(rng() * 12)).padStart(2, '0')}`;
       const id = Array.from({ length: 8 }, hex).join('');
-      lines.push(`${id},${month},Gwent Police,Gwent Police,${lng.toFixed(6)},${lat.toFixed(6)},On or near Synthetic Street,,,Violence and sexual offences,Under investigation,`);
+      lines.push(
+        `${id},${month},Gwent Police,Gwent Police,${lng.toFixed(6)},${lat.toFixed(6)},On or near Synthetic Street,,,Violence and sexual offences,Under investigation,`,
+      );
     }
   }
   writeFileSync(path, `${lines.join('\n')}\n`);

@@ -62,7 +62,16 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { rows: 6_500_000, seed: 1, out: '/tmp/national', start: '2024-01', months: 12, forces: [...FORCES], layout: 'force', noLocation: 1 };
+  const o: Options = {
+    rows: 6_500_000,
+    seed: 1,
+    out: '/tmp/national',
+    start: '2024-01',
+    months: 12,
+    forces: [...FORCES],
+    layout: 'force',
+    noLocation: 1,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[++i];
@@ -144,7 +153,14 @@ interface Written {
 }
 
 /** Appends `count` rows for one force-month to `sink` (streamed: the sink writes as it fills). */
-function writeRows(geo: ForceGeography, month: string, count: number, seed: number, noLocationScale: number, sink: Sink): Written {
+function writeRows(
+  geo: ForceGeography,
+  month: string,
+  count: number,
+  seed: number,
+  noLocationScale: number,
+  sink: Sink,
+): Written {
   const rng = seedrandom.xor4096(`${seed}:national:rows:${geo.force.slug}:${month}`);
   const int32 = rng.int32;
   const prefix = `,${month},${geo.force.name},${geo.force.name},`;
@@ -190,7 +206,8 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const started = performance.now();
   for (const f of FORCES) {
-    if (pfaCodeForForce(f.name) !== f.code) throw new Error(`"${f.name}" does not map to ${f.code} (server/geo/force-names.ts)`);
+    if (pfaCodeForForce(f.name) !== f.code)
+      throw new Error(`"${f.name}" does not map to ${f.code} (server/geo/force-names.ts)`);
     for (const text of [f.name, f.slug]) if (/[",\n]/.test(text)) throw new Error(`"${text}" would need CSV quoting`);
   }
   const totalK = FORCES.reduce((a, f) => a + f.annualK, 0);
@@ -201,9 +218,13 @@ async function main(): Promise<void> {
   for (const m of months) for (const f of o.forces) cellWeights.push(f.annualK * MONTH_SHAPE[Number(m.slice(5)) - 1]!);
   const cellRows = apportion(o.rows, cellWeights);
 
-  const geos = o.forces.map((f) => buildForceGeography(f, o.seed, (NATIONAL_ANNUAL_ROWS * f.annualK) / totalK, FORCES.indexOf(f)));
+  const geos = o.forces.map((f) =>
+    buildForceGeography(f, o.seed, (NATIONAL_ANNUAL_ROWS * f.annualK) / totalK, FORCES.indexOf(f)),
+  );
   const points = geos.reduce((a, g) => a + g.sampler.size, 0);
-  console.error(`map: ${points} points in ${geos.length} force areas (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.error(
+    `map: ${points} points in ${geos.length} force areas (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 
   const header = POLICE_UK_HEADER.join(',') + '\n';
   const perForce = new Map<string, Written>(o.forces.map((f) => [f.slug, { rows: 0, noLocation: 0 }]));
@@ -239,7 +260,9 @@ async function main(): Promise<void> {
       if (o.layout === 'force') close();
     }
     if (o.layout === 'month') close();
-    console.error(`${month}: ${files.length} files, ${(bytes / 1e6).toFixed(0)} MB (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.error(
+      `${month}: ${files.length} files, ${(bytes / 1e6).toFixed(0)} MB (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
 
   const noLocation = [...perForce.values()].reduce((a, w) => a + w.noLocation, 0);
@@ -255,7 +278,9 @@ async function main(): Promise<void> {
         rowsWithoutLocation: noLocation,
         mapPoints: points,
         bytes,
-        forces: Object.fromEntries([...perForce].map(([slug, w]) => [slug, { code: FORCES.find((f) => f.slug === slug)!.code, ...w }])),
+        forces: Object.fromEntries(
+          [...perForce].map(([slug, w]) => [slug, { code: FORCES.find((f) => f.slug === slug)!.code, ...w }]),
+        ),
         files,
       },
       null,

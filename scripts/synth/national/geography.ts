@@ -55,7 +55,10 @@ function pfaIndex(): AreaIndex {
 }
 
 function bboxOf(feature: Feature<Polygon | MultiPolygon>): [number, number, number, number] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
   for (const rings of polygons)
     for (const [x, y] of rings[0]!) {
@@ -75,7 +78,12 @@ function gaussian(rng: Rng): number {
 }
 
 /** Builds the map points of one force; `seed` and the force alone decide them. */
-export function buildForceGeography(force: ForceSpec, seed: number, nationalAnnualRows: number, forceIndex: number): ForceGeography {
+export function buildForceGeography(
+  force: ForceSpec,
+  seed: number,
+  nationalAnnualRows: number,
+  forceIndex: number,
+): ForceGeography {
   const feature = policeForceAreas().features.find((f) => f.properties.code === force.code);
   if (!feature) throw new Error(`no PFA ${force.code} in geodata/boundaries/pfa.geojson`);
   const index = pfaIndex();

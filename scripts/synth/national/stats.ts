@@ -27,7 +27,9 @@ function walk(dir: string): string[] {
     });
 }
 
-const files = walk(folder).filter((p) => new RegExp(nameFilter).test(basename(p)) && new RegExp(forceFilter).test(basename(p)));
+const files = walk(folder).filter(
+  (p) => new RegExp(nameFilter).test(basename(p)) && new RegExp(forceFilter).test(basename(p)),
+);
 let rows = 0;
 let noLocation = 0;
 const points = new Map<string, number>();
@@ -53,7 +55,9 @@ const share = (sorted: number[], fraction: number) => {
   return sorted.slice(0, Math.max(1, Math.ceil(sorted.length * fraction))).reduce((a, b) => a + b, 0) / total;
 };
 const located = rows - noLocation;
-console.log(`${files.length} files, ${rows} rows, ${noLocation} without a location (${((100 * noLocation) / rows).toFixed(2)}%)`);
+console.log(
+  `${files.length} files, ${rows} rows, ${noLocation} without a location (${((100 * noLocation) / rows).toFixed(2)}%)`,
+);
 const counts = [...points.values()].sort((a, b) => b - a);
 console.log(
   `map points ${points.size}, rows/point ${(located / points.size).toFixed(1)}, max ${counts[0]}, median ${counts[counts.length >> 1]}, ` +
@@ -72,5 +76,17 @@ for (const res of [7, 8, 9]) {
       `top 10% of cells hold ${(100 * share(c, 0.1)).toFixed(1)}%`,
   );
 }
-console.log('crime types:', [...types].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${((100 * n) / rows).toFixed(1)}%`).join(', '));
-console.log('rows per month:', [...months].sort().map(([m, n]) => `${m} ${n}`).join(', '));
+console.log(
+  'crime types:',
+  [...types]
+    .sort((a, b) => b[1] - a[1])
+    .map(([t, n]) => `${t} ${((100 * n) / rows).toFixed(1)}%`)
+    .join(', '),
+);
+console.log(
+  'rows per month:',
+  [...months]
+    .sort()
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', '),
+);

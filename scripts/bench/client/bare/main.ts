@@ -39,7 +39,11 @@ let layer: ReturnType<typeof createCellsLayer> | null = null;
 const deck = new Deck({
   parent: container,
   views: new MapView({ repeat: false }),
-  initialViewState: { longitude: Number(params.get('lng')), latitude: Number(params.get('lat')), zoom: Number(params.get('zoom')) },
+  initialViewState: {
+    longitude: Number(params.get('lng')),
+    latitude: Number(params.get('lat')),
+    zoom: Number(params.get('zoom')),
+  },
   controller: false,
   layers: [],
   onBeforeRender: () => {
