@@ -16,7 +16,7 @@ import { appendAudit } from '../server/db/audit.js';
 import { openDatabase } from '../server/db/index.js';
 import { insertApiToken } from '../server/db/sessions.js';
 import { findUserByEmail, insertUser, ROLES, type Role } from '../server/db/users.js';
-import { unknownScopes } from '../server/routes/scope-param.js';
+import { unknownScopes } from '../server/http/scope-param.js';
 
 const { values } = parseArgs({
   options: {

@@ -8,7 +8,7 @@ import { makeProgressPrinter, progressLine } from './progress.js';
 import { loadGeodataOnce } from './geodata-load.js';
 import { adoptUnownedSample, loadSampleOnce, sampleOwnerScope } from './sample.js';
 import { firstAdminLink } from './auth/first-admin.js';
-import { sweepUploads } from './routes/upload.js';
+import { sweepUploads } from './http/upload.js';
 
 const config = readConfig();
 // Upload folders a killed server left behind hold raw uploaded rows: remove them first.

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { policyOf, type RoutePolicy } from './auth/policy.js';
-import { validatorOf, type ValidatorInfo } from './routes/validate.js';
+import { validatorOf, type ValidatorInfo } from './http/validate.js';
 
 /**
  * What each route is for. The parameters, bodies and access rules are read from the route table
@@ -31,6 +31,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/audit/budgets':
     "Today's use of the daily budget of distinct restricted queries, per user and dataset, most first.",
   'GET /api/groups': 'Offence groups (with parent groups).',
+  'GET /api/vocabulary': 'Every label the interface shows: offence groups, flags, weapons, settings, place types, roles, record sources, hot spot and change classes.',
   'GET /api/datasets': 'Datasets you may use (restricted totals rounded to 100).',
   'GET /api/datasets/{id}': 'One dataset with its import reports.',
   'DELETE /api/datasets/{id}': 'Delete a dataset and its incidents (its audit trail stays).',

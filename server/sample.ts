@@ -8,6 +8,7 @@ import { findPartnershipByName } from './db/partnerships.js';
 import { importDataset, type ImportProgress } from './ingest/import.js';
 import { resolveMapping } from './ingest/mapping.js';
 import { expandInputs } from './ingest/sources.js';
+import { DATASET_SOURCES, defaultSource } from './domain/dataset-source.js';
 
 const sampleDir = fileURLToPath(new URL('../geodata/sample/', import.meta.url));
 
@@ -16,6 +17,7 @@ const manifestSchema = z.object({
     z.object({
       name: z.string(),
       kind: z.enum(['police-uk', 'incidents']),
+      source: z.enum(DATASET_SOURCES).optional(),
       paths: z.array(z.string()),
       mapping: z.string().optional(),
       sensitivity: z.enum(['public', 'restricted']).optional(),
@@ -58,6 +60,7 @@ export async function loadSampleOnce(
       db,
       {
         ...entry,
+        source: entry.source ?? defaultSource(entry.kind, entry.mapping),
         ownerScope: ownerId === undefined ? null : `partnership:${ownerId}`,
         mapping: entry.mapping ? resolveMapping(entry.mapping) : undefined,
         files,

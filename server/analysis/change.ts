@@ -1,17 +1,8 @@
+import type { ChangeClass } from '../domain/classes.js';
 import { conditionalBinomialP, poissonP } from './count-tests.js';
 import { benjaminiHochberg } from './fdr.js';
 
-/** What happened at a location between the period compared with and this one, in plain words. */
-export type ChangeClass = 'new' | 'increasing' | 'persistent' | 'decreasing' | 'ceased' | 'no-significant-change';
-
-export const CHANGE_LABELS: Record<ChangeClass, string> = {
-  new: 'New: none before, significantly more now',
-  increasing: 'Increasing: significantly more than before',
-  persistent: 'Persistent: a hot spot in both periods, no significant change',
-  decreasing: 'Decreasing: significantly fewer than before',
-  ceased: 'Ceased: none now, significantly fewer than before',
-  'no-significant-change': 'No significant change',
-};
+export type { ChangeClass };
 
 export interface ChangeInput {
   h3: string;

@@ -1,8 +1,9 @@
+import type { Flag } from '../domain/flags.js';
 /** A serious-violence definition: which offence groups count, which are left out, which flags must hold. */
 export interface DefinitionRule {
   groups: readonly string[];
   excludedGroups: readonly string[];
-  flags: readonly ('knife' | 'domestic-abuse' | 'alcohol')[];
+  flags: readonly Flag[];
 }
 
 export interface Preset extends DefinitionRule {

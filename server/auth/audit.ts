@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { appendAudit, type AuditEntry } from '../db/audit.js';
-import type { AppEnv } from '../routes/env.js';
+import type { AppEnv } from '../http/env.js';
 
 /** The caller's address: the socket's, or behind a trusted proxy the last X-Forwarded-For hop. */
 export function clientAddress(c: Context<AppEnv>): string | null {

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { deleteSession, findSession, touchSession, useApiToken } from '../db/sessions.js';
 import type { User } from '../db/users.js';
-import type { AppEnv } from '../routes/env.js';
+import type { AppEnv } from '../http/env.js';
 import type { Principal } from './access.js';
 import { hashSecret, sameSecret } from './secret.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './settings.js';

@@ -4,8 +4,8 @@ import { getDatasetsByIds, type Dataset } from '../db/datasets.js';
 import { grantsForDatasets, type Grant } from '../db/grants.js';
 import { scopeNames } from '../db/scopes.js';
 import type { Queryable } from '../db/types.js';
-import { areaParam, type AreaSelector } from '../routes/area-param.js';
-import type { AppEnv } from '../routes/env.js';
+import { areaParam, type AreaSelector } from '../domain/area.js';
+import type { AppEnv } from '../http/env.js';
 import { decideDataset, type AccessContext, type Decision, type Principal } from './access.js';
 import { audit } from './audit.js';
 
@@ -15,14 +15,6 @@ export interface Refusal {
 }
 
 export type AccessResult = { ok: true; datasets: Dataset[]; decisions: Decision[] } | { ok: false; refusal: Refusal };
-
-/** `lad:..`, `pfa:..` or `partnership:..` as the grant table stores it; `cells:..` for a list of cells. */
-export function areaKey(area: AreaSelector | undefined | null): string | null {
-  if (!area) return null;
-  return area.kind === 'cells'
-    ? `cells:${area.cells.join(',')}`
-    : `${area.kind}:${area.kind === 'partnership' ? area.id : area.code}`;
-}
 
 /** Whether the requested area lies inside each area the grants are limited to (by their cells). */
 async function accessContext(

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { liveLayerGrants } from '../db/grants.js';
 import type { RestrictedAccess } from '../db/places.js';
-import type { AppEnv } from '../routes/env.js';
+import type { AppEnv } from '../http/env.js';
 
 /** Restricted place layers the user may see: their scopes' own layers and layers granted to them. */
 export async function restrictedPlaceAccess(c: Context<AppEnv>): Promise<RestrictedAccess> {

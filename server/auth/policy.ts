@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../db/users.js';
-import type { AppEnv } from '../routes/env.js';
+import type { AppEnv } from '../http/env.js';
 
 export const POLICY = Symbol('route policy');
 

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { insertSession, insertSignInLink, type SessionVia } from '../db/sessions.js';
 import type { Queryable } from '../db/types.js';
-import type { AppEnv } from '../routes/env.js';
+import type { AppEnv } from '../http/env.js';
 import { hashSecret, newSecret } from './secret.js';
 import { SESSION_COOKIE } from './settings.js';
 

@@ -1,6 +1,6 @@
 import { cellToChildren } from 'h3-js';
 import { tilesOf } from '../geo/tiles.js';
-import type { AreaSelector, CellListArea } from '../routes/area-param.js';
+import type { AreaSelector, CellListArea } from '../domain/area.js';
 import { cachedCover } from './cover-cache.js';
 import { partnershipCellsSql } from './partnerships.js';
 import { stringify } from 'csv-stringify/sync';

@@ -1,9 +1,7 @@
-import type { AreaSelector } from '../routes/area-param.js';
+import { FLAG_COLUMNS, type Flag } from '../domain/flags.js';
+import type { AreaSelector } from '../domain/area.js';
 import { areaCoverPopulation, areaCoverSet, areaTiles, cellListCover } from './areas.js';
 import type { Db, Queryable } from './types.js';
-
-/** Flag filters and the incident columns they test (the column names are fixed literals). */
-const FLAG_COLUMNS = { knife: 'knife', 'domestic-abuse': 'domestic_abuse', alcohol: 'alcohol' } as const;
 
 export interface CellQuery {
   datasetIds: readonly number[];
@@ -13,7 +11,7 @@ export interface CellQuery {
   to: string;
   groups: readonly string[];
   /** Only incidents with every one of these flags. */
-  flags?: readonly (keyof typeof FLAG_COLUMNS)[];
+  flags?: readonly Flag[];
   /** ISO weekdays (1 = Monday). */
   weekdays?: readonly number[];
   /** Hours of the day 0-23. */

@@ -1,4 +1,4 @@
-import type { AreaSelector } from '../routes/area-param.js';
+import type { AreaSelector } from '../domain/area.js';
 import { storedGeodataVersion } from './app-state.js';
 import type { Queryable } from './types.js';
 

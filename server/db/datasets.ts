@@ -1,3 +1,4 @@
+import type { DatasetSource } from '../domain/dataset-source.js';
 import type { Queryable, Tx } from './types.js';
 
 export type DatasetKind = 'police-uk' | 'incidents';
@@ -10,6 +11,8 @@ export interface Dataset {
   id: number;
   name: string;
   kind: DatasetKind;
+  /** Who recorded the events: police or health. */
+  source: DatasetSource;
   sensitivity: Sensitivity;
   supplier: string | null;
   /** Free-text reference (e.g. the data-sharing agreement's reference). */
@@ -31,13 +34,22 @@ export interface Dataset {
 
 export type NewDataset = Pick<
   Dataset,
-  'name' | 'kind' | 'sensitivity' | 'supplier' | 'legalBasis' | 'basis' | 'ownerScope' | 'threshold' | 'datePrecision'
+  | 'name'
+  | 'kind'
+  | 'source'
+  | 'sensitivity'
+  | 'supplier'
+  | 'legalBasis'
+  | 'basis'
+  | 'ownerScope'
+  | 'threshold'
+  | 'datePrecision'
 > & {
   mapping: unknown;
 };
 
 const SELECT = `
-  select d.id, d.name, d.kind, d.sensitivity, d.supplier, d.legal_basis as "legalBasis", d.basis,
+  select d.id, d.name, d.kind, d.source, d.sensitivity, d.supplier, d.legal_basis as "legalBasis", d.basis,
          d.owner_scope as "ownerScope", d.threshold,
          d.date_precision as "datePrecision", d.rows_accepted as "rowsAccepted", d.rows_rejected as "rowsRejected",
          (select to_char(min(month), 'YYYY-MM') from incidents i where i.dataset_id = d.id) as "monthFrom",
@@ -65,8 +77,8 @@ export async function findDatasetByName(db: Queryable, name: string): Promise<Da
 
 export async function insertDataset(tx: Tx, d: NewDataset): Promise<number> {
   const rows = await tx.query<{ id: number }>(
-    `insert into datasets (name, kind, sensitivity, supplier, legal_basis, basis, owner_scope, threshold, date_precision, mapping)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    `insert into datasets (name, kind, sensitivity, supplier, legal_basis, basis, owner_scope, threshold, date_precision, mapping, source)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
     [
       d.name,
       d.kind,
@@ -78,6 +90,7 @@ export async function insertDataset(tx: Tx, d: NewDataset): Promise<number> {
       d.threshold,
       d.datePrecision,
       d.mapping === null ? null : JSON.stringify(d.mapping),
+      d.source,
     ],
   );
   return rows[0]!.id;

@@ -1,3 +1,4 @@
+import type { Flag } from '../domain/flags.js';
 import type { Queryable } from './types.js';
 
 export interface Definition {
@@ -8,7 +9,7 @@ export interface Definition {
   name: string;
   groups: string[];
   excludedGroups: string[];
-  flags: ('knife' | 'domestic-abuse' | 'alcohol')[];
+  flags: Flag[];
   note: string | null;
   createdAt: string;
 }

@@ -1,25 +1,5 @@
+import type { Incident } from '../domain/incident.js';
 import type { Queryable, Tx } from './types.js';
-
-/** What a file says of one incident (an ingest ParsedIncident). */
-export interface IncidentValues {
-  month: string; // YYYY-MM
-  occurredOn: string | null;
-  occurredTime: string | null;
-  lat: number;
-  lng: number;
-  offenceGroup: string;
-  offenceText: string | null;
-  knife: boolean | null;
-  domesticAbuse: boolean | null;
-  alcohol: boolean | null;
-  weapon: string | null;
-  setting: string | null;
-  ageBand: string | null;
-  externalId: string | null;
-  crimeId: string | null;
-  lsoaCode: string | null;
-  sourceForce: string | null;
-}
 
 /** Where the import placed it. */
 export interface IncidentPlacement {
@@ -62,12 +42,7 @@ const COLUMNS = [
  * built for it) were a fifth of its time.
  * An unquoted empty field is NULL; every string is quoted, so '' stays ''.
  */
-export function incidentCsvLine(
-  datasetId: number,
-  r: IncidentValues,
-  p: IncidentPlacement,
-  outsideForce: boolean,
-): string {
+export function incidentCsvLine(datasetId: number, r: Incident, p: IncidentPlacement, outsideForce: boolean): string {
   return (
     `${datasetId},${r.month}-01,${text(r.occurredOn)},${text(r.occurredTime)},${r.lat},${r.lng},` +
     `${p.h3[0]},${p.h3[1]},${p.h3[2]},${p.h3[3]},${text(r.offenceGroup)},${text(r.offenceText)},` +

@@ -1,8 +1,9 @@
 import { normaliseEmail } from '../domain/email.js';
 import type { Queryable } from './types.js';
 
-export const ROLES = ['admin', 'analyst', 'panel', 'pcc'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../domain/roles.js';
+
+export { ROLES, type Role };
 
 export interface User {
   id: number;

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/index.js';
+import type { DatasetSource } from '../domain/dataset-source.js';
 import {
   findDatasetByName,
   insertDataset,
@@ -33,6 +34,8 @@ export interface ImportRequest {
   kind: DatasetKind;
   /** Dataset name; importing into an existing name adds to (and replaces within) that dataset. */
   name: string;
+  /** Who recorded the events; default police (data.police.uk is always police). */
+  source?: DatasetSource;
   sensitivity?: Sensitivity;
   threshold?: number;
   supplier?: string | null;
@@ -78,6 +81,10 @@ export async function importDataset(
     const parser = request.kind === 'police-uk' ? policeUkParser() : incidentCsvParser(request.mapping!);
     if (existing && existing.kind !== request.kind)
       throw new ImportError(`dataset "${request.name}" already exists with kind ${existing.kind}, not ${request.kind}`);
+    if (existing && request.source && existing.source !== request.source)
+      throw new ImportError(
+        `dataset "${request.name}" holds ${existing.source} records, not ${request.source} records`,
+      );
     if (existing && existing.datePrecision !== parser.datePrecision)
       throw new ImportError(
         `dataset "${request.name}" holds ${existing.datePrecision}-precision data; these files give ${parser.datePrecision}`,
@@ -128,6 +135,8 @@ function resolveSettings(request: ImportRequest) {
   if (sensitivity === 'restricted' && (!Number.isInteger(threshold) || threshold < 2 || threshold > 100))
     throw new ImportError(`suppression threshold must be a whole number from 2 to 100 (got ${threshold})`);
   const policeUk = request.kind === 'police-uk';
+  const source = request.source ?? 'police';
+  if (policeUk && source !== 'police') throw new ImportError('data.police.uk files are police records (source police)');
   const basis = request.basis ?? (sensitivity === 'public' ? 'public' : 'dsa');
   if ((basis === 'public') !== (sensitivity === 'public'))
     throw new ImportError(
@@ -139,6 +148,7 @@ function resolveSettings(request: ImportRequest) {
   if (basis === 's17' && !ownerScope?.startsWith('pcc:'))
     throw new ImportError('s17 data is information given to a PCC: its owner must be a PCC (pcc:<force area code>)');
   return {
+    source,
     sensitivity,
     basis,
     ownerScope,

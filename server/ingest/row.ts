@@ -1,25 +1,7 @@
+import type { Incident } from '../domain/incident.js';
+
 /** A parsed incident before it is placed on the map. */
-export interface ParsedIncident {
-  month: string; // YYYY-MM
-  occurredOn: string | null; // YYYY-MM-DD
-  occurredTime: string | null; // HH:MM
-  lat: number;
-  lng: number;
-  offenceGroup: string;
-  offenceText: string | null;
-  knife: boolean | null;
-  domesticAbuse: boolean | null;
-  alcohol: boolean | null;
-  weapon: string | null;
-  setting: string | null;
-  ageBand: string | null;
-  /** The supplier's record id: a re-supplied record with the same id replaces the stored one. */
-  externalId: string | null;
-  /** police.uk Crime ID (kept, not used to replace: police.uk months are replaced whole). */
-  crimeId: string | null;
-  lsoaCode: string | null;
-  sourceForce: string | null;
-}
+export type ParsedIncident = Incident;
 
 /** A row refused: `category` groups the counts in the report, `reason` explains this row. */
 export interface Rejection {

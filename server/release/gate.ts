@@ -26,7 +26,7 @@ import {
 } from '../db/cells.js';
 import { partnershipKind } from '../db/partnerships.js';
 import type { Queryable } from '../db/types.js';
-import type { AreaSelector } from '../routes/area-param.js';
+import type { AreaSelector } from '../domain/area.js';
 import { sumReleased } from './rules.js';
 import { tapped } from './tap.js';
 

@@ -4,9 +4,9 @@ import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import { queryAudit, restrictedQueryUse, utcDay } from '../db/audit.js';
 import { listDatasets } from '../db/datasets.js';
-import type { AppEnv } from './env.js';
-import { csvResponse } from './export-format.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { csvResponse } from '../http/export-format.js';
+import { validate } from '../http/validate.js';
 
 const filters = z.object({
   from: z.string().date().optional(),

@@ -8,8 +8,8 @@ import { clearSessionCookie, startSession } from '../auth/sessions.js';
 import { countFailedSignIns } from '../db/audit.js';
 import { consumeSignInLink, deleteSession } from '../db/sessions.js';
 import { findUserByEmail, getUser, setPasswordHash } from '../db/users.js';
-import type { AppEnv } from './env.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { validate } from '../http/validate.js';
 import { emailAddress } from '../domain/email.js';
 
 const signIn = z.object({ email: emailAddress, password: z.string().min(1).max(1000) });

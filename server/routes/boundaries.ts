@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { areaExists, boundaryFeatures, listAreas } from '../db/areas.js';
 import { allow } from '../auth/policy.js';
-import type { AppEnv } from './env.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { validate } from '../http/validate.js';
 
 const level = z.enum(['lad', 'pfa', 'lsoa']);
 const within = z

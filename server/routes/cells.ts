@@ -10,12 +10,12 @@ import { quintileBands } from '../analysis/bands.js';
 import { cellCentreBng } from '../geo/cell-centre.js';
 import { releasedCells, releasedCellsWithPopulation, releasedWeekdayHour } from '../release/gate.js';
 import { standIn, statValues } from '../release/rules.js';
-import type { AppEnv } from './env.js';
-import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf } from './prepare-selection.js';
-import { selectionSchema, selectionFields, selectionQuery } from './selection.js';
-import { validate } from './validate.js';
-import { cachedResult, sendCached } from './result-cache.js';
-import { publicField, publicRefusal } from './public-check.js';
+import type { AppEnv } from '../http/env.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf } from '../http/prepare-selection.js';
+import { selectionSchema, selectionFields, selectionQuery } from '../http/selection-params.js';
+import { validate } from '../http/validate.js';
+import { cachedResult, sendCached } from '../http/result-cache.js';
+import { publicField, publicRefusal } from '../http/public-check.js';
 
 /** Kept for callers that import it: the cells route takes the shared selection. */
 export const cellsQuery = selectionQuery;

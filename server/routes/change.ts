@@ -10,12 +10,17 @@ import { statValue, statValues, sumReleased } from '../release/rules.js';
 import { fromReleasedRule } from './cells.js';
 import { allow } from '../auth/policy.js';
 import { studyRegion } from '../db/areas.js';
-import { areaParam } from './area-param.js';
-import type { AppEnv } from './env.js';
-import { countOverPeriods, periodSelectionFields, periodSelectionSchema, preparePeriods } from './period-selection.js';
-import { auditRestrictedAnalysis, describeSelection, releaseOf } from './prepare-selection.js';
-import { validate } from './validate.js';
-import { publicField, publicRefusal } from './public-check.js';
+import { areaParam } from '../domain/area.js';
+import type { AppEnv } from '../http/env.js';
+import {
+  countOverPeriods,
+  periodSelectionFields,
+  periodSelectionSchema,
+  preparePeriods,
+} from '../http/period-selection.js';
+import { auditRestrictedAnalysis, describeSelection, releaseOf } from '../http/prepare-selection.js';
+import { validate } from '../http/validate.js';
+import { publicField, publicRefusal } from '../http/public-check.js';
 
 const ring = z.enum(['1', '2', '3']).default('1').transform(Number);
 

@@ -14,22 +14,22 @@ import { effectiveThreshold } from '../analysis/suppress.js';
 import { releasedArea, releasedAreaTotal, releasedAreaTotals, type Release } from '../release/gate.js';
 import { statValue, statValues } from '../release/rules.js';
 import { fromReleasedRule } from './cells.js';
-import { areaKey } from '../auth/dataset-access.js';
+import { areaKey } from '../domain/area.js';
 import { allow } from '../auth/policy.js';
 import { areaCoverPopulation } from '../db/areas.js';
-import { alignmentProblem } from './alignment.js';
-import { areaList } from './area-list.js';
-import type { AppEnv } from './env.js';
+import { alignmentProblem } from '../services/alignment.js';
+import { areaList } from '../http/area-list.js';
+import type { AppEnv } from '../http/env.js';
 import {
   auditRestrictedAnalysis,
   describeSelection,
   prepareSelection,
   releaseOf,
   type PreparedSelection,
-} from './prepare-selection.js';
+} from '../http/prepare-selection.js';
 import type { Db } from '../db/index.js';
-import { selectionFields, selectionSchema } from './selection.js';
-import { validate } from './validate.js';
+import { selectionFields, selectionSchema } from '../http/selection-params.js';
+import { validate } from '../http/validate.js';
 
 const { area: _area, res: _res, ...rest } = selectionFields;
 

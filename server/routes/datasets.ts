@@ -18,19 +18,22 @@ import { expandInputs } from '../ingest/sources.js';
 import { log } from '../log.js';
 import { reportForOthers, roundCount } from '../release/metadata.js';
 import type { ImportReport } from '../ingest/report.js';
-import type { AppEnv } from './env.js';
-import { resolveOwner } from './owner-field.js';
-import { streamOrSpoolUpload } from './upload.js';
+import type { AppEnv } from '../http/env.js';
+import { resolveOwner } from '../http/owner-field.js';
+import { streamOrSpoolUpload } from '../http/upload.js';
 import { ImportError, UploadTooLarge } from '../ingest/errors.js';
 import type { SourceFile } from '../ingest/sources.js';
 import type { Context } from 'hono';
-import { validate } from './validate.js';
+import { validate } from '../http/validate.js';
+import { DATASET_SOURCES, defaultSource } from '../domain/dataset-source.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 const uploadFields = z.object({
   kind: z.enum(['police-uk', 'incidents']),
   name: z.string().trim().min(1).max(200),
+  /** Who recorded the events; default: health for the ED preset, else police. */
+  source: z.enum(DATASET_SOURCES).optional(),
   sensitivity: z.enum(['public', 'restricted']).optional(),
   threshold: z.coerce.number().int().optional(),
   supplier: z.string().trim().max(200).optional(),
@@ -221,7 +224,9 @@ async function importUpload(
   try {
     // Progress in the log is counts only: files done and rows stored, never row contents.
     let lastFile = -1;
-    const report = await importDataset(c.get('db'), { ...form, ownerScope: owner.owner, mapping, files }, (p) => {
+    const source = form.source ?? existing?.source ?? defaultSource(form.kind, form.mapping?.trim());
+    const request = { ...form, source, ownerScope: owner.owner, mapping, files };
+    const report = await importDataset(c.get('db'), request, (p) => {
       if (p.fileIndex === lastFile) return;
       lastFile = p.fileIndex;
       log.info('import progress', { file: p.fileIndex + 1, files: p.fileCount, rowsStored: p.rowsAccepted });

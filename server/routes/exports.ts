@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
-import type { AppEnv } from './env.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { validate } from '../http/validate.js';
 
 const clientExport = z
   .object({

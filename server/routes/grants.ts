@@ -17,9 +17,9 @@ import { partnershipExists } from '../db/partnerships.js';
 import { getPlaceLayer, getVisiblePlaceLayer, listPlaceLayers } from '../db/places.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import type { Queryable } from '../db/types.js';
-import type { AppEnv } from './env.js';
-import { scopeParam, unknownScopes } from './scope-param.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { scopeParam, unknownScopes } from '../http/scope-param.js';
+import { validate } from '../http/validate.js';
 
 const grantArea = z
   .string()

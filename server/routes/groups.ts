@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
-import { OFFENCE_GROUPS } from '../domain/offence-groups.js';
 import { allow } from '../auth/policy.js';
-import type { AppEnv } from './env.js';
+import { vocabulary } from '../domain/vocabulary.js';
+import type { AppEnv } from '../http/env.js';
 
-export const groupRoutes = new Hono<AppEnv>().get('/groups', allow.signedIn(), (c) =>
-  c.json({
-    groups: OFFENCE_GROUPS.map((g) => ({ id: g.id, label: g.label, violence: g.violence, parent: g.parent ?? null })),
-  }),
-);
+export const groupRoutes = new Hono<AppEnv>()
+  .get('/groups', allow.signedIn(), (c) => c.json({ groups: vocabulary().groups }))
+  .get('/vocabulary', allow.signedIn(), (c) => c.json(vocabulary()));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { schemaVersion } from '../db/migrate.js';
 import { allow } from '../auth/policy.js';
-import type { AppEnv } from './env.js';
+import type { AppEnv } from '../http/env.js';
 
 export const healthRoutes = new Hono<AppEnv>().get(
   '/health',

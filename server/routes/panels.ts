@@ -1,3 +1,4 @@
+import { FLAGS } from '../domain/flags.js';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { periodSeries } from '../analysis/periods.js';
@@ -8,7 +9,7 @@ import {
   type ReviewCell,
   type ReviewResults,
 } from '../analysis/review.js';
-import { countOverPeriods } from './period-selection.js';
+import { countOverPeriods } from '../http/period-selection.js';
 import { audit } from '../auth/audit.js';
 import { datasetAccess } from '../auth/dataset-access.js';
 import { allow } from '../auth/policy.js';
@@ -36,9 +37,9 @@ import type { Principal } from '../auth/access.js';
 import { panelProblem } from '../services/panel-setup.js';
 import { isOffenceGroup } from '../domain/offence-groups.js';
 import { changeQuery, computeChange } from './change.js';
-import type { AppEnv } from './env.js';
-import { cellsGeoJsonResponse, csvResponse } from './export-format.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { cellsGeoJsonResponse, csvResponse } from '../http/export-format.js';
+import { validate } from '../http/validate.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const PRIORITY_LIMIT = 25;
@@ -54,10 +55,7 @@ const panelSelection = z
       .string()
       .regex(/^(preset:[a-z-]+|\d+)$/)
       .optional(),
-    flags: z
-      .array(z.enum(['knife', 'domestic-abuse', 'alcohol']))
-      .max(3)
-      .optional(),
+    flags: z.array(z.enum(FLAGS)).max(3).optional(),
     res: z.union([z.literal(7), z.literal(8), z.literal(9)]).default(9),
     k: z.number().int().min(1).max(3).default(1),
     /** Defaults to the partnership itself. */

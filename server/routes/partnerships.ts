@@ -1,3 +1,4 @@
+import { FLAGS } from '../domain/flags.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listAreas } from '../db/areas.js';
@@ -22,8 +23,8 @@ import {
 } from '../geo/partnership-shape.js';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
-import type { AppEnv } from './env.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { validate } from '../http/validate.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -53,10 +54,7 @@ const newDefinition = z
     name: z.string().trim().min(1).max(200),
     groups: z.array(z.string().refine(isOffenceGroup, 'unknown offence group')).min(1).max(50),
     excludedGroups: z.array(z.string().refine(isOffenceGroup, 'unknown offence group')).max(50).default([]),
-    flags: z
-      .array(z.enum(['knife', 'domestic-abuse', 'alcohol']))
-      .max(3)
-      .default([]),
+    flags: z.array(z.enum(FLAGS)).max(3).default([]),
     note: z.string().trim().max(2000).optional(),
   })
   .strict();

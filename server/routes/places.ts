@@ -14,10 +14,10 @@ import {
 } from '../db/places.js';
 import { PLACE_TYPES, placeTypeLabel, SENSITIVE_PLACE_TYPES } from '../domain/place-types.js';
 import { importPlaces } from '../ingest/import-places.js';
-import type { AppEnv } from './env.js';
-import { resolveOwner } from './owner-field.js';
-import { handleUpload } from './upload.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { resolveOwner } from '../http/owner-field.js';
+import { handleUpload } from '../http/upload.js';
+import { validate } from '../http/validate.js';
 
 const MAX_PLACES = 5000;
 const MAX_PLACES_UPLOAD_BYTES = 200 * 1024 ** 2;

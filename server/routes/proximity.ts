@@ -9,10 +9,10 @@ import { allow } from '../auth/policy.js';
 import { areaCover } from '../db/areas.js';
 import { queryPlaces } from '../db/places.js';
 import { wgs84ToBng } from '../geo/bng.js';
-import type { AppEnv } from './env.js';
-import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf } from './prepare-selection.js';
-import { selectionSchema, selectionFields } from './selection.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf } from '../http/prepare-selection.js';
+import { selectionSchema, selectionFields } from '../http/selection-params.js';
+import { validate } from '../http/validate.js';
 
 const proximityQuery = selectionSchema({
   ...selectionFields,

@@ -6,15 +6,15 @@ import { publicThreshold } from '../analysis/public-summary.js';
 import { releasedAreaTotals } from '../release/gate.js';
 import { statValue } from '../release/rules.js';
 import { audit } from '../auth/audit.js';
-import { areaKey } from '../auth/dataset-access.js';
+import { areaKey } from '../domain/area.js';
 import { allow } from '../auth/policy.js';
 import { areaTitle } from '../db/areas.js';
-import { areaParam } from './area-param.js';
-import type { AppEnv } from './env.js';
-import { auditRestrictedAnalysis, describeSelection, prepareSelection } from './prepare-selection.js';
-import { idList, selectionFields, selectionSchema } from './selection.js';
-import { validate } from './validate.js';
-import { publicField, publicRefusal } from './public-check.js';
+import { areaParam } from '../domain/area.js';
+import type { AppEnv } from '../http/env.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection } from '../http/prepare-selection.js';
+import { idList, selectionFields, selectionSchema } from '../http/selection-params.js';
+import { validate } from '../http/validate.js';
+import { publicField, publicRefusal } from '../http/public-check.js';
 
 const reportQuery = selectionSchema({
   datasets: idList,

@@ -3,19 +3,19 @@ import { z } from 'zod';
 import { concentration } from '../analysis/concentration.js';
 import { hotspots } from '../analysis/hotspots.js';
 import { ratePerThousand } from '../analysis/rate.js';
-import { areaKey } from '../auth/dataset-access.js';
+import { areaKey } from '../domain/area.js';
 import { allow } from '../auth/policy.js';
 import { areaCoverPopulation, forceOfArea } from '../db/areas.js';
 import { releasedArea, releasedAreaTotal } from '../release/gate.js';
 import { statValues } from '../release/rules.js';
 import { fromReleasedRule } from './cells.js';
-import { nearbySettings } from './nearby-settings.js';
-import { areaParam } from './area-param.js';
-import type { AppEnv } from './env.js';
-import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf } from './prepare-selection.js';
-import { selectionSchema, selectionFields } from './selection.js';
-import { validate } from './validate.js';
-import { publicField, publicRefusal } from './public-check.js';
+import { nearbySettings } from '../services/nearby-settings.js';
+import { areaParam } from '../domain/area.js';
+import type { AppEnv } from '../http/env.js';
+import { auditRestrictedAnalysis, describeSelection, prepareSelection, releaseOf } from '../http/prepare-selection.js';
+import { selectionSchema, selectionFields } from '../http/selection-params.js';
+import { validate } from '../http/validate.js';
+import { publicField, publicRefusal } from '../http/public-check.js';
 
 const { area: _area, res: _res, ...rest } = selectionFields;
 const summaryQuery = selectionSchema({

@@ -4,8 +4,8 @@ import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import { hashSecret, newSecret } from '../auth/secret.js';
 import { getApiToken, insertApiToken, listApiTokens, revokeApiToken } from '../db/sessions.js';
-import type { AppEnv } from './env.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { validate } from '../http/validate.js';
 
 const newToken = z
   .object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).optional() })

@@ -14,7 +14,7 @@ import {
   type ReleasedCells,
 } from '../release/gate.js';
 import { standIn, statValue, statValues } from '../release/rules.js';
-import { areaKey } from '../auth/dataset-access.js';
+import { areaKey } from '../domain/area.js';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import { areaCoverPopulation, areaNames, boundaryFeatures, ladForces } from '../db/areas.js';
@@ -23,19 +23,19 @@ import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { writeGeoPackage } from '../export/geopackage.js';
 import { bboxOf } from '../geo/partnership-shape.js';
 import { SETTINGS, WEAPONS } from '../domain/attributes.js';
-import { areaParam } from './area-param.js';
-import type { AppEnv } from './env.js';
-import { nearbySettings } from './nearby-settings.js';
-import { publicField, publicRefusal, publicSummaryNote } from './public-check.js';
-import { cellPolygon, cellsGeoJsonResponse, csvResponse } from './export-format.js';
+import { areaParam } from '../domain/area.js';
+import type { AppEnv } from '../http/env.js';
+import { nearbySettings } from '../services/nearby-settings.js';
+import { publicField, publicRefusal, publicSummaryNote } from '../http/public-check.js';
+import { cellPolygon, cellsGeoJsonResponse, csvResponse } from '../http/export-format.js';
 import {
   auditRestrictedAnalysis,
   describeSelection,
   prepareSelection,
   type PreparedSelection,
-} from './prepare-selection.js';
-import { groupList, idList, selectionFields, selectionSchema } from './selection.js';
-import { validate } from './validate.js';
+} from '../http/prepare-selection.js';
+import { groupList, idList, selectionFields, selectionSchema } from '../http/selection-params.js';
+import { validate } from '../http/validate.js';
 
 const vocabulary = (words: readonly string[], what: string) =>
   z

@@ -4,9 +4,9 @@ import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import { createSignInLink, signInLinkPath } from '../auth/sessions.js';
 import { emailTaken, getUser, insertUser, listUsers, ROLES, setUserScopes, updateUser } from '../db/users.js';
-import type { AppEnv } from './env.js';
-import { scopeParam, unknownScopes } from './scope-param.js';
-import { validate } from './validate.js';
+import type { AppEnv } from '../http/env.js';
+import { scopeParam, unknownScopes } from '../http/scope-param.js';
+import { validate } from '../http/validate.js';
 import { emailAddress } from '../domain/email.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });

@@ -7,7 +7,7 @@ import { getDefinition } from '../db/definitions.js';
 import { partnershipExists } from '../db/partnerships.js';
 import { scopeNames } from '../db/scopes.js';
 import type { Queryable } from '../db/types.js';
-import { areaParam } from '../routes/area-param.js';
+import { areaParam } from '../domain/area.js';
 
 export interface PanelSetup {
   partnershipId: number;

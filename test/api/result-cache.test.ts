@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/index.js';
-import type { AppEnv } from '../../server/routes/env.js';
-import type { PreparedSelection } from '../../server/routes/prepare-selection.js';
-import { cachedResult } from '../../server/routes/result-cache.js';
+import type { AppEnv } from '../../server/http/env.js';
+import type { PreparedSelection } from '../../server/http/prepare-selection.js';
+import { cachedResult } from '../../server/http/result-cache.js';
 
 // Just what the result cache reads: the request's URL, the database (for the geography
 // version) and the selection's datasets (for their versions).

@@ -67,6 +67,7 @@ const ROUTES: Record<string, RouteRow> = {
   'GET /api/audit/export.csv': {},
   'GET /api/audit/budgets': {},
   'GET /api/groups': {},
+  'GET /api/vocabulary': {},
   // Listing, detail, upload and delete of datasets are played by their own tests below.
   'GET /api/datasets': {},
   'GET /api/datasets/{id}': {},

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { openDatabase } from '../../server/db/index.js';
-import { processRunning, streamOrSpoolUpload, sweepUploads } from '../../server/routes/upload.js';
+import { processRunning, streamOrSpoolUpload, sweepUploads } from '../../server/http/upload.js';
 import { as, createTestUser } from '../helpers/auth.js';
 
 const mine = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`hotspot-upload-${process.pid}-`));

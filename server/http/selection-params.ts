@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { hoursFromRanges } from '../analysis/selection-rules.js';
+import { FLAGS, isFlag, type Flag } from '../domain/flags.js';
 import { isOffenceGroup, OFFENCE_GROUPS } from '../domain/offence-groups.js';
-import { areaParam } from './area-param.js';
+import { areaParam } from '../domain/area.js';
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected YYYY-MM or YYYY-MM-DD');
 export const idList = z
@@ -15,13 +16,10 @@ export const groupList = z
     message: `unknown offence group (known: ${OFFENCE_GROUPS.map((g) => g.id).join(', ')})`,
   });
 
-export const FLAGS = { knife: 'knife', 'domestic-abuse': 'domestic_abuse', alcohol: 'alcohol' } as const;
-export type Flag = keyof typeof FLAGS;
 const flagList = z
   .string()
   .transform((s) => [...new Set(s.split(',').filter(Boolean))])
-  .refine((fs) => fs.every((f) => f in FLAGS), { message: `unknown flag (known: ${Object.keys(FLAGS).join(', ')})` })
-  .transform((fs) => fs as Flag[]);
+  .refine((fs): fs is Flag[] => fs.every(isFlag), { message: `unknown flag (known: ${FLAGS.join(', ')})` });
 /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
 const weekdayList = z
   .string()

@@ -4,7 +4,7 @@ import { nearestByType } from '../analysis/nearest.js';
 import { PUBLIC_SUMMARY_RULES } from '../analysis/public-summary.js';
 import { restrictedPlaceAccess } from '../auth/place-access.js';
 import { queryPlaces } from '../db/places.js';
-import type { AppEnv } from './env.js';
+import type { AppEnv } from '../http/env.js';
 
 // Metres to degrees for the settings search box (generous: 1 degree of longitude at 50°N is ~71 km).
 const DEGREES_PER_METRE_LAT = 1 / 111_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaParam, type AreaSelector } from './area-param.js';
+import { areaParam, type AreaSelector } from '../domain/area.js';
 
 /** `min` to `max` named areas (local authorities, partnerships, force areas), comma-separated. */
 export function areaList(min: number, max: number) {

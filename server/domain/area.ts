@@ -9,6 +9,14 @@ type NamedArea = { kind: 'lad' | 'pfa'; code: string } | { kind: 'partnership'; 
 export type CellListArea = { kind: 'cells'; res: 7 | 8 | 9; cells: string[] };
 export type AreaSelector = NamedArea | CellListArea;
 
+/** `lad:..`, `pfa:..` or `partnership:..` as the grant table stores it; `cells:..` for a list of cells. */
+export function areaKey(area: AreaSelector | undefined | null): string | null {
+  if (!area) return null;
+  return area.kind === 'cells'
+    ? `cells:${area.cells.join(',')}`
+    : `${area.kind}:${area.kind === 'partnership' ? area.id : area.code}`;
+}
+
 /** `lad:W06000022`, `pfa:W15000002`, `partnership:12`, or `cells:88195b...,88195b...` (H3 cells of one resolution 7-9). */
 export const areaParam = z.string().transform((s, ctx): AreaSelector => {
   if (/^(lad|pfa):[EW]\d{8}$/.test(s)) {

@@ -6,7 +6,8 @@ import { publicThreshold } from '../analysis/public-summary.js';
 import { disclosureMethod } from '../analysis/disclosure-method.js';
 import { audit } from '../auth/audit.js';
 import { hasAuditedSince, restrictedQueriesSince, utcDay } from '../db/audit.js';
-import { areaKey, datasetAccess } from '../auth/dataset-access.js';
+import { datasetAccess } from '../auth/dataset-access.js';
+import { areaKey } from '../domain/area.js';
 import type { CellQuery } from '../db/cells.js';
 import type { Release } from '../release/gate.js';
 import type { Dataset } from '../db/datasets.js';
@@ -16,7 +17,7 @@ import { definitionGroups, PRESETS } from '../analysis/definitions.js';
 import { getDefinition } from '../db/definitions.js';
 import type { AppEnv } from './env.js';
 import { publicSummaryNote } from './public-check.js';
-import type { Selection } from './selection.js';
+import type { Selection } from './selection-params.js';
 
 export interface PreparedSelection {
   datasets: Dataset[];
