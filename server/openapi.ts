@@ -31,7 +31,8 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/audit/budgets':
     "Today's use of the daily budget of distinct restricted queries, per user and dataset, most first.",
   'GET /api/groups': 'Offence groups (with parent groups).',
-  'GET /api/vocabulary': 'Every label the interface shows: offence groups, flags, weapons, settings, place types, roles, record sources, hot spot and change classes.',
+  'GET /api/vocabulary':
+    'Every label the interface shows: offence groups, flags, weapons, settings, place types, roles, record sources, hot spot and change classes.',
   'GET /api/datasets': 'Datasets you may use (restricted totals rounded to 100).',
   'GET /api/datasets/{id}': 'One dataset with its import reports.',
   'DELETE /api/datasets/{id}': 'Delete a dataset and its incidents (its audit trail stays).',

@@ -152,3 +152,8 @@ export function layerGrantProblem(
     return 'a place layer is granted whole: leave out the area (upload a layer of just the places to share instead)';
   return null;
 }
+
+/** Whether the user is a member of the partnership (admins included only if they are members: its work is its members'). */
+export function isMember(user: Principal, partnershipId: number): boolean {
+  return user.scopes.includes(`partnership:${partnershipId}`);
+}

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/access.js';
 import type { AuthSettings } from '../auth/settings.js';
 import type { Db } from '../db/index.js';
+import type { PreparedSelection } from './prepare-selection.js';
 
 /** Per-request context every route can read. */
 export interface AppEnv {
@@ -13,5 +14,9 @@ export interface AppEnv {
     user: Principal | null;
     /** Set when signed in with a session cookie (not an API token); `via` is how it began. */
     session: { tokenHash: string; csrfToken: string; via: 'password' | 'link' } | null;
+    /** Set only by the `selection` middleware (server/http/selection.ts): the selection, or the first of several. */
+    selection: PreparedSelection;
+    /** Set only by the `selection` middleware: every selection the route asked for. */
+    selections: PreparedSelection[];
   };
 }

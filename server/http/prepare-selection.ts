@@ -16,22 +16,11 @@ import { expandGroups, OFFENCE_GROUPS } from '../domain/offence-groups.js';
 import { definitionGroups, PRESETS } from '../analysis/definitions.js';
 import { getDefinition } from '../db/definitions.js';
 import type { AppEnv } from './env.js';
-import { publicSummaryNote } from './public-check.js';
-import type { Selection } from './selection-params.js';
+import type { PreparedSelection } from '../services/selection.js';
 
-export interface PreparedSelection {
-  datasets: Dataset[];
-  /** What the database is asked (groups expanded to their children). */
-  query: CellQuery;
-  /** Suppression threshold k, or null when only public data is used. */
-  threshold: number | null;
-  /** The selection as audited and echoed back. */
-  echo: Record<string, unknown>;
-  /** The definition applied (named with its version in every output), or null for ad hoc groups. */
-  definition: { id: number | string; name: string; version: number } | null;
-  /** Made for publication: restricted counts held to the public threshold (PUBLIC_SUMMARY_RULES). */
-  public: boolean;
-}
+export type { PreparedSelection };
+export { describeSelection, releaseOf } from '../services/selection.js';
+import type { Selection } from './selection-params.js';
 
 export type Prepared =
   | { ok: true; value: PreparedSelection }
@@ -153,28 +142,6 @@ async function budgetSpent(
       error: `you have made today's ${settings.dailyRestrictedQueries.toLocaleString('en-GB')} different queries of ${spent.map((d) => `"${d.name}"`).join(', ')}; the budget resets at ${next.toISOString()} (queries asked again the same day do not count)`,
       resetsAt: next.toISOString(),
     },
-  };
-}
-
-/** What the release gate is asked for: the selection's query at the threshold its datasets demand. */
-export const releaseOf = (p: PreparedSelection, query: Partial<CellQuery> = {}): Release => ({
-  query: { ...p.query, ...query },
-  threshold: p.threshold,
-});
-
-/**
- * What every analysis response states about how it was made: the datasets, the offence groups
- * and definition version, and whether (and at what threshold) disclosure control applied.
- */
-export function describeSelection(p: PreparedSelection, disclosureRules: readonly string[] = []) {
-  return {
-    datasets: p.datasets.map((d) => ({ id: d.id, name: d.name })),
-    groups: p.query.groups,
-    definition: p.definition,
-    restricted: p.threshold !== null,
-    threshold: p.threshold,
-    disclosure: disclosureMethod(p.threshold, disclosureRules),
-    publicSummary: publicSummaryNote(p.public),
   };
 }
 

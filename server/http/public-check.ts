@@ -11,17 +11,6 @@ export const publicField = z
   .optional()
   .transform((v) => v === 'true');
 
-/** What a public answer states about the rules it was made and checked under. */
-export function publicSummaryNote(isPublic: boolean) {
-  if (!isPublic) return null;
-  return {
-    maxResolution: PUBLIC_SUMMARY_RULES.maxResolution,
-    minThreshold: PUBLIC_SUMMARY_RULES.minThreshold,
-    sensitiveSettingsRemoved: [...PUBLIC_SUMMARY_RULES.sensitiveTypes],
-    checked: true,
-  };
-}
-
 /**
  * The last check before a public answer leaves the server: a 422 naming every broken rule, or
  * null when it may be published. Routes call it on the answer exactly as they would send it.
@@ -34,3 +23,5 @@ export function publicRefusal(candidate: PublicSummaryCandidate) {
     body: { error: `refused: a public summary may not be published as asked: ${problems.join('; ')}`, problems },
   };
 }
+
+export { publicSummaryNote } from '../services/selection.js';

@@ -1,5 +1,5 @@
 /** The spellings suppliers use for the controlled values of ED / local-extract attributes. */
-import { SETTINGS, WEAPONS } from '../domain/attributes.js';
+import type { SETTINGS, WEAPONS } from '../domain/attributes.js';
 
 const WEAPON_SYNONYMS: Record<string, (typeof WEAPONS)[number]> = {
   knife: 'knife/sharp',

@@ -40,3 +40,17 @@ export function sumReleased(parts: Iterable<number | null>, threshold: number | 
   if (released === 0) return null;
   return released + withheld * standIn(threshold!);
 }
+
+/** A cell's released count: itself (null where withheld), 0 where the released table has no row for it. */
+export function releasedCount(released: ReadonlyMap<string, number | null>, h3: string): number | null {
+  return released.has(h3) ? released.get(h3)! : 0;
+}
+
+/** How statistics of restricted data are made, in words for `disclosure.rules` (none for public data). */
+export function fromReleasedRule(threshold: number | null, what: string): string[] {
+  return threshold === null
+    ? []
+    : [
+        `${what} computed from the released counts alone, a withheld count (1 to ${threshold - 1}) counted as ${standIn(threshold)}`,
+      ];
+}

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import {
   canManage,
@@ -66,6 +66,41 @@ async function mayRevoke(db: Queryable, me: Principal, grant: Grant): Promise<bo
   return !!layer && canManage(me, layer);
 }
 
+type NewGrant = z.infer<typeof newGrant>;
+type Target =
+  | { ok: true; target: string; datasets: { id: number; name: string }[] }
+  | { ok: false; status: 400 | 403 | 404; error: string };
+
+/**
+ * What a new grant is of (a dataset or a place layer), if the caller may grant it to the
+ * grantee; a refusal by the access rules is audited. A restricted dataset or layer the caller
+ * cannot see is not named to them, even to refuse.
+ */
+async function grantTarget(c: Context<AppEnv>, body: NewGrant): Promise<Target> {
+  const db = c.var.db;
+  const me = c.var.user!;
+  if (body.datasetId !== undefined) {
+    const dataset = await getDataset(db, body.datasetId);
+    if (!dataset || !(await datasetVisible(db, me, dataset, c.var.auth.now())))
+      return { ok: false, status: 404, error: `no dataset ${body.datasetId}` };
+    const target = `dataset:${dataset.id}`;
+    const datasets = [{ id: dataset.id, name: dataset.name }];
+    const problem = grantProblem(me, dataset, body.granteeScope);
+    if (!problem) return { ok: true, target, datasets };
+    const summary = { reason: problem, grantee: body.granteeScope };
+    await audit(c, { action: 'grant.create', outcome: 'refused', target, datasets, summary });
+    return { ok: false, status: 403, error: problem };
+  }
+  const layer = await getVisiblePlaceLayer(db, body.placeLayerId!, await restrictedPlaceAccess(c));
+  if (!layer || layer.bundled) return { ok: false, status: 404, error: `no place layer ${body.placeLayerId}` };
+  const target = `layer:${layer.id}`;
+  const problem = layerGrantProblem(me, layer, body.granteeScope, body.area);
+  if (!problem) return { ok: true, target, datasets: [] };
+  const summary = { reason: problem, grantee: body.granteeScope, layer: layer.name };
+  await audit(c, { action: 'grant.create', outcome: 'refused', target, summary });
+  return { ok: false, status: problem.includes('granted whole') ? 400 : 403, error: problem };
+}
+
 export const grantRoutes = new Hono<AppEnv>()
   .get('/grants', allow.signedIn(), async (c) => {
     const db = c.get('db');
@@ -98,41 +133,9 @@ export const grantRoutes = new Hono<AppEnv>()
       return c.json({ error: `area: no such area ${body.area}` }, 400);
     const unknown = await unknownScopes(db, [body.granteeScope]);
     if (unknown.length) return c.json({ error: `unknown partnership or force area: ${unknown[0]}` }, 400);
-    let target: string;
-    let datasets: { id: number; name: string }[] = [];
-    if (body.datasetId !== undefined) {
-      const dataset = await getDataset(db, body.datasetId);
-      // A restricted dataset the caller cannot see is not named to them, even to refuse.
-      if (!dataset || !(await datasetVisible(db, me, dataset, now)))
-        return c.json({ error: `no dataset ${body.datasetId}` }, 404);
-      const problem = grantProblem(me, dataset, body.granteeScope);
-      target = `dataset:${dataset.id}`;
-      datasets = [{ id: dataset.id, name: dataset.name }];
-      if (problem) {
-        await audit(c, {
-          action: 'grant.create',
-          outcome: 'refused',
-          target,
-          datasets,
-          summary: { reason: problem, grantee: body.granteeScope },
-        });
-        return c.json({ error: problem }, 403);
-      }
-    } else {
-      const layer = await getVisiblePlaceLayer(db, body.placeLayerId!, await restrictedPlaceAccess(c));
-      if (!layer || layer.bundled) return c.json({ error: `no place layer ${body.placeLayerId}` }, 404);
-      const problem = layerGrantProblem(me, layer, body.granteeScope, body.area);
-      target = `layer:${layer.id}`;
-      if (problem) {
-        await audit(c, {
-          action: 'grant.create',
-          outcome: 'refused',
-          target,
-          summary: { reason: problem, grantee: body.granteeScope, layer: layer.name },
-        });
-        return c.json({ error: problem }, problem.includes('granted whole') ? 400 : 403);
-      }
-    }
+    const checked = await grantTarget(c, body);
+    if (!checked.ok) return c.json({ error: checked.error }, checked.status);
+    const { target, datasets } = checked;
     const id = await insertGrant(db, {
       datasetId: body.datasetId ?? null,
       placeLayerId: body.placeLayerId ?? null,

@@ -1,21 +1,9 @@
-import { FLAGS } from '../domain/flags.js';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { periodSeries } from '../analysis/periods.js';
-import {
-  compareReviews,
-  reviewPriorities,
-  watchedMovement,
-  type ReviewCell,
-  type ReviewResults,
-} from '../analysis/review.js';
-import { countOverPeriods } from '../http/period-selection.js';
+import { compareReviews, type ReviewCell } from '../analysis/review.js';
 import { audit } from '../auth/audit.js';
-import { datasetAccess } from '../auth/dataset-access.js';
 import { allow } from '../auth/policy.js';
-import { datasetVersions } from '../db/datasets.js';
 import {
-  getPanel,
   getReview,
   insertNote,
   reviewOfNote,
@@ -29,121 +17,29 @@ import {
   updateNoteStatus,
   watch,
   watchList,
+  getPanel,
   type Panel,
   type Review,
 } from '../db/panels.js';
-import { partnershipExists } from '../db/partnerships.js';
-import type { Principal } from '../auth/access.js';
-import { panelProblem } from '../services/panel-setup.js';
-import { isOffenceGroup } from '../domain/offence-groups.js';
-import { changeQuery, computeChange } from './change.js';
 import type { AppEnv } from '../http/env.js';
 import { cellsGeoJsonResponse, csvResponse } from '../http/export-format.js';
+import { memberOf } from '../http/membership.js';
+import { memberPanel, memberReview } from '../http/panel-access.js';
+import {
+  changeSelection,
+  idParam,
+  newNote,
+  newPanel,
+  newReview,
+  newWatch,
+  overrideQuery,
+} from '../http/panel-params.js';
+import { preparePeriods } from '../http/period-selection.js';
+import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { validate } from '../http/validate.js';
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const PRIORITY_LIMIT = 25;
-/** Periods of history frozen with a review for each priority and watched location. */
-const SERIES_PERIODS = 8;
-
-/** What a panel's reviews analyse, stored with the panel. */
-const panelSelection = z
-  .object({
-    datasets: z.array(z.number().int().positive()).min(1).max(20),
-    groups: z.array(z.string().refine(isOffenceGroup, 'unknown offence group')).min(1).max(50).optional(),
-    definition: z
-      .string()
-      .regex(/^(preset:[a-z-]+|\d+)$/)
-      .optional(),
-    flags: z.array(z.enum(FLAGS)).max(3).optional(),
-    res: z.union([z.literal(7), z.literal(8), z.literal(9)]).default(9),
-    k: z.number().int().min(1).max(3).default(1),
-    /** Defaults to the partnership itself. */
-    area: z.string().optional(),
-  })
-  .strict();
-
-const newPanel = z
-  .object({
-    partnershipId: z.number().int().positive(),
-    name: z.string().trim().min(1).max(200),
-    cadence: z.enum(['fortnight', 'month', 'quarter']).default('fortnight'),
-    selection: panelSelection,
-  })
-  .strict();
-const newReview = z.object({ meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD') }).strict();
-const newNote = z
-  .object({
-    h3: z.string().regex(/^[0-9a-f]{15}$/),
-    kind: z.enum(['note', 'action']),
-    body: z.string().trim().min(1).max(4000),
-    owner: z.string().trim().max(200).optional(),
-    status: z.enum(['open', 'in-progress', 'done']).optional(),
-  })
-  .strict();
-const newWatch = z
-  .object({
-    h3: z.string().regex(/^[0-9a-f]{15}$/),
-    reviewId: z.number().int().positive(),
-    reason: z.string().trim().max(1000).optional(),
-  })
-  .strict();
-
-type Found<T> = { ok: true; value: T } | { ok: false; status: 403 | 404; error: string };
-
-const isMember = (user: Principal, partnershipId: number) => user.scopes.includes(`partnership:${partnershipId}`);
-
-/** An admin's reason for reading panels of a partnership they do not belong to; every such read is audited. */
-const overrideQuery = z.object({
-  override: z
-    .string()
-    .trim()
-    .min(10, "give the reason for reading another partnership's panel (at least 10 characters)")
-    .max(500)
-    .optional(),
-});
-
-/**
- * The panel, if the user is a member of its partnership. Panels are their partnership's own: an
- * admin who is not a member reads one only with a stated reason (`override`), audited, and
- * never writes to it.
- */
-async function memberPanel(c: Context<AppEnv>, id: number, override?: string): Promise<Found<Panel>> {
-  const panel = await getPanel(c.get('db'), id);
-  if (!panel) return { ok: false, status: 404, error: `no panel ${id}` };
-  const me = c.get('user')!;
-  if (isMember(me, panel.partnershipId)) return { ok: true, value: panel };
-  if (me.role === 'admin' && override) {
-    await audit(c, {
-      action: 'panel.override',
-      target: `panel:${panel.id}`,
-      summary: { reason: override, partnership: panel.partnershipId, route: `${c.req.method} ${c.req.path}` },
-    });
-    return { ok: true, value: panel };
-  }
-  const how =
-    me.role === 'admin' ? ': as an admin you may read it with a stated reason (override), which is audited' : '';
-  return {
-    ok: false,
-    status: 403,
-    error: `only members of partnership ${panel.partnershipId} can see its panels${how}`,
-  };
-}
-
-/** The review, if the user may see its panel and may still use every dataset it used. */
-async function memberReview(
-  c: Context<AppEnv>,
-  id: number,
-  override?: string,
-): Promise<Found<{ review: Review; panel: Panel }>> {
-  const review = await getReview(c.get('db'), id);
-  if (!review) return { ok: false, status: 404, error: `no review ${id}` };
-  const panel = await memberPanel(c, review.panelId, override);
-  if (!panel.ok) return panel;
-  const access = await datasetAccess(c, review.selection.datasets, review.selection.area, { review: id });
-  if (!access.ok) return { ok: false, status: 403, error: access.refusal.body.error };
-  return { ok: true, value: { review, panel: panel.value } };
-}
+import { changePeriods } from '../services/change.js';
+import { panelProblem } from '../auth/panel-setup.js';
+import { freezeReview, seriesPeriods } from '../services/review-freeze.js';
 
 const cellsOf = (review: Review) => review.results.cells;
 
@@ -159,23 +55,6 @@ async function reviewWithNotes(c: Context<AppEnv>, { review, panel }: { review: 
   };
 }
 
-/** The query string form of a panel's selection for a meeting, checked as /api/change checks its own. */
-function changeSelection(panel: Panel, meetingDate: string) {
-  const s = panel.selection as z.infer<typeof panelSelection>;
-  return changeQuery.safeParse({
-    datasets: s.datasets.join(','),
-    ...(s.groups ? { groups: s.groups.join(',') } : {}),
-    ...(s.definition ? { definition: s.definition } : {}),
-    ...(s.flags?.length ? { flags: s.flags.join(',') } : {}),
-    res: String(s.res),
-    k: String(s.k),
-    area: s.area ?? `partnership:${panel.partnershipId}`,
-    period: panel.cadence,
-    asOf: meetingDate,
-    compare: 'previous',
-  });
-}
-
 export const panelRoutes = new Hono<AppEnv>()
   .get('/panels', allow.signedIn(), validate('query', overrideQuery), async (c) => {
     const me = c.get('user')!;
@@ -188,26 +67,28 @@ export const panelRoutes = new Hono<AppEnv>()
       : me.scopes.filter((s) => s.startsWith('partnership:')).map((s) => Number(s.slice(12)));
     return c.json({ panels: await listPanels(c.get('db'), mine) });
   })
-  .post('/panels', allow.roles(['admin', 'analyst']), validate('json', newPanel), async (c) => {
-    const db = c.get('db');
-    const body = c.req.valid('json');
-    const me = c.get('user')!;
-    if (!(await partnershipExists(db, body.partnershipId)))
-      return c.json({ error: `no partnership ${body.partnershipId}` }, 404);
-    if (!isMember(me, body.partnershipId))
-      return c.json({ error: `only members of partnership ${body.partnershipId} can set up its panels` }, 403);
-    const problem = await panelProblem(db, body, c.get('auth').now());
-    if (problem) return c.json({ error: problem.error }, problem.status);
-    const id = await insertPanel(db, { ...body, createdBy: me.id });
-    if (id === null)
-      return c.json({ error: `partnership ${body.partnershipId} already has a panel called "${body.name}"` }, 409);
-    await audit(c, {
-      action: 'panel.create',
-      target: `panel:${id}`,
-      summary: { name: body.name, cadence: body.cadence },
-    });
-    return c.json({ panel: await getPanel(db, id) }, 201);
-  })
+  .post(
+    '/panels',
+    allow.roles(['admin', 'analyst']),
+    validate('json', newPanel),
+    memberOf('json', 'partnershipId', 'set up its panels'),
+    async (c) => {
+      const db = c.get('db');
+      const body = c.req.valid('json');
+      const me = c.get('user')!;
+      const problem = await panelProblem(db, body, c.get('auth').now());
+      if (problem) return c.json({ error: problem.error }, problem.status);
+      const id = await insertPanel(db, { ...body, createdBy: me.id });
+      if (id === null)
+        return c.json({ error: `partnership ${body.partnershipId} already has a panel called "${body.name}"` }, 409);
+      await audit(c, {
+        action: 'panel.create',
+        target: `panel:${id}`,
+        summary: { name: body.name, cadence: body.cadence },
+      });
+      return c.json({ panel: await getPanel(db, id) }, 201);
+    },
+  )
   .get('/panels/:id', allow.signedIn(), validate('param', idParam), validate('query', overrideQuery), async (c) => {
     const found = await memberPanel(c, c.req.valid('param').id, c.req.valid('query').override);
     if (!found.ok) return c.json({ error: found.error }, found.status);
@@ -229,59 +110,23 @@ export const panelRoutes = new Hono<AppEnv>()
       const panel = found.value;
       const { meetingDate } = c.req.valid('json');
       const q = changeSelection(panel, meetingDate);
-      if (!q.success)
-        return c.json(
-          {
-            error: `the panel's selection is no longer valid: ${q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-          },
-          400,
-        );
-      const change = await computeChange(c, q.data);
-      if (!change.ok) return c.json(change.body, change.status);
-      const db = c.get('db');
-      const cells = change.body.cells.map(({ h3, current, comparison, class: cls }) => ({
-        h3,
-        current,
-        comparison,
-        class: cls,
-      }));
-      const watched = await watchList(db, panel.id);
-      const earlier = new Map<number, ReviewCell[]>();
-      for (const id of new Set(watched.map((w) => w.addedReviewId).filter((id): id is number => id !== null))) {
-        const r = await getReview(db, id);
-        if (r) earlier.set(id, cellsOf(r));
+      if (!q.success) {
+        const issues = q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        return c.json({ error: `the panel's selection is no longer valid: ${issues}` }, 400);
       }
-      const { cells: _all, ...rest } = change.body;
-      const priorities = reviewPriorities(cells, PRIORITY_LIMIT);
-      // The period series of the priority and watched locations, frozen with the rest.
-      const seriesPeriods = periodSeries(panel.cadence, meetingDate, SERIES_PERIODS);
-      const counted = await countOverPeriods(c, q.data, seriesPeriods);
-      if (!counted.ok) return c.json(counted.body, counted.status);
-      const tracked = [...new Set([...priorities.map((p) => p.h3), ...watched.map((w) => w.h3)])];
-      const series = {
-        periods: seriesPeriods,
-        cells: Object.fromEntries(tracked.map((h3) => [h3, counted.released.map((m) => (m.has(h3) ? m.get(h3)! : 0))])),
-      };
-      const results: ReviewResults = {
-        ...rest,
-        cells,
-        priorities,
-        watched: watchedMovement(watched, (id) => earlier.get(id), cells),
-        series,
-      };
-      const selection = {
-        ...panel.selection,
-        datasets: q.data.datasets,
-        area: change.body.area,
-        period: panel.cadence,
-        asOf: meetingDate,
-        definition: change.body.definition,
-      };
+      const change = await preparePeriods(c, q.data, changePeriods(q.data).periods);
+      if (!change.ok) return c.json(change.body, change.status);
+      const series = await preparePeriods(c, q.data, seriesPeriods(panel, meetingDate));
+      if (!series.ok) return c.json(series.body, series.status);
+      const db = c.var.db;
+      const frozen = await freezeReview(db, panel, meetingDate, { change: change.value, series: series.value }, q.data);
+      await auditRestrictedAnalysis(c, change.value, 'change', { cells: frozen.changedCells, classes: frozen.classes });
+      const { results, selection, dataVersions } = frozen;
       const id = await insertReview(db, {
         panelId: panel.id,
         meetingDate,
         selection,
-        dataVersions: await datasetVersions(db, q.data.datasets),
+        dataVersions,
         results,
         createdBy: c.get('user')!.id,
       });
@@ -289,7 +134,7 @@ export const panelRoutes = new Hono<AppEnv>()
       await audit(c, {
         action: 'review.create',
         target: `review:${id}`,
-        datasets: change.body.datasets,
+        datasets: results.datasets,
         summary: { panel: panel.id, meetingDate, priorities: results.priorities.length },
       });
       return c.json({ review: await getReview(db, id) }, 201);

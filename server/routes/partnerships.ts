@@ -1,10 +1,8 @@
 import { FLAGS } from '../domain/flags.js';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listAreas } from '../db/areas.js';
 import {
   getPartnership,
-  insertPartnership,
   listPartnerships,
   partnershipExists,
   partnershipNameTaken,
@@ -13,17 +11,12 @@ import {
 import { getDefinition, listDefinitions, saveDefinition } from '../db/definitions.js';
 import { PRESETS } from '../analysis/definitions.js';
 import { isOffenceGroup } from '../domain/offence-groups.js';
-import { localAuthorities } from '../geo/geodata.js';
-import {
-  bboxOf,
-  InvalidPolygon,
-  polygonCover,
-  unionOutline,
-  validatePartnershipPolygon,
-} from '../geo/partnership-shape.js';
+import { bboxOf } from '../geo/partnership-shape.js';
+import { createPartnership } from '../services/partnership-create.js';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import type { AppEnv } from '../http/env.js';
+import { memberOf } from '../http/membership.js';
 import { validate } from '../http/validate.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -82,54 +75,9 @@ export const partnershipRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     if (await partnershipNameTaken(db, body.name))
       return c.json({ error: `a partnership named "${body.name}" already exists` }, 409);
-    let created: number;
-    if ('lads' in body) {
-      const known = new Set((await listAreas(db, 'lad')).map((a) => a.code));
-      const unknown = body.lads.filter((l) => !known.has(l));
-      if (unknown.length > 0)
-        return c.json(
-          { error: `unknown local authority code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` },
-          400,
-        );
-      const lads = [...new Set(body.lads)].sort();
-      const outline = unionOutline(
-        localAuthorities()
-          .features.filter((f) => lads.includes(f.properties.code))
-          .map((f) => f.geometry),
-      ).geometry;
-      created = await db.transaction((tx) =>
-        insertPartnership(tx, {
-          name: body.name,
-          description: body.description ?? null,
-          kind: 'lads',
-          category: 'custom',
-          seeded: false,
-          lads,
-          outline,
-        }),
-      );
-    } else {
-      let geometry;
-      try {
-        geometry = validatePartnershipPolygon(body.geometry);
-      } catch (e) {
-        if (e instanceof InvalidPolygon) return c.json({ error: `invalid partnership polygon: ${e.message}` }, 400);
-        throw e;
-      }
-      const cells = polygonCover(geometry);
-      created = await db.transaction((tx) =>
-        insertPartnership(tx, {
-          name: body.name,
-          description: body.description ?? null,
-          kind: 'polygon',
-          category: 'custom',
-          seeded: false,
-          lads: [],
-          outline: geometry,
-          cells,
-        }),
-      );
-    }
+    const made = await createPartnership(db, body);
+    if (!made.ok) return c.json({ error: made.error }, 400);
+    const created = made.id;
     const p = (await getPartnership(db, created))!;
     await audit(c, {
       action: 'partnership.create',
@@ -149,13 +97,11 @@ export const partnershipRoutes = new Hono<AppEnv>()
     allow.roles(['admin', 'analyst']),
     validate('param', idParam),
     validate('json', newDefinition),
+    memberOf('param', 'id', 'change its definitions'),
     async (c) => {
       const db = c.get('db');
       const { id } = c.req.valid('param');
       const me = c.get('user')!;
-      if (!(await partnershipExists(db, id))) return c.json({ error: `no partnership ${id}` }, 404);
-      if (!me.scopes.includes(`partnership:${id}`))
-        return c.json({ error: `only members of partnership ${id} can change its definitions` }, 403);
       const body = c.req.valid('json');
       const saved = await saveDefinition(db, { ...body, partnershipId: id, note: body.note ?? null, createdBy: me.id });
       const definition = (await getDefinition(db, saved))!;

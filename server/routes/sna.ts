@@ -1,20 +1,13 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { completeness } from '../analysis/completeness.js';
-import { monthsBetween } from '../analysis/periods.js';
-import { publicThreshold } from '../analysis/public-summary.js';
-import { releasedAreaTotals } from '../release/gate.js';
-import { statValue } from '../release/rules.js';
 import { audit } from '../auth/audit.js';
-import { areaKey } from '../domain/area.js';
-import { allow } from '../auth/policy.js';
 import { areaTitle } from '../db/areas.js';
-import { areaParam } from '../domain/area.js';
+import { areaKey, areaParam } from '../domain/area.js';
 import type { AppEnv } from '../http/env.js';
-import { auditRestrictedAnalysis, describeSelection, prepareSelection } from '../http/prepare-selection.js';
-import { idList, selectionFields, selectionSchema } from '../http/selection-params.js';
-import { validate } from '../http/validate.js';
+import { auditRestrictedAnalysis, describeSelection } from '../http/prepare-selection.js';
 import { publicField, publicRefusal } from '../http/public-check.js';
+import { selection } from '../http/selection.js';
+import { idList, selectionFields, selectionSchema } from '../http/selection-params.js';
+import { snaSources } from '../services/sna.js';
 
 const reportQuery = selectionSchema({
   datasets: idList,
@@ -26,12 +19,8 @@ const reportQuery = selectionSchema({
   public: publicField,
 });
 
-const LEGAL_BASIS: Record<string, string> = {
-  public: 'Open Government Licence v3.0 (published data)',
-  s16: 'Police, Crime, Sentencing and Courts Act 2022, section 16 (disclosure to a specified authority under the Serious Violence Duty)',
-  s17: 'Police, Crime, Sentencing and Courts Act 2022, section 17 (information given to the local policing body); not for onward disclosure',
-  dsa: 'A data-sharing agreement between the partners',
-};
+/** The chapter reports whole months. */
+const monthsOf = (q: { from: string; to: string }) => ({ from: q.from.slice(0, 7), to: q.to.slice(0, 7) });
 
 /**
  * What the SNA place chapter says about its data: the area's names (and whether it is in Wales,
@@ -40,76 +29,27 @@ const LEGAL_BASIS: Record<string, string> = {
  */
 export const snaRoutes = new Hono<AppEnv>().get(
   '/sna/report',
-  allow.signedIn({ datasets: true }),
-  validate('query', reportQuery),
+  selection(reportQuery, { each: (q) => [{ ...q, ...monthsOf(q), res: 9 }] }),
   async (c) => {
     const q = c.req.valid('query');
-    const db = c.get('db');
-    const from = q.from.slice(0, 7);
-    const to = q.to.slice(0, 7);
-    const prepared = await prepareSelection(c, { ...q, from, to, res: 9 });
-    if (!prepared.ok) return c.json(prepared.body, prepared.status);
-    const months = monthsBetween(from, to);
-    const sources = [];
-    for (const d of prepared.value.datasets) {
-      const own = d.sensitivity === 'restricted' ? d.threshold : null;
-      const threshold = q.public ? publicThreshold(own) : own;
-      const counts = await releasedAreaTotals(
-        db,
-        { query: { ...prepared.value.query, datasetIds: [d.id] }, threshold },
-        q.area,
-        months,
-      );
-      const flagged = completeness(
-        months.map((m, i) => ({ month: m.from.slice(0, 7), count: statValue(counts[i]!, threshold) })),
-      );
-      const covered = months.filter(
-        (m) =>
-          d.monthFrom !== null &&
-          d.monthTo !== null &&
-          m.from.slice(0, 7) >= d.monthFrom &&
-          m.from.slice(0, 7) <= d.monthTo,
-      ).length;
-      sources.push({
-        id: d.id,
-        name: d.name,
-        supplier: d.supplier,
-        restricted: d.sensitivity === 'restricted',
-        threshold,
-        datePrecision: d.datePrecision,
-        // The free-text reference (a data-sharing agreement's, say) where the basis is not plain publication.
-        legalBasis: `${LEGAL_BASIS[d.basis] ?? d.basis}${d.legalBasis && d.basis !== 'public' ? ` (${d.legalBasis})` : ''}`,
-        monthFrom: d.monthFrom,
-        monthTo: d.monthTo,
-        monthsCovered: covered,
-        monthsAsked: months.length,
-        months: flagged.map((m, i) => ({ month: m.month, count: counts[i]!, low: m.low })),
-      });
-    }
+    const s = c.var.selection;
+    const sources = await snaSources(c.var.db, s, q.area, { ...monthsOf(q), public: q.public });
     if (q.public) {
-      const refusal = publicRefusal({
-        res: null,
-        restricted: prepared.value.threshold !== null,
-        counts: sources.filter((s) => s.restricted).flatMap((s) => s.months.map((m) => m.count)),
-        settings: [],
-      });
+      const counts = sources.filter((d) => d.restricted).flatMap((d) => d.months.map((m) => m.count));
+      const refusal = publicRefusal({ res: null, restricted: s.threshold !== null, counts, settings: [] });
       if (refusal) return c.json(refusal.body, refusal.status);
     }
-    const area = await areaTitle(db, q.area);
-    await auditRestrictedAnalysis(c, prepared.value, 'sna-report', { sources: sources.length });
-    await audit(c, {
-      action: 'export',
-      target: `GET ${c.req.path}`,
-      datasets: prepared.value.datasets.map((d) => ({ id: d.id, name: d.name })),
-      selection: prepared.value.echo,
-      summary: { format: 'sna-report', area: areaKey(q.area), public: q.public },
-    });
+    const area = await areaTitle(c.var.db, q.area);
+    await auditRestrictedAnalysis(c, s, 'sna-report', { sources: sources.length });
+    const datasets = s.datasets.map((d) => ({ id: d.id, name: d.name }));
+    const summary = { format: 'sna-report', area: areaKey(q.area), public: q.public };
+    await audit(c, { action: 'export', target: `GET ${c.req.path}`, datasets, selection: s.echo, summary });
+    const generatedAt = c.var.auth.now().toISOString();
     return c.json({
       area: { key: areaKey(q.area)!, ...area },
-      from,
-      to,
-      generatedAt: c.get('auth').now().toISOString(),
-      ...describeSelection(prepared.value),
+      ...monthsOf(q),
+      generatedAt,
+      ...describeSelection(s),
       sources,
     });
   },

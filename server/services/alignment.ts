@@ -1,7 +1,7 @@
 import { groupMisalignments, type RecordedContent } from '../analysis/group-alignment.js';
 import { recordedContent } from '../db/datasets.js';
 import type { Db } from '../db/index.js';
-import type { PreparedSelection } from '../http/prepare-selection.js';
+import type { PreparedSelection } from './selection.js';
 
 /** 400 naming the offence groups or flags the datasets cannot count alike, or null when they align. */
 export async function alignmentProblem(db: Db, prepared: PreparedSelection, recorded?: RecordedContent[]) {

@@ -1,10 +1,8 @@
 import { cellToLatLng } from 'h3-js';
-import type { Context } from 'hono';
 import { nearestByType } from '../analysis/nearest.js';
 import { PUBLIC_SUMMARY_RULES } from '../analysis/public-summary.js';
-import { restrictedPlaceAccess } from '../auth/place-access.js';
-import { queryPlaces } from '../db/places.js';
-import type { AppEnv } from '../http/env.js';
+import type { Db } from '../db/index.js';
+import { queryPlaces, type RestrictedAccess } from '../db/places.js';
 
 // Metres to degrees for the settings search box (generous: 1 degree of longitude at 50°N is ~71 km).
 const DEGREES_PER_METRE_LAT = 1 / 111_000;
@@ -15,7 +13,9 @@ const DEGREES_PER_METRE_LNG = 1 / 60_000;
  * layers only where the user may see them; none of the sensitive types in a public summary).
  */
 export async function nearbySettings(
-  c: Context<AppEnv>,
+  db: Db,
+  /** The restricted place layers the user may see. */
+  access: RestrictedAccess,
   cells: readonly string[],
   within: number,
   options: { public?: boolean } = {},
@@ -32,9 +32,7 @@ export async function nearbySettings(
         Math.max(...centres.map((p) => p.lat)) + within * DEGREES_PER_METRE_LAT,
       ] as const)
     : null;
-  const found = box
-    ? await queryPlaces(c.get('db'), { bbox: box, restrictedAccess: await restrictedPlaceAccess(c), limit: 20_000 })
-    : [];
+  const found = box ? await queryPlaces(db, { bbox: box, restrictedAccess: access, limit: 20_000 }) : [];
   const settings = options.public ? found.filter((p) => !PUBLIC_SUMMARY_RULES.sensitiveTypes.has(p.type)) : found;
   return centres.map((centre) => nearestByType(centre, settings, within));
 }

@@ -1,6 +1,6 @@
 import { PRESETS } from '../analysis/definitions.js';
-import type { Principal } from '../auth/access.js';
-import { decideDatasets } from '../auth/dataset-access.js';
+import type { Principal } from './access.js';
+import { decideDatasets } from './dataset-access.js';
 import { areaExists } from '../db/areas.js';
 import { getDatasetsByIds } from '../db/datasets.js';
 import { getDefinition } from '../db/definitions.js';
