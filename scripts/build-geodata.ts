@@ -40,13 +40,19 @@ const round = (c: unknown): unknown =>
     : (c as unknown[]).map(round);
 
 async function buildPfa(): Promise<number> {
-  const source = JSON.parse(await readFile(new URL('pfa_2020_ew_buc.geojson', shared), 'utf8'));
-  const features = source.features.map((f: any) => ({
+  type PfaFeature = {
+    properties: { PFA20CD: string; PFA20NM: string };
+    geometry: { type: string; coordinates: unknown };
+  };
+  const source = JSON.parse(await readFile(new URL('pfa_2020_ew_buc.geojson', shared), 'utf8')) as {
+    features: PfaFeature[];
+  };
+  const features = source.features.map((f) => ({
     type: 'Feature',
     properties: { code: f.properties.PFA20CD, name: f.properties.PFA20NM },
     geometry: { type: f.geometry.type, coordinates: round(f.geometry.coordinates) },
   }));
-  features.sort((a: any, b: any) => a.properties.code.localeCompare(b.properties.code));
+  features.sort((a, b) => a.properties.code.localeCompare(b.properties.code));
   await writeFile(new URL('pfa.geojson', out), JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
   console.log(`pfa.geojson: ${features.length} force areas`);
   return features.length;

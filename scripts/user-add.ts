@@ -51,7 +51,7 @@ try {
     if (bad.length) usage(`--scope must be partnership:ID or pcc:FORCE_AREA_CODE (got ${bad.join(', ')})`);
     const unknown = await unknownScopes(db, scopes);
     if (unknown.length) usage(`unknown partnership or force area: ${unknown.join(', ')}`);
-    const id = await db.transaction((tx) =>
+    await db.transaction((tx) =>
       insertUser(tx, { email, displayName: values.name ?? email, role: values.role as Role, scopes }),
     );
     await appendAudit(db, {

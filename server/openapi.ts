@@ -1,4 +1,3 @@
-import type { Hono } from 'hono';
 import { z } from 'zod';
 import { policyOf, type RoutePolicy } from './auth/policy.js';
 import { validatorOf, type ValidatorInfo } from './http/validate.js';
@@ -122,7 +121,9 @@ function security(policy: RoutePolicy | undefined) {
 }
 
 /** The OpenAPI 3.1 description of the API, built from the app's own route table. */
-export function openApiDocument(app: Hono<any>): Record<string, unknown> {
+export function openApiDocument(app: {
+  routes: readonly { method: string; path: string; handler: unknown }[];
+}): Record<string, unknown> {
   const routes = new Map<string, { method: string; path: string; policy?: RoutePolicy; validators: ValidatorInfo[] }>();
   for (const r of app.routes) {
     if (r.method === 'ALL' || !r.path.startsWith('/api/')) continue;

@@ -33,7 +33,6 @@ function importsOf(file: string, text: string): string[] {
 }
 
 const layerOf = (path: string) => /^server\/([^/]+)\//.exec(path)?.[1] ?? null;
-const isPackage = (spec: string) => !spec.startsWith('server/') && !spec.startsWith('client/') && !spec.includes('/');
 
 /** Packages the pure layers (domain, analysis) may use: computation only, no IO. */
 const PURE_PACKAGES = [/^h3-js$/, /^zod$/, /^@stdlib\//, /^@turf\//];
@@ -55,7 +54,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 };
 
 /** The broken rules of one server file, in words. */
-export function serverViolations(path: string, imports: readonly string[]): string[] {
+function serverViolations(path: string, imports: readonly string[]): string[] {
   const layer = layerOf(path);
   if (!layer || !(layer in MAY_IMPORT)) return [];
   const problems: string[] = [];
@@ -73,7 +72,7 @@ export function serverViolations(path: string, imports: readonly string[]): stri
 }
 
 /** The feature folders of the client that import each other in a cycle, as `a -> b -> a`. */
-export function clientCycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+function clientCycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[] {
   const cycles: string[] = [];
   const state = new Map<string, 'open' | 'done'>();
   const visit = (node: string, path: string[]) => {
@@ -89,7 +88,7 @@ export function clientCycles(edges: ReadonlyMap<string, ReadonlySet<string>>): s
 }
 
 /** Route handlers (the last function of a `.get(...)`, `.post(...)` ...) longer than `max` lines. */
-export function longHandlers(path: string, text: string, max: number): string[] {
+function longHandlers(path: string, text: string, max: number): string[] {
   const lines = text.split('\n');
   const long: string[] = [];
   lines.forEach((line, start) => {

@@ -252,7 +252,7 @@ async function* csvPieces(file: SourceFile, pieceBytes = 16 * 1024 * 1024): Asyn
       headerDone = true;
     }
     const end = final ? buf.length : recordEnd(buf, start, true);
-    const cutAt = end > start ? end : start;
+    const cutAt = Math.max(end, start);
     pending = cutAt < buf.length ? [Buffer.from(buf.subarray(cutAt))] : [];
     pendingBytes = pending[0]?.length ?? 0;
     return end > start ? buf.subarray(start, end) : null;
@@ -405,7 +405,7 @@ const INGEST_NODE_FLAGS = args.includes('--no-cap')
       .split(/\s+/)
       .filter((word) => word.startsWith('--max-'));
 const flags = new Set(args.filter((a) => a.startsWith('--')));
-const backendsArg = args.find((a, i) => args[i - 1] === '--backends');
+const backendsArg = args.find((_a, i) => args[i - 1] === '--backends');
 const inputs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--backends');
 if (inputs.length === 0) inputs.push(fileURLToPath(new URL('../../../shared/data/police-uk/gwent', import.meta.url)));
 

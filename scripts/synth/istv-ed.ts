@@ -118,7 +118,7 @@ export function sampleEdAttributes(rng: Rng, dow: number, hour: number, planted:
   const youth = ageBand === '11-17' || ageBand === '0-10';
   let wStreet = 0.42;
   let wHome = 0.26;
-  let wOther = 0.14;
+  const wOther = 0.14;
   let wLicensed = nte ? 0.55 : hour >= 19 || hour < 4 ? 0.15 : 0.03;
   let wSchool = school && ageBand === '11-17' ? 0.35 : 0;
   if (sex === 'F') wHome *= 1.8;

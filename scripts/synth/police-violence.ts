@@ -150,8 +150,8 @@ export async function readViolenceMonth(dataDir: string, force: ForceKey, month:
     const crimeType = rec['Crime type'] ?? '';
     if (!isViolenceType(crimeType)) continue;
     stats.violenceRows++;
-    const lonStr = (rec['Longitude'] ?? '').trim();
-    const latStr = (rec['Latitude'] ?? '').trim();
+    const lonStr = (rec.Longitude ?? '').trim();
+    const latStr = (rec.Latitude ?? '').trim();
     if (lonStr === '' || latStr === '') {
       stats.noCoordinates++;
       continue;

@@ -4,7 +4,7 @@ import { getDatasetsByIds, type Dataset } from '../db/datasets.js';
 import { grantsForDatasets, type Grant } from '../db/grants.js';
 import { scopeNames } from '../db/scopes.js';
 import type { Queryable } from '../db/types.js';
-import { areaParam, type AreaSelector } from '../domain/area.js';
+import { areaParam } from '../domain/area.js';
 import type { AppEnv } from '../http/env.js';
 import { decideDataset, type AccessContext, type Decision, type Principal } from './access.js';
 import { audit } from './audit.js';

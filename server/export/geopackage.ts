@@ -102,7 +102,7 @@ export function geometryBlob(geometry: LayerGeometry): Uint8Array {
   const view = new DataView(head.buffer);
   head.set([0x47, 0x50, 0, 0b0000_0011]);
   view.setInt32(4, 4326, true);
-  envelope(positions(geometry)).forEach((v, i) => view.setFloat64(8 + i * 8, v, true));
+  for (const [i, v] of envelope(positions(geometry)).entries()) view.setFloat64(8 + i * 8, v, true);
   const out = new Uint8Array(head.length + body.length);
   out.set(head);
   out.set(body, head.length);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { needsDays, PERIOD_KINDS, type Period } from '../analysis/periods.js';
 import { releasedCellsByPeriod, type ReleasedCells } from '../release/gate.js';
 import type { AppEnv } from './env.js';
-import { prepareSelection, releaseOf, type Prepared, type PreparedSelection } from './prepare-selection.js';
+import { prepareSelection, type Prepared, type PreparedSelection } from './prepare-selection.js';
+import { releaseOf } from '../services/selection.js';
 import { selectionFields, type Selection } from './selection-params.js';
 
 const { from: _from, to: _to, ...withoutPeriod } = selectionFields;

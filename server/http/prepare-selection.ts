@@ -3,13 +3,10 @@ import { periodGridProblem, precisionProblem, restrictedAreaProblem } from '../a
 import { areaResidents } from '../db/areas.js';
 import { effectiveThreshold } from '../analysis/suppress.js';
 import { publicThreshold } from '../analysis/public-summary.js';
-import { disclosureMethod } from '../analysis/disclosure-method.js';
 import { audit } from '../auth/audit.js';
 import { hasAuditedSince, restrictedQueriesSince, utcDay } from '../db/audit.js';
 import { datasetAccess } from '../auth/dataset-access.js';
 import { areaKey } from '../domain/area.js';
-import type { CellQuery } from '../db/cells.js';
-import type { Release } from '../release/gate.js';
 import type { Dataset } from '../db/datasets.js';
 import { partnershipExists } from '../db/partnerships.js';
 import { expandGroups, OFFENCE_GROUPS } from '../domain/offence-groups.js';
@@ -19,7 +16,6 @@ import type { AppEnv } from './env.js';
 import type { PreparedSelection } from '../services/selection.js';
 
 export type { PreparedSelection };
-export { describeSelection, releaseOf } from '../services/selection.js';
 import type { Selection } from './selection-params.js';
 
 export type Prepared =

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  PUBLIC_SUMMARY_RULES,
-  publicSummaryProblems,
-  type PublicSummaryCandidate,
-} from '../analysis/public-summary.js';
+import { publicSummaryProblems, type PublicSummaryCandidate } from '../analysis/public-summary.js';
 
 /** `public=true`: the answer is for publication (a published strategy or SNA chapter). */
 export const publicField = z
@@ -23,5 +19,3 @@ export function publicRefusal(candidate: PublicSummaryCandidate) {
     body: { error: `refused: a public summary may not be published as asked: ${problems.join('; ')}`, problems },
   };
 }
-
-export { publicSummaryNote } from '../services/selection.js';

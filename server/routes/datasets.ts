@@ -13,7 +13,7 @@ import {
 } from '../db/datasets.js';
 import { grantsForDatasets } from '../db/grants.js';
 import { importDataset } from '../ingest/import.js';
-import { resolveMapping } from '../ingest/mapping.js';
+import { type ColumnMapping, resolveMapping } from '../ingest/mapping.js';
 import { expandInputs } from '../ingest/sources.js';
 import { log } from '../log.js';
 import { reportForOthers, roundCount } from '../release/metadata.js';
@@ -206,7 +206,7 @@ async function importUpload(
       ? resolveOwner(user, form.owner)
       : { owner: null };
   if ('error' in owner) return c.json({ error: owner.error }, 400);
-  let mapping;
+  let mapping: ColumnMapping | undefined;
   if (form.kind === 'incidents') {
     if (!form.mapping)
       return c.json({ error: 'incident uploads need a "mapping" (a preset name or mapping JSON)' }, 400);

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { compareReviews, type ReviewCell } from '../analysis/review.js';
+import { compareReviews } from '../analysis/review.js';
 import { audit } from '../auth/audit.js';
 import { allow } from '../auth/policy.js';
 import {

@@ -29,7 +29,7 @@ export async function createPartnership(
     const id = await db.transaction((tx) => insertPartnership(tx, { ...common, kind: 'lads', lads, outline }));
     return { ok: true, id };
   }
-  let geometry;
+  let geometry: ReturnType<typeof validatePartnershipPolygon>;
   try {
     geometry = validatePartnershipPolygon(body.geometry);
   } catch (e) {

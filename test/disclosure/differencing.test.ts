@@ -248,12 +248,11 @@ describe.each(backends)('differencing attacks on the real restricted extract on 
       const force = await total('pfa:W15000002', { kind: 'pfa', code: 'W15000002' });
       const lads = await Promise.all(GWENT_LADS.map((code) => total(`lad:${code}`, { kind: 'lad', code })));
       // Target: one authority's total, as the force's minus the other four.
-      lads.forEach((_, i) =>
+      for (const i of lads.keys())
         instances.push([
           { sign: 1, ...force },
           ...lads.filter((_, j) => j !== i).map((l) => ({ sign: -1 as const, ...l })),
-        ]),
-      );
+        ]);
     }
     record('force minus other authorities', instances);
   });

@@ -101,7 +101,10 @@ const DERIVED_FIELDS = ['rate', 'ratioToAverage', 'shareOfForce', 'averagePerKm2
 
 /** Every count anywhere in a response, with its path; and every object releasing a derived value beside a withheld count. */
 function scan(value: unknown, path: string, counts: [string, number][], leaks: string[]): void {
-  if (Array.isArray(value)) return value.forEach((v, i) => scan(v, `${path}[${i}]`, counts, leaks));
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) scan(v, `${path}[${i}]`, counts, leaks);
+    return;
+  }
   if (value === null || typeof value !== 'object') return;
   const record = value as Record<string, unknown>;
   if (record.count === null)

@@ -7,7 +7,7 @@
  * released (record them, change the true data, replay them: the same answer).
  */
 import fc from 'fast-check';
-import { cellToLatLng, latLngToCell } from 'h3-js';
+import { cellToLatLng } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concentration } from '../../server/analysis/concentration.js';
 import { classifyChanges } from '../../server/analysis/change.js';
@@ -253,7 +253,7 @@ describe.each(backends)('the release gate against a determined analyst on $name'
       newport.cells.map((c) => ({ h3: c.h3, current: c.current ?? STAND_IN, comparison: c.comparison ?? STAND_IN })),
       { test: 'two-periods', currentDays: 30, comparisonDays: 31 },
     );
-    newport.cells.forEach((c, i) => expect(c.p, c.h3).toBeCloseTo(redone[i]!.p!, 12));
+    for (const [i, c] of newport.cells.entries()) expect(c.p, c.h3).toBeCloseTo(redone[i]!.p!, 12);
     for (const c of withheld) {
       expect(force.get(c.h3)).toMatchObject({ current: c.current, comparison: c.comparison });
       expect(partnership.get(c.h3)).toMatchObject({ current: c.current, comparison: c.comparison });

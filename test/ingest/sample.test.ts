@@ -50,7 +50,9 @@ describe('bundled sample', () => {
         'select name, sensitivity, threshold, rows_rejected, rows_accepted, date_precision, basis, owner_scope, source from datasets order by id',
       );
       // Who recorded the events is stated, not guessed from a name: the ED sample is health records.
-      expect(datasets.map((d) => d.source)).toEqual(restricted.map((e) => (e.mapping === 'istv-ed' ? 'health' : 'police')));
+      expect(datasets.map((d) => d.source)).toEqual(
+        restricted.map((e) => (e.mapping === 'istv-ed' ? 'health' : 'police')),
+      );
       expect(datasets.map((d) => d.source)).toContain('health');
       const vru = `partnership:${await findPartnershipByName(db, 'Wales Violence Prevention Unit area')}`;
       for (const d of datasets)

@@ -56,7 +56,7 @@ function gwentPolygon(): number[][][] {
     }[];
   };
   const gwent = fc.features.find((f) => f.properties.code === 'W15000002');
-  if (!gwent || gwent.geometry.type !== 'Polygon') throw new Error('pfa.geojson: no Gwent polygon (W15000002)');
+  if (gwent?.geometry.type !== 'Polygon') throw new Error('pfa.geojson: no Gwent polygon (W15000002)');
   return gwent.geometry.coordinates as number[][][];
 }
 
