@@ -1,8 +1,8 @@
 import { bngToWgs84, isPlausibleBng } from '../geo/bng.js';
-import { POSTCODE_COVERAGE, postcodeCentroid } from '../geo/postcodes.js';
 import { parseDate, parseTime } from './dates.js';
 import { ImportError } from './errors.js';
 import { parseCoordinate } from './locate.js';
+import { postcodePosition } from './postcode-position.js';
 import type { ColumnMapping } from './mapping.js';
 import { normaliseOffenceText, OFFENCE_DESCRIPTIONS } from './offence-groups.js';
 import { reject, type ParseResult, type RowParser } from './row.js';
@@ -142,15 +142,7 @@ function readPoint(
     return { lat, lng };
   }
   if (m.location.kind === 'postcode') {
-    const code = get(m.location.postcode).trim();
-    if (!code) return { category: 'no coordinates', reason: 'no postcode' };
-    const at = postcodeCentroid(code);
-    if (!at)
-      return {
-        category: 'unknown postcode',
-        reason: `unknown postcode "${code}" (the bundled lookup covers the ${POSTCODE_COVERAGE})`,
-      };
-    return { lng: at[0], lat: at[1] };
+    return postcodePosition(get(m.location.postcode));
   }
   const e = parseCoordinate(get(m.location.easting));
   const n = parseCoordinate(get(m.location.northing));

@@ -1,6 +1,6 @@
 import { bngToWgs84, isPlausibleBng } from '../geo/bng.js';
 import { policeForceAreaIndex } from '../geo/boundaries.js';
-import { POSTCODE_COVERAGE, postcodeCentroid } from '../geo/postcodes.js';
+import { postcodePosition } from './postcode-position.js';
 import { ImportError } from './errors.js';
 import { parseCoordinate } from './locate.js';
 
@@ -58,17 +58,7 @@ export function placeColumns(header: string[], fileName: string): PlaceColumns {
       name,
       attributes,
       positionSource: 'postcode centroid (OS Code-Point Open)',
-      locate: (v) => {
-        const code = (v[pc] ?? '').trim();
-        if (!code) return { category: 'no coordinates', reason: 'no postcode' };
-        const at = postcodeCentroid(code);
-        if (!at)
-          return {
-            category: 'unknown postcode',
-            reason: `unknown postcode "${code}" (the bundled lookup covers the ${POSTCODE_COVERAGE})`,
-          };
-        return { lng: at[0], lat: at[1] };
-      },
+      locate: (v) => postcodePosition(v[pc] ?? ''),
     };
   throw new ImportError(
     `${fileName}: no position columns (expected latitude/longitude, easting/northing, or postcode)`,
