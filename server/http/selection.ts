@@ -21,6 +21,8 @@ interface SelectionOptions<Q> {
    * records) or fixes a field: given the query (with the path's area), the selection inputs.
    */
   each?: (q: Q, c: Context<AppEnv>) => Q[];
+  /** Names the selection `each` gave at `index` in its refusal ("lad:W06000022: ..."): which area or source was refused. */
+  label?: (q: Q, index: number) => string;
   /** A selection over a grid of periods (change, trends): the periods it spans. */
   periods?: (q: Q) => readonly Period[];
 }
@@ -68,13 +70,27 @@ async function prepareAll<Q>(
   const area = options.areaFromPath ? { area: (c.req.valid('param' as never) as { area: AreaSelector }).area } : {};
   const base = { ...q, ...area } as Q;
   const value: PreparedSelection[] = [];
-  for (const each of options.each ? options.each(base, c) : [base]) {
+  for (const [index, each] of (options.each ? options.each(base, c) : [base]).entries()) {
     const input = each as unknown as SelectionInput;
     const prepared = options.periods
       ? await preparePeriods(c, input as unknown as PeriodQuery, options.periods(q))
       : await prepareSelection(c, input);
+    if (!prepared.ok && options.label)
+      return {
+        ...prepared,
+        body: { ...prepared.body, error: `${options.label(base, index)}: ${prepared.body.error}` },
+      };
     if (!prepared.ok) return prepared;
     value.push(prepared.value);
   }
   return { ok: true, value };
 }
+
+/**
+ * Sign-in before a path parameter is validated, on routes whose selection reads the area from the
+ * path: an anonymous request is 401 whatever it asks. (No policy marker: `selection` carries it.)
+ */
+export const signInFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('user')) return c.json({ error: 'sign in first' }, 401);
+  return next();
+};

@@ -6,7 +6,7 @@ import { changeQuery, spaceTimeQuery, trendQuery } from '../http/change-params.j
 import type { AppEnv } from '../http/env.js';
 import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { publicRefusal } from '../http/public-check.js';
-import { selection } from '../http/selection.js';
+import { selection, signInFirst } from '../http/selection.js';
 import { validate } from '../http/validate.js';
 import { releasedCellsByPeriod } from '../release/gate.js';
 import { releaseOf } from '../services/selection.js';
@@ -34,6 +34,7 @@ export const changeRoutes = new Hono<AppEnv>()
   )
   .get(
     '/areas/:area/trend',
+    signInFirst,
     validate('param', z.object({ area: areaParam })),
     selection(trendQuery, {
       areaFromPath: true,

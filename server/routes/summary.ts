@@ -5,7 +5,7 @@ import { areaParam } from '../domain/area.js';
 import type { AppEnv } from '../http/env.js';
 import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { publicField, publicRefusal } from '../http/public-check.js';
-import { selection } from '../http/selection.js';
+import { selection, signInFirst } from '../http/selection.js';
 import { selectionFields, selectionSchema } from '../http/selection-params.js';
 import { validate } from '../http/validate.js';
 import { areaSummary } from '../services/summary.js';
@@ -25,6 +25,7 @@ const summaryQuery = selectionSchema({
 
 export const summaryRoutes = new Hono<AppEnv>().get(
   '/areas/:area/summary',
+  signInFirst,
   validate('param', z.object({ area: areaParam })),
   selection(summaryQuery, { areaFromPath: true }),
   async (c) => {

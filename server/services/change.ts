@@ -9,6 +9,7 @@ import type { AreaSelector } from '../domain/area.js';
 import type { ChangeClass } from '../domain/classes.js';
 import { releasedArea, releasedAreaTotals, type ReleasedCells } from '../release/gate.js';
 import { fromReleasedRule, releasedCount, statValue, statValues, sumReleased } from '../release/rules.js';
+import { releasedChange } from '../release/statistics.js';
 import { describeSelection, type PreparedSelection, releaseOf } from './selection.js';
 
 interface PeriodParams {
@@ -193,16 +194,13 @@ export async function areaTrend(
   const released = await releasedAreaTotals(db, releaseOf(s), area, periods);
   // The trend and the changes are tested on what is released (a withheld total as its stand-in).
   const trend = mannKendall(series.map((_, i) => statValue(released[i]!, threshold)));
-  const compare = (a: number, b: number) => {
-    const [change] = classifyChanges(
-      [{ h3: 'area', current: statValue(released[a]!, threshold), comparison: statValue(released[b]!, threshold) }],
-      { test: 'two-periods', currentDays: periodDays(periods[a]!), comparisonDays: periodDays(periods[b]!) },
-    );
-    const now = released[a]!;
-    const then = released[b]!;
-    const percent = now !== null && then ? ((now - then) / then) * 100 : null;
-    return { from: periods[b]!, count: then, percent, p: change!.p, class: change!.class };
-  };
+  const compare = (a: number, b: number) => ({
+    from: periods[b]!,
+    ...releasedChange(released[a]!, released[b]!, threshold, {
+      currentDays: periodDays(periods[a]!),
+      comparisonDays: periodDays(periods[b]!),
+    }),
+  });
   const lastIndex = series.length - 1;
   const earlierIndex = periods.findIndex((p) => p.from === earlier.from && p.to === earlier.to);
   return {

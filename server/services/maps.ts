@@ -1,6 +1,5 @@
 import { getHexagonEdgeLengthAvg } from 'h3-js';
 import { quintileBands } from '../analysis/bands.js';
-import { hotspots } from '../analysis/hotspots.js';
 import { kernelDensity, ruleOfThumbBandwidth } from '../analysis/kde.js';
 import { ratePerThousand } from '../analysis/rate.js';
 import { studyRegion } from '../db/areas.js';
@@ -9,6 +8,7 @@ import type { AreaSelector } from '../domain/area.js';
 import { cellCentreBng } from '../geo/cell-centre.js';
 import { releasedCells, releasedCellsWithPopulation, releasedWeekdayHour } from '../release/gate.js';
 import { fromReleasedRule, releasedCount, statValues } from '../release/rules.js';
+import { releasedHotspots } from '../release/statistics.js';
 import { describeSelection, type PreparedSelection, releaseOf } from './selection.js';
 
 /** The analyses the map draws: counts and rates per cell, Gi* hot spots, kernel density, the week's profile. */
@@ -36,7 +36,7 @@ export async function cellCounts(db: Db, s: PreparedSelection, q: Span & { area?
 export async function hotspotMap(db: Db, s: PreparedSelection, q: Span & { area: AreaSelector; k: number }) {
   const region = await studyRegion(db, q.area, q.res);
   const released = await releasedCells(db, releaseOf(s));
-  const results = hotspots(region, statValues(released, s.threshold), q.k);
+  const results = releasedHotspots(region, released, s.threshold, q.k);
   return {
     res: q.res,
     from: q.from,

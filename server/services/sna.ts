@@ -1,11 +1,10 @@
-import { completeness } from '../analysis/completeness.js';
 import { monthsBetween } from '../analysis/periods.js';
 import { publicThreshold } from '../analysis/public-summary.js';
 import type { Dataset } from '../db/datasets.js';
 import type { Db } from '../db/index.js';
 import type { AreaSelector } from '../domain/area.js';
 import { releasedAreaTotals } from '../release/gate.js';
-import { statValue } from '../release/rules.js';
+import { releasedCompleteness } from '../release/statistics.js';
 import type { PreparedSelection } from './selection.js';
 
 const LEGAL_BASIS: Record<string, string> = {
@@ -41,7 +40,6 @@ export async function snaSources(
     const threshold = span.public ? publicThreshold(own) : own;
     const release = { query: { ...s.query, datasetIds: [d.id] }, threshold };
     const counts = await releasedAreaTotals(db, release, area, months);
-    const flagged = completeness(monthKeys.map((month, i) => ({ month, count: statValue(counts[i]!, threshold) })));
     sources.push({
       id: d.id,
       name: d.name,
@@ -54,7 +52,7 @@ export async function snaSources(
       monthTo: d.monthTo,
       monthsCovered: monthsCovered(d, monthKeys),
       monthsAsked: months.length,
-      months: flagged.map((m, i) => ({ month: m.month, count: counts[i]!, low: m.low })),
+      months: releasedCompleteness(monthKeys, counts, threshold),
     });
   }
   return sources;

@@ -1,12 +1,11 @@
-import { concentration } from '../analysis/concentration.js';
-import { hotspots } from '../analysis/hotspots.js';
 import { ratePerThousand } from '../analysis/rate.js';
 import { areaCoverPopulation, forceOfArea } from '../db/areas.js';
 import type { Db } from '../db/index.js';
 import type { RestrictedAccess } from '../db/places.js';
 import { type AreaSelector, areaKey } from '../domain/area.js';
 import { releasedArea, releasedAreaTotal } from '../release/gate.js';
-import { fromReleasedRule, releasedCount, statValues } from '../release/rules.js';
+import { fromReleasedRule, releasedCount } from '../release/rules.js';
+import { releasedConcentration, releasedHotspots } from '../release/statistics.js';
 import { nearbySettings } from './nearby-settings.js';
 import { describeSelection, type PreparedSelection, releaseOf } from './selection.js';
 
@@ -42,7 +41,6 @@ export async function areaSummary(
   ]);
   const released = areaRelease.cells[0]!;
   const areaCount = areaRelease.totals[0]!;
-  const counts = statValues(released, threshold);
   const region = cover.map((cell) => cell.h3);
   const population = cover.reduce((a, cell) => a + cell.population, 0);
   const populationOf = new Map(cover.map((cell) => [cell.h3, cell.population]));
@@ -54,7 +52,7 @@ export async function areaSummary(
       ? areaCount
       : await releasedAreaTotal(db, release, { kind: 'pfa', code: force });
   // Hot spots first, then by released count (a withheld one as its stand-in).
-  const priorities = hotspots(region, counts, q.k)
+  const priorities = releasedHotspots(region, released, threshold, q.k)
     .cells.filter((cell) => cell.count > 0)
     .sort((a, b) => (b.class ?? 0) - (a.class ?? 0) || b.count - a.count || (a.h3 < b.h3 ? -1 : 1))
     .slice(0, q.top);
@@ -80,7 +78,7 @@ export async function areaSummary(
     rate: ratePerThousand(areaCount, population),
     forceCount,
     shareOfForce: areaCount !== null && forceCount ? areaCount / forceCount : null,
-    concentration: concentration(region.map((h) => counts.get(h) ?? 0)),
+    concentration: releasedConcentration(region, released, threshold),
     priorities: priorities.map((cell, i) => {
       const count = releasedCount(released, cell.h3);
       const rate = ratePerThousand(count, populationOf.get(cell.h3) ?? null);

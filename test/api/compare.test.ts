@@ -5,7 +5,6 @@ import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poissonInterval } from '../../server/analysis/poisson-interval.js';
 import { areaCover } from '../../server/db/areas.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { appAs, type as } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
 import { importPaths } from '../helpers/import.js';
@@ -81,17 +80,14 @@ interface CompareBody {
   areas: CompareArea[];
 }
 
-const [backend] = backends;
-
-describe(`comparing Gwent and South Wales on ${backend!.name}`, () => {
+describe.each(backends)('comparing Gwent and South Wales on $name', (backend) => {
   let t: TestDb;
   let api: ReturnType<typeof as>;
   let body: CompareBody;
   let extractId: number;
 
   beforeAll(async () => {
-    t = await backend!.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     ({ api } = await appAs(t.db));
     const gwent = await importPaths(
       t.db,

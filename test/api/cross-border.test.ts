@@ -14,7 +14,6 @@ import { hotspots } from '../../server/analysis/hotspots.js';
 import { areaCover } from '../../server/db/areas.js';
 import { insertGrant } from '../../server/db/grants.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { appAs, as, createTestUser } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
@@ -78,9 +77,7 @@ function plantedFile(dir: string): string {
   return path;
 }
 
-const [backend] = backends;
-
-describe(`GET /api/cross-border on ${backend!.name}`, () => {
+describe.each(backends)('GET /api/cross-border on $name', (backend) => {
   let t: TestDb;
   let api: ReturnType<typeof as>;
   let app: Awaited<ReturnType<typeof appAs>>['app'];
@@ -90,8 +87,7 @@ describe(`GET /api/cross-border on ${backend!.name}`, () => {
     `/api/cross-border?datasets=${datasets.join(',')}&groups=violence-sexual&from=2024-01&to=2024-04&res=8&areas=pfa:${GWENT},pfa:${SOUTH_WALES}${extra}`;
 
   beforeAll(async () => {
-    t = await backend!.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     const gwentPartnership = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     ({ api, app } = await appAs(t.db, { scopes: [gwentPartnership] }));
     ids.gwent = (

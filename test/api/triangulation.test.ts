@@ -17,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from '../../server/analysis/fdr.js';
 import { areaCover } from '../../server/db/areas.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { appAs, type as } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
@@ -73,9 +72,7 @@ interface Body {
   error?: string;
 }
 
-const [backend] = backends;
-
-describe(`GET /api/triangulation on ${backend!.name}`, () => {
+describe.each(backends)('GET /api/triangulation on $name', (backend) => {
   let t: TestDb;
   let api: ReturnType<typeof as>;
   const ids = { gwent: 0, planted: 0, ed: 0, edPublic: 0 };
@@ -84,8 +81,7 @@ describe(`GET /api/triangulation on ${backend!.name}`, () => {
     `/api/triangulation?police=${police.join(',')}&ed=${ed.join(',')}&from=2023-07&to=2024-06&res=8&area=pfa:W15000002${extra}`;
 
   beforeAll(async () => {
-    t = await backend!.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     const owner = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     ({ api } = await appAs(t.db, { scopes: [owner] }));
     ids.gwent = (
