@@ -1,36 +1,55 @@
-import { useMemo, useState, type ReactNode } from 'react';
-import type { Bbox } from './api';
+import type { PickingInfo } from '@deck.gl/core';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import type { Cell, DensityCell, HotspotCell } from './api';
+import {
+  type AreaQuery,
+  type CellsQuery,
+  fetchCells,
+  fetchDensity,
+  fetchHotspots,
+  fetchPriorities,
+} from './cells/analysis';
+import { useAnalysisSelection } from './cells/useAnalysisSelection';
 import { ResolutionPicker } from './cells/ResolutionPicker';
-import { DEFAULT_RESOLUTION, type Resolution } from './cells/resolutions';
-import { useCells, type CellsQuery } from './cells/useCells';
+import { DEFAULT_RESOLUTION, isResolution } from './cells/resolutions';
 import { DatasetPicker } from './datasets/DatasetPicker';
 import { defaultDatasetIds } from './datasets/defaultDataset';
-import { DEFAULT_BOUNDARY_VISIBILITY, type BoundaryLayer, type BoundaryVisibility } from './geography/boundaryLayers';
+import { BandwidthPicker } from './density/BandwidthPicker';
+import { DensityLegend } from './density/DensityLegend';
+import { createDensityLayer, densityTooltip } from './density/densityLayer';
 import { BoundaryToggles } from './geography/BoundaryToggles';
+import {
+  type BoundaryLayer,
+  DEFAULT_BOUNDARY_VISIBILITY,
+  visibilityOf,
+  visibleLayers,
+} from './geography/boundaryLayers';
 import { forceAreaOf, useBoundaries } from './geography/useBoundaries';
 import { GroupPicker } from './groups/GroupPicker';
-import { defaultGroupIds, groupIdsForQuery } from './groups/groupSelection';
+import { HotspotLegend } from './hotspots/HotspotLegend';
+import { createHotspotLayer, hotspotTooltip } from './hotspots/hotspotLayer';
+import { ViewPicker } from './hotspots/ViewPicker';
+import { INITIAL_VIEW } from './map/baseStyle';
+import { cellTooltip, countSuppressed, createCellsLayer, outlinesVisible } from './map/cellsLayer';
 import { HotspotMap, type MapFocus } from './map/HotspotMap';
 import { Legend } from './map/Legend';
-import { areaParam, defaultAreaChoice, resolveChoice, type AreaChoice } from './partnerships/partnershipChoice';
+import type { MapCamera } from './map/useDeckMap';
 import { PartnershipPicker } from './partnerships/PartnershipPicker';
+import { type AreaChoice, areaParam, defaultAreaChoice, resolveChoice } from './partnerships/partnershipChoice';
 import { usePartnershipDetail, usePartnerships } from './partnerships/usePartnerships';
-import { coverage, latestMonths, type Period } from './period/months';
+import { coverage, latestMonths } from './period/months';
 import { PeriodPicker } from './period/PeriodPicker';
-import type { PlaceLayerInput } from './places/placesLayer';
 import { PlacesPanel } from './places/PlacesPanel';
+import type { PlaceLayerInput } from './places/placesLayer';
 import { defaultPlaceTypes, placeStyles } from './places/placeStyles';
 import { growBbox, snapBbox, usePlaces, usePlaceTypes } from './places/usePlaces';
-import { useReferenceData } from './reference/useReferenceData';
-import { HotspotLegend } from './hotspots/HotspotLegend';
-import { useHotspots } from './hotspots/useHotspots';
-import { useDensity } from './density/useDensity';
-import { DensityLegend } from './density/DensityLegend';
-import { BandwidthPicker, type Bandwidth } from './density/BandwidthPicker';
-import { ViewPicker, type MapView } from './hotspots/ViewPicker';
 import { PriorityTable } from './priorities/PriorityTable';
-import { usePriorities } from './priorities/usePriorities';
+import { useReferenceData } from './reference/useReferenceData';
+import { useRequest } from './reference/useRequest';
+import { useVocabulary } from './reference/vocabulary';
+import { useSelection } from './selection/location';
 import { ErrorBanner } from './status/ErrorBanner';
+import { LinkButton } from './controls/LinkButton';
 
 interface AppProps {
   /** The signed-in user's bar (name, admin link, sign-out). */
@@ -39,41 +58,47 @@ interface AppProps {
   notice?: ReactNode;
 }
 
+/** The map's area choice in the URL: `partnership:ID`, or `all`; anything else is the default. */
+function areaChoiceOf(area: string | undefined): AreaChoice | null {
+  if (area === 'all') return 'all';
+  const id = /^partnership:(\d+)$/.exec(area ?? '')?.[1];
+  return id ? Number(id) : null;
+}
+
+const CAPTIONS = { counts: 'Incidents per hexagon', hotspots: 'Gi* hot and cold spots', density: 'Kernel density' };
+
+/** The map page: the selection in the side panel, the map and its legend; the selection is held in the URL. */
 export function App({ header, notice }: AppProps) {
   const reference = useReferenceData();
-  const datasets = reference.datasets;
-  const groups = reference.groups;
+  const vocabulary = useVocabulary();
+  const { datasets, groups } = reference;
   const { partnerships, error: partnershipsError } = usePartnerships();
+  const [selection, select] = useSelection();
+  const [camera, setCamera] = useState<MapCamera | null>(null);
 
-  // Until the user chooses, selections follow the defaults (derived, so no half-set state).
-  const [chosenDatasetIds, setDatasetIds] = useState<number[] | null>(null);
-  const [chosenGroupIds, setGroupIds] = useState<string[] | null>(null);
-  const [chosenPeriod, setPeriod] = useState<Period | null>(null);
-  const [chosenArea, setArea] = useState<AreaChoice | null>(null);
-  const [res, setRes] = useState<Resolution>(DEFAULT_RESOLUTION);
-  const [visibility, setVisibility] = useState<BoundaryVisibility>(DEFAULT_BOUNDARY_VISIBILITY);
-  const [chosenPlaceTypes, setPlaceTypes] = useState<string[] | null>(null);
-  const [view, setView] = useState<Bbox | null>(null);
-  const [mapView, setMapView] = useState<MapView>('counts');
-  const [bandwidth, setBandwidth] = useState<Bandwidth>(null);
-
-  const defaultDatasets = useMemo(() => (datasets ? defaultDatasetIds(datasets) : null), [datasets]);
-  const defaultGroups = useMemo(() => (groups ? defaultGroupIds(groups) : null), [groups]);
-  const datasetIds = chosenDatasetIds ?? defaultDatasets;
-  const groupIds = chosenGroupIds ?? defaultGroups;
-  const selectedDatasets = useMemo(
-    () => (datasets ?? []).filter((d) => datasetIds?.includes(d.id)),
-    [datasets, datasetIds],
+  const res = selection.res !== undefined && isResolution(selection.res) ? selection.res : DEFAULT_RESOLUTION;
+  // Until the user chooses, the selection follows the defaults: the Gwent police.uk dataset, the
+  // violence groups, and the selected datasets' latest 12 months.
+  const { datasetIds, groupIds, selected, chosenPeriod, period, ...chosen } = useAnalysisSelection(
+    selection,
+    datasets,
+    groups,
+    { datasets: defaultDatasetIds, period: latestMonths, res },
   );
-  const bounds = useMemo(() => coverage(selectedDatasets), [selectedDatasets]);
-  // The period follows the selected datasets (their latest 12 months) until the user sets it.
-  const latest = useMemo(() => latestMonths(selectedDatasets), [selectedDatasets]);
-  const period = chosenPeriod ?? latest;
+  const bounds = useMemo(() => coverage(selected), [selected]);
+  const mapView = selection.view ?? 'counts';
+  const bandwidth = selection.bandwidth ?? null;
+  const visibility = useMemo(
+    () => (selection.boundaries ? visibilityOf(selection.boundaries) : DEFAULT_BOUNDARY_VISIBILITY),
+    [selection.boundaries],
+  );
 
   // The area: Gwent's force area by default; null until the partnerships are known, so the
   // first cells request already carries the filter.
   const area: AreaChoice | null =
-    partnerships === null ? null : resolveChoice(chosenArea ?? defaultAreaChoice(partnerships), partnerships);
+    partnerships === null
+      ? null
+      : resolveChoice(areaChoiceOf(selection.area) ?? defaultAreaChoice(partnerships), partnerships);
   const partnership = area === null || area === 'all' ? null : (partnerships?.find((p) => p.id === area) ?? null);
   const detail = usePartnershipDetail(partnership?.id ?? null);
   const focus = useMemo(
@@ -88,6 +113,7 @@ export function App({ header, notice }: AppProps) {
 
   // Boundaries: LADs while shown (or needed to scope the LSOAs), LSOAs only while shown.
   const lads = useBoundaries('lad', visibility.lad || visibility.lsoa);
+  const forces = useBoundaries('pfa', true);
   const lsoaScopeKnown = partnership === null || partnership.lads.length === 0 || !lads.loading;
   const lsoaWithin = partnership ? forceAreaOf(partnership.lads, lads.data) : null;
   const lsoas = useBoundaries('lsoa', visibility.lsoa && lsoaScopeKnown, lsoaWithin);
@@ -96,9 +122,10 @@ export function App({ header, notice }: AppProps) {
   const placeTypes = usePlaceTypes();
   const styles = useMemo(() => placeStyles((placeTypes.types ?? []).map((t) => t.type)), [placeTypes.types]);
   const enabledPlaceTypes = useMemo(
-    () => chosenPlaceTypes ?? (placeTypes.types ? defaultPlaceTypes(placeTypes.types) : []),
-    [chosenPlaceTypes, placeTypes.types],
+    () => selection.places ?? (placeTypes.types ? defaultPlaceTypes(placeTypes.types) : []),
+    [selection.places, placeTypes.types],
   );
+  const view = camera?.bbox ?? null;
   const placesBbox = useMemo(
     () => (partnership ? partnership.bbox : view ? snapBbox(growBbox(view)) : null),
     [partnership, view],
@@ -123,39 +150,71 @@ export function App({ header, notice }: AppProps) {
   }, [placeTypes.types, places.byType, styles, enabledPlaceTypes]);
 
   const query = useMemo((): CellsQuery | null => {
-    if (!groups || !datasetIds?.length || !groupIds?.length || !period || period.from > period.to || area === null)
-      return null;
-    const base = { datasetIds, groupIds: groupIdsForQuery(groups, groupIds), period, res };
-    const filter = areaParam(area);
-    return filter ? { ...base, area: filter } : base;
-  }, [groups, datasetIds, groupIds, period, res, area]);
+    const filter = area === null ? null : areaParam(area);
+    if (chosen.query === null || area === null) return null;
+    return filter ? { ...chosen.query, area: filter } : chosen.query;
+  }, [chosen.query, area]);
 
-  const cells = useCells(mapView === 'counts' ? query : null);
-  // Hot spots are computed over an area's cells, so they need an area.
-  const areaQuery = useMemo(() => (query?.area ? { ...query, area: query.area } : null), [query]);
-  const hotspots = useHotspots(mapView === 'hotspots' ? areaQuery : null);
-  const density = useDensity(mapView === 'density' ? areaQuery : null, bandwidth);
-  const analysis =
-    mapView === 'counts' ? { error: cells.error, loading: cells.loading } : mapView === 'hotspots' ? hotspots : density;
-  const priorities = usePriorities(areaQuery);
+  // Hot spots and density are computed over an area's cells, so they need an area.
+  const areaQuery = useMemo((): AreaQuery | null => (query?.area ? { ...query, area: query.area } : null), [query]);
+  const cells = useRequest(mapView === 'counts' ? query : null, fetchCells, 'hexagon counts', { keepPrevious: true });
+  const hotspots = useRequest(mapView === 'hotspots' ? areaQuery : null, fetchHotspots, 'hot spots');
+  const density = useRequest(
+    mapView === 'density' && areaQuery ? { ...areaQuery, bandwidth } : null,
+    fetchDensity,
+    'density',
+  );
+  const priorities = useRequest(areaQuery, fetchPriorities, 'priority locations');
+  const analysis = mapView === 'counts' ? cells : mapView === 'hotspots' ? hotspots : density;
   const needsArea = mapView !== 'counts' && query !== null && !query.area;
   const definition = useMemo(
-    () => (groups ?? []).filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label),
+    () => groups.filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label),
     [groups, query],
   );
 
-  const referenceLoading = datasets === null || groups === null || partnerships === null;
+  // The hexagons: counts (outlined where an edge shows), Gi* classes, or density bands.
+  const { zoom, latitude } = camera ?? { zoom: INITIAL_VIEW.zoom, latitude: INITIAL_VIEW.center[1] };
+  const outlined = cells.data ? outlinesVisible(cells.data.res, zoom, latitude) : true;
+  const shown = { counts: cells.data, hotspots: hotspots.data, density: density.data }[mapView];
+  const hexagons = useMemo(
+    () =>
+      hotspots.data && mapView === 'hotspots'
+        ? createHotspotLayer(hotspots.data)
+        : density.data && mapView === 'density'
+          ? createDensityLayer(density.data)
+          : cells.data && mapView === 'counts'
+            ? createCellsLayer(cells.data, outlined)
+            : null,
+    [mapView, cells.data, hotspots.data, density.data, outlined],
+  );
+  const suppressedCells = (mapView === 'hotspots' ? hotspots.data : mapView === 'counts' ? cells.data : null)?.cells;
+  const describe = useMemo(
+    () => ({ view: mapView, cellsSuppressed: String(suppressedCells ? countSuppressed(suppressedCells) : 0) }),
+    [mapView, suppressedCells],
+  );
+  const threshold = shown?.threshold ?? null;
+  const classes = vocabulary.hotspotClasses;
+  const tooltip = useCallback(
+    (info: PickingInfo) =>
+      cellTooltip(info as PickingInfo<Cell>, threshold) ??
+      hotspotTooltip(info as PickingInfo<HotspotCell>, threshold, classes) ??
+      densityTooltip(info as PickingInfo<DensityCell>),
+    [threshold, classes],
+  );
+
+  const referenceLoading = datasets === null || partnerships === null;
   const geographyErrors = [
     partnershipsError,
     detail.error,
+    forces.error,
     lads.error,
     lsoas.error,
     placeTypes.error,
+    places.error,
     ...places.errors,
   ].filter((e): e is string => e !== null);
-  const analysisError = analysis.error;
-  const errors = [...reference.errors, ...(analysisError ? [analysisError] : []), ...geographyErrors];
-  const failed = analysisError !== null || (reference.errors.length > 0 && (datasets === null || groups === null));
+  const errors = [...reference.errors, ...(analysis.error ? [analysis.error] : []), ...geographyErrors];
+  const failed = analysis.error !== null || (reference.errors.length > 0 && datasets === null);
   const loading = !failed && (referenceLoading || analysis.loading);
   const nothingSelected = !referenceLoading && query === null;
 
@@ -168,6 +227,7 @@ export function App({ header, notice }: AppProps) {
         : undefined,
     partnership: partnership ? (detail.loading ? 'loading…' : partnership.name) : 'none selected',
   };
+  const areaName = partnership?.name ?? null;
 
   return (
     <div className="app">
@@ -178,32 +238,38 @@ export function App({ header, notice }: AppProps) {
           {header}
         </header>
         {notice}
-        <PartnershipPicker partnerships={partnerships} value={area ?? 'all'} onChange={setArea} />
-        {datasets && (
-          <DatasetPicker datasets={datasets} selected={datasetIds ?? []} onChange={(ids) => setDatasetIds(ids)} />
-        )}
-        <PeriodPicker
-          value={period}
-          bounds={bounds}
-          onChange={(next) => {
-            setPeriod(next);
-          }}
+        <PartnershipPicker
+          partnerships={partnerships}
+          value={area ?? 'all'}
+          onChange={(choice) => select({ area: choice === 'all' ? 'all' : `partnership:${choice}` })}
         />
-        {chosenPeriod && (
-          <button type="button" className="link-button" onClick={() => setPeriod(null)}>
-            Reset to latest 12 months
-          </button>
+        {datasets && (
+          <DatasetPicker
+            datasets={datasets}
+            selected={datasetIds ?? []}
+            onChange={(ids) => select({ datasets: ids })}
+          />
         )}
-        <ViewPicker value={mapView} onChange={setMapView} />
-        {mapView === 'density' && <BandwidthPicker value={bandwidth} onChange={setBandwidth} />}
-        <ResolutionPicker value={res} onChange={setRes} />
-        {groups && <GroupPicker groups={groups} selected={groupIds ?? []} onChange={setGroupIds} />}
-        <BoundaryToggles value={visibility} onChange={setVisibility} status={boundaryStatus} />
+        <PeriodPicker value={period} bounds={bounds} onChange={(next) => select(next)} />
+        {chosenPeriod && (
+          <LinkButton onClick={() => select({ from: undefined, to: undefined })}>Reset to latest 12 months</LinkButton>
+        )}
+        <ViewPicker value={mapView} onChange={(next) => select({ view: next })} />
+        {mapView === 'density' && (
+          <BandwidthPicker value={bandwidth} onChange={(next) => select({ bandwidth: next ?? undefined })} />
+        )}
+        <ResolutionPicker value={res} onChange={(next) => select({ res: next })} />
+        <GroupPicker groups={groups} selected={groupIds} onChange={(ids) => select({ groups: ids })} />
+        <BoundaryToggles
+          value={visibility}
+          onChange={(next) => select({ boundaries: visibleLayers(next) })}
+          status={boundaryStatus}
+        />
         <PlacesPanel
           types={placeTypes.types}
           styles={styles}
           enabled={enabledPlaceTypes}
-          onChange={setPlaceTypes}
+          onChange={(types) => select({ places: types })}
           byType={places.byType}
           view={view}
           error={placeTypes.error}
@@ -222,35 +288,33 @@ export function App({ header, notice }: AppProps) {
       <main className="map-area">
         <ErrorBanner messages={errors} />
         <HotspotMap
-          boundaries={reference.boundaries}
+          boundaries={forces.data}
           lads={lads.data}
           lsoas={lsoas.data}
           partnership={outline}
           visibility={visibility}
           places={placeLayers}
           focus={focus}
-          onViewChange={setView}
-          cells={mapView === 'counts' ? cells.body : null}
-          hotspots={mapView === 'hotspots' ? hotspots.data : null}
-          density={mapView === 'density' ? density.data : null}
+          onMove={setCamera}
+          hexagons={hexagons}
+          tooltip={tooltip}
+          describe={describe}
           loading={loading}
           failed={failed}
           print={
             query
               ? {
-                  caption: `${mapView === 'hotspots' ? 'Gi* hot and cold spots' : mapView === 'density' ? 'Kernel density' : 'Incidents per hexagon'}: ${definition.join(', ')}; ${partnership?.name ?? 'all areas'}, ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`,
+                  caption: `${CAPTIONS[mapView]}: ${definition.join(', ')}; ${areaName ?? 'all areas'}, ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`,
                   fileName: `hotspot-${mapView}-${query.period.from}-${query.period.to}.png`,
                 }
               : undefined
           }
         />
-        {mapView === 'counts' && <Legend cells={cells.body} definition={definition} area={partnership?.name ?? null} />}
+        {mapView === 'counts' && <Legend cells={cells.data} definition={definition} area={areaName} />}
         {mapView === 'hotspots' && (
-          <HotspotLegend body={hotspots.data} definition={definition} area={partnership?.name ?? null} />
+          <HotspotLegend body={hotspots.data} classes={classes} definition={definition} area={areaName} />
         )}
-        {mapView === 'density' && (
-          <DensityLegend body={density.data} definition={definition} area={partnership?.name ?? null} />
-        )}
+        {mapView === 'density' && <DensityLegend body={density.data} definition={definition} area={areaName} />}
       </main>
     </div>
   );

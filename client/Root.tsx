@@ -1,91 +1,66 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { AdminPage } from './admin/AdminPage';
 import { App } from './App';
-import { SharingPage } from './sharing/SharingPage';
-import { PanelPage } from './panel/PanelPage';
-import { ComparePage } from './compare/ComparePage';
-import { TriangulationPage } from './triangulation/TriangulationPage';
-import { SnaPage } from './sna/SnaPage';
-import { ReportPage } from './panel/ReportPage';
 import { SetPassword } from './auth/SetPassword';
 import { SignInPage } from './auth/SignInPage';
 import { UserBar } from './auth/UserBar';
 import { useSession } from './auth/useSession';
+import { ComparePage } from './compare/ComparePage';
+import { PanelPage } from './panel/PanelPage';
+import { ReportPage } from './panel/ReportPage';
+import { EMPTY_VOCABULARY, useVocabularyRequest, VocabularyProvider } from './reference/vocabulary';
+import { navigate, open, pageOf, useLocation } from './selection/location';
+import { SharingPage } from './sharing/SharingPage';
+import { SnaPage } from './sna/SnaPage';
+import { ErrorBanner } from './status/ErrorBanner';
+import { TriangulationPage } from './triangulation/TriangulationPage';
 
-type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report' | 'sna';
-
-const PATHS: Record<Exclude<Page, 'report' | 'sna'>, string> = {
-  map: '/',
-  admin: '/admin',
-  sharing: '/sharing',
-  panels: '/panels',
-  compare: '/compare',
-  triangulation: '/triangulation',
-};
-
-function pageFromPath(): Page {
-  const path = window.location.pathname;
-  if (/^\/reviews\/\d+\/report/.test(path)) return 'report';
-  if (path.startsWith('/sna')) return 'sna';
-  return path.startsWith('/admin')
-    ? 'admin'
-    : path.startsWith('/sharing')
-      ? 'sharing'
-      : path.startsWith('/panels')
-        ? 'panels'
-        : path.startsWith('/compare')
-          ? 'compare'
-          : path.startsWith('/triangulation')
-            ? 'triangulation'
-            : 'map';
-}
-
-const reportId = () => Number(window.location.pathname.split('/')[2]);
-
-/** Signs the user in before anything else loads, then shows the map or (admins) the admin page. */
+/**
+ * Signs the user in before anything else loads, loads the vocabulary every page labels things
+ * with, then shows the page the URL names; each page keeps its selection in the URL.
+ */
 export function Root() {
   const { state, signedIn, signOut } = useSession();
-  const [page, setPage] = useState<Page>(pageFromPath);
+  const { path } = useLocation();
+  const vocabulary = useVocabularyRequest(state.status === 'signed-in');
   const [passwordSet, setPasswordSet] = useState(false);
-
-  useEffect(() => {
-    const onPop = () => setPage(pageFromPath());
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
 
   if (state.status === 'loading') return <p className="status-line page-loading">Loading…</p>;
   if (state.status === 'signed-out') return <SignInPage message={state.message} onSignedIn={signedIn} />;
+  if (vocabulary.loading) return <p className="status-line page-loading">Loading…</p>;
 
-  const navigate = (next: Exclude<Page, 'report' | 'sna'>) => {
-    window.history.pushState(null, '', PATHS[next]);
-    setPage(next);
-  };
-  const openReport = (id: number) => {
-    window.history.pushState(null, '', `/reviews/${id}/report`);
-    setPage('report');
-  };
+  const page = pageOf(path);
   const user = state.user;
   const bar = <UserBar user={user} page={page} onNavigate={navigate} onSignOut={() => void signOut()} />;
   const passwordPrompt =
     !user.hasPassword && !passwordSet ? <SetPassword needsCurrent={false} onDone={() => setPasswordSet(true)} /> : null;
-  if (page === 'admin' && user.role === 'admin') return <AdminPage header={bar} notice={passwordPrompt} />;
-  if (page === 'report') return <ReportPage reviewId={reportId()} onBack={() => navigate('panels')} />;
-  if (page === 'panels')
-    return <PanelPage user={user} header={bar} notice={passwordPrompt} onOpenReport={openReport} />;
-  if (page === 'compare') return <ComparePage header={bar} notice={passwordPrompt} />;
-  if (page === 'triangulation')
-    return (
-      <TriangulationPage
+  const shown =
+    page === 'admin' && user.role === 'admin' ? (
+      <AdminPage header={bar} notice={passwordPrompt} />
+    ) : page === 'report' ? (
+      <ReportPage reviewId={Number(path.split('/')[2])} onBack={() => navigate('panels')} />
+    ) : page === 'panels' ? (
+      <PanelPage
+        user={user}
         header={bar}
         notice={passwordPrompt}
-        onOpenReport={(link) => {
-          window.history.pushState(null, '', link);
-          setPage('sna');
-        }}
+        onOpenReport={(id) => open(`/reviews/${id}/report`)}
       />
+    ) : page === 'compare' ? (
+      <ComparePage header={bar} notice={passwordPrompt} />
+    ) : page === 'triangulation' ? (
+      <TriangulationPage header={bar} notice={passwordPrompt} onOpenReport={open} />
+    ) : page === 'sna' ? (
+      <SnaPage onBack={() => navigate('triangulation')} />
+    ) : page === 'sharing' && user.role !== 'panel' ? (
+      <SharingPage user={user} header={bar} notice={passwordPrompt} />
+    ) : (
+      <App header={bar} notice={passwordPrompt} />
     );
-  if (page === 'sna') return <SnaPage onBack={() => navigate('triangulation')} />;
-  if (page === 'sharing' && user.role !== 'panel') return <SharingPage header={bar} notice={passwordPrompt} />;
-  return <App header={bar} notice={passwordPrompt} />;
+  return (
+    <VocabularyProvider value={vocabulary.data ?? EMPTY_VOCABULARY}>
+      {vocabulary.error && <ErrorBanner messages={[vocabulary.error]} />}
+      {shown}
+    </VocabularyProvider>
+  );
 }

@@ -83,12 +83,21 @@ function describe(error: unknown): string {
 }
 
 type DatasetsBody = Ok<InferResponseType<typeof api.api.datasets.$get>>;
-type GroupsBody = Ok<InferResponseType<typeof api.api.groups.$get>>;
 export type CellsBody = Ok<InferResponseType<typeof api.api.cells.$get>>;
 
+/** The labels of everything the server names: offence groups, flags, roles, place types, classes... */
+export type Vocabulary = Ok<InferResponseType<typeof api.api.vocabulary.$get>>;
 export type Dataset = DatasetsBody['datasets'][number];
-export type OffenceGroup = GroupsBody['groups'][number];
+export type OffenceGroup = Vocabulary['groups'][number];
 export type Cell = CellsBody['cells'][number];
+
+export async function fetchDatasets(signal?: AbortSignal): Promise<Dataset[]> {
+  return [...(await okJson(api.api.datasets.$get(undefined, { init: { signal } }))).datasets];
+}
+
+export function fetchVocabulary(signal?: AbortSignal): Promise<Vocabulary> {
+  return okJson(api.api.vocabulary.$get(undefined, { init: { signal } }));
+}
 
 export type HotspotsBody = Ok<InferResponseType<typeof api.api.hotspots.$get>>;
 export type HotspotCell = HotspotsBody['cells'][number];

@@ -5,7 +5,7 @@
  * response is handed once, to the first GET of the same path and query, if it succeeded (a
  * 401 before sign-in is not kept: that request is made again after sign-in).
  */
-const FIRST_SCREEN = ['/api/auth/me', '/api/datasets', '/api/groups', '/api/partnerships', '/api/boundaries/pfa'];
+const FIRST_SCREEN = ['/api/auth/me', '/api/datasets', '/api/vocabulary', '/api/partnerships', '/api/boundaries/pfa'];
 const MAX_AGE_MS = 30_000;
 
 const early = new Map<string, { startedAt: number; response: Promise<Response> }>();

@@ -1,30 +1,37 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { PageShell } from '../controls/PageShell';
+import { useSelection } from '../selection/location';
+import type { AdminTab } from '../selection/selection';
 import { AuditPanel } from './AuditPanel';
 import { BudgetPanel } from './BudgetPanel';
 import { UsersPanel } from './UsersPanel';
 
+const TABS: { id: AdminTab; label: string }[] = [
+  { id: 'users', label: 'Users' },
+  { id: 'audit', label: 'Audit log' },
+  { id: 'budgets', label: 'Query budgets' },
+];
+
 /** Users, the audit log and the restricted-query budgets: for admins only (the server refuses everyone else). */
 export function AdminPage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
-  const [tab, setTab] = useState<'users' | 'audit' | 'budgets'>('users');
+  const [selection, select] = useSelection();
+  const tab = selection.tab ?? 'users';
   return (
-    <div className="admin-page">
-      <header className="admin-header">
-        <h1>hotspot · administration</h1>
-        {header}
-      </header>
-      {notice}
-      <nav className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'users'} onClick={() => setTab('users')}>
-          Users
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'audit'} onClick={() => setTab('audit')}>
-          Audit log
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'budgets'} onClick={() => setTab('budgets')}>
-          Query budgets
-        </button>
-      </nav>
+    <PageShell title="administration" header={header} notice={notice}>
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            onClick={() => select({ tab: t.id === 'users' ? undefined : t.id })}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
       {tab === 'users' ? <UsersPanel /> : tab === 'audit' ? <AuditPanel /> : <BudgetPanel />}
-    </div>
+    </PageShell>
   );
 }

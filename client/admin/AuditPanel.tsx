@@ -1,31 +1,33 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { InferResponseType } from 'hono/client';
-import { api, okJson, type Ok } from '../api';
+import { useState } from 'react';
+import { api, okJson } from '../api';
+import { FormError } from '../controls/FormError';
+import { Options } from '../controls/Options';
+import { TableHead } from '../controls/TableHead';
+import { useRequest } from '../reference/useRequest';
 
-type AuditBody = Ok<InferResponseType<typeof api.api.audit.$get>>;
 type Filters = { from: string; to: string; user: string; action: string; outcome: string; dataset: string };
 const EMPTY: Filters = { from: '', to: '', user: '', action: '', outcome: '', dataset: '' };
 const PAGE = 100;
+const OUTCOMES = ['', 'ok', 'refused', 'failed'].map((value) => ({ value, label: value || 'any' }));
 
 function query(f: Filters): Record<string, string> {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim() !== ''));
 }
+
+const loadAudit = ({ filters, offset }: { filters: Filters; offset: number }, signal: AbortSignal) =>
+  okJson(
+    api.api.audit.$get(
+      { query: { ...query(filters), limit: String(PAGE), offset: String(offset) } },
+      { init: { signal } },
+    ),
+  );
 
 /** The audit log with filters, paging and a CSV export of everything the filters match. */
 export function AuditPanel() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [offset, setOffset] = useState(0);
-  const [body, setBody] = useState<AuditBody | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    okJson(api.api.audit.$get({ query: { ...query(filters), limit: String(PAGE), offset: String(offset) } })).then(
-      setBody,
-      (e: Error) => setError(e.message),
-    );
-  }, [filters, offset]);
-  useEffect(load, [load]);
+  const { data: body, error } = useRequest({ filters, offset }, loadAudit, 'the audit log', { keepPrevious: true });
 
   const field = (key: keyof Filters, label: string, type = 'text') => (
     <label>
@@ -61,10 +63,7 @@ export function AuditPanel() {
             value={draft.outcome}
             onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}
           >
-            <option value="">any</option>
-            <option value="ok">ok</option>
-            <option value="refused">refused</option>
-            <option value="failed">failed</option>
+            <Options options={OUTCOMES} />
           </select>
         </label>
         {field('dataset', 'Dataset id', 'number')}
@@ -73,11 +72,7 @@ export function AuditPanel() {
           Export CSV
         </a>
       </form>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {body && (
         <>
           <p className="hint">
@@ -85,17 +80,7 @@ export function AuditPanel() {
             {body.total > PAGE ? `; showing ${offset + 1}–${Math.min(offset + PAGE, body.total)}` : ''}
           </p>
           <table className="data-table audit-table">
-            <thead>
-              <tr>
-                <th>When (UTC)</th>
-                <th>User</th>
-                <th>Action</th>
-                <th>Outcome</th>
-                <th>Target</th>
-                <th>Datasets</th>
-                <th>Summary</th>
-              </tr>
-            </thead>
+            <TableHead columns={['When (UTC)', 'User', 'Action', 'Outcome', 'Target', 'Datasets', 'Summary']} />
             <tbody>
               {body.entries.map((e) => (
                 <tr key={e.id} className={e.outcome === 'ok' ? undefined : `outcome-${e.outcome}`}>

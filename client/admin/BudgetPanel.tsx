@@ -1,13 +1,16 @@
 import type { InferResponseType } from 'hono/client';
-import { api, okJson, type Ok } from '../api';
-import { useEditable } from '../reference/useEditable';
+import { api, type Ok, okJson } from '../api';
+import { FormError } from '../controls/FormError';
+import { TableHead } from '../controls/TableHead';
+import { useRequest } from '../reference/useRequest';
 
 type BudgetBody = Ok<InferResponseType<typeof api.api.audit.budgets.$get>>;
-const loadBudgets = (): Promise<BudgetBody> => okJson(api.api.audit.budgets.$get());
+const loadBudgets = (_: string, signal: AbortSignal): Promise<BudgetBody> =>
+  okJson(api.api.audit.budgets.$get(undefined, { init: { signal } }));
 
 /** Today's use of the daily budget of restricted queries, per user and dataset: who is near it. */
 export function BudgetPanel() {
-  const { data, error } = useEditable(loadBudgets);
+  const { data, error } = useRequest('budgets', loadBudgets, 'the query budgets');
   return (
     <section className="admin-section" aria-label="Query budgets">
       <p className="hint">
@@ -16,22 +19,11 @@ export function BudgetPanel() {
         {data ? new Date(data.resetsAt).toUTCString() : 'midnight UTC'}. Many slightly different queries are how small
         counts could be averaged out of perturbed ones, so a user near the budget is worth a look in the audit log.
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {data && data.use.length === 0 && <p className="hint">No restricted queries today ({data.day}).</p>}
       {data && data.use.length > 0 && (
         <table className="data-table budget-table">
-          <thead>
-            <tr>
-              <th>User</th>
-              <th>Dataset</th>
-              <th>Queries today</th>
-              <th>Of the budget</th>
-            </tr>
-          </thead>
+          <TableHead columns={['User', 'Dataset', 'Queries today', 'Of the budget']} />
           <tbody>
             {data.use.map((u) => (
               <tr key={`${u.userId}-${u.datasetId}`} className={u.share >= 0.8 ? 'near-budget' : undefined}>

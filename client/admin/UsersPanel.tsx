@@ -1,43 +1,44 @@
-import { useState, type FormEvent } from 'react';
 import type { InferResponseType } from 'hono/client';
-import { api, okJson, type Ok } from '../api';
-import { useScopeOptions } from '../reference/scopeOptions';
+import { type FormEvent, useId, useState } from 'react';
+import { api, type Ok, okJson, type Vocabulary } from '../api';
+import { FormError } from '../controls/FormError';
+import { asOptions, Options } from '../controls/Options';
+import { DataTable } from '../controls/DataTable';
+import { TextField } from '../controls/TextField';
+import { type ScopeOption, useScopeOptions } from '../reference/scopeOptions';
 import { useEditable } from '../reference/useEditable';
+import { labelOf, useVocabulary } from '../reference/vocabulary';
+import { LinkButton } from '../controls/LinkButton';
 
 type User = Ok<InferResponseType<typeof api.api.users.$get>>['users'][number];
-const ROLES = [
-  { id: 'analyst', label: 'Analyst' },
-  { id: 'panel', label: 'Panel member' },
-  { id: 'pcc', label: 'PCC staff' },
-  { id: 'admin', label: 'Administrator' },
-] as const;
-type RoleId = (typeof ROLES)[number]['id'];
+type RoleId = Vocabulary['roles'][number]['id'];
 
 const loadUsers = async (): Promise<User[]> => [...(await okJson(api.api.users.$get())).users];
+const status = (u: User) => (u.disabled ? 'disabled' : u.hasPassword ? 'active' : 'invited');
 
 export function UsersPanel() {
-  const { data: users, error, act } = useEditable(loadUsers);
+  const { data: users, error, act } = useEditable(loadUsers, 'users');
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
+  const { roles } = useVocabulary();
   const scopes = useScopeOptions();
-  const scopeLabel = (s: string) => scopes.data?.find((o) => o.value === s)?.label ?? s;
+  const scopeOptions = scopes.data ?? [];
+  const scopeLabel = (s: string) => scopeOptions.find((o) => o.value === s)?.label ?? s;
 
   const showLink = (email: string, path: string) => setLink({ email, url: `${window.location.origin}${path}` });
+  const patch = (u: User, json: { disabled?: boolean; role?: RoleId; scopes?: string[] }) =>
+    okJson(api.api.users[':id'].$patch({ param: { id: String(u.id) }, json }));
 
   return (
     <section className="admin-section" aria-label="Users">
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {link && (
         <p className="notice" data-testid="sign-in-link">
           One-time sign-in link for {link.email} (valid 24 hours; send it privately): <code>{link.url}</code>
         </p>
       )}
       <NewUserForm
-        scopeOptions={scopes.data ?? []}
+        scopeOptions={scopeOptions}
         onCreate={(body) =>
           act(async () => {
             const r = await okJson(api.api.users.$post({ json: body }));
@@ -45,75 +46,90 @@ export function UsersPanel() {
           })
         }
       />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>Email</th>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Belongs to</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(users ?? []).map((u) =>
-            editing === u.id ? (
-              <EditUserRow
-                key={u.id}
-                user={u}
-                scopeOptions={scopes.data ?? []}
-                onCancel={() => setEditing(null)}
-                onSave={(changes) =>
-                  act(async () => {
-                    await okJson(api.api.users[':id'].$patch({ param: { id: String(u.id) }, json: changes }));
-                    setEditing(null);
-                  })
-                }
-              />
-            ) : (
-              <tr key={u.id}>
-                <td>{u.email}</td>
-                <td>{u.displayName}</td>
-                <td>{ROLES.find((r) => r.id === u.role)?.label ?? u.role}</td>
-                <td>{u.scopes.map(scopeLabel).join('; ') || '—'}</td>
-                <td>{u.disabled ? 'disabled' : u.hasPassword ? 'active' : 'invited'}</td>
-                <td className="row-actions">
-                  <button type="button" className="link-button" onClick={() => setEditing(u.id)}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() =>
-                      act(async () => {
-                        const r = await okJson(api.api.users[':id'].link.$post({ param: { id: String(u.id) } }));
-                        showLink(u.email, r.signInPath);
-                      })
-                    }
-                  >
-                    New sign-in link
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() =>
-                      act(() =>
-                        okJson(
-                          api.api.users[':id'].$patch({ param: { id: String(u.id) }, json: { disabled: !u.disabled } }),
-                        ),
-                      )
-                    }
-                  >
-                    {u.disabled ? 'Enable' : 'Disable'}
-                  </button>
-                </td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        columns={['Email', 'Name', 'Role', 'Belongs to', 'Status', '']}
+        rows={users ?? []}
+        row={(u) =>
+          editing === u.id ? (
+            <EditUserRow
+              key={u.id}
+              user={u}
+              scopeOptions={scopeOptions}
+              onCancel={() => setEditing(null)}
+              onSave={(changes) =>
+                act(async () => {
+                  await patch(u, changes);
+                  setEditing(null);
+                })
+              }
+            />
+          ) : (
+            <tr key={u.id}>
+              <td>{u.email}</td>
+              <td>{u.displayName}</td>
+              <td>{labelOf(roles, u.role)}</td>
+              <td>{u.scopes.map(scopeLabel).join('; ') || '—'}</td>
+              <td>{status(u)}</td>
+              <td className="row-actions">
+                <LinkButton onClick={() => setEditing(u.id)}>Edit</LinkButton>
+                <LinkButton
+                  onClick={() =>
+                    act(async () => {
+                      const r = await okJson(api.api.users[':id'].link.$post({ param: { id: String(u.id) } }));
+                      showLink(u.email, r.signInPath);
+                    })
+                  }
+                >
+                  New sign-in link
+                </LinkButton>
+                <LinkButton onClick={() => act(() => patch(u, { disabled: !u.disabled }))}>
+                  {u.disabled ? 'Enable' : 'Disable'}
+                </LinkButton>
+              </td>
+            </tr>
+          )
+        }
+      />
     </section>
+  );
+}
+
+interface SelectProps {
+  id?: string;
+  name?: string;
+  'aria-label'?: string;
+}
+
+/** A role, from the server's list of them. */
+function RoleSelect({ value, onChange, ...select }: SelectProps & { value: RoleId; onChange: (role: RoleId) => void }) {
+  return (
+    <select {...select} value={value} onChange={(e) => onChange(e.target.value as RoleId)}>
+      <Options options={asOptions(useVocabulary().roles)} />
+    </select>
+  );
+}
+
+/** The partnerships and force areas a user belongs to (several may be chosen). */
+function ScopeSelect({
+  options,
+  value,
+  onChange,
+  ...select
+}: SelectProps & {
+  options: readonly ScopeOption[];
+  value: string[];
+  onChange: (scopes: string[]) => void;
+}) {
+  return (
+    <select
+      {...select}
+      multiple
+      size={5}
+      value={value}
+      onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}
+    >
+      <Options options={options} />
+    </select>
   );
 }
 
@@ -128,13 +144,14 @@ function NewUserForm({
   scopeOptions,
   onCreate,
 }: {
-  scopeOptions: { value: string; label: string }[];
+  scopeOptions: readonly ScopeOption[];
   onCreate: (u: NewUser) => Promise<void>;
 }) {
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<RoleId>('analyst');
   const [scopes, setScopes] = useState<string[]>([]);
+  const id = useId();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await onCreate({ email, displayName, role, scopes });
@@ -144,37 +161,15 @@ function NewUserForm({
   };
   return (
     <form className="admin-form" onSubmit={submit} aria-label="Add a user">
-      <label>
-        Email <input type="email" name="new-email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-      </label>
-      <label>
-        Name <input name="new-name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-      </label>
-      <label>
+      <TextField label="Email" type="email" name="new-email" required value={email} onChange={setEmail} />
+      <TextField label="Name" name="new-name" required value={displayName} onChange={setDisplayName} />
+      <label htmlFor={`${id}-role`}>
         Role
-        <select name="new-role" value={role} onChange={(e) => setRole(e.target.value as RoleId)}>
-          {ROLES.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
-        </select>
+        <RoleSelect id={`${id}-role`} name="new-role" value={role} onChange={setRole} />
       </label>
-      <label>
+      <label htmlFor={`${id}-scopes`}>
         Belongs to
-        <select
-          name="new-scopes"
-          multiple
-          size={5}
-          value={scopes}
-          onChange={(e) => setScopes([...e.target.selectedOptions].map((o) => o.value))}
-        >
-          {scopeOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <ScopeSelect id={`${id}-scopes`} name="new-scopes" options={scopeOptions} value={scopes} onChange={setScopes} />
       </label>
       <button type="submit">Add user and make a sign-in link</button>
     </form>
@@ -188,7 +183,7 @@ function EditUserRow({
   onCancel,
 }: {
   user: User;
-  scopeOptions: { value: string; label: string }[];
+  scopeOptions: readonly ScopeOption[];
   onSave: (c: { role: RoleId; scopes: string[] }) => void;
   onCancel: () => void;
 }) {
@@ -199,37 +194,15 @@ function EditUserRow({
       <td>{user.email}</td>
       <td>{user.displayName}</td>
       <td>
-        <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value as RoleId)}>
-          {ROLES.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
-        </select>
+        <RoleSelect aria-label="Role" value={role} onChange={setRole} />
       </td>
       <td>
-        <select
-          aria-label="Belongs to"
-          multiple
-          size={5}
-          value={scopes}
-          onChange={(e) => setScopes([...e.target.selectedOptions].map((o) => o.value))}
-        >
-          {scopeOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <ScopeSelect aria-label="Belongs to" options={scopeOptions} value={scopes} onChange={setScopes} />
       </td>
-      <td>{user.disabled ? 'disabled' : user.hasPassword ? 'active' : 'invited'}</td>
+      <td>{status(user)}</td>
       <td className="row-actions">
-        <button type="button" className="link-button" onClick={() => onSave({ role, scopes })}>
-          Save
-        </button>
-        <button type="button" className="link-button" onClick={onCancel}>
-          Cancel
-        </button>
+        <LinkButton onClick={() => onSave({ role, scopes })}>Save</LinkButton>
+        <LinkButton onClick={onCancel}>Cancel</LinkButton>
       </td>
     </tr>
   );

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api, okJson } from '../api';
+import { TextField } from '../controls/TextField';
 
 /** Shown until a user who arrived by a one-time link has chosen a password (and on request later). */
 export function SetPassword({ needsCurrent, onDone }: { needsCurrent: boolean; onDone: () => void }) {
@@ -7,6 +8,11 @@ export function SetPassword({ needsCurrent, onDone }: { needsCurrent: boolean; o
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const fields = [
+    { label: 'Current password', autoComplete: 'current-password', value: current, onChange: setCurrent },
+    { label: 'New password', autoComplete: 'new-password', value: password, onChange: setPassword },
+    { label: 'Repeat new password', autoComplete: 'new-password', value: repeat, onChange: setRepeat },
+  ];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -23,29 +29,11 @@ export function SetPassword({ needsCurrent, onDone }: { needsCurrent: boolean; o
     <form className="set-password" onSubmit={submit} aria-label="Choose a password">
       <strong>{needsCurrent ? 'Change your password' : 'Choose a password to finish setting up your account'}</strong>
       <span className="hint">At least 12 characters; a few unrelated words make a good one.</span>
-      {needsCurrent && (
-        <input
-          type="password"
-          aria-label="Current password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      )}
-      <input
-        type="password"
-        aria-label="New password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      <input
-        type="password"
-        aria-label="Repeat new password"
-        autoComplete="new-password"
-        value={repeat}
-        onChange={(e) => setRepeat(e.target.value)}
-      />
+      {fields
+        .filter((f) => needsCurrent || f.label !== 'Current password')
+        .map((f) => (
+          <TextField key={f.label} type="password" labelHidden {...f} />
+        ))}
       {error && (
         <span className="form-error" role="alert">
           {error}

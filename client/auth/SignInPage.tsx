@@ -1,5 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { api, okJson, type SessionUser } from '../api';
+import { FormError } from '../controls/FormError';
+import { TextField } from '../controls/TextField';
+import { replaceUrl } from '../selection/location';
 
 interface SignInPageProps {
   message?: string;
@@ -17,7 +20,7 @@ export function SignInPage({ message, onSignedIn }: SignInPageProps) {
     const link = new URLSearchParams(window.location.search).get('link');
     if (!link) return;
     // The link is spent on first use: take it out of the address bar and history at once.
-    window.history.replaceState(null, '', '/');
+    replaceUrl('/');
     setBusy(true);
     okJson(api.api.auth.link.$post({ json: { token: link } }))
       .then((body) => onSignedIn(body.user, body.csrfToken))
@@ -31,7 +34,7 @@ export function SignInPage({ message, onSignedIn }: SignInPageProps) {
     setError(null);
     try {
       const body = await okJson(api.api.auth.signin.$post({ json: { email, password } }));
-      if (window.location.pathname === '/signin') window.history.replaceState(null, '', '/');
+      if (window.location.pathname === '/signin') replaceUrl('/');
       onSignedIn(body.user, body.csrfToken);
     } catch (e) {
       setError((e as Error).message);
@@ -46,33 +49,25 @@ export function SignInPage({ message, onSignedIn }: SignInPageProps) {
         <h1 id="sign-in-title">hotspot</h1>
         <p className="hint">Violence hotspots for Serious Violence Duty partnerships. Sign in to continue.</p>
         {message && <p className="notice">{message}</p>}
-        <label>
-          Email
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
+        <FormError message={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

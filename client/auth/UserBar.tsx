@@ -1,24 +1,19 @@
 import type { SessionUser } from '../api';
-
-type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report' | 'sna';
-
-const ROLE_LABELS: Record<string, string> = {
-  admin: 'Administrator',
-  analyst: 'Analyst',
-  panel: 'Panel member',
-  pcc: 'PCC staff',
-};
+import { labelOf, useVocabulary } from '../reference/vocabulary';
+import type { MenuPage, Page } from '../selection/location';
+import { LinkButton } from '../controls/LinkButton';
 
 interface UserBarProps {
   user: SessionUser;
   page: Page;
-  onNavigate: (page: Exclude<Page, 'report' | 'sna'>) => void;
+  onNavigate: (page: MenuPage) => void;
   onSignOut: () => void;
 }
 
 /** Who is signed in, links to the other pages their role may use, and sign-out. */
 export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
-  const links: { page: Exclude<Page, 'report' | 'sna'>; label: string }[] = [
+  const { roles } = useVocabulary();
+  const links: { page: MenuPage; label: string }[] = [
     { page: 'map', label: 'Map' },
     { page: 'panels', label: 'Panels' },
     { page: 'compare', label: 'Compare' },
@@ -29,18 +24,16 @@ export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
   return (
     <div className="user-bar">
       <span className="user-name" title={user.email}>
-        {user.displayName} · {ROLE_LABELS[user.role] ?? user.role}
+        {user.displayName} · {labelOf(roles, user.role)}
       </span>
       {links
         .filter((l) => l.page !== page)
         .map((l) => (
-          <button key={l.page} type="button" className="link-button" onClick={() => onNavigate(l.page)}>
+          <LinkButton key={l.page} onClick={() => onNavigate(l.page)}>
             {l.label}
-          </button>
+          </LinkButton>
         ))}
-      <button type="button" className="link-button" onClick={onSignOut}>
-        Sign out
-      </button>
+      <LinkButton onClick={onSignOut}>Sign out</LinkButton>
     </div>
   );
 }

@@ -1,11 +1,10 @@
+import { Options } from '../controls/Options';
 import { isResolution, RESOLUTIONS, type Resolution } from './resolutions';
 
-interface ResolutionPickerProps {
-  value: Resolution;
-  onChange: (res: Resolution) => void;
-}
+const OPTIONS = RESOLUTIONS.map((r) => ({ value: r.res, label: r.label }));
 
-export function ResolutionPicker({ value, onChange }: ResolutionPickerProps) {
+/** The hexagon size of the map (H3 resolutions 7 to 10). */
+export function ResolutionPicker({ value, onChange }: { value: Resolution; onChange: (res: Resolution) => void }) {
   return (
     <div className="control-group">
       <label htmlFor="h3-resolution" className="control-label">
@@ -20,11 +19,7 @@ export function ResolutionPicker({ value, onChange }: ResolutionPickerProps) {
           if (isResolution(res)) onChange(res);
         }}
       >
-        {RESOLUTIONS.map((r) => (
-          <option key={r.res} value={r.res}>
-            {r.label}
-          </option>
-        ))}
+        <Options options={OPTIONS} />
       </select>
     </div>
   );

@@ -1,4 +1,6 @@
-import { LEVEL_LABELS, type AreaOption } from './areaOptions';
+import { AreaOptionGroups } from '../geography/AreaOptionGroups';
+import type { AreaOption } from '../geography/areaOptions';
+import { LinkButton } from '../controls/LinkButton';
 
 interface AreaPickerProps {
   options: readonly AreaOption[];
@@ -9,7 +11,6 @@ interface AreaPickerProps {
 /** The areas compared (two to twelve, of any level): a removable list and a chooser to add one. */
 export function AreaPicker({ options, value, onChange }: AreaPickerProps) {
   const name = (key: string) => options.find((o) => o.key === key)?.name ?? key;
-  const levels = ['pfa', 'lad', 'partnership'] as const;
   return (
     <fieldset className="control-group area-picker">
       <legend>Areas compared</legend>
@@ -17,15 +18,13 @@ export function AreaPicker({ options, value, onChange }: AreaPickerProps) {
         {value.map((key) => (
           <li key={key} data-area={key}>
             {name(key)}{' '}
-            <button
-              type="button"
-              className="link-button"
+            <LinkButton
               aria-label={`Remove ${name(key)}`}
               disabled={value.length <= 2}
               onClick={() => onChange(value.filter((k) => k !== key))}
             >
               remove
-            </button>
+            </LinkButton>
           </li>
         ))}
       </ul>
@@ -37,17 +36,7 @@ export function AreaPicker({ options, value, onChange }: AreaPickerProps) {
           onChange={(e) => e.target.value && onChange([...value, e.target.value])}
         >
           <option value="">Choose…</option>
-          {levels.map((level) => (
-            <optgroup key={level} label={LEVEL_LABELS[level]}>
-              {options
-                .filter((o) => o.level === level && !value.includes(o.key))
-                .map((o) => (
-                  <option key={o.key} value={o.key}>
-                    {o.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          <AreaOptionGroups options={options} hide={value} />
         </select>
       </label>
       <p className="hint">Cross-border hot spots take two to four areas that lie side by side.</p>

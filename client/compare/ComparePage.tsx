@@ -1,48 +1,58 @@
 import type { PickingInfo } from '@deck.gl/core';
-import { bbox } from '@turf/turf';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import type { CrossBorderCell, HotspotCell } from '../api';
+import { type ReactNode, useCallback, useMemo } from 'react';
+import type { CrossBorderCell, Dataset, HotspotCell } from '../api';
+import { fetchHotspots } from '../cells/analysis';
+import { useAnalysisSelection } from '../cells/useAnalysisSelection';
 import { AreaResolutionPicker } from '../cells/AreaResolutionPicker';
+import { PageShell } from '../controls/PageShell';
 import { DatasetPicker } from '../datasets/DatasetPicker';
-import { useBoundaries } from '../geography/useBoundaries';
+import { useAreaOptions } from '../geography/areaOptions';
 import { GroupPicker } from '../groups/GroupPicker';
-import { defaultGroupIds, groupIdsForQuery } from '../groups/groupSelection';
 import { createHotspotLayer, hotspotTooltip } from '../hotspots/hotspotLayer';
-import { useHotspots } from '../hotspots/useHotspots';
-import type { MapFocus } from '../map/HotspotMap';
-import { usePartnerships } from '../partnerships/usePartnerships';
-import { commonMonths, coverage, type Period } from '../period/months';
+import { ClassList } from '../map/Legend';
+import { LinkedMap, type LinkedMapProps } from '../map/LinkedMap';
+import { commonMonths, coverage } from '../period/months';
 import { PeriodPicker } from '../period/PeriodPicker';
 import { useReferenceData } from '../reference/useReferenceData';
+import { useRequest } from '../reference/useRequest';
+import { useVocabulary } from '../reference/vocabulary';
+import { useSelection } from '../selection/location';
 import { ErrorBanner } from '../status/ErrorBanner';
 import { AreaPicker } from './AreaPicker';
-import { areaOptions, areaOutlines } from './areaOptions';
 import { CompareTable } from './CompareTable';
+import { type ComparisonQuery, fetchComparison, fetchCrossBorder } from './comparison';
 import { createCrossBorderLayer, crossBorderTooltip, PATTERN_STYLES } from './crossBorderLayer';
 import { FunnelPlot } from './FunnelPlot';
-import { LinkedMap } from './LinkedMap';
 import { createMapSync } from './mapSync';
-import { useCompare, useCrossBorder, type ComparisonQuery } from './useComparison';
-import { cssColour } from '../map/colourScale';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const DEFAULT_AREAS = ['pfa:W15000002', 'pfa:W15000003'];
-type MapMode = 'side-by-side' | 'cross-border';
+/** Public police.uk data of every force: it records the same groups everywhere. */
+const publicPoliceData = (datasets: readonly Dataset[]) =>
+  datasets.filter((d) => d.kind === 'police-uk' && d.sensitivity === 'public').map((d) => d.id);
+const CREDIT = 'Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.';
+
+type SharedMapProps = Pick<LinkedMapProps, 'forceAreas' | 'lads' | 'emphasis' | 'focus' | 'link'>;
 
 /** One compared area's map: its own Gi* hot spots, panning with the others. */
-function AreaHotspotMap(props: {
+function AreaHotspotMap({
+  area,
+  name,
+  query,
+  common,
+}: {
   area: string;
   name: string;
   query: ComparisonQuery;
-  common: Omit<Parameters<typeof LinkedMap>[0], 'id' | 'label' | 'layer' | 'tooltip' | 'loading' | 'failed'>;
+  common: SharedMapProps;
 }) {
-  const { area, name, query, common } = props;
-  const hotspots = useHotspots({ ...query, res: query.res, area });
+  const classes = useVocabulary().hotspotClasses;
+  const hotspots = useRequest({ ...query, area }, fetchHotspots, 'hot spots');
   const layer = useMemo(() => (hotspots.data ? createHotspotLayer(hotspots.data) : null), [hotspots.data]);
   const threshold = hotspots.data?.threshold ?? null;
   const tooltip = useCallback(
-    (info: PickingInfo) => hotspotTooltip(info as PickingInfo<HotspotCell>, threshold),
-    [threshold],
+    (info: PickingInfo) => hotspotTooltip(info as PickingInfo<HotspotCell>, threshold, classes),
+    [threshold, classes],
   );
   return (
     <figure className="linked-map-frame">
@@ -65,77 +75,68 @@ function AreaHotspotMap(props: {
 /** The Compare view: areas side by side for one selection, the funnel plot, and linked or cross-border maps. */
 export function ComparePage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
   const reference = useReferenceData();
-  const { partnerships } = usePartnerships();
-  const lads = useBoundaries('lad', true);
-  const [areas, setAreas] = useState<string[]>(DEFAULT_AREAS);
-  const [chosenDatasets, setDatasets] = useState<number[] | null>(null);
-  const [chosenGroups, setGroups] = useState<string[] | null>(null);
-  const [chosenPeriod, setPeriod] = useState<Period | null>(null);
-  const [res, setRes] = useState<7 | 8 | 9>(8);
-  const [mode, setMode] = useState<MapMode>('side-by-side');
+  const classes = useVocabulary().hotspotClasses;
+  const [selection, select] = useSelection();
+  const { datasets, groups } = reference;
+  const areas = selection.areas && selection.areas.length >= 2 ? selection.areas : DEFAULT_AREAS;
+  const mode = selection.maps ?? 'side-by-side';
+  const res = Math.min(selection.res ?? 8, 9) as 7 | 8 | 9;
   const sync = useMemo(createMapSync, []);
 
-  const datasets = reference.datasets;
-  // Public police.uk data of every force by default: it records the same groups everywhere.
-  const datasetIds =
-    chosenDatasets ??
-    (datasets ?? []).filter((d) => d.kind === 'police-uk' && d.sensitivity === 'public').map((d) => d.id);
-  const groupIds = chosenGroups ?? (reference.groups ? defaultGroupIds(reference.groups) : null);
-  const selected = useMemo(() => (datasets ?? []).filter((d) => datasetIds.includes(d.id)), [datasets, datasetIds]);
-  const period = chosenPeriod ?? commonMonths(selected);
+  const { datasetIds, groupIds, selected, period, ...analysis } = useAnalysisSelection(selection, datasets, groups, {
+    datasets: publicPoliceData,
+    period: commonMonths,
+    res,
+  });
+  const place = useAreaOptions(areas);
+  const { names } = place;
 
-  const options = useMemo(
-    () => areaOptions(reference.boundaries as never, lads.data, partnerships),
-    [reference.boundaries, lads.data, partnerships],
+  const query = useMemo(
+    (): ComparisonQuery | null => (analysis.query && areas.length >= 2 ? { ...analysis.query, areas } : null),
+    [analysis.query, areas],
   );
-  const names = useMemo(() => new Map(options.map((o) => [o.key, o.name])), [options]);
-  const outlines = useMemo(
-    () => areaOutlines(areas, reference.boundaries as never, lads.data, partnerships),
-    [areas, reference.boundaries, lads.data, partnerships],
+  const compare = useRequest(query, fetchComparison, 'the comparison');
+  const crossBorder = useRequest(
+    mode === 'cross-border' && query && query.areas.length <= 4 ? query : null,
+    fetchCrossBorder,
+    'cross-border hot spots',
   );
-  const focus = useMemo(
-    (): MapFocus | null =>
-      outlines.features.length ? { key: areas.join(','), bbox: bbox(outlines) as MapFocus['bbox'] } : null,
-    [outlines, areas],
-  );
-
-  const query = useMemo((): ComparisonQuery | null => {
-    if (!reference.groups || !groupIds?.length || datasetIds.length === 0 || !period || areas.length < 2) return null;
-    return { datasetIds, groupIds: groupIdsForQuery(reference.groups, groupIds), period, res, areas };
-  }, [reference.groups, groupIds, datasetIds, period, res, areas]);
-  const compare = useCompare(query);
-  const crossBorder = useCrossBorder(mode === 'cross-border' ? query : null);
   const crossLayer = useMemo(
     () => (crossBorder.data ? createCrossBorderLayer(crossBorder.data) : null),
     [crossBorder.data],
   );
   const crossThreshold = crossBorder.data?.threshold ?? null;
   const crossTooltip = useCallback(
-    (info: PickingInfo) => crossBorderTooltip(info as PickingInfo<CrossBorderCell>, names, crossThreshold),
-    [names, crossThreshold],
+    (info: PickingInfo) => crossBorderTooltip(info as PickingInfo<CrossBorderCell>, names, crossThreshold, classes),
+    [names, crossThreshold, classes],
   );
 
-  const common = { forceAreas: reference.boundaries, lads: lads.data, emphasis: outlines, focus, sync };
+  const common: SharedMapProps = {
+    forceAreas: place.forces,
+    lads: place.lads,
+    emphasis: place.outlines,
+    focus: place.focus,
+    link: sync.add,
+  };
   const errors = [
     ...reference.errors,
-    ...[compare.error, crossBorder.error, lads.error].filter((e): e is string => e !== null),
+    ...place.errors,
+    ...[compare.error, crossBorder.error].filter((e): e is string => e !== null),
   ];
   const straddling = crossBorder.data?.clusters.filter((c) => c.straddles) ?? [];
+  const areaNames = areas.map((a) => names.get(a) ?? a).join(' and ');
 
   return (
-    <div className="admin-page compare-page">
-      <header className="admin-header">
-        <h1>hotspot · compare areas</h1>
-        {header}
-      </header>
-      {notice}
+    <PageShell title="compare areas" className="compare-page" header={header} notice={notice}>
       <ErrorBanner messages={errors} />
       <section className="admin-section compare-controls" aria-label="Comparison">
-        <AreaPicker options={options} value={areas} onChange={setAreas} />
-        {datasets && <DatasetPicker datasets={datasets} selected={datasetIds} onChange={setDatasets} />}
-        {reference.groups && <GroupPicker groups={reference.groups} selected={groupIds ?? []} onChange={setGroups} />}
-        <PeriodPicker value={period} bounds={coverage(selected)} onChange={setPeriod} />
-        <AreaResolutionPicker value={res} onChange={setRes} />
+        <AreaPicker options={place.options} value={areas} onChange={(next) => select({ areas: next })} />
+        {datasets && (
+          <DatasetPicker datasets={datasets} selected={datasetIds} onChange={(ids) => select({ datasets: ids })} />
+        )}
+        <GroupPicker groups={groups} selected={groupIds} onChange={(ids) => select({ groups: ids })} />
+        <PeriodPicker value={period} bounds={coverage(selected)} onChange={(next) => select(next)} />
+        <AreaResolutionPicker value={res} onChange={(next) => select({ res: next })} />
         {!period && selected.length > 0 && (
           <p className="hint">The selected datasets share no month: choose a period.</p>
         )}
@@ -150,7 +151,7 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
             Definition:{' '}
             {compare.data.areas[0]?.definition
               ? `${compare.data.areas[0].definition.name} (version ${compare.data.areas[0].definition.version})`
-              : (reference.groups ?? [])
+              : groups
                   .filter((g) => query?.groupIds.includes(g.id))
                   .map((g) => g.label)
                   .join(', ')}
@@ -164,7 +165,7 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
         <div className="view-tabs" role="radiogroup" aria-label="Maps">
           {(['side-by-side', 'cross-border'] as const).map((m) => (
             <label key={m}>
-              <input type="radio" name="map-mode" checked={mode === m} onChange={() => setMode(m)} />
+              <input type="radio" name="map-mode" checked={mode === m} onChange={() => select({ maps: m })} />
               {m === 'side-by-side' ? 'Side by side (linked)' : 'Cross-border hot spots'}
             </label>
           ))}
@@ -180,15 +181,14 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
           <div className="cross-border">
             <figure className="linked-map-frame wide">
               <figcaption>
-                Gi* over {areas.map((a) => names.get(a) ?? a).join(' and ')} together, against each alone; the
-                areas&apos; outlines in blue
+                Gi* over {areaNames} together, against each alone; the areas&apos; outlines in blue
               </figcaption>
               <LinkedMap
                 {...common}
                 id="cross-border"
                 label="Cross-border hot spots"
                 print={{
-                  caption: `Gi* hot spots over ${areas.map((a) => names.get(a) ?? a).join(' and ')} together against each alone (purple: hot only when combined, at a boundary), ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`,
+                  caption: `Gi* hot spots over ${areaNames} together against each alone (purple: hot only when combined, at a boundary), ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. ${CREDIT}`,
                   fileName: 'cross-border-hot-spots.png',
                 }}
                 layer={crossLayer}
@@ -197,21 +197,15 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
                 failed={crossBorder.error !== null}
               />
             </figure>
-            <ul className="legend-scale legend-classes cross-border-legend">
-              {PATTERN_STYLES.map((s) => (
-                <li key={s.pattern}>
-                  <span className="swatch" style={{ background: cssColour(s.fill) }} />
-                  {s.label}{' '}
-                  <span className="hint">
-                    (
-                    {(crossBorder.data?.cells.filter((c) => c.pattern === s.pattern).length ?? 0).toLocaleString(
-                      'en-GB',
-                    )}
-                    )
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <ClassList
+              className="cross-border-legend"
+              classes={PATTERN_STYLES.map((s) => ({
+                key: s.pattern,
+                label: s.label,
+                fill: s.fill,
+                count: crossBorder.data?.cells.filter((c) => c.pattern === s.pattern).length ?? 0,
+              }))}
+            />
             {crossBorder.data && (
               <p className="hint straddling-summary">
                 {straddling.length === 0
@@ -230,6 +224,6 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
           </div>
         )}
       </section>
-    </div>
+    </PageShell>
   );
 }

@@ -1,5 +1,6 @@
 import type { CompareArea, CompareBody } from '../api';
-import { changeLabel } from '../panel/changeClasses';
+import { lowMonths } from '../controls/format';
+import { useChangeClassName } from '../reference/vocabulary';
 
 const fmt = (n: number | null | undefined, digits = 0) =>
   n === null || n === undefined
@@ -7,11 +8,11 @@ const fmt = (n: number | null | undefined, digits = 0) =>
     : n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);
 
-function change(c: CompareArea['previous']) {
+function change(c: CompareArea['previous'], className: (id: string) => string) {
   if (c.coverage === 'none') return `no data for ${c.from} to ${c.to}`;
   if (c.count === null) return 'fewer than k';
   const percent = c.percent === null ? '' : ` (${c.percent > 0 ? '+' : ''}${c.percent.toFixed(1)}%)`;
-  return `${fmt(c.count)}${percent}, ${changeLabel(c.class ?? '').toLowerCase()}${c.coverage === 'partial' ? ' (from some datasets only)' : ''}`;
+  return `${fmt(c.count)}${percent}, ${className(c.class ?? '').toLowerCase()}${c.coverage === 'partial' ? ' (from some datasets only)' : ''}`;
 }
 
 /** The comparison as a table: the figures PCC staff compare, one row per area (also the accessible form of the funnel plot). */
@@ -25,6 +26,7 @@ export function CompareTable({
   threshold: number | null;
 }) {
   const metrics = body.areas[0]?.metrics ?? [];
+  const className = useChangeClassName();
   return (
     <table className="data-table compare-table">
       <caption className="hint">
@@ -64,17 +66,12 @@ export function CompareTable({
               {a.rate ? `${fmt(a.rate.rate, 2)} (${fmt(a.rate.lower, 2)}–${fmt(a.rate.upper, 2)})` : '–'}
             </td>
             <td>{a.funnel.position ?? '–'}</td>
-            <td title={a.previous.note ?? undefined}>{change(a.previous)}</td>
-            <td title={a.yearEarlier.note ?? undefined}>{change(a.yearEarlier)}</td>
+            <td title={a.previous.note ?? undefined}>{change(a.previous, className)}</td>
+            <td title={a.yearEarlier.note ?? undefined}>{change(a.yearEarlier, className)}</td>
             <td className="number">{pct(a.concentration.top10)}</td>
             <td className="number">{fmt(a.concentration.gini, 2)}</td>
             <td className="number">{pct(a.shareInHotspots)}</td>
-            <td>
-              {a.months
-                .filter((m) => m.low)
-                .map((m) => m.month)
-                .join(', ') || 'none'}
-            </td>
+            <td>{lowMonths(a.months)}</td>
             {a.metrics.map((m) => (
               <td key={m.preset} className="number" title={m.note ?? `from ${m.datasets.join(', ')}`}>
                 {m.count === null

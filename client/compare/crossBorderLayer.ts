@@ -1,9 +1,9 @@
 import type { PickingInfo } from '@deck.gl/core';
-import type { CrossBorderBody, CrossBorderCell } from '../api';
+import type { CrossBorderBody, CrossBorderCell, Vocabulary } from '../api';
 import { createClassLayer } from '../map/classLayer';
 import { tooltip } from '../map/cellsLayer';
 import type { Rgba } from '../map/colourScale';
-import { CLASS_LABELS } from '../hotspots/hotspotColours';
+import { hotspotClassLabel } from '../reference/vocabulary';
 
 export const CROSS_BORDER_LAYER_ID = 'cross-border-patterns';
 
@@ -34,14 +34,13 @@ export function createCrossBorderLayer(body: CrossBorderBody) {
   );
 }
 
-const classLabel = (c: number | null) =>
-  c === null ? 'withheld' : (CLASS_LABELS.find(([k]) => k === c)?.[1] ?? '').toLowerCase();
-
 export function crossBorderTooltip(
   info: PickingInfo<CrossBorderCell>,
   names: ReadonlyMap<string, string>,
   threshold: number | null,
+  classes: Vocabulary['hotspotClasses'],
 ) {
+  const classLabel = (c: number | null) => (c === null ? 'withheld' : hotspotClassLabel(classes, c).toLowerCase());
   const cell = info.object;
   if (!cell || info.layer?.id !== CROSS_BORDER_LAYER_ID) return null;
   const count =

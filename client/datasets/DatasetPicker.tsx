@@ -1,31 +1,32 @@
-import { CheckItem } from '../controls/CheckItem';
 import type { Dataset } from '../api';
+import { CheckList } from '../controls/CheckList';
+import { labelOf, useVocabulary } from '../reference/vocabulary';
 
 interface DatasetPickerProps {
+  /** The list's heading ("Datasets"). */
+  legend?: string;
   datasets: readonly Dataset[];
   selected: readonly number[];
   onChange: (ids: number[]) => void;
 }
 
-/** Multi-select of datasets as a checkbox list. */
-export function DatasetPicker({ datasets, selected, onChange }: DatasetPickerProps) {
-  const toggle = (id: number, checked: boolean) => {
-    const next = checked ? [...selected, id] : selected.filter((s) => s !== id);
-    onChange(datasets.map((d) => d.id).filter((d) => next.includes(d)));
-  };
+/** Multi-select of datasets as a checkbox list: each with who recorded it, its kind and its months. */
+export function DatasetPicker({ legend = 'Datasets', datasets, selected, onChange }: DatasetPickerProps) {
+  const { sources } = useVocabulary();
+  const byId = new Map(datasets.map((d) => [d.id, d]));
   return (
     <fieldset className="control-group">
-      <legend>Datasets</legend>
+      <legend>{legend}</legend>
       {datasets.length === 0 && <p className="hint">No datasets have been imported yet.</p>}
-      <ul className="check-list">
-        {datasets.map((dataset) => (
-          <li key={dataset.id}>
-            <CheckItem
-              name="dataset"
-              value={dataset.id}
-              checked={selected.includes(dataset.id)}
-              onChange={(on) => toggle(dataset.id, on)}
-            >
+      <CheckList
+        name="dataset"
+        items={datasets.map((d) => d.id)}
+        selected={selected}
+        onChange={onChange}
+        label={(id) => {
+          const dataset = byId.get(id)!;
+          return (
+            <>
               {dataset.name}
               {dataset.sensitivity === 'restricted' && (
                 <span className="badge badge-restricted" title={`Counts below ${dataset.threshold} are suppressed`}>
@@ -33,15 +34,20 @@ export function DatasetPicker({ datasets, selected, onChange }: DatasetPickerPro
                 </span>
               )}
               <span className="hint">
-                {describeKind(dataset.kind)}
-                {dataset.monthFrom && dataset.monthTo
-                  ? ` · ${dataset.monthFrom.slice(0, 7)} to ${dataset.monthTo.slice(0, 7)}`
-                  : ''}
+                {[
+                  describeKind(dataset.kind),
+                  labelOf(sources, dataset.source),
+                  dataset.monthFrom && dataset.monthTo
+                    ? `${dataset.monthFrom.slice(0, 7)} to ${dataset.monthTo.slice(0, 7)}`
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
-            </CheckItem>
-          </li>
-        ))}
-      </ul>
+            </>
+          );
+        }}
+      />
     </fieldset>
   );
 }

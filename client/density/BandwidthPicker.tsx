@@ -1,3 +1,5 @@
+import { Options } from '../controls/Options';
+
 /** Kernel bandwidth in metres; null = the server's rule of thumb. */
 export type Bandwidth = number | null;
 
@@ -19,11 +21,7 @@ export function BandwidthPicker({ value, onChange }: { value: Bandwidth; onChang
         value={value ?? ''}
         onChange={(event) => onChange(event.target.value ? Number(event.target.value) : null)}
       >
-        {CHOICES.map((c) => (
-          <option key={c.label} value={c.value ?? ''}>
-            {c.label}
-          </option>
-        ))}
+        <Options options={CHOICES.map((c) => ({ value: c.value ?? '', label: c.label }))} />
       </select>
     </div>
   );

@@ -1,5 +1,11 @@
-import { CheckItem } from '../controls/CheckItem';
-import { BOUNDARY_OPTIONS, type BoundaryLayer, type BoundaryVisibility } from './boundaryLayers';
+import { CheckList } from '../controls/CheckList';
+import {
+  BOUNDARY_OPTIONS,
+  type BoundaryLayer,
+  type BoundaryVisibility,
+  visibilityOf,
+  visibleLayers,
+} from './boundaryLayers';
 
 interface BoundaryTogglesProps {
   value: BoundaryVisibility;
@@ -8,29 +14,28 @@ interface BoundaryTogglesProps {
   status: Partial<Record<BoundaryLayer, string>>;
 }
 
+const OPTION = new Map(BOUNDARY_OPTIONS.map((o) => [o.layer, o]));
+
 export function BoundaryToggles({ value, onChange, status }: BoundaryTogglesProps) {
   return (
     <fieldset className="control-group" aria-label="Boundaries">
       <legend>Boundaries</legend>
-      <ul className="check-list">
-        {BOUNDARY_OPTIONS.map((option) => (
-          <li key={option.layer}>
-            <CheckItem
-              name="boundary"
-              value={option.layer}
-              checked={value[option.layer]}
-              onChange={(on) => onChange({ ...value, [option.layer]: on })}
-              swatch={<span className={`boundary-swatch boundary-swatch-${option.layer}`} aria-hidden="true" />}
-            >
-              {option.label}
-              <span className="hint">
-                {option.hint}
-                {status[option.layer] ? ` · ${status[option.layer]}` : ''}
-              </span>
-            </CheckItem>
-          </li>
-        ))}
-      </ul>
+      <CheckList
+        name="boundary"
+        items={BOUNDARY_OPTIONS.map((o) => o.layer)}
+        selected={visibleLayers(value)}
+        onChange={(layers) => onChange(visibilityOf(layers))}
+        swatch={(layer) => <span className={`boundary-swatch boundary-swatch-${layer}`} aria-hidden="true" />}
+        label={(layer) => (
+          <>
+            {OPTION.get(layer)!.label}
+            <span className="hint">
+              {OPTION.get(layer)!.hint}
+              {status[layer] ? ` · ${status[layer]}` : ''}
+            </span>
+          </>
+        )}
+      />
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 
 /** Boundary overlays the user can switch on and off. */
 export type BoundaryLayer = 'lad' | 'pfa' | 'lsoa' | 'partnership';
@@ -54,6 +54,32 @@ export const BOUNDARY_SOURCES: Record<string, SourceSpecification> = {
 
 const hidden = (visible: boolean) => ({ visibility: visible ? ('visible' as const) : ('none' as const) });
 
+type Paint<T extends LayerSpecification['type']> = Extract<LayerSpecification, { type: T }>['paint'];
+
+const fill = (id: string, source: string, visible: boolean | null, paint: Paint<'fill'>): LayerSpecification => ({
+  id,
+  type: 'fill',
+  source,
+  ...(visible === null ? {} : { layout: hidden(visible) }),
+  paint,
+});
+
+const line = (id: string, source: string, visible: boolean, paint: Paint<'line'>): LayerSpecification => ({
+  id,
+  type: 'line',
+  source,
+  layout: { ...hidden(visible), 'line-join': 'round' },
+  paint,
+});
+
+/** Line width growing with the zoom: [zoom, width] stops. */
+const widths = (...stops: [number, number][]): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  ...stops.flat(),
+];
+
 /**
  * Drawing order, bottom to top: land (force area fill), LSOAs, LADs, force areas, the selected
  * partnership. deck.gl draws the hexagons and places on its own canvas above all of these, so
@@ -63,79 +89,49 @@ export function boundaryStyleLayers(
   visibility: BoundaryVisibility = DEFAULT_BOUNDARY_VISIBILITY,
 ): LayerSpecification[] {
   return [
-    {
-      id: LAYER.pfaFill,
-      type: 'fill',
-      source: SOURCE.pfa,
-      paint: { 'fill-color': '#f5f7fa', 'fill-opacity': 0.85 },
-    },
-    {
-      id: LAYER.lsoaFill,
-      type: 'fill',
-      source: SOURCE.lsoa,
-      layout: hidden(visibility.lsoa),
-      paint: { 'fill-color': '#52606d', 'fill-opacity': 0.02 },
-    },
-    {
-      id: LAYER.lsoaLine,
-      type: 'line',
-      source: SOURCE.lsoa,
-      layout: hidden(visibility.lsoa),
-      paint: {
-        'line-color': '#2a3038',
-        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 11, 0.9, 14, 1.5],
-        'line-opacity': 0.85,
-      },
-    },
-    {
-      id: LAYER.ladFill,
-      type: 'fill',
-      source: SOURCE.lad,
-      layout: hidden(visibility.lad),
-      paint: { 'fill-color': '#52606d', 'fill-opacity': 0.03 },
-    },
-    {
-      id: LAYER.ladLine,
-      type: 'line',
-      source: SOURCE.lad,
-      layout: { ...hidden(visibility.lad), 'line-join': 'round' },
-      paint: {
-        'line-color': '#2f363d',
-        'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1, 10, 2, 14, 3],
-        'line-opacity': 0.9,
-      },
-    },
-    {
-      id: LAYER.pfaLine,
-      type: 'line',
-      source: SOURCE.pfa,
-      layout: { ...hidden(visibility.pfa), 'line-join': 'round' },
-      paint: {
-        'line-color': '#1b2128',
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 10, 2.6, 14, 3.4],
-        'line-opacity': 0.9,
-      },
-    },
-    {
-      id: LAYER.partnershipFill,
-      type: 'fill',
-      source: SOURCE.partnership,
-      layout: hidden(visibility.partnership),
-      paint: { 'fill-color': '#1c4f82', 'fill-opacity': 0.05 },
-    },
-    {
-      id: LAYER.partnershipCasing,
-      type: 'line',
-      source: SOURCE.partnership,
-      layout: { ...hidden(visibility.partnership), 'line-join': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': 7.5, 'line-opacity': 0.8 },
-    },
-    {
-      id: LAYER.partnershipLine,
-      type: 'line',
-      source: SOURCE.partnership,
-      layout: { ...hidden(visibility.partnership), 'line-join': 'round' },
-      paint: { 'line-color': '#1c4f82', 'line-width': 4 },
-    },
+    fill(LAYER.pfaFill, SOURCE.pfa, null, { 'fill-color': '#f5f7fa', 'fill-opacity': 0.85 }),
+    fill(LAYER.lsoaFill, SOURCE.lsoa, visibility.lsoa, { 'fill-color': '#52606d', 'fill-opacity': 0.02 }),
+    line(LAYER.lsoaLine, SOURCE.lsoa, visibility.lsoa, {
+      'line-color': '#2a3038',
+      'line-width': widths([8, 0.4], [11, 0.9], [14, 1.5]),
+      'line-opacity': 0.85,
+    }),
+    fill(LAYER.ladFill, SOURCE.lad, visibility.lad, { 'fill-color': '#52606d', 'fill-opacity': 0.03 }),
+    line(LAYER.ladLine, SOURCE.lad, visibility.lad, {
+      'line-color': '#2f363d',
+      'line-width': widths([7, 1], [10, 2], [14, 3]),
+      'line-opacity': 0.9,
+    }),
+    line(LAYER.pfaLine, SOURCE.pfa, visibility.pfa, {
+      'line-color': '#1b2128',
+      'line-width': widths([6, 1.2], [10, 2.6], [14, 3.4]),
+      'line-opacity': 0.9,
+    }),
+    fill(LAYER.partnershipFill, SOURCE.partnership, visibility.partnership, {
+      'fill-color': '#1c4f82',
+      'fill-opacity': 0.05,
+    }),
+    line(LAYER.partnershipCasing, SOURCE.partnership, visibility.partnership, {
+      'line-color': '#ffffff',
+      'line-width': 7.5,
+      'line-opacity': 0.8,
+    }),
+    line(LAYER.partnershipLine, SOURCE.partnership, visibility.partnership, {
+      'line-color': '#1c4f82',
+      'line-width': 4,
+    }),
   ];
+}
+
+/** The visible layers as a list (as a URL holds them), and back. */
+export const visibleLayers = (visibility: BoundaryVisibility): BoundaryLayer[] =>
+  BOUNDARY_OPTIONS.map((o) => o.layer).filter((layer) => visibility[layer]);
+
+export function visibilityOf(layers: readonly string[]): BoundaryVisibility {
+  return {
+    lad: layers.includes('lad'),
+    pfa: layers.includes('pfa'),
+    lsoa: layers.includes('lsoa'),
+    partnership: layers.includes('partnership'),
+  };
 }

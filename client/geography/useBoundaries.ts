@@ -1,24 +1,23 @@
-import { fetchBoundaries, type AreaCollection, type BoundaryLevel } from '../api';
-import { useFetched, type Fetched } from '../reference/useFetched';
+import { type AreaCollection, type BoundaryLevel, fetchBoundaries } from '../api';
+import { type Fetched, RequestCache, useRequest } from '../reference/useRequest';
 
-const cache = new Map<string, AreaCollection>();
+const cache = new RequestCache<AreaCollection>();
+
+const loadBoundaries = ({ level, within }: { level: BoundaryLevel; within: string | null }, signal: AbortSignal) =>
+  fetchBoundaries(level, within, signal);
 
 /**
  * One boundary level, fetched only while `enabled` (LSOAs are many), optionally only inside a
- * force area (`pfa:W15000002`). Kept once loaded.
+ * force area (`pfa:W15000002`). Kept once loaded, for every page.
  */
 export function useBoundaries(
   level: BoundaryLevel,
   enabled: boolean,
   within: string | null = null,
 ): Fetched<AreaCollection> {
-  const key = enabled ? `${level}|${within ?? ''}` : null;
-  return useFetched(
-    key,
-    (signal) => fetchBoundaries(level, within, signal),
-    `${level.toUpperCase()} boundaries`,
+  return useRequest(enabled ? { level, within } : null, loadBoundaries, `${level.toUpperCase()} boundaries`, {
     cache,
-  );
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-export type MapView = 'counts' | 'hotspots' | 'density';
+import type { MapView } from '../selection/selection';
 
 const VIEWS: { id: MapView; label: string; hint: string }[] = [
   { id: 'counts', label: 'Counts', hint: 'Incidents per hexagon' },

@@ -1,6 +1,9 @@
 import type { Rgba } from '../map/colourScale';
 
-/** ArcGIS's hot spot palette: red hot, blue cold, three confidence levels; not significant unfilled. */
+/**
+ * ArcGIS's hot spot palette by Gi* class: red hot, blue cold, three confidence levels; not
+ * significant unfilled. (The classes' labels come from the server's vocabulary.)
+ */
 export const CLASS_FILL: Record<number, Rgba> = {
   3: [215, 48, 39, 200],
   2: [252, 141, 89, 190],
@@ -10,13 +13,3 @@ export const CLASS_FILL: Record<number, Rgba> = {
   [-2]: [145, 191, 219, 190],
   [-3]: [69, 117, 180, 200],
 };
-
-export const CLASS_LABELS: [number, string][] = [
-  [3, 'Hot spot, 99% confidence'],
-  [2, 'Hot spot, 95% confidence'],
-  [1, 'Hot spot, 90% confidence'],
-  [0, 'Not significant'],
-  [-1, 'Cold spot, 90% confidence'],
-  [-2, 'Cold spot, 95% confidence'],
-  [-3, 'Cold spot, 99% confidence'],
-];

@@ -1,9 +1,10 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { H3HexagonLayer } from '@deck.gl/geo-layers';
-import { createClassLayer } from '../map/classLayer';
-import type { HotspotCell, HotspotsBody } from '../api';
+import type { HotspotCell, HotspotsBody, Vocabulary } from '../api';
 import { tooltip } from '../map/cellsLayer';
-import { CLASS_FILL, CLASS_LABELS } from './hotspotColours';
+import { createClassLayer } from '../map/classLayer';
+import { hotspotClassLabel } from '../reference/vocabulary';
+import { CLASS_FILL } from './hotspotColours';
 
 export const HOTSPOT_LAYER_ID = 'hotspot-classes';
 
@@ -16,13 +17,14 @@ export function createHotspotLayer(body: HotspotsBody): H3HexagonLayer<HotspotCe
   );
 }
 
-export function hotspotTooltip(info: PickingInfo<HotspotCell>, threshold: number | null) {
+export function hotspotTooltip(
+  info: PickingInfo<HotspotCell>,
+  threshold: number | null,
+  classes: Vocabulary['hotspotClasses'],
+) {
   const cell = info.object;
   if (!cell || info.layer?.id !== HOTSPOT_LAYER_ID) return null;
-  const label =
-    cell.class === null
-      ? 'Class withheld (data too sparse)'
-      : (CLASS_LABELS.find(([c]) => c === cell.class)?.[1] ?? '');
+  const label = cell.class === null ? 'Class withheld (data too sparse)' : hotspotClassLabel(classes, cell.class);
   const count =
     cell.count === null
       ? `Fewer than ${threshold ?? 'k'} (suppressed)`

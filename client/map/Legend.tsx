@@ -1,5 +1,14 @@
+import type { ReactNode } from 'react';
 import type { CellsBody } from '../api';
-import { COUNT_OUTLINE, countColour, cssColour, legendStops, SUPPRESSED_FILL, SUPPRESSED_OUTLINE } from './colourScale';
+import {
+  COUNT_OUTLINE,
+  countColour,
+  cssColour,
+  legendStops,
+  type Rgba,
+  SUPPRESSED_FILL,
+  SUPPRESSED_OUTLINE,
+} from './colourScale';
 import { countSuppressed, maxCount, minCount } from './cellsLayer';
 
 interface LegendProps {
@@ -70,4 +79,52 @@ export function LegendDefinition({ definition }: { definition: readonly string[]
 
 function Swatch({ fill, outline }: { fill: string; outline: string }) {
   return <span className="swatch" aria-hidden="true" style={{ background: fill, borderColor: outline }} />;
+}
+
+export interface LegendClass {
+  key: string | number;
+  label: string;
+  /** Null: drawn unfilled. */
+  fill: Rgba | null;
+  /** Cells in the class. */
+  count: number;
+}
+
+/** Classes as swatches, each with its label and how many cells fall in it. */
+export function ClassList({ classes, className }: { classes: readonly LegendClass[]; className?: string }) {
+  return (
+    <ul className={`legend-scale legend-classes${className ? ` ${className}` : ''}`}>
+      {classes.map((c) => (
+        <li key={c.key}>
+          <span
+            className="swatch"
+            style={{ background: c.fill ? cssColour(c.fill) : 'transparent', border: '1px solid #8895a7' }}
+          />
+          {c.label} <span className="hint">({c.count.toLocaleString('en-GB')})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The key to a map of classes (Gi* classes, density bands): what, when, where, the classes, and how. */
+export function ClassLegend(props: {
+  title: string;
+  /** Period, resolution and method parameters. */
+  subtitle: string;
+  area: string | null;
+  classes: readonly LegendClass[];
+  note: ReactNode;
+  definition: readonly string[];
+}) {
+  return (
+    <section className="legend" aria-label="Map legend">
+      <h2>{props.title}</h2>
+      <p className="hint">{props.subtitle}</p>
+      <p className="hint legend-area">{props.area ? `Area: ${props.area}` : ''}</p>
+      <ClassList classes={props.classes} />
+      <p className="hint">{props.note}</p>
+      <LegendDefinition definition={props.definition} />
+    </section>
+  );
 }

@@ -1,4 +1,4 @@
-import type { PickingInfo } from '@deck.gl/core';
+import type { CompositeLayer, Layer, PickingInfo } from '@deck.gl/core';
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import { getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
 import type { Cell, CellsBody } from '../api';
@@ -67,10 +67,10 @@ export function createCellsLayer(body: CellsBody, outlined = true): H3HexagonLay
  * initialised by deck.gl yet. H3HexagonLayer renders one instanced ColumnLayer (one instance per
  * hexagon) or, near the poles or across resolutions, a PolygonLayer over the same data.
  */
-export function drawnHexagons(layer: H3HexagonLayer<Cell>): number | null {
+export function drawnHexagons(layer: Layer): number | null {
   if (!layer.internalState || !layer.isLoaded) return null;
-  const sublayers = layer.getSubLayers();
-  if (sublayers.length === 0) return (layer.props.data as readonly Cell[]).length === 0 ? 0 : null;
+  const sublayers = (layer as CompositeLayer).getSubLayers();
+  if (sublayers.length === 0) return (layer.props.data as readonly unknown[]).length === 0 ? 0 : null;
   let drawn = 0;
   for (const sublayer of sublayers) {
     drawn += sublayer.isComposite ? (sublayer.props.data as readonly unknown[]).length : sublayer.getNumInstances();

@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { type KeyboardEvent, useMemo } from 'react';
 import { cssColour } from '../map/colourScale';
-import { changeFill, changeLabel } from './changeClasses';
+import { useChangeClassName } from '../reference/vocabulary';
+import { changeFill, NO_CHANGE } from './changeClasses';
 import { projectCells } from './projectCells';
 
 interface ChangeCell {
@@ -28,6 +29,7 @@ export function ChangeMap({
   height?: number;
   title: string;
 }) {
+  const name = useChangeClassName();
   const shapes = useMemo(() => {
     const byCell = new Map(cells.map((c) => [c.h3, c]));
     // Significant changes on top of the faint context.
@@ -38,15 +40,13 @@ export function ChangeMap({
       10,
     )
       .map(({ h3, points }) => ({ cell: byCell.get(h3)!, points }))
-      .sort(
-        (a, b) => Number(a.cell.class !== 'no-significant-change') - Number(b.cell.class !== 'no-significant-change'),
-      );
+      .sort((a, b) => Number(a.cell.class !== NO_CHANGE) - Number(b.cell.class !== NO_CHANGE));
   }, [cells, width, height]);
   return (
     <svg
       className="change-map"
       viewBox={`0 0 ${width} ${height}`}
-      role="img"
+      role={onSelect ? 'group' : 'img'}
       aria-label={title}
       data-cells={shapes.length}
     >
@@ -61,10 +61,18 @@ export function ChangeMap({
           strokeWidth={cell.h3 === selected ? 2 : 0.5}
           data-h3={cell.h3}
           data-class={cell.class}
-          onClick={onSelect ? () => onSelect(cell.h3) : undefined}
-          style={onSelect ? { cursor: 'pointer' } : undefined}
+          {...(onSelect && {
+            role: 'button',
+            tabIndex: 0,
+            'aria-pressed': cell.h3 === selected,
+            onClick: () => onSelect(cell.h3),
+            onKeyDown: (e: KeyboardEvent) => {
+              if (e.key === 'Enter' || e.key === ' ') onSelect(cell.h3);
+            },
+            style: { cursor: 'pointer' },
+          })}
         >
-          <title>{`${changeLabel(cell.class)}: ${cell.current === null ? 'fewer than the threshold' : cell.current} this period`}</title>
+          <title>{`${name(cell.class)}: ${cell.current === null ? 'fewer than the threshold' : cell.current} this period`}</title>
         </polygon>
       ))}
     </svg>

@@ -1,6 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { api, fetchPartnerships, okJson, type Dataset, type Partnership, type SessionUser } from '../api';
+import { type FormEvent, useState } from 'react';
+import { api, okJson, type SessionUser } from '../api';
+import { FormError } from '../controls/FormError';
+import { Options } from '../controls/Options';
 import { defaultGroupIds } from '../groups/groupSelection';
+import { usePartnerships } from '../partnerships/usePartnerships';
+import { useReferenceData } from '../reference/useReferenceData';
 
 /**
  * Set up a panel (analysts and admins of the partnership): its partnership, name, cadence and
@@ -8,21 +12,14 @@ import { defaultGroupIds } from '../groups/groupSelection';
  * need day-dated data. The server refuses, in plain words, what the first review could not do.
  */
 export function NewPanelForm({ user, onCreated }: { user: SessionUser; onCreated: (panelId: number) => void }) {
-  const [partnerships, setPartnerships] = useState<Partnership[]>([]);
-  const [datasets, setDatasets] = useState<Dataset[]>([]);
-  const [groups, setGroups] = useState<string[]>([]);
+  const reference = useReferenceData();
+  const datasets = reference.datasets ?? [];
+  const groups = defaultGroupIds(reference.groups);
+  const listed = usePartnerships();
+  // A panel belongs to its partnership: only members set one up (admins too).
+  const partnerships = (listed.partnerships ?? []).filter((p) => user.scopes.includes(`partnership:${p.id}`));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void Promise.all([fetchPartnerships(), okJson(api.api.datasets.$get()), okJson(api.api.groups.$get())]).then(
-      ([p, d, g]) => {
-        // A panel belongs to its partnership: only members set one up (admins too).
-        setPartnerships(p.filter((x) => user.scopes.includes(`partnership:${x.id}`)));
-        setDatasets([...d.datasets]);
-        setGroups(defaultGroupIds(g.groups));
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [user]);
+  const loadError = [...reference.errors, listed.error].find(Boolean);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,11 +53,7 @@ export function NewPanelForm({ user, onCreated }: { user: SessionUser; onCreated
         <label>
           Partnership{' '}
           <select name="partnership" required>
-            {partnerships.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options options={partnerships.map((p) => ({ value: p.id, label: p.name }))} />
           </select>
         </label>
         <label>
@@ -82,11 +75,7 @@ export function NewPanelForm({ user, onCreated }: { user: SessionUser; onCreated
         </fieldset>
         <p className="hint">Reviews cover the partnership's area and the violence offence groups at H3 resolution 9.</p>
         <button type="submit">Create panel</button>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error ?? loadError} />
       </form>
     </details>
   );

@@ -1,17 +1,34 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { api, okJson, type PanelDetail, type PanelsBody, type ReviewBody, type SessionUser } from '../api';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { api, okJson, type SessionUser } from '../api';
+import { FormError } from '../controls/FormError';
+import { Options } from '../controls/Options';
+import { PageShell } from '../controls/PageShell';
+import { TableHead } from '../controls/TableHead';
+import { useRequest } from '../reference/useRequest';
+import { useChangeClassName } from '../reference/vocabulary';
+import { useSelection } from '../selection/location';
 import { NewPanelForm } from './NewPanelForm';
-import { changeLabel } from './changeClasses';
 import { ReviewView } from './ReviewView';
+import { LinkButton } from '../controls/LinkButton';
 
-type Comparison = Awaited<ReturnType<typeof loadComparison>>;
-const loadComparison = (id: number, other: number) =>
-  okJson(api.api.reviews[':id'].compare[':other'].$get({ param: { id: String(id), other: String(other) } }));
+const init = (signal: AbortSignal) => ({ init: { signal } });
+const reason = (override: string | null) => (override ? { override } : {});
+
+const loadPanels = ({ override }: { override: string | null }, signal: AbortSignal) =>
+  okJson(api.api.panels.$get({ query: reason(override) }, init(signal)));
+const loadPanel = ({ id, override }: { id: number; override: string | null }, signal: AbortSignal) =>
+  okJson(api.api.panels[':id'].$get({ param: { id: String(id) }, query: reason(override) }, init(signal)));
+const loadReview = ({ id, override }: { id: number; override: string | null }, signal: AbortSignal) =>
+  okJson(api.api.reviews[':id'].$get({ param: { id: String(id) }, query: reason(override) }, init(signal)));
+const loadComparison = ({ id, other }: { id: number; other: number }, signal: AbortSignal) =>
+  okJson(
+    api.api.reviews[':id'].compare[':other'].$get({ param: { id: String(id), other: String(other) } }, init(signal)),
+  );
 
 /**
- * The panel view: pick a panel and a meeting, create the review for a new meeting, and work
- * through it. Panels are their partnership's; an admin who is not a member can read them only by
- * stating a reason (an audited override), and then only reads.
+ * The panel view: pick a panel and a meeting (both kept in the URL), create the review for a new
+ * meeting, and work through it. Panels are their partnership's; an admin who is not a member can
+ * read them only by stating a reason (an audited override), and then only reads.
  */
 export function PanelPage({
   user,
@@ -25,80 +42,66 @@ export function PanelPage({
   onOpenReport: (reviewId: number) => void;
 }) {
   const [override, setOverride] = useState<string | null>(null);
-  const [panels, setPanels] = useState<PanelsBody['panels'] | null>(null);
-  const [panelId, setPanelId] = useState<number | null>(null);
-  const [detail, setDetail] = useState<PanelDetail | null>(null);
-  const [reviewId, setReviewId] = useState<number | null>(null);
-  const [review, setReview] = useState<ReviewBody | null>(null);
-  const [comparison, setComparison] = useState<Comparison | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const [selection, select] = useSelection();
+  const [actionError, setActionError] = useState<string | null>(null);
+  /** The review whose comparison with the previous one was asked for. */
+  const [comparing, setComparing] = useState<number | null>(null);
+  const changeName = useChangeClassName();
 
-  const [panelsVersion, setPanelsVersion] = useState(0);
-  useEffect(() => {
-    okJson(api.api.panels.$get({ query: override ? { override } : {} })).then((b) => {
-      setPanels(b.panels);
-      setPanelId((id) => (id !== null && b.panels.some((p) => p.id === id) ? id : (b.panels[0]?.id ?? null)));
-    }, fail);
-  }, [panelsVersion, override]);
-  useEffect(() => {
-    if (panelId === null) return;
-    okJson(api.api.panels[':id'].$get({ param: { id: String(panelId) }, query: override ? { override } : {} })).then(
-      (d) => {
-        setDetail(d);
-        setReviewId((id) => id ?? d.reviews[0]?.id ?? null);
-      },
-      fail,
-    );
-  }, [panelId, version, override]);
-  useEffect(() => {
-    setComparison(null);
-    if (reviewId === null) return;
-    okJson(api.api.reviews[':id'].$get({ param: { id: String(reviewId) }, query: override ? { override } : {} })).then(
-      setReview,
-      fail,
-    );
-  }, [reviewId, version, override]);
+  const panels = useRequest({ override }, loadPanels, 'the panels');
+  const panelList = panels.data?.panels ?? null;
+  // The panel and meeting in the URL while they exist, else the first.
+  const panelId = panelList?.some((p) => p.id === selection.panel) ? selection.panel! : (panelList?.[0]?.id ?? null);
+  const detail = useRequest(panelId === null ? null : { id: panelId, override }, loadPanel, 'the panel');
+  const reviews = detail.data?.reviews ?? [];
+  const reviewId =
+    selection.review !== undefined && (detail.loading || reviews.some((r) => r.id === selection.review))
+      ? selection.review
+      : (reviews[0]?.id ?? null);
+  const review = useRequest(reviewId === null ? null : { id: reviewId, override }, loadReview, 'the review');
+  const previous = review.data?.previous ?? null;
+  const comparison = useRequest(
+    comparing !== null && comparing === reviewId && previous ? { id: comparing, other: previous.id } : null,
+    loadComparison,
+    'the comparison',
+  );
+  const errors = [panels.error, detail.error, review.error, comparison.error, actionError];
 
-  const createReview = async (event: FormEvent<HTMLFormElement>) => {
+  const act = async (change: () => Promise<unknown>) => {
+    try {
+      await change();
+      setActionError(null);
+    } catch (e) {
+      setActionError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const createReview = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const meetingDate = String(new FormData(event.currentTarget).get('meetingDate'));
-    try {
+    return act(async () => {
       const { review: created } = await okJson(
         api.api.panels[':id'].reviews.$post({ param: { id: String(panelId) }, json: { meetingDate } }),
       );
-      setError(null);
-      setReviewId(created!.id);
-      setVersion((v) => v + 1);
-    } catch (e) {
-      fail(e);
-    }
+      select({ review: created!.id });
+      detail.reload();
+    });
   };
-  const watch = async (h3: string) => {
-    try {
+  const reloadReview = () => {
+    detail.reload();
+    review.reload();
+  };
+  const watch = (h3: string) =>
+    act(async () => {
       await okJson(
         api.api.panels[':id'].watch.$post({ param: { id: String(panelId) }, json: { h3, reviewId: reviewId! } }),
       );
-      setVersion((v) => v + 1);
-    } catch (e) {
-      fail(e);
-    }
-  };
+      reloadReview();
+    });
 
   return (
-    <div className="admin-page panel-page">
-      <header className="admin-header">
-        <h1>hotspot · panel reviews</h1>
-        {header}
-      </header>
-      {notice}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {panels?.length === 0 && (
+    <PageShell title="panel reviews" className="panel-page" header={header} notice={notice}>
+      {errors.map((e) => e && <FormError key={e} message={e} />)}
+      {panelList?.length === 0 && (
         <p className="hint">
           No panels yet
           {user.role === 'admin' || user.role === 'analyst' ? '' : ': an analyst of your partnership sets one up'}.
@@ -107,13 +110,10 @@ export function PanelPage({
       {user.role === 'admin' && (
         <OverrideForm
           active={override}
-          onChange={(reason) => {
-            setOverride(reason);
-            setPanelId(null);
-            setReviewId(null);
-            setReview(null);
-            setDetail(null);
-            setError(null);
+          onChange={(next) => {
+            setOverride(next);
+            select({ panel: undefined, review: undefined });
+            setActionError(null);
           }}
         />
       )}
@@ -121,40 +121,26 @@ export function PanelPage({
         <NewPanelForm
           user={user}
           onCreated={(id) => {
-            setPanelId(id);
-            setReviewId(null);
-            setReview(null);
-            setDetail(null);
-            setPanelsVersion((v) => v + 1);
+            select({ panel: id, review: undefined });
+            panels.reload();
           }}
         />
       )}
       <section className="admin-section panel-controls" aria-label="Panel and meeting">
         <label>
           Panel{' '}
-          <select
-            value={panelId ?? ''}
-            onChange={(e) => {
-              setPanelId(Number(e.target.value));
-              setReviewId(null);
-              setReview(null);
-            }}
-          >
-            {(panels ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.cadence})
-              </option>
-            ))}
+          <select value={panelId ?? ''} onChange={(e) => select({ panel: Number(e.target.value), review: undefined })}>
+            <Options options={(panelList ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.cadence})` }))} />
           </select>
         </label>
         <label>
           Meeting{' '}
-          <select value={reviewId ?? ''} onChange={(e) => setReviewId(Number(e.target.value))} aria-label="Meeting">
-            {(detail?.reviews ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.meetingDate}
-              </option>
-            ))}
+          <select
+            value={reviewId ?? ''}
+            onChange={(e) => select({ review: Number(e.target.value) })}
+            aria-label="Meeting"
+          >
+            <Options options={reviews.map((r) => ({ value: r.id, label: r.meetingDate }))} />
           </select>
         </label>
         {!override && (
@@ -165,64 +151,49 @@ export function PanelPage({
             <button type="submit">Create review</button>
           </form>
         )}
-        {review && (
+        {review.data && !override && (
           <span className="review-links">
-            {!override && (
-              <button type="button" className="link-button" onClick={() => onOpenReport(review.review.id)}>
-                Printable report
-              </button>
-            )}
-            {!override && <a href={`/api/reviews/${review.review.id}/export/cells.csv`}>CSV</a>}
-            {!override && <a href={`/api/reviews/${review.review.id}/export/cells.geojson`}>GeoJSON</a>}
-            {review.previous && !override && (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => void loadComparison(review.review.id, review.previous!.id).then(setComparison, fail)}
-              >
-                Compare with previous review ({review.previous.meetingDate})
-              </button>
+            <LinkButton onClick={() => onOpenReport(review.data!.review.id)}>Printable report</LinkButton>
+            <a href={`/api/reviews/${review.data.review.id}/export/cells.csv`}>CSV</a>
+            <a href={`/api/reviews/${review.data.review.id}/export/cells.geojson`}>GeoJSON</a>
+            {previous && (
+              <LinkButton onClick={() => setComparing(reviewId)}>
+                Compare with previous review ({previous.meetingDate})
+              </LinkButton>
             )}
           </span>
         )}
       </section>
-      {comparison && (
+      {comparison.data && (
         <table className="data-table review-comparison">
           <caption className="hint">
-            Priority locations, {comparison.before.meetingDate} against {comparison.after.meetingDate}
+            Priority locations, {comparison.data.before.meetingDate} against {comparison.data.after.meetingDate}
           </caption>
-          <thead>
-            <tr>
-              <th>Location</th>
-              <th>Then</th>
-              <th>Now</th>
-              <th>Movement</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Location', 'Then', 'Now', 'Movement']} />
           <tbody>
-            {comparison.locations
+            {comparison.data.locations
               .filter((l) => l.movement !== 'unchanged')
               .map((l) => (
                 <tr key={l.h3}>
                   <td>{l.h3.slice(0, 10)}…</td>
-                  <td>{l.before ? changeLabel(l.before.class) : '–'}</td>
-                  <td>{l.after ? changeLabel(l.after.class) : '–'}</td>
+                  <td>{l.before ? changeName(l.before.class) : '–'}</td>
+                  <td>{l.after ? changeName(l.after.class) : '–'}</td>
                   <td>{l.movement}</td>
                 </tr>
               ))}
           </tbody>
         </table>
       )}
-      {review && (
+      {review.data && (
         <ReviewView
-          key={review.review.id}
-          body={review}
-          onChanged={() => setVersion((v) => v + 1)}
+          key={review.data.review.id}
+          body={review.data}
+          onChanged={reloadReview}
           onWatch={watch}
           readOnly={override !== null}
         />
       )}
-    </div>
+    </PageShell>
   );
 }
 
@@ -232,10 +203,7 @@ function OverrideForm({ active, onChange }: { active: string | null; onChange: (
     return (
       <p className="notice" role="status">
         Reading every partnership's panels (read only; each read is recorded in the audit log with your reason: “
-        {active}”).{' '}
-        <button type="button" className="link-button" onClick={() => onChange(null)}>
-          Back to my partnerships' panels
-        </button>
+        {active}”). <LinkButton onClick={() => onChange(null)}>Back to my partnerships' panels</LinkButton>
       </p>
     );
   return (

@@ -1,43 +1,40 @@
-import { useEffect, useState } from 'react';
-import { api, okJson, type ReviewBody } from '../api';
-import { ChangeMap } from './ChangeMap';
-import { SmallMultiples } from './SmallMultiples';
-import { CHANGE_CLASSES, changeLabel } from './changeClasses';
+import { api, okJson } from '../api';
+import { FormError } from '../controls/FormError';
+import { TableHead } from '../controls/TableHead';
+import { TextList } from '../controls/TextList';
 import { cssColour } from '../map/colourScale';
-import { changeFill } from './changeClasses';
+import { useRequest } from '../reference/useRequest';
+import { shortLabel, useChangeClassName, useVocabulary } from '../reference/vocabulary';
+import { ChangeMap } from './ChangeMap';
+import { changeFill, NO_CHANGE } from './changeClasses';
+import { SmallMultiples } from './SmallMultiples';
+import { WatchedTable } from './WatchedTable';
+import { LinkButton } from '../controls/LinkButton';
 
 /** A period's label, with its dates where the label does not already give them. */
 const periodText = (p: { label: string; from: string; to: string }) =>
   p.label.includes(p.from) ? p.label : `${p.label} (${p.from} to ${p.to})`;
 const shown = (n: number | null) => (n === null ? 'fewer than k' : Number.isInteger(n) ? String(n) : n.toFixed(1));
+const loadReport = (id: number, signal: AbortSignal) =>
+  okJson(api.api.reviews[':id'].report.$get({ param: { id: String(id) } }, { init: { signal } }));
 
 /**
  * A review as a printable report: the browser's "Save as PDF" turns it into a clean PDF (print CSS
  * hides everything but the report). Map, tables, definitions, the disclosure statement and data sources.
  */
 export function ReportPage({ reviewId, onBack }: { reviewId: number; onBack: () => void }) {
-  const [body, setBody] = useState<ReviewBody | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    okJson(api.api.reviews[':id'].report.$get({ param: { id: String(reviewId) } })).then(setBody, (e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [reviewId]);
-  if (error)
-    return (
-      <p className="form-error" role="alert">
-        {error}
-      </p>
-    );
+  const report = useRequest(reviewId, loadReport, 'the report');
+  const { changeClasses } = useVocabulary();
+  const changeName = useChangeClassName();
+  const body = report.data;
+  if (report.error) return <FormError message={report.error} />;
   if (!body) return <p className="status-line">Loading…</p>;
   const { review, panel, notes } = body;
   const r = review.results;
   return (
     <article className="report" aria-label="Review report" data-review={review.id}>
       <nav className="no-print">
-        <button type="button" className="link-button" onClick={onBack}>
-          Back to the panel
-        </button>{' '}
+        <LinkButton onClick={onBack}>Back to the panel</LinkButton>{' '}
         <button type="button" onClick={() => window.print()}>
           Print or save as PDF
         </button>
@@ -55,14 +52,15 @@ export function ReportPage({ reviewId, onBack }: { reviewId: number; onBack: () 
         <h2>Summary</h2>
         <p>
           Incidents in the area: {shown(r.total.current)} this period against {shown(r.total.comparison)} (
-          {changeLabel(r.total.class).toLowerCase()}).{' '}
-          {CHANGE_CLASSES.filter((c) => c.id !== 'no-significant-change')
-            .map((c) => `${c.label}: ${r.classes[c.id] ?? 0}`)
+          {changeName(r.total.class).toLowerCase()}).{' '}
+          {changeClasses
+            .filter((c) => c.id !== NO_CHANGE)
+            .map((c) => `${shortLabel(c.label)}: ${r.classes[c.id as keyof typeof r.classes] ?? 0}`)
             .join(' · ')}
         </p>
         <ChangeMap cells={r.cells} width={700} height={440} title={`Change by location, ${r.current.label}`} />
         <ul className="report-key">
-          {CHANGE_CLASSES.map((c) => (
+          {changeClasses.map((c) => (
             <li key={c.id}>
               <span className="swatch" style={{ background: cssColour(changeFill(c.id)) }} /> {c.label}
             </li>
@@ -76,20 +74,12 @@ export function ReportPage({ reviewId, onBack }: { reviewId: number; onBack: () 
       <section>
         <h2>Priority locations</h2>
         <table className="data-table">
-          <thead>
-            <tr>
-              <th>H3 cell</th>
-              <th>Change</th>
-              <th>This period</th>
-              <th>Compared with</th>
-              <th>Notes and actions</th>
-            </tr>
-          </thead>
+          <TableHead columns={['H3 cell', 'Change', 'This period', 'Compared with', 'Notes and actions']} />
           <tbody>
             {r.priorities.map((p) => (
               <tr key={p.h3}>
                 <td>{p.h3}</td>
-                <td>{changeLabel(p.class)}</td>
+                <td>{changeName(p.class)}</td>
                 <td>{shown(p.current)}</td>
                 <td>{shown(p.comparison)}</td>
                 <td>
@@ -109,26 +99,7 @@ export function ReportPage({ reviewId, onBack }: { reviewId: number; onBack: () 
       {r.watched.length > 0 && (
         <section>
           <h2>Watch-list</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>H3 cell</th>
-                <th>Why watched</th>
-                <th>When added</th>
-                <th>Now</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.watched.map((w) => (
-                <tr key={w.h3}>
-                  <td>{w.h3}</td>
-                  <td>{w.reason ?? ''}</td>
-                  <td>{w.then ? `${changeLabel(w.then.class)} (${shown(w.then.current)})` : 'none'}</td>
-                  <td>{w.now ? `${changeLabel(w.now.class)} (${shown(w.now.current)})` : 'none'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <WatchedTable watched={r.watched} columns={['H3 cell', 'Why watched', 'When added', 'Now']} shown={shown} />
         </section>
       )}
       <section>
@@ -137,19 +108,11 @@ export function ReportPage({ reviewId, onBack }: { reviewId: number; onBack: () 
           Offence groups: {r.groups.join(', ')}.
           {r.definition ? ` Definition: ${r.definition.name}, version ${r.definition.version}.` : ''}
         </p>
-        <ul>
-          {Object.entries(r.method).map(([k, v]) => (
-            <li key={k}>{v}</li>
-          ))}
-        </ul>
+        <TextList items={Object.values(r.method)} />
       </section>
       <section>
         <h2>Disclosure control</h2>
-        <ul>
-          {r.disclosure.rules.map((rule) => (
-            <li key={rule}>{rule}</li>
-          ))}
-        </ul>
+        <TextList items={r.disclosure.rules} />
       </section>
       <section>
         <h2>Data sources</h2>

@@ -1,9 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api, okJson, type ReviewBody } from '../api';
+import { FormError } from '../controls/FormError';
+import { Options } from '../controls/Options';
+import { TableHead } from '../controls/TableHead';
+import { shortLabel, useChangeClassName, useVocabulary } from '../reference/vocabulary';
 import { ChangeMap } from './ChangeMap';
-import { CHANGE_CLASSES, changeLabel } from './changeClasses';
+import { NO_CHANGE } from './changeClasses';
 import { SeriesChart } from './SeriesChart';
 import { SmallMultiples } from './SmallMultiples';
+import { WatchedTable } from './WatchedTable';
+import { LinkButton } from '../controls/LinkButton';
+
+const STATUSES = [
+  { value: 'open', label: 'Open' },
+  { value: 'in-progress', label: 'In progress' },
+  { value: 'done', label: 'Done' },
+];
 
 const shown = (n: number | null) => (n === null ? '<k' : Number.isInteger(n) ? String(n) : n.toFixed(1));
 
@@ -26,6 +38,8 @@ export function ReviewView({
   const r = review.results;
   const [selected, setSelected] = useState<string | null>(r.priorities[0]?.h3 ?? null);
   const [error, setError] = useState<string | null>(null);
+  const { changeClasses } = useVocabulary();
+  const changeName = useChangeClassName();
   const cell = r.cells.find((c) => c.h3 === selected) ?? null;
   const series = selected ? r.series.cells[selected] : undefined;
   const locationNotes = notes.filter((n) => n.h3 === selected);
@@ -66,11 +80,13 @@ export function ReviewView({
         {r.restricted && ` · restricted data: counts below ${r.threshold} withheld, others within ±2`}
       </p>
       <ul className="change-summary">
-        {CHANGE_CLASSES.filter((c) => c.id !== 'no-significant-change').map((c) => (
-          <li key={c.id} data-class={c.id}>
-            {c.label}: <strong>{r.classes[c.id] ?? 0}</strong>
-          </li>
-        ))}
+        {changeClasses
+          .filter((c) => c.id !== NO_CHANGE)
+          .map((c) => (
+            <li key={c.id} data-class={c.id} title={c.label}>
+              {shortLabel(c.label)}: <strong>{r.classes[c.id as keyof typeof r.classes] ?? 0}</strong>
+            </li>
+          ))}
       </ul>
       <div className="review-body">
         <ChangeMap
@@ -82,15 +98,7 @@ export function ReviewView({
         <div className="review-side">
           <table className="data-table review-priorities">
             <caption className="hint">Priority locations: new and worse first</caption>
-            <thead>
-              <tr>
-                <th>Location</th>
-                <th>Change</th>
-                <th>Now</th>
-                <th>Before</th>
-                <th>Notes</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Location', 'Change', 'Now', 'Before', 'Notes']} />
             <tbody>
               {r.priorities.map((p) => (
                 <tr
@@ -100,11 +108,9 @@ export function ReviewView({
                   onClick={() => setSelected(p.h3)}
                 >
                   <td>
-                    <button type="button" className="link-button">
-                      {p.h3.slice(0, 10)}…
-                    </button>
+                    <LinkButton>{p.h3.slice(0, 10)}…</LinkButton>
                   </td>
-                  <td>{changeLabel(p.class)}</td>
+                  <td>{changeName(p.class)}</td>
                   <td>{shown(p.current)}</td>
                   <td>{shown(p.comparison)}</td>
                   <td>{notes.filter((n) => n.h3 === p.h3).length || ''}</td>
@@ -118,16 +124,12 @@ export function ReviewView({
       {cell && (
         <section className="location" aria-label="Location">
           <h3>
-            Location {cell.h3}: {changeLabel(cell.class)}
+            Location {cell.h3}: {changeName(cell.class)}
           </h3>
           {series && (
             <SeriesChart counts={series} labels={r.series.periods.map((p) => p.label)} threshold={r.threshold} />
           )}
-          {!readOnly && (
-            <button type="button" className="link-button" onClick={() => void onWatch(cell.h3)}>
-              Add to watch-list
-            </button>
-          )}
+          {!readOnly && <LinkButton onClick={() => void onWatch(cell.h3)}>Add to watch-list</LinkButton>}
           <ul className="notes">
             {locationNotes.map((n) => (
               <li key={n.id}>
@@ -143,9 +145,7 @@ export function ReviewView({
                     value={n.status ?? 'open'}
                     onChange={(e) => void setStatus(n.id, e.target.value as 'open' | 'in-progress' | 'done')}
                   >
-                    <option value="open">Open</option>
-                    <option value="in-progress">In progress</option>
-                    <option value="done">Done</option>
+                    <Options options={STATUSES} />
                   </select>
                 )}
               </li>
@@ -168,31 +168,17 @@ export function ReviewView({
               <button type="submit">Add</button>
             </form>
           )}
-          {error && <p className="form-error">{error}</p>}
+          <FormError message={error} />
         </section>
       )}
       {r.watched.length > 0 && (
-        <table className="data-table">
-          <caption className="hint">Watch-list: movement since each location was added</caption>
-          <thead>
-            <tr>
-              <th>Location</th>
-              <th>Reason</th>
-              <th>Then</th>
-              <th>Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.watched.map((w) => (
-              <tr key={w.h3} data-h3={w.h3}>
-                <td>{w.h3.slice(0, 10)}…</td>
-                <td>{w.reason ?? ''}</td>
-                <td>{w.then ? `${changeLabel(w.then.class)} (${shown(w.then.current)})` : 'none'}</td>
-                <td>{w.now ? `${changeLabel(w.now.class)} (${shown(w.now.current)})` : 'none'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <WatchedTable
+          watched={r.watched}
+          caption="Watch-list: movement since each location was added"
+          columns={['Location', 'Reason', 'Then', 'Now']}
+          short
+          shown={shown}
+        />
       )}
     </section>
   );

@@ -22,8 +22,9 @@ export function SeriesChart({
       {counts.map((n, i) => {
         const value = n ?? (threshold ?? 1) / 2;
         const h = (value / max) * height;
+        // Each bar is one period: its label names it.
         return (
-          <g key={i}>
+          <g key={labels[i]}>
             <rect
               x={i * bar + 2}
               y={height - h}

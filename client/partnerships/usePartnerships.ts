@@ -1,5 +1,5 @@
 import { fetchPartnership, fetchPartnerships, type Partnership, type PartnershipDetail } from '../api';
-import { useFetched } from '../reference/useFetched';
+import { RequestCache, useRequest } from '../reference/useRequest';
 
 export interface PartnershipsState {
   /** Null while loading; empty when the server has none (or they could not be loaded). */
@@ -7,21 +7,15 @@ export interface PartnershipsState {
   error: string | null;
 }
 
-/** All partnerships (force areas, councils, VRU area, user-drawn), loaded once. */
+/** All partnerships (force areas, councils, VRU area, user-drawn). */
 export function usePartnerships(): PartnershipsState {
-  const list = useFetched('partnerships', (signal) => fetchPartnerships(signal), 'partnerships');
-  if (list.loading) return { partnerships: null, error: null };
-  return { partnerships: list.data ?? [], error: list.error };
+  const list = useRequest('partnerships', (_: string, signal) => fetchPartnerships(signal), 'partnerships');
+  return { partnerships: list.loading ? null : (list.data ?? []), error: list.error };
 }
 
-const outlines = new Map<string, PartnershipDetail>();
+const outlines = new RequestCache<PartnershipDetail>();
 
 /** One partnership with its outline, for the map; null = none selected. */
 export function usePartnershipDetail(id: number | null) {
-  return useFetched(
-    id === null ? null : String(id),
-    (signal) => fetchPartnership(id!, signal),
-    'the partnership outline',
-    outlines,
-  );
+  return useRequest(id, fetchPartnership, 'the partnership outline', { cache: outlines });
 }

@@ -10,42 +10,30 @@ interface PeriodPickerProps {
 /** From/to month pickers (`YYYY-MM`). */
 export function PeriodPicker({ value, bounds, onChange }: PeriodPickerProps) {
   const invalid = value !== null && value.from > value.to;
+  const end = (name: keyof Period, label: string) => (
+    <label>
+      {label}
+      <input
+        type="month"
+        name={name}
+        value={value?.[name] ?? ''}
+        min={bounds?.from}
+        max={bounds?.to}
+        disabled={value === null}
+        aria-invalid={invalid}
+        onChange={(event) => {
+          const month = event.target.value;
+          if (value && isMonth(month)) onChange({ ...value, [name]: month });
+        }}
+      />
+    </label>
+  );
   return (
     <fieldset className="control-group">
       <legend>Period</legend>
       <div className="period-row">
-        <label>
-          From
-          <input
-            type="month"
-            name="from"
-            value={value?.from ?? ''}
-            min={bounds?.from}
-            max={bounds?.to}
-            disabled={value === null}
-            aria-invalid={invalid}
-            onChange={(event) => {
-              const from = event.target.value;
-              if (value && isMonth(from)) onChange({ ...value, from });
-            }}
-          />
-        </label>
-        <label>
-          To
-          <input
-            type="month"
-            name="to"
-            value={value?.to ?? ''}
-            min={bounds?.from}
-            max={bounds?.to}
-            disabled={value === null}
-            aria-invalid={invalid}
-            onChange={(event) => {
-              const to = event.target.value;
-              if (value && isMonth(to)) onChange({ ...value, to });
-            }}
-          />
-        </label>
+        {end('from', 'From')}
+        {end('to', 'To')}
       </div>
       {invalid && <p className="field-error">“From” must not be after “To”.</p>}
       {bounds && (

@@ -1,12 +1,10 @@
-const TYPE_LABELS: Record<string, string> = {
-  school: 'School',
-  'licensed-premises': 'Licensed premises',
-  prison: 'Prison',
-  'hospital-ed': 'Emergency department',
-};
+import { labelOf, useVocabulary } from '../reference/vocabulary';
+
+type Nearest = readonly { type: string; name: string; distance: number }[];
 
 /** The nearest setting of each type to a location, nearest first, or a dash. */
-export function NearbyList({ nearest }: { nearest: readonly { type: string; name: string; distance: number }[] }) {
+export function NearbyList({ nearest }: { nearest: Nearest }) {
+  const { placeTypes } = useVocabulary();
   if (nearest.length === 0) return <>—</>;
   return (
     <>
@@ -14,10 +12,19 @@ export function NearbyList({ nearest }: { nearest: readonly { type: string; name
         <div key={n.type}>
           {n.name}{' '}
           <span className="hint">
-            ({TYPE_LABELS[n.type] ?? n.type}, {Math.round(n.distance)} m)
+            ({labelOf(placeTypes, n.type)}, {Math.round(n.distance)} m)
           </span>
         </div>
       ))}
     </>
+  );
+}
+
+/** A table cell listing the settings near a location. */
+export function NearbyCell({ nearest }: { nearest: Nearest }) {
+  return (
+    <td>
+      <NearbyList nearest={nearest} />
+    </td>
   );
 }

@@ -1,4 +1,4 @@
-import { CheckItem } from '../controls/CheckItem';
+import { CheckList } from '../controls/CheckList';
 import type { Bbox, PlacesBody, PlaceType } from '../api';
 import { countInBbox } from './placeInfo';
 import { SHAPE_PATHS, type PlaceStyle } from './placeStyles';
@@ -16,50 +16,44 @@ interface PlacesPanelProps {
 
 /** Legend and switches for the settings layers (schools, licensed premises, prisons, EDs). */
 export function PlacesPanel({ types, styles, enabled, onChange, byType, view, error }: PlacesPanelProps) {
-  const toggle = (type: string, on: boolean) => {
-    const next = new Set(enabled);
-    if (on) next.add(type);
-    else next.delete(type);
-    onChange((types ?? []).map((t) => t.type).filter((t) => next.has(t)));
-  };
+  const byName = new Map((types ?? []).map((t) => [t.type, t]));
   return (
     <fieldset className="control-group places-panel" aria-label="Places">
       <legend>Places (settings)</legend>
       {types === null && !error && <p className="hint">Loading places…</p>}
       {error && <p className="field-error">{error}</p>}
       {types?.length === 0 && <p className="hint">No place layers are loaded.</p>}
-      <ul className="check-list">
-        {(types ?? []).map((t) => {
-          const style = styles.get(t.type);
-          const on = enabled.includes(t.type);
-          const body = byType.get(t.type);
+      <CheckList
+        name="place-type"
+        items={(types ?? []).map((t) => t.type)}
+        selected={enabled}
+        onChange={onChange}
+        rowData={(type) => ({ 'data-place-type': type })}
+        swatch={(type) => {
+          const style = styles.get(type);
+          return style && <PlaceSwatch style={style} />;
+        }}
+        label={(type) => {
+          const t = byName.get(type)!;
           return (
-            <li key={t.type} data-place-type={t.type}>
-              <CheckItem
-                name="place-type"
-                value={t.type}
-                checked={on}
-                onChange={(checked) => toggle(t.type, checked)}
-                swatch={style && <PlaceSwatch style={style} />}
-              >
-                {t.label}
-                {t.proxy && (
-                  <span className="badge badge-proxy" title="A stand-in for the real layer; see the note">
-                    stand-in
-                  </span>
-                )}
-                <span className="hint place-count">{countText(t, on, body, view)}</span>
-                {t.note && (
-                  <span className="hint place-note" title={t.note}>
-                    {t.proxy ? 'Stand-in: ' : 'Note: '}
-                    {t.note}
-                  </span>
-                )}
-              </CheckItem>
-            </li>
+            <>
+              {t.label}
+              {t.proxy && (
+                <span className="badge badge-proxy" title="A stand-in for the real layer; see the note">
+                  stand-in
+                </span>
+              )}
+              <span className="hint place-count">{countText(t, enabled.includes(type), byType.get(type), view)}</span>
+              {t.note && (
+                <span className="hint place-note" title={t.note}>
+                  {t.proxy ? 'Stand-in: ' : 'Note: '}
+                  {t.note}
+                </span>
+              )}
+            </>
           );
-        })}
-      </ul>
+        }}
+      />
     </fieldset>
   );
 }

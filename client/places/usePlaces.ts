@@ -1,18 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import { fetchPlaces, fetchPlaceTypes, isAbort, type Bbox, type PlacesBody, type PlaceType } from '../api';
-import { useFetched } from '../reference/useFetched';
+import { type Bbox, fetchPlaces, fetchPlaceTypes, isAbort, type PlacesBody } from '../api';
+import { useRequest } from '../reference/useRequest';
 
-export interface PlaceTypesState {
-  /** Null while loading; empty when there are none (or they could not be loaded). */
-  types: PlaceType[] | null;
-  error: string | null;
-}
-
-/** The kinds of place the server holds, with their labels, totals and stand-in notes. */
-export function usePlaceTypes(): PlaceTypesState {
-  const fetched = useFetched('place-types', (signal) => fetchPlaceTypes(signal), 'place types');
-  if (fetched.loading) return { types: null, error: null };
-  return { types: fetched.data ?? [], error: fetched.error };
+/** The kinds of place the server holds, with their labels, totals and stand-in notes (null while loading). */
+export function usePlaceTypes() {
+  const request = useRequest('place-types', (_: string, signal) => fetchPlaceTypes(signal), 'place types');
+  return { types: request.loading ? null : (request.data ?? []), error: request.error };
 }
 
 interface CachedPlaces extends PlacesBody {
@@ -62,60 +54,47 @@ export function snapBbox([west, south, east, north]: Bbox, step = 0.1): Bbox {
   ];
 }
 
-export interface PlacesState {
-  /** Places per type for the box (types still loading are absent). */
+export interface Places {
+  /** Places per type for the box. */
   byType: ReadonlyMap<string, PlacesBody>;
-  loading: boolean;
+  /** Types that could not be loaded. */
   errors: string[];
 }
 
-/** Places of the given types inside the box, one request per type (each capped by the server). */
-export function usePlaces(types: readonly string[], bbox: Bbox | null): PlacesState {
-  const [, setVersion] = useState(0);
-  const [failed, setFailed] = useState<ReadonlyMap<string, string>>(new Map());
-  const missing = bbox ? types.filter((t) => !cached(t, bbox) && !failed.has(cacheKey(t, bbox))) : [];
-  // Keyed on the whole request (box and types), not on what is still missing, so one type's
-  // answer arriving does not cancel and repeat the others' requests.
-  const requestKey = bbox ? `${bbox.join(',')}#${types.join(',')}` : null;
-
-  useEffect(() => {
-    if (!bbox || missing.length === 0) return;
-    const controller = new AbortController();
-    for (const type of missing) {
-      fetchPlaces([type], bbox, controller.signal)
-        .then((body) => {
-          remember(type, { places: body.places, truncated: body.truncated, bbox });
-          setVersion((v) => v + 1);
-        })
-        .catch((error: unknown) => {
-          if (isAbort(error)) return;
-          const message = `Could not load places (${type}): ${error instanceof Error ? error.message : String(error)}`;
-          setFailed((previous) => new Map(previous).set(cacheKey(type, bbox), message));
-        });
-    }
-    return () => controller.abort();
-    // `requestKey` captures the box and the types; `missing` is read when they change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [requestKey]);
-
-  const entries: Array<[string, PlacesBody]> = [];
-  const errors: string[] = [];
-  if (bbox) {
-    for (const type of types) {
-      const entry = cached(type, bbox);
-      if (entry) entries.push([type, entry]);
-      const error = failed.get(cacheKey(type, bbox));
-      if (error) errors.push(error);
-    }
-  }
-  // The same answers give the same map, so layers built from it are not rebuilt on every render.
-  const previous = useRef<{ entries: Array<[string, PlacesBody]>; byType: ReadonlyMap<string, PlacesBody> } | null>(
-    null,
+/**
+ * Places of the given types inside the box: one request per type not yet held (each capped by
+ * the server), kept for later boxes inside a complete answer's.
+ */
+async function loadPlaces({ types, bbox }: { types: readonly string[]; bbox: Bbox }, signal: AbortSignal) {
+  const answers = await Promise.allSettled(
+    types.map(async (type): Promise<[string, PlacesBody]> => {
+      const held = cached(type, bbox);
+      if (held) return [type, held];
+      const body = await fetchPlaces([type], bbox, signal);
+      const entry = { places: body.places, truncated: body.truncated, bbox };
+      remember(type, entry);
+      return [type, entry];
+    }),
   );
-  const same =
-    previous.current !== null &&
-    previous.current.entries.length === entries.length &&
-    previous.current.entries.every(([type, body], i) => entries[i]![0] === type && entries[i]![1] === body);
-  if (!same) previous.current = { entries, byType: new Map(entries) };
-  return { byType: previous.current!.byType, loading: missing.length > 0, errors };
+  const failed = answers.find((a) => a.status === 'rejected' && isAbort(a.reason));
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return {
+    byType: new Map(answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []))),
+    errors: answers.flatMap((a, i) =>
+      a.status === 'rejected' ? [`Could not load places (${types[i]}): ${(a.reason as Error).message}`] : [],
+    ),
+  };
+}
+
+const NONE: Places = { byType: new Map(), errors: [] };
+
+/** Places of the given types inside the box (null = none); the last box's stay shown while the next loads. */
+export function usePlaces(
+  types: readonly string[],
+  bbox: Bbox | null,
+): Places & { loading: boolean; error: string | null } {
+  const request = useRequest(bbox && types.length ? { types, bbox } : null, loadPlaces, 'places', {
+    keepPrevious: true,
+  });
+  return { ...(request.data ?? NONE), loading: request.loading, error: request.error };
 }

@@ -1,7 +1,9 @@
 import type { SummaryBody } from '../api';
-import { NearbyList } from '../places/NearbyList';
+import { TableHead } from '../controls/TableHead';
+import { NearbyCell } from '../places/NearbyList';
+import { hotspotClassLabel, useVocabulary } from '../reference/vocabulary';
 
-/** Short class names for a narrow table (the full wording is in the title). */
+/** Short class names for a narrow table (the server's full wording is in the title). */
 const SHORT_CLASS: Record<number, string> = {
   3: 'Hot 99%',
   2: 'Hot 95%',
@@ -10,15 +12,6 @@ const SHORT_CLASS: Record<number, string> = {
   [-1]: 'Cold 90%',
   [-2]: 'Cold 95%',
   [-3]: 'Cold 99%',
-};
-const CLASS_TITLE: Record<number, string> = {
-  3: 'Hot spot, 99% confidence',
-  2: 'Hot spot, 95% confidence',
-  1: 'Hot spot, 90% confidence',
-  0: 'Not significant',
-  [-1]: 'Cold spot, 90% confidence',
-  [-2]: 'Cold spot, 95% confidence',
-  [-3]: 'Cold spot, 99% confidence',
 };
 
 function percent(v: number | null): string {
@@ -38,6 +31,7 @@ export function PriorityTable({
   loading: boolean;
   error: string | null;
 }) {
+  const { hotspotClasses } = useVocabulary();
   return (
     <section className="control-group priorities" aria-labelledby="priorities-title">
       <h2 id="priorities-title" className="control-label">
@@ -58,25 +52,20 @@ export function PriorityTable({
             <caption className="hint">
               Top {summary.priorities.length} cells by hot-spot class, then count (H3 resolution {summary.res})
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Class</th>
-                <th scope="col">Incidents</th>
-                <th scope="col">Nearby (500 m)</th>
-              </tr>
-            </thead>
+            <TableHead columns={['#', 'Class', 'Incidents', 'Nearby (500 m)']} scoped />
             <tbody>
               {summary.priorities.map((p, i) => (
                 <tr key={p.h3} data-h3={p.h3}>
                   <td>{i + 1}</td>
-                  <td title={p.class === null ? 'Class withheld: data too sparse' : CLASS_TITLE[p.class]}>
+                  <td
+                    title={
+                      p.class === null ? 'Class withheld: data too sparse' : hotspotClassLabel(hotspotClasses, p.class)
+                    }
+                  >
                     {p.class === null ? '–' : SHORT_CLASS[p.class]}
                   </td>
                   <td>{p.count === null ? `< ${summary.threshold}` : p.count.toLocaleString('en-GB')}</td>
-                  <td>
-                    <NearbyList nearest={p.nearest} />
-                  </td>
+                  <NearbyCell nearest={p.nearest} />
                 </tr>
               ))}
             </tbody>

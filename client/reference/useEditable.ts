@@ -1,27 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useRequest } from './useRequest';
 
 /**
  * Data an admin-style page loads, changes and reloads: `act` runs a change, shows its error if
  * it fails, and reloads after it. `load` must be stable (defined outside the component).
  */
-export function useEditable<T>(load: () => Promise<T>) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    load().then(setData, (e: Error) => setError(e.message));
-  }, [load]);
-  useEffect(reload, [reload]);
+export function useEditable<T>(load: () => Promise<T>, what: string) {
+  const request = useRequest(what, () => load(), what);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const { reload } = request;
   const act = useCallback(
     async (change: () => Promise<unknown>) => {
-      setError(null);
+      setActionError(null);
       try {
         await change();
         reload();
       } catch (e) {
-        setError((e as Error).message);
+        setActionError(e instanceof Error ? e.message : String(e));
       }
     },
     [reload],
   );
-  return { data, error, act };
+  return { data: request.data, error: actionError ?? request.error, act };
 }

@@ -1,7 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import type { InferResponseType } from 'hono/client';
-import { api, okJson, postForm, type Ok } from '../api';
-import { PLACE_TYPES, placeTypeLabel, SENSITIVE_PLACE_TYPES } from '../../server/domain/place-types';
+import { type FormEvent, useState } from 'react';
+import { SENSITIVE_PLACE_TYPES } from '../../server/domain/place-types';
+import { api, type Ok, okJson, postForm } from '../api';
+import { Options } from '../controls/Options';
+import { DataTable } from '../controls/DataTable';
+import { labelOf, useVocabulary } from '../reference/vocabulary';
+import { LinkButton } from '../controls/LinkButton';
 
 export type PlaceLayer = Ok<InferResponseType<(typeof api.api)['place-layers']['$get']>>['layers'][number];
 type UploadResponse = Awaited<ReturnType<typeof api.api.places.$post>>;
@@ -20,6 +24,7 @@ interface Props {
  */
 export function PlaceLayersSection({ layers, ownerLabel, act }: Props) {
   const [report, setReport] = useState<string | null>(null);
+  const { placeTypes } = useVocabulary();
   const managed = layers.filter((l) => l.canManage);
 
   const upload = async (event: FormEvent<HTMLFormElement>) => {
@@ -63,12 +68,12 @@ export function PlaceLayersSection({ layers, ownerLabel, act }: Props) {
         <label>
           Type{' '}
           <select name="type" defaultValue="custom">
-            {PLACE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {placeTypeLabel(t)}
-                {SENSITIVE_PLACE_TYPES.has(t) ? ' (restricted)' : ''}
-              </option>
-            ))}
+            <Options
+              options={placeTypes.map((t) => ({
+                value: t.id,
+                label: `${t.label}${SENSITIVE_PLACE_TYPES.has(t.id) ? ' (restricted)' : ''}`,
+              }))}
+            />
           </select>
         </label>
         <label className="check-row">
@@ -87,45 +92,33 @@ export function PlaceLayersSection({ layers, ownerLabel, act }: Props) {
           {report}
         </p>
       )}
-      <table className="data-table place-layers">
-        <thead>
-          <tr>
-            <th>Id</th>
-            <th>Layer</th>
-            <th>Type</th>
-            <th>Held by</th>
-            <th>Places</th>
-            <th>Access</th>
-            <th />
+      <DataTable
+        className="place-layers"
+        columns={['Id', 'Layer', 'Type', 'Held by', 'Places', 'Access', '']}
+        rows={layers}
+        row={(l) => (
+          <tr key={l.id}>
+            <td>{l.id}</td>
+            <td>{l.bundled ? 'Bundled settings' : l.name}</td>
+            <td>{l.bundled ? 'several' : labelOf(placeTypes, l.type)}</td>
+            <td>{l.ownerScope ? ownerLabel(l.ownerScope) : l.bundled ? 'everyone (bundled)' : 'administrators'}</td>
+            <td>{l.places.toLocaleString('en-GB')}</td>
+            <td>{l.restricted ? 'restricted' : 'public'}</td>
+            <td>
+              {l.canManage && (
+                <LinkButton
+                  onClick={() => {
+                    if (window.confirm(`Delete the layer "${l.name}", its ${l.places} places and every grant of it?`))
+                      void act(() => okJson(api.api['place-layers'][':id'].$delete({ param: { id: String(l.id) } })));
+                  }}
+                >
+                  Delete
+                </LinkButton>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {layers.map((l) => (
-            <tr key={l.id}>
-              <td>{l.id}</td>
-              <td>{l.bundled ? 'Bundled settings' : l.name}</td>
-              <td>{l.bundled ? 'several' : placeTypeLabel(l.type)}</td>
-              <td>{l.ownerScope ? ownerLabel(l.ownerScope) : l.bundled ? 'everyone (bundled)' : 'administrators'}</td>
-              <td>{l.places.toLocaleString('en-GB')}</td>
-              <td>{l.restricted ? 'restricted' : 'public'}</td>
-              <td>
-                {l.canManage && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => {
-                      if (window.confirm(`Delete the layer "${l.name}", its ${l.places} places and every grant of it?`))
-                        void act(() => okJson(api.api['place-layers'][':id'].$delete({ param: { id: String(l.id) } })));
-                    }}
-                  >
-                    Delete
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </section>
   );
 }

@@ -1,9 +1,16 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
 import type { InferResponseType } from 'hono/client';
-import { api, okJson, type Dataset, type Ok } from '../api';
-import { useScopeOptions } from '../reference/scopeOptions';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { api, type Dataset, type Ok, okJson, type SessionUser } from '../api';
+import { FormError } from '../controls/FormError';
+import { Options } from '../controls/Options';
+import { PageShell } from '../controls/PageShell';
+import { DataTable } from '../controls/DataTable';
+import { TextField } from '../controls/TextField';
+import { DatasetUploadForm } from '../datasets/DatasetUploadForm';
+import { type ScopeOption, useScopeOptions } from '../reference/scopeOptions';
 import { useEditable } from '../reference/useEditable';
-import { PlaceLayersSection, type PlaceLayer } from './PlaceLayersSection';
+import { type PlaceLayer, PlaceLayersSection } from './PlaceLayersSection';
+import { LinkButton } from '../controls/LinkButton';
 
 type Grant = Ok<InferResponseType<typeof api.api.grants.$get>>['grants'][number];
 
@@ -23,10 +30,10 @@ async function loadSharing(): Promise<{ datasets: Dataset[]; grants: Grant[]; la
 
 /**
  * Data owners share restricted datasets and place layers with another partnership or PCC:
- * purpose, expiry, and for datasets an optional area. Place layers are uploaded and kept here.
+ * purpose, expiry, and for datasets an optional area. Datasets and place layers are uploaded here.
  */
-export function SharingPage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
-  const { data, error, act } = useEditable(loadSharing);
+export function SharingPage({ user, header, notice }: { user: SessionUser; header: ReactNode; notice?: ReactNode }) {
+  const { data, error, act } = useEditable(loadSharing, 'datasets, grants and place layers');
   const datasets = data?.datasets ?? [];
   const grants = data?.grants ?? [];
   const layers = data?.layers ?? [];
@@ -42,12 +49,7 @@ export function SharingPage({ header, notice }: { header: ReactNode; notice?: Re
       : `place layer "${g.placeLayer ?? g.placeLayerId}"`;
 
   return (
-    <div className="admin-page">
-      <header className="admin-header">
-        <h1>hotspot · data sharing</h1>
-        {header}
-      </header>
-      {notice}
+    <PageShell title="data sharing" header={header} notice={notice}>
       <section className="admin-section" aria-label="Grants">
         <p className="hint">
           Restricted data belongs to the partnership or PCC that supplied it. A grant lets another partnership or a PCC
@@ -55,11 +57,7 @@ export function SharingPage({ header, notice }: { header: ReactNode; notice?: Re
           for a small drawn partnership does not open the authority around it). Data received by a PCC under s17 cannot
           be granted onward.
         </p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {shareable.length + shareableLayers.length > 0 ? (
           <GrantForm
             datasets={shareable}
@@ -71,45 +69,34 @@ export function SharingPage({ header, notice }: { header: ReactNode; notice?: Re
           <p className="hint">You hold no restricted datasets or place layers you can share.</p>
         )}
         {s17.length > 0 && <p className="hint">Not shareable (s17): {s17.map((d) => d.name).join('; ')}.</p>}
-        <table className="data-table grants-table">
-          <thead>
-            <tr>
-              <th>Data</th>
-              <th>Granted to</th>
-              <th>Purpose</th>
-              <th>Area</th>
-              <th>Expires</th>
-              <th>Status</th>
-              <th />
+        <DataTable
+          className="grants-table"
+          columns={['Data', 'Granted to', 'Purpose', 'Area', 'Expires', 'Status', '']}
+          rows={grants}
+          row={(g) => (
+            <tr key={g.id}>
+              <td>{name(g)}</td>
+              <td>{label(g.granteeScope)}</td>
+              <td>{g.purpose}</td>
+              <td>{g.area ?? (g.placeLayerId !== null ? 'whole layer' : 'anywhere')}</td>
+              <td>{g.expiresAt.slice(0, 10)}</td>
+              <td>{status(g)}</td>
+              <td>
+                {status(g) === 'live' && (
+                  <LinkButton
+                    onClick={() => act(() => okJson(api.api.grants[':id'].$delete({ param: { id: String(g.id) } })))}
+                  >
+                    Revoke
+                  </LinkButton>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {grants.map((g) => (
-              <tr key={g.id}>
-                <td>{name(g)}</td>
-                <td>{label(g.granteeScope)}</td>
-                <td>{g.purpose}</td>
-                <td>{g.area ?? (g.placeLayerId !== null ? 'whole layer' : 'anywhere')}</td>
-                <td>{g.expiresAt.slice(0, 10)}</td>
-                <td>{status(g)}</td>
-                <td>
-                  {status(g) === 'live' && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => act(() => okJson(api.api.grants[':id'].$delete({ param: { id: String(g.id) } })))}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
       </section>
+      <DatasetUploadForm user={user} scopeOptions={scopes.data ?? []} />
       <PlaceLayersSection layers={layers} ownerLabel={label} act={act} />
-    </div>
+    </PageShell>
   );
 }
 
@@ -126,7 +113,7 @@ function GrantForm({
 }: {
   datasets: Dataset[];
   layers: PlaceLayer[];
-  scopeOptions: { value: string; label: string }[];
+  scopeOptions: readonly ScopeOption[];
   onGrant: (g: GrantBody) => Promise<void>;
 }) {
   const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
@@ -175,44 +162,27 @@ function GrantForm({
         Grant to
         <select name="grant-to" required value={grantee} onChange={(e) => setGrantee(e.target.value)}>
           <option value="">choose…</option>
-          {scopeOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={scopeOptions} />
         </select>
       </label>
-      <label>
-        Purpose{' '}
-        <input
-          name="grant-purpose"
-          required
-          minLength={10}
-          value={purpose}
-          onChange={(e) => setPurpose(e.target.value)}
-          placeholder="e.g. joint problem profile under the Duty"
-        />
-      </label>
-      <label>
-        Only within (optional){' '}
-        <input
-          name="grant-area"
-          value={kind === 'layer' ? '' : area}
-          disabled={kind === 'layer'}
-          onChange={(e) => setArea(e.target.value)}
-          placeholder={kind === 'layer' ? 'a layer is granted whole' : 'pfa:W15000002, lad:W06000022 or partnership:ID'}
-        />
-      </label>
-      <label>
-        Expires{' '}
-        <input
-          type="date"
-          name="grant-expires"
-          required
-          value={expiresAt}
-          onChange={(e) => setExpiresAt(e.target.value)}
-        />
-      </label>
+      <TextField
+        label="Purpose"
+        name="grant-purpose"
+        required
+        minLength={10}
+        value={purpose}
+        onChange={setPurpose}
+        placeholder="e.g. joint problem profile under the Duty"
+      />
+      <TextField
+        label="Only within (optional)"
+        name="grant-area"
+        value={kind === 'layer' ? '' : area}
+        disabled={kind === 'layer'}
+        onChange={setArea}
+        placeholder={kind === 'layer' ? 'a layer is granted whole' : 'pfa:W15000002, lad:W06000022 or partnership:ID'}
+      />
+      <TextField label="Expires" type="date" name="grant-expires" required value={expiresAt} onChange={setExpiresAt} />
       <button type="submit">Grant access</button>
     </form>
   );

@@ -1,11 +1,15 @@
 import { useMemo } from 'react';
 import { api, okJson, type OffenceGroup } from '../api';
-import { CLASS_FILL, CLASS_LABELS } from '../hotspots/hotspotColours';
+import { lowMonths, countOrFewer as n } from '../controls/format';
+import { TableHead } from '../controls/TableHead';
+import { TextList } from '../controls/TextList';
+import { CLASS_FILL } from '../hotspots/hotspotColours';
 import { cssColour } from '../map/colourScale';
 import { SeriesChart } from '../panel/SeriesChart';
 import { projectCells } from '../panel/projectCells';
-import { NearbyList } from '../places/NearbyList';
-import { useFetched } from '../reference/useFetched';
+import { NearbyCell } from '../places/NearbyList';
+import { useRequest } from '../reference/useRequest';
+import { hotspotClassLabel, useVocabulary } from '../reference/vocabulary';
 import { CLASS_STYLES } from '../triangulation/bivariate';
 
 /** Section headings, with Welsh for areas in Wales (the guidance expects Welsh-language publication there). */
@@ -32,8 +36,71 @@ export interface SnaSelection {
 
 const lastDay = (month: string) =>
   new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-const n = (v: number | null | undefined, k: number | null) =>
-  v === null || v === undefined ? `fewer than ${k ?? 'k'}` : v.toLocaleString('en-GB');
+
+/** The query parameters every section's request shares. */
+function common(s: SnaSelection) {
+  return { from: s.from, to: s.to, groups: s.groups.join(','), ...(s.public ? { public: 'true' as const } : {}) };
+}
+/** A public chapter uses coarse cells throughout (PUBLIC_SUMMARY_RULES on the server). */
+const resolutions = (s: SnaSelection) => (s.public ? (['7', '7'] as const) : (['9', '8'] as const));
+const init = (signal: AbortSignal) => ({ init: { signal } });
+
+const loadReport = (s: SnaSelection, signal: AbortSignal) =>
+  okJson(
+    api.api.sna.report.$get(
+      { query: { ...common(s), datasets: [...s.police, ...s.ed].join(','), area: s.area } },
+      init(signal),
+    ),
+  );
+const loadSummary = (s: SnaSelection, signal: AbortSignal) =>
+  okJson(
+    api.api.areas[':area'].summary.$get(
+      { param: { area: s.area }, query: { ...common(s), datasets: s.police.join(','), res: resolutions(s)[0] } },
+      init(signal),
+    ),
+  );
+const loadHotspots = (s: SnaSelection, signal: AbortSignal) =>
+  okJson(
+    api.api.hotspots.$get(
+      { query: { ...common(s), datasets: s.police.join(','), res: resolutions(s)[1], area: s.area } },
+      init(signal),
+    ),
+  );
+const loadTrend = (s: SnaSelection, signal: AbortSignal) =>
+  okJson(
+    api.api.areas[':area'].trend.$get(
+      {
+        param: { area: s.area },
+        query: {
+          datasets: s.police.join(','),
+          groups: common(s).groups,
+          period: 'month',
+          asOf: lastDay(s.to),
+          periods: '12',
+          ...(s.public ? { public: 'true' as const } : {}),
+        },
+      },
+      init(signal),
+    ),
+  );
+const loadTriangulation = (s: SnaSelection, signal: AbortSignal) =>
+  okJson(
+    api.api.triangulation.$get(
+      {
+        query: {
+          police: s.police.join(','),
+          ed: s.ed.join(','),
+          from: s.from,
+          to: s.to,
+          res: resolutions(s)[1],
+          area: s.area,
+          policeGroups: common(s).groups,
+          ...(s.public ? { public: 'true' as const } : {}),
+        },
+      },
+      init(signal),
+    ),
+  );
 
 /**
  * The "place" chapter of a Strategic Needs Assessment, as a printable article: definition, data
@@ -42,93 +109,15 @@ const n = (v: number | null | undefined, k: number | null) =>
  * the chapter prints (and saves as PDF) exactly as shown, air-gapped.
  */
 export function SnaReport({ selection, groups }: { selection: SnaSelection; groups: readonly OffenceGroup[] }) {
-  const { area, police, ed, from, to } = selection;
+  const { from, to } = selection;
   const forPublication = !!selection.public;
-  const common = {
-    from,
-    to,
-    groups: selection.groups.join(','),
-    ...(forPublication ? { public: 'true' as const } : {}),
-  };
-  // A public chapter uses coarse cells throughout (PUBLIC_SUMMARY_RULES on the server).
-  const [cellRes, mapRes] = forPublication ? (['7', '7'] as const) : (['9', '8'] as const);
-  const key = JSON.stringify(selection);
-  const report = useFetched(
-    key,
-    (signal) =>
-      okJson(
-        api.api.sna.report.$get(
-          { query: { ...common, datasets: [...police, ...ed].join(','), area } },
-          { init: { signal } },
-        ),
-      ),
-    'the report',
-  );
-  const summary = useFetched(
-    key,
-    (signal) =>
-      okJson(
-        api.api.areas[':area'].summary.$get(
-          { param: { area }, query: { ...common, datasets: police.join(','), res: cellRes } },
-          { init: { signal } },
-        ),
-      ),
-    'priority locations',
-  );
-  const hotspots = useFetched(
-    key,
-    (signal) =>
-      okJson(
-        api.api.hotspots.$get(
-          { query: { ...common, datasets: police.join(','), res: mapRes, area } },
-          { init: { signal } },
-        ),
-      ),
-    'hot spots',
-  );
-  const trend = useFetched(
-    key,
-    (signal) =>
-      okJson(
-        api.api.areas[':area'].trend.$get(
-          {
-            param: { area },
-            query: {
-              datasets: police.join(','),
-              groups: common.groups,
-              period: 'month',
-              asOf: lastDay(to),
-              periods: '12',
-              ...(forPublication ? { public: 'true' as const } : {}),
-            },
-          },
-          { init: { signal } },
-        ),
-      ),
-    'the trend',
-  );
-  const tri = useFetched(
-    ed.length ? key : null,
-    (signal) =>
-      okJson(
-        api.api.triangulation.$get(
-          {
-            query: {
-              police: police.join(','),
-              ed: ed.join(','),
-              from,
-              to,
-              res: mapRes,
-              area,
-              policeGroups: common.groups,
-              ...(forPublication ? { public: 'true' as const } : {}),
-            },
-          },
-          { init: { signal } },
-        ),
-      ),
-    'police and hospital data',
-  );
+  const mapRes = resolutions(selection)[1];
+  const { hotspotClasses } = useVocabulary();
+  const report = useRequest(selection, loadReport, 'the report');
+  const summary = useRequest(selection, loadSummary, 'priority locations');
+  const hotspots = useRequest(selection, loadHotspots, 'hot spots');
+  const trend = useRequest(selection, loadTrend, 'the trend');
+  const tri = useRequest(selection.ed.length ? selection : null, loadTriangulation, 'police and hospital data');
   const shapes = useMemo(
     () =>
       hotspots.data
@@ -201,14 +190,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
       <section>
         <h2>{h('sources')}</h2>
         <table className="data-table sna-sources">
-          <thead>
-            <tr>
-              <th scope="col">Dataset</th>
-              <th scope="col">Legal basis</th>
-              <th scope="col">Months covered</th>
-              <th scope="col">Months flagged as low</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Dataset', 'Legal basis', 'Months covered', 'Months flagged as low']} scoped />
           <tbody>
             {r.sources.map((s) => (
               <tr key={s.id}>
@@ -221,12 +203,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
                   {s.monthsCovered} of {s.monthsAsked}
                   {s.monthFrom ? ` (${s.monthFrom} to ${s.monthTo})` : ''}
                 </td>
-                <td>
-                  {s.months
-                    .filter((m) => m.low)
-                    .map((m) => m.month)
-                    .join(', ') || 'none'}
-                </td>
+                <td>{lowMonths(s.months)}</td>
               </tr>
             ))}
           </tbody>
@@ -257,10 +234,11 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
               })}
             </svg>
             {caption(
-              `Getis-Ord Gi* hot and cold spots of police-recorded serious violence in ${r.area.name}, ${from} to ${to}, H3 resolution ${mapRes}: ${hot} cells are hot spots at 95% confidence or more (${CLASS_LABELS.filter(
-                ([k]) => k > 0,
-              )
-                .map(([k, l]) => `${l.toLowerCase()} ${hotspots.data!.cells.filter((x) => x.class === k).length}`)
+              `Getis-Ord Gi* hot and cold spots of police-recorded serious violence in ${r.area.name}, ${from} to ${to}, H3 resolution ${mapRes}: ${hot} cells are hot spots at 95% confidence or more (${hotspotClasses
+                .filter((c) => c.value > 0)
+                .map(
+                  (c) => `${c.label.toLowerCase()} ${hotspots.data!.cells.filter((x) => x.class === c.value).length}`,
+                )
                 .join('; ')}).`,
             )}
           </figure>
@@ -268,15 +246,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
         {summary.data && (
           <figure>
             <table className="data-table sna-priorities">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Cell</th>
-                  <th scope="col">Incidents</th>
-                  <th scope="col">Gi* class</th>
-                  <th scope="col">Settings within 500 m</th>
-                </tr>
-              </thead>
+              <TableHead columns={['#', 'Cell', 'Incidents', 'Gi* class', 'Settings within 500 m']} scoped />
               <tbody>
                 {summary.data.priorities.map((p, i) => (
                   <tr key={p.h3}>
@@ -285,10 +255,8 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
                       <code>{p.h3}</code>
                     </td>
                     <td className="number">{n(p.count, summary.data!.threshold)}</td>
-                    <td>{CLASS_LABELS.find(([k]) => k === p.class)?.[1] ?? '–'}</td>
-                    <td>
-                      <NearbyList nearest={p.nearest} />
-                    </td>
+                    <td>{p.class === null ? '–' : hotspotClassLabel(hotspotClasses, p.class) || '–'}</td>
+                    <NearbyCell nearest={p.nearest} />
                   </tr>
                 ))}
               </tbody>
@@ -352,14 +320,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
           </ul>
           <figure>
             <table className="data-table sna-ed-excess">
-              <thead>
-                <tr>
-                  <th scope="col">Cell</th>
-                  <th scope="col">Police-recorded</th>
-                  <th scope="col">ED assaults</th>
-                  <th scope="col">Settings within 300 m</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Cell', 'Police-recorded', 'ED assaults', 'Settings within 300 m']} scoped />
               <tbody>
                 {tri.data.classCells['ed-excess']!.map((c) => (
                   <tr key={c.h3}>
@@ -368,9 +329,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
                     </td>
                     <td className="number">{n(c.police, tri.data!.threshold)}</td>
                     <td className="number">{n(c.ed, tri.data!.threshold)}</td>
-                    <td>
-                      <NearbyList nearest={c.nearest} />
-                    </td>
+                    <NearbyCell nearest={c.nearest} />
                   </tr>
                 ))}
               </tbody>
@@ -391,11 +350,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
             ? `This chapter uses restricted data. Counts from 1 to ${r.threshold! - 1} are not shown ("fewer than ${r.threshold}"); other counts from restricted data carry a small deliberate perturbation (at most 2, the ONS cell key method) so that no small number can be recovered by comparing tables; every total, rate, hot-spot score and trend is computed from those released counts alone, and areas are fixed ones of at least 5,000 residents. No individual record or location leaves the data owner's system.`
             : 'This chapter uses published (open) data only; counts are exact.'}
         </p>
-        <ul className="hint">
-          {r.disclosure.rules.map((rule) => (
-            <li key={rule}>{rule}</li>
-          ))}
-        </ul>
+        <TextList className="hint" items={r.disclosure.rules} />
       </section>
     </article>
   );

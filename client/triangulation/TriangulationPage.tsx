@@ -1,20 +1,21 @@
 import type { PickingInfo } from '@deck.gl/core';
-import { bbox } from '@turf/turf';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import { api, okJson, type TriangulationCell } from '../api';
-import { areaOptions, areaOutlines, LEVEL_LABELS as AREA_LEVELS } from '../compare/areaOptions';
-import { LinkedMap } from '../compare/LinkedMap';
-import { createMapSync } from '../compare/mapSync';
 import { AreaResolutionPicker } from '../cells/AreaResolutionPicker';
+import { CheckList } from '../controls/CheckList';
+import { PageShell } from '../controls/PageShell';
 import { DatasetPicker } from '../datasets/DatasetPicker';
-import { useBoundaries } from '../geography/useBoundaries';
-import type { MapFocus } from '../map/HotspotMap';
+import { AreaOptionGroups } from '../geography/AreaOptionGroups';
+import { useAreaOptions } from '../geography/areaOptions';
 import { cssColour } from '../map/colourScale';
-import { usePartnerships } from '../partnerships/usePartnerships';
-import { commonMonths, coverage, type Period } from '../period/months';
+import { LinkedMap } from '../map/LinkedMap';
+import { commonMonths, coverage } from '../period/months';
 import { PeriodPicker } from '../period/PeriodPicker';
-import { useFetched } from '../reference/useFetched';
 import { useReferenceData } from '../reference/useReferenceData';
+import { useRequest } from '../reference/useRequest';
+import { useVocabulary } from '../reference/vocabulary';
+import { pageUrl, useSelection } from '../selection/location';
+import { chosenPeriod } from '../selection/selection';
 import { ErrorBanner } from '../status/ErrorBanner';
 import {
   BIVARIATE,
@@ -25,17 +26,37 @@ import {
   triangulationTooltip,
 } from './bivariate';
 import { TriangulationTables } from './TriangulationTables';
-import { snaLink } from '../sna/SnaPage';
+
+type TriangulationQuery = Parameters<typeof api.api.triangulation.$get>[0]['query'];
 
 /** A download link for an export of the same selection (the browser sends the session cookie; a GET needs no CSRF token). */
-const exportUrl = (
-  format: 'pack.gpkg' | 'cells.geojson' | 'cells.csv',
-  query: Record<string, string | undefined> | null,
-) =>
-  `/api/triangulation/export/${format}?${new URLSearchParams(Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined)).toString()}`;
+const exportUrl = (format: 'pack.gpkg' | 'cells.geojson' | 'cells.csv', query: Record<string, string | undefined>) =>
+  `/api/triangulation/export/${format}?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined)).toString()}`;
 
-const SETTINGS = ['street', 'licensed premises', 'home', 'school', 'other'] as const;
-const isEd = (d: { name: string }) => /\b(ED|ISTV|emergency)\b/i.test(d.name);
+const loadTriangulation = (query: TriangulationQuery, signal: AbortSignal) =>
+  okJson(api.api.triangulation.$get({ query }, { init: { signal } }));
+
+const DEFAULT_AREA = 'pfa:W15000002';
+const CREDIT = 'Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.';
+
+/** Narrows the ED records to some of the server's values of an attribute (kept in the URL); none ticked = all. */
+function EdFilter({ attribute, what }: { attribute: 'settings' | 'weapons'; what: string }) {
+  const words = useVocabulary()[attribute];
+  const [selection, select] = useSelection();
+  return (
+    <fieldset className="control-group">
+      <legend>ED assaults: {what}</legend>
+      <CheckList
+        name={what}
+        items={words}
+        selected={selection[attribute] ?? []}
+        onChange={(next) => select({ [attribute]: next })}
+        label={(word) => word}
+      />
+      <p className="hint">None ticked: every {what}.</p>
+    </fieldset>
+  );
+}
 
 /** Police-recorded against hospital (ED) violence for one area: bivariate map, classes, breakdowns. */
 export function TriangulationPage({
@@ -48,37 +69,24 @@ export function TriangulationPage({
   onOpenReport: (link: string) => void;
 }) {
   const reference = useReferenceData();
-  const { partnerships } = usePartnerships();
-  const lads = useBoundaries('lad', true);
-  const [area, setArea] = useState('pfa:W15000002');
-  const [chosenPolice, setPolice] = useState<number[] | null>(null);
-  const [chosenEd, setEd] = useState<number[] | null>(null);
-  const [chosenPeriod, setPeriod] = useState<Period | null>(null);
-  const [res, setRes] = useState<7 | 8 | 9>(8);
-  const [settings, setSettings] = useState<string[]>([]);
-  const [knifeOnly, setKnifeOnly] = useState(false);
-  const sync = useMemo(createMapSync, []);
+  const [selection, select] = useSelection();
+  const area = selection.area && selection.area !== 'all' ? selection.area : DEFAULT_AREA;
+  const res = Math.min(selection.res ?? 8, 9) as 7 | 8 | 9;
+  const settings = selection.settings ?? [];
+  const weapons = selection.weapons ?? [];
+  const publicSummary = selection.public ?? false;
 
   const datasets = reference.datasets ?? [];
-  const policeIds = chosenPolice ?? datasets.filter((d) => !isEd(d) && d.kind === 'police-uk').map((d) => d.id);
-  const edIds = chosenEd ?? datasets.filter(isEd).map((d) => d.id);
+  // Police-recorded data from police.uk, and every health (ED) dataset, until the user chooses.
+  const policeIds =
+    selection.police ?? datasets.filter((d) => d.source === 'police' && d.kind === 'police-uk').map((d) => d.id);
+  const edIds = selection.ed ?? datasets.filter((d) => d.source === 'health').map((d) => d.id);
   const selected = datasets.filter((d) => policeIds.includes(d.id) || edIds.includes(d.id));
-  const period = chosenPeriod ?? commonMonths(selected);
-  const options = useMemo(
-    () => areaOptions(reference.boundaries as never, lads.data, partnerships),
-    [reference.boundaries, lads.data, partnerships],
-  );
-  const names = useMemo(() => new Map(options.map((o) => [o.key, o.name])), [options]);
-  const outline = useMemo(
-    () => areaOutlines([area], reference.boundaries as never, lads.data, partnerships),
-    [area, reference.boundaries, lads.data, partnerships],
-  );
-  const focus = useMemo(
-    (): MapFocus | null => (outline.features.length ? { key: area, bbox: bbox(outline) as MapFocus['bbox'] } : null),
-    [outline, area],
-  );
+  const period = chosenPeriod(selection) ?? commonMonths(selected);
+  const place = useAreaOptions([area]);
+  const { names } = place;
 
-  const query =
+  const query: TriangulationQuery | null =
     policeIds.length && edIds.length && period
       ? {
           police: policeIds.join(','),
@@ -88,16 +96,11 @@ export function TriangulationPage({
           res: String(res) as '7' | '8' | '9',
           area,
           ...(settings.length ? { settings: settings.join(',') } : {}),
-          ...(knifeOnly ? { weapons: 'knife/sharp' } : {}),
+          ...(weapons.length ? { weapons: weapons.join(',') } : {}),
         }
       : null;
-  const [publicSummary, setPublicSummary] = useState(false);
   const exportQuery = query && publicSummary ? { ...query, res: '7' as const, public: 'true' } : query;
-  const result = useFetched(
-    query ? JSON.stringify(query) : null,
-    (signal) => okJson(api.api.triangulation.$get({ query: query! }, { init: { signal } })),
-    'the triangulation',
-  );
+  const result = useRequest(query, loadTriangulation, 'the triangulation');
   const body = result.data;
   const layer = useMemo(() => (body ? createBivariateLayer(body) : null), [body]);
   const overlays = useMemo(() => (body ? [createClassOutlines(body)] : []), [body]);
@@ -106,61 +109,35 @@ export function TriangulationPage({
     (info: PickingInfo) => triangulationTooltip(info as PickingInfo<TriangulationCell>, threshold),
     [threshold],
   );
-  const errors = [...reference.errors, ...[result.error, lads.error].filter((e): e is string => e !== null)];
+  const errors = [...reference.errors, ...place.errors, ...(result.error ? [result.error] : [])];
+  const areaName = names.get(area) ?? area;
 
   return (
-    <div className="admin-page triangulation-page">
-      <header className="admin-header">
-        <h1>hotspot · police and hospital data</h1>
-        {header}
-      </header>
-      {notice}
+    <PageShell title="police and hospital data" className="triangulation-page" header={header} notice={notice}>
       <ErrorBanner messages={errors} />
       <section className="admin-section compare-controls" aria-label="Triangulation">
         <label className="control-group">
           <span className="control-label">Area</span>
-          <select value={area} onChange={(e) => setArea(e.target.value)} aria-label="Area">
-            {(['pfa', 'lad', 'partnership'] as const).map((level) => (
-              <optgroup key={level} label={AREA_LEVELS[level]}>
-                {options
-                  .filter((o) => o.level === level)
-                  .map((o) => (
-                    <option key={o.key} value={o.key}>
-                      {o.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
+          <select value={area} onChange={(e) => select({ area: e.target.value })} aria-label="Area">
+            <AreaOptionGroups options={place.options} />
           </select>
         </label>
-        <div aria-label="Police-recorded data" role="group">
-          <h3 className="control-label">Police-recorded</h3>
-          <DatasetPicker datasets={datasets} selected={policeIds} onChange={setPolice} />
-        </div>
-        <div aria-label="Hospital (ED) data" role="group">
-          <h3 className="control-label">Hospital (ED)</h3>
-          <DatasetPicker datasets={datasets} selected={edIds} onChange={setEd} />
-        </div>
-        <PeriodPicker value={period} bounds={coverage(selected)} onChange={setPeriod} />
-        <fieldset className="control-group">
-          <legend>ED assaults</legend>
-          {SETTINGS.map((s) => (
-            <label key={s} className="radio-row">
-              <input
-                type="checkbox"
-                checked={settings.includes(s)}
-                onChange={(e) => setSettings(e.target.checked ? [...settings, s] : settings.filter((x) => x !== s))}
-              />{' '}
-              {s}
-            </label>
-          ))}
-          <label className="radio-row">
-            <input type="checkbox" checked={knifeOnly} onChange={(e) => setKnifeOnly(e.target.checked)} /> knife or
-            sharp object only
-          </label>
-          <p className="hint">No setting ticked: every setting.</p>
-        </fieldset>
-        <AreaResolutionPicker value={res} onChange={setRes} />
+        <DatasetPicker
+          legend="Police-recorded datasets"
+          datasets={datasets}
+          selected={policeIds}
+          onChange={(ids) => select({ police: ids })}
+        />
+        <DatasetPicker
+          legend="Hospital (ED) datasets"
+          datasets={datasets}
+          selected={edIds}
+          onChange={(ids) => select({ ed: ids })}
+        />
+        <PeriodPicker value={period} bounds={coverage(selected)} onChange={(next) => select(next)} />
+        <EdFilter attribute="settings" what="setting" />
+        <EdFilter attribute="weapons" what="weapon" />
+        <AreaResolutionPicker value={res} onChange={(next) => select({ res: next })} />
       </section>
       <p className="status-line" aria-live="polite">
         {result.loading
@@ -173,24 +150,22 @@ export function TriangulationPage({
         <div className="triangulation-body">
           <figure className="linked-map-frame wide">
             <figcaption>
-              {names.get(area) ?? area}: police-recorded (blue) against ED-recorded (pink) violence; significant
-              differences outlined
+              {areaName}: police-recorded (blue) against ED-recorded (pink) violence; significant differences outlined
             </figcaption>
             <LinkedMap
               id="triangulation"
               label="Police and ED records"
               print={{
-                caption: `Police-recorded (blue) against ED-recorded (pink) violence, ${names.get(area) ?? area}, ${period?.from ?? ''} to ${period?.to ?? ''}. H3 resolution ${res}.${body?.restricted ? ` Counts below ${body.threshold} withheld.` : ''} Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`,
+                caption: `Police-recorded (blue) against ED-recorded (pink) violence, ${areaName}, ${period?.from ?? ''} to ${period?.to ?? ''}. H3 resolution ${res}.${body?.restricted ? ` Counts below ${body.threshold} withheld.` : ''} ${CREDIT}`,
                 fileName: `triangulation-${area.replace(':', '-')}.png`,
               }}
               layer={layer}
               overlays={overlays}
               tooltip={tooltip}
-              forceAreas={reference.boundaries}
-              lads={lads.data}
-              emphasis={outline}
-              focus={focus}
-              sync={sync}
+              forceAreas={place.forces}
+              lads={place.lads}
+              emphasis={place.outlines}
+              focus={place.focus}
               loading={result.loading}
               failed={result.error !== null}
             />
@@ -245,7 +220,11 @@ export function TriangulationPage({
             Each export is recorded in the audit log. Restricted counts stay suppressed in every format.
           </p>
           <label className="radio-row">
-            <input type="checkbox" checked={publicSummary} onChange={(e) => setPublicSummary(e.target.checked)} />{' '}
+            <input
+              type="checkbox"
+              checked={publicSummary}
+              onChange={(e) => select({ public: e.target.checked || undefined })}
+            />{' '}
             Public summary for publication
           </label>
           {publicSummary && (
@@ -256,15 +235,15 @@ export function TriangulationPage({
           )}
           <ul className="export-links">
             <li>
-              <a href={exportUrl('pack.gpkg', exportQuery)}>GeoPackage</a>{' '}
+              <a href={exportUrl('pack.gpkg', exportQuery!)}>GeoPackage</a>{' '}
               <span className="hint">(cells, local authorities and settings; opens in QGIS and ArcGIS)</span>
             </li>
             <li>
-              <a href={exportUrl('cells.geojson', exportQuery)}>GeoJSON</a>{' '}
+              <a href={exportUrl('cells.geojson', exportQuery!)}>GeoJSON</a>{' '}
               <span className="hint">(cells with every statistic)</span>
             </li>
             <li>
-              <a href={exportUrl('cells.csv', exportQuery)}>CSV</a>{' '}
+              <a href={exportUrl('cells.csv', exportQuery!)}>CSV</a>{' '}
               <span className="hint">(ONS codes; opens in Excel)</span>
             </li>
           </ul>
@@ -272,7 +251,7 @@ export function TriangulationPage({
             type="button"
             onClick={() =>
               onOpenReport(
-                snaLink({
+                pageUrl('sna', {
                   area,
                   police: policeIds,
                   ed: edIds,
@@ -288,6 +267,6 @@ export function TriangulationPage({
         </section>
       )}
       {body && <TriangulationTables body={body} names={names} />}
-    </div>
+    </PageShell>
   );
 }

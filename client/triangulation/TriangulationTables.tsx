@@ -1,9 +1,8 @@
 import type { TriangulationBody } from '../api';
-import { NearbyList } from '../places/NearbyList';
+import { countOrFewer as n } from '../controls/format';
+import { TableHead } from '../controls/TableHead';
+import { NearbyCell } from '../places/NearbyList';
 import { CLASS_STYLES } from './bivariate';
-
-const n = (v: number | null | undefined, threshold: number | null) =>
-  v === null || v === undefined ? `fewer than ${threshold ?? 'k'}` : v.toLocaleString('en-GB');
 const CLASS_WORDS: Record<string, string> = {
   'ed-excess': 'more ED',
   'police-excess': 'more police',
@@ -24,15 +23,10 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
             <p className="hint">No cell.</p>
           ) : (
             <table className="data-table triangulation-cells" data-class={s.id}>
-              <thead>
-                <tr>
-                  <th scope="col">Cell</th>
-                  <th scope="col">Local authority</th>
-                  <th scope="col">Police-recorded</th>
-                  <th scope="col">ED assaults</th>
-                  <th scope="col">Nearby ({300} m)</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={['Cell', 'Local authority', 'Police-recorded', 'ED assaults', 'Nearby (300 m)']}
+                scoped
+              />
               <tbody>
                 {body.classCells[s.id]!.map((c) => (
                   <tr key={c.h3} data-h3={c.h3}>
@@ -42,9 +36,7 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
                     <td>{c.lad ? (names.get(`lad:${c.lad}`) ?? c.lad) : '–'}</td>
                     <td className="number">{n(c.police, t)}</td>
                     <td className="number">{n(c.ed, t)}</td>
-                    <td>
-                      <NearbyList nearest={c.nearest} />
-                    </td>
+                    <NearbyCell nearest={c.nearest} />
                   </tr>
                 ))}
               </tbody>
@@ -55,15 +47,7 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
       <section className="admin-section triangulation-breakdown" aria-label="By area, setting and weapon">
         <h2>By local authority</h2>
         <table className="data-table triangulation-areas">
-          <thead>
-            <tr>
-              <th scope="col">Local authority</th>
-              <th scope="col">Police-recorded</th>
-              <th scope="col">ED assaults</th>
-              <th scope="col">ED share</th>
-              <th scope="col">Difference</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Local authority', 'Police-recorded', 'ED assaults', 'ED share', 'Difference']} scoped />
           <tbody>
             {body.areas.map((a) => (
               <tr key={a.lad} data-lad={a.lad}>
@@ -103,13 +87,7 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
           ))}
           <table className="data-table breakdown nte">
             <caption className="hint">Night-time economy (Friday and Saturday, 22:00-04:00)</caption>
-            <thead>
-              <tr>
-                <th />
-                <th scope="col">Night-time economy</th>
-                <th scope="col">Rest of the week</th>
-              </tr>
-            </thead>
+            <TableHead columns={['', 'Night-time economy', 'Rest of the week']} scoped />
             <tbody>
               {(
                 [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMapSync, type SyncableMap } from '../../client/compare/mapSync';
-import { areaOptions, areaOutlines } from '../../client/compare/areaOptions';
+import { areaOptions, areaOutlines } from '../../client/geography/areaOptions';
 import { commonMonths } from '../../client/period/months';
 import type { AreaCollection, Partnership } from '../../client/api';
 

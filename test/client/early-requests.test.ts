@@ -27,7 +27,7 @@ describe('early requests', () => {
     expect(calls).toEqual([
       'GET /api/auth/me',
       'GET /api/datasets',
-      'GET /api/groups',
+      'GET /api/vocabulary',
       'GET /api/partnerships',
       'GET /api/boundaries/pfa',
     ]);
@@ -38,9 +38,12 @@ describe('early requests', () => {
     expect(await (await fetchWithEarly('/api/datasets')).json()).toEqual({ path: '/api/datasets', n: 6 });
     // Other paths, queries and methods are not answered early.
     await fetchWithEarly('/api/boundaries/pfa?within=x');
-    await fetchWithEarly('/api/groups', { method: 'POST' });
-    expect(calls.slice(6)).toEqual(['GET /api/boundaries/pfa?within=x', 'POST /api/groups']);
-    expect(await (await fetchWithEarly('http://app.test/api/groups')).json()).toEqual({ path: '/api/groups', n: 3 });
+    await fetchWithEarly('/api/vocabulary', { method: 'POST' });
+    expect(calls.slice(6)).toEqual(['GET /api/boundaries/pfa?within=x', 'POST /api/vocabulary']);
+    expect(await (await fetchWithEarly('http://app.test/api/vocabulary')).json()).toEqual({
+      path: '/api/vocabulary',
+      n: 3,
+    });
   });
 
   it('ask again where the early answer failed (signed out) or the caller has given up', async () => {
@@ -54,7 +57,7 @@ describe('early requests', () => {
     expect(calls).toHaveLength(6);
     const aborted = new AbortController();
     aborted.abort();
-    await fetchWithEarly('/api/groups', { signal: aborted.signal });
+    await fetchWithEarly('/api/vocabulary', { signal: aborted.signal });
     expect(calls).toHaveLength(7);
   });
 });

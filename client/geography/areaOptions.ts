@@ -1,4 +1,9 @@
-import type { AreaCollection, Partnership } from '../api';
+import { bbox } from '@turf/turf';
+import { useMemo } from 'react';
+import type { AreaCollection, Bbox, Partnership } from '../api';
+import type { MapFocus } from './focus';
+import { usePartnerships } from '../partnerships/usePartnerships';
+import { useBoundaries } from './useBoundaries';
 
 export interface AreaOption {
   /** `pfa:CODE`, `lad:CODE` or `partnership:ID`, as the API takes it. */
@@ -43,4 +48,30 @@ export function areaOutlines(
     return (lads?.features ?? []).filter((f) => partnership?.lads.includes(f.properties.code));
   });
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The areas a page can name (force areas, local authorities, partnerships) and their names, and
+ * the outlines of the ones chosen.
+ */
+export function useAreaOptions(chosen: readonly string[]) {
+  const { partnerships } = usePartnerships();
+  const forces = useBoundaries('pfa', true);
+  const lads = useBoundaries('lad', true);
+  const options = useMemo(
+    () => areaOptions(forces.data, lads.data, partnerships),
+    [forces.data, lads.data, partnerships],
+  );
+  const names = useMemo(() => new Map(options.map((o) => [o.key, o.name])), [options]);
+  const key = chosen.join(',');
+  const outlines = useMemo(
+    () => areaOutlines(key.split(','), forces.data, lads.data, partnerships),
+    [key, forces.data, lads.data, partnerships],
+  );
+  const focus = useMemo(
+    (): MapFocus | null => (outlines.features.length ? { key, bbox: bbox(outlines) as Bbox } : null),
+    [outlines, key],
+  );
+  const errors = [forces.error, lads.error].filter((e): e is string => e !== null);
+  return { options, names, outlines, focus, forces: forces.data, lads: lads.data, errors };
 }

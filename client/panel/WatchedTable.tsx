@@ -1,0 +1,35 @@
+import type { ReviewBody } from '../api';
+import { TableHead } from '../controls/TableHead';
+import { useChangeClassName } from '../reference/vocabulary';
+
+type Watched = ReviewBody['review']['results']['watched'][number];
+
+/** The watch-list: each location's class and count when it was added and now. */
+export function WatchedTable(props: {
+  watched: readonly Watched[];
+  columns: readonly [string, string, string, string];
+  caption?: string;
+  /** Shorten the cell ids (on screen; a printed report gives them whole). */
+  short?: boolean;
+  /** A count as shown (withheld ones included). */
+  shown: (n: number | null) => string;
+}) {
+  const name = useChangeClassName();
+  const state = (s: Watched['then']) => (s ? `${name(s.class)} (${props.shown(s.current)})` : 'none');
+  return (
+    <table className="data-table">
+      {props.caption && <caption className="hint">{props.caption}</caption>}
+      <TableHead columns={props.columns} />
+      <tbody>
+        {props.watched.map((w) => (
+          <tr key={w.h3} data-h3={w.h3}>
+            <td>{props.short ? `${w.h3.slice(0, 10)}…` : w.h3}</td>
+            <td>{w.reason ?? ''}</td>
+            <td>{state(w.then)}</td>
+            <td>{state(w.now)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
