@@ -209,13 +209,12 @@ async function compareArea(
 ) {
   const { threshold } = prepared;
   const release = releaseOf(prepared);
-  const [
-    {
-      cells: [released],
-      totals: [count],
-    },
-    cover,
-  ] = await Promise.all([releasedArea(db, release, area), areaCoverPopulation(db, area, p.res)]);
+  const [areaRelease, cover] = await Promise.all([
+    releasedArea(db, release, area),
+    areaCoverPopulation(db, area, p.res),
+  ]);
+  const released = areaRelease.cells[0]!;
+  const count = areaRelease.totals[0]!;
   const population = cover.reduce((a, cell) => a + cell.population, 0);
   const region = cover.map((cell) => cell.h3);
 

@@ -2,11 +2,11 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../server/app.js';
-import { openDatabase, type Db } from '../../server/db/index.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
+import type { Db } from '../../server/db/index.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { createTestUser } from './auth.js';
+import { backends } from './databases.js';
 import { importPaths } from './import.js';
 import { policeUkFile } from './shared-data.js';
 
@@ -31,10 +31,11 @@ export interface TestServerOptions {
 
 const distRoot = fileURLToPath(new URL('../../dist', import.meta.url));
 
-/** The real app (API plus built client) on a free port, over an in-memory PGlite database. */
+/** The real app (API plus built client) on a free port, over a PGlite database of its own. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { db } = await openDatabase({});
-  await loadGeodataOnce(db);
+  // PGlite, with the geography: a copy of the run's (test/global-setup.ts).
+  const database = await backends[0]!.open({ geography: true });
+  const db = database.db;
   const policeUkFiles = options.policeUkFiles ?? [policeUkFile('gwent', '2024-01'), policeUkFile('gwent', '2024-02')];
   if (policeUkFiles.length)
     await importPaths(db, policeUkFiles, { kind: 'police-uk', name: 'Gwent Police (data.police.uk)' });
@@ -57,6 +58,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       kind: 'incidents',
       name: 'ED assaults (ISTV, restricted)',
       mapping: resolveMapping('istv-ed'),
+      source: 'health',
       sensitivity: 'restricted',
       threshold: 5,
       basis: 's16',
@@ -79,7 +81,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     analyst,
     async close() {
       await new Promise((r) => server.close(r));
-      await db.close();
+      await database.dispose();
     },
   };
 }
