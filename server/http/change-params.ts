@@ -2,22 +2,21 @@ import { z } from 'zod';
 import { areaParam } from '../domain/area.js';
 import { periodSelectionFields, periodSelectionSchema } from './period-selection.js';
 import { publicField } from './public-check.js';
-
-const ring = z.enum(['1', '2', '3']).default('1').transform(Number);
+import { ringField } from './selection-params.js';
 
 export const changeQuery = periodSelectionSchema({
   ...periodSelectionFields,
   area: areaParam,
   compare: z.enum(['previous', 'year', 'baseline']).default('previous'),
   baseline: z.coerce.number().int().min(2).max(12).default(4),
-  k: ring,
+  k: ringField,
 });
 
 export const spaceTimeQuery = periodSelectionSchema({
   ...periodSelectionFields,
   area: areaParam,
   periods: z.coerce.number().int().min(4).max(24).default(10),
-  k: ring,
+  k: ringField,
 });
 
 export const trendQuery = periodSelectionSchema({

@@ -77,3 +77,13 @@ export function selectionSchema<T extends z.ZodRawShape>(shape: T) {
 export const selectionQuery = selectionSchema(selectionFields);
 
 export type Selection = z.infer<typeof selectionQuery>;
+
+/** Gi*'s neighbourhood: the k-ring of H3 neighbours, 1 to 3. */
+export const ringField = z.enum(['1', '2', '3']).default('1').transform(Number);
+
+/** A resolution of 7 to 9 with a route's default (areas analysed whole, not the map's finest cells). */
+export const areaResolution = (fallback: '7' | '8' | '9') =>
+  z
+    .enum(['7', '8', '9'])
+    .default(fallback)
+    .transform((r) => Number(r) as 7 | 8 | 9);

@@ -5,7 +5,7 @@ import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { publicField, publicRefusal } from '../http/public-check.js';
 import { cachedResult, sendCached } from '../http/result-cache.js';
 import { selection } from '../http/selection.js';
-import { selectionFields, selectionQuery, selectionSchema } from '../http/selection-params.js';
+import { ringField, selectionFields, selectionQuery, selectionSchema } from '../http/selection-params.js';
 import {
   bandwidthProblem,
   cellCounts,
@@ -18,7 +18,7 @@ import {
 const hotspotsQuery = selectionSchema({
   ...selectionFields,
   area: selectionFields.area.unwrap(),
-  k: z.enum(['1', '2', '3']).default('1').transform(Number),
+  k: ringField,
   public: publicField,
 });
 

@@ -1,32 +1,16 @@
-import { areaKey } from '../domain/area.js';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { areaList } from '../http/area-list.js';
+import { areasSelection } from '../http/area-list.js';
 import type { AppEnv } from '../http/env.js';
 import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
-import { selectionFields, selectionSchema } from '../http/selection-params.js';
 import { selection } from '../http/selection.js';
 import { crossBorder } from '../services/cross-border.js';
 
-const { area: _area, res: _res, ...rest } = selectionFields;
-
-const crossBorderQuery = selectionSchema({
-  ...rest,
-  areas: areaList(2, 4),
-  res: z
-    .enum(['7', '8', '9'])
-    .default('8')
-    .transform((r) => Number(r) as 7 | 8 | 9),
-  k: z.enum(['1', '2', '3']).default('1').transform(Number),
-});
+const crossBorderAreas = areasSelection(2, 4, '8');
 
 export const crossBorderRoutes = new Hono<AppEnv>().get(
   '/cross-border',
   // Every area goes through the access policy on its own: a grant limited to one side does not open the other.
-  selection(crossBorderQuery, {
-    each: (q) => q.areas.map((area) => ({ ...q, area })),
-    label: (q, i) => areaKey(q.areas[i])!,
-  }),
+  selection(crossBorderAreas.schema, crossBorderAreas.options),
   async (c) => {
     const q = c.req.valid('query');
     const first = c.var.selections[0]!;

@@ -6,18 +6,15 @@ import type { AppEnv } from '../http/env.js';
 import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { publicField, publicRefusal } from '../http/public-check.js';
 import { selection, signInFirst } from '../http/selection.js';
-import { selectionFields, selectionSchema } from '../http/selection-params.js';
+import { areaResolution, ringField, selectionFields, selectionSchema } from '../http/selection-params.js';
 import { validate } from '../http/validate.js';
 import { areaSummary } from '../services/summary.js';
 
 const { area: _area, res: _res, ...rest } = selectionFields;
 const summaryQuery = selectionSchema({
   ...rest,
-  res: z
-    .enum(['7', '8', '9'])
-    .default('9')
-    .transform((r) => Number(r) as 7 | 8 | 9),
-  k: z.enum(['1', '2', '3']).default('1').transform(Number),
+  res: areaResolution('9'),
+  k: ringField,
   top: z.coerce.number().int().min(1).max(50).default(10),
   within: z.coerce.number().min(50).max(5000).default(500),
   public: publicField,

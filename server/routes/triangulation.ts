@@ -10,6 +10,7 @@ import { cellPolygon, cellsGeoJsonResponse, csvResponse } from '../http/export-f
 import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { publicField, publicRefusal } from '../http/public-check.js';
 import { groupList, idList, selectionFields, selectionSchema } from '../http/selection-params.js';
+import { ringField } from '../http/selection-params.js';
 import { selection } from '../http/selection.js';
 import { validate } from '../http/validate.js';
 import {
@@ -43,7 +44,7 @@ const triangulationQuery = selectionSchema({
     .enum(['7', '8', '9'])
     .default('8')
     .transform((r) => Number(r) as 7 | 8 | 9),
-  k: z.enum(['1', '2', '3']).default('1').transform(Number),
+  k: ringField,
   settings: vocabulary(SETTINGS, 'setting').optional(),
   weapons: vocabulary(WEAPONS, 'weapon').optional(),
   nte: z

@@ -154,13 +154,12 @@ export async function spaceTime(
     if (!emerging && sfhotspot === 'no pattern' && !any) return [];
     return [{ h3, emerging, sfhotspot, counts: released.map((cells) => releasedCount(cells, h3)) }];
   });
+  const rules = fromReleasedRule(s.threshold, "each period's Gi* and the space-time patterns");
   return {
-    period: q.period,
-    asOf: q.asOf,
-    periods: q.periods,
-    res: q.res,
-    ...describeSelection(s, fromReleasedRule(s.threshold, "each period's Gi* and the space-time patterns")),
     area: s.echo.area as string,
+    regionCells: region.length,
+    ...{ period: q.period, asOf: q.asOf, periods: q.periods, res: q.res },
+    ...describeSelection(s, rules),
     method: {
       significance: `Gi* (${q.k}-ring, FDR-adjusted) hot or cold spot at 95% or more in a period`,
       emerging:
@@ -169,7 +168,6 @@ export async function spaceTime(
         'sfhotspot hotspot_classify() classes with its defaults: hotspot_prop 0.1, persistent_prop 0.8, recent_prop 0.2',
       cells: 'cells with a pattern or any incidents; the rest of the region has neither',
     },
-    regionCells: region.length,
     cells,
   };
 }
