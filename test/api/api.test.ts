@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { checkReleased, trueCountsAndKeys } from '../helpers/disclosure.js';
 import { latLngToCell } from 'h3-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +10,6 @@ import { backends, type TestDb } from '../helpers/databases.js';
 import { countRows } from '../helpers/import.js';
 import { policeUkFile, tallyPoliceUk } from '../helpers/shared-data.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'hotspot-api-'));
 const POLICE_HEADER =
   'occurrence_ref,committed_date,committed_time,latitude,longitude,offence_description,domestic_abuse,knife_sharp,alcohol_related,force';
 

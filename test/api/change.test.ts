@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyChanges } from '../../server/analysis/change.js';
 import { areaCover } from '../../server/db/areas.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { appAs, type as } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
@@ -29,9 +28,7 @@ interface ChangeBody {
   total: { current: number | null; comparison: number | null; class: string };
 }
 
-const [backend] = backends;
-
-describe(`change over time on ${backend!.name}: planted changes`, () => {
+describe.each(backends)('change over time on $name: planted changes', (backend) => {
   let t: TestDb;
   let api: ReturnType<typeof as>;
   let publicId: number;
@@ -40,8 +37,7 @@ describe(`change over time on ${backend!.name}: planted changes`, () => {
   let spotCells: string[];
 
   beforeAll(async () => {
-    t = await backend!.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     const gwent = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     ({ api } = await appAs(t.db, { scopes: [gwent] }));
     const cover = new Set(await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9));

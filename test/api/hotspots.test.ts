@@ -18,7 +18,6 @@ import { checkReleased, trueCountsAndKeys } from '../helpers/disclosure.js';
 import { areaCover } from '../../server/db/areas.js';
 import { forgetGeodataVersion } from '../../server/db/app-state.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { createApp } from '../../server/app.js';
 import { appAs, as, createTestUser } from '../helpers/auth.js';
@@ -86,8 +85,7 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
   let restrictedId: number;
 
   beforeAll(async () => {
-    t = await backend.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     const gwent = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     ({ api } = await appAs(t.db, { scopes: [gwent] }));
     publicId = (
@@ -683,9 +681,9 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     const cover = await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8);
     expect(Object.isFrozen(cover)).toBe(true);
     const dropped = cover[0]!;
-    const [{ value }] = await t.db.query<{ value: string }>(
-      `select value from app_state where key = 'geodata_version'`,
-    );
+    const { value } = (
+      await t.db.query<{ value: string }>(`select value from app_state where key = 'geodata_version'`)
+    )[0]!;
     await t.db.query(`update area_cells set in_cover = false where res = 8 and h3 = $1`, [dropped]);
     expect(await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 8)).toContain(dropped);
     await t.db.query(`update app_state set value = $1 where key = 'geodata_version'`, [`${value}-test`]);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { openDatabase, type Db } from '../../server/db/index.js';
+import type { Db } from '../../server/db/index.js';
 import { as, createTestUser } from '../helpers/auth.js';
+import { backends, type TestDb } from '../helpers/databases.js';
 
 interface Operation {
   summary: string;
@@ -13,19 +14,22 @@ interface Operation {
 }
 
 describe('OpenAPI description', () => {
+  let t: TestDb;
   let db: Db;
   let app: ReturnType<typeof createApp>;
   let doc: { openapi: string; paths: Record<string, Record<string, Operation>> };
 
   beforeAll(async () => {
-    ({ db } = await openDatabase({}));
+    // The description does not depend on the database, so one backend is enough.
+    t = await backends[0]!.open();
+    db = t.db;
     app = createApp(db);
     const user = await createTestUser(db, { role: 'panel' });
     const res = await as(app, user).request('/api/openapi.json');
     expect(res.status).toBe(200);
     doc = (await res.json()) as typeof doc;
   });
-  afterAll(async () => db?.close());
+  afterAll(async () => t?.dispose());
 
   it('describes exactly the routes the app serves, each with a summary', () => {
     expect(doc.openapi).toBe('3.1.0');

@@ -5,7 +5,6 @@ import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areaCover } from '../../server/db/areas.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { createApp } from '../../server/app.js';
 import { as, createTestUser, type TestUser } from '../helpers/auth.js';
@@ -34,9 +33,7 @@ interface ReviewBody {
   };
 }
 
-const [backend] = backends;
-
-describe(`panel reviews on ${backend!.name}`, () => {
+describe.each(backends)('panel reviews on $name', (backend) => {
   let t: TestDb;
   let app: ReturnType<typeof createApp>;
   let analyst: TestUser;
@@ -49,8 +46,7 @@ describe(`panel reviews on ${backend!.name}`, () => {
     as(app, who).request(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
-    t = await backend!.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     partnership = (await findPartnershipByName(t.db, 'Gwent force area'))!;
     const owner = `partnership:${partnership}`;
     app = createApp(t.db);

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { createSignInLink } from '../../server/auth/sessions.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { as, createTestUser, type TestUser } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
@@ -34,8 +33,7 @@ describe.each(backends)('access-control attacks on $name', (backend) => {
   let policeUkId: number;
 
   beforeAll(async () => {
-    t = await backend.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     gwent = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     newportCsp = (await findPartnershipByName(t.db, 'Newport CSP'))!;
     avon = `partnership:${await findPartnershipByName(t.db, 'Avon and Somerset force area')}`;

@@ -11,7 +11,6 @@ import { createApp } from '../../server/app.js';
 import { insertGrant } from '../../server/db/grants.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { ROLES, type Role } from '../../server/db/users.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { as, createTestUser, type TestUser } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
@@ -247,8 +246,7 @@ describe.each(backends)('access matrix on $name', (backend) => {
   const gwentPcc = 'pcc:W15000002';
 
   beforeAll(async () => {
-    t = await backend.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     owner = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     grantee = `partnership:${await findPartnershipByName(t.db, 'South Wales force area')}`;
     const outsider = `partnership:${await findPartnershipByName(t.db, 'Avon and Somerset force area')}`;
@@ -376,6 +374,7 @@ describe.each(backends)('access matrix on $name', (backend) => {
     }
   });
 
+  // One request per person, dataset, dataset route and area: the slowest test of the matrix.
   it('lets each person use exactly the datasets the rules allow, on every dataset route and area, and never shows a refused count', async () => {
     for (const [key, op] of operations) {
       const row = ROUTES[key]!;
@@ -407,7 +406,7 @@ describe.each(backends)('access matrix on $name', (backend) => {
         }
       }
     }
-  });
+  }, 180_000);
 
   it('lists and describes to each person the datasets usable somewhere, and lets only their managers grant them', async () => {
     for (const who of Object.keys(PEOPLE) as UserName[]) {

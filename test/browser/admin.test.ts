@@ -102,9 +102,9 @@ describe.skipIf(!hasChromium)('sign-in and administration in the browser', () =>
     await page.screenshot({ path: `${ARTIFACTS}admin-audit.png` });
 
     // The analyst makes two different restricted queries; the admin sees them against the daily budget.
-    const [{ id: restricted }] = await server.db.query<{ id: number }>(
-      `select id from datasets where sensitivity = 'restricted'`,
-    );
+    const { id: restricted } = (
+      await server.db.query<{ id: number }>(`select id from datasets where sensitivity = 'restricted'`)
+    )[0]!;
     for (const month of ['2024-01', '2024-02'])
       expect(
         (

@@ -30,6 +30,7 @@ describe.skipIf(!hasChromium)('the first administrator of a new installation', (
     if (server) await stopServer(server);
   });
 
+  // Drives the real server and Chromium through two sign-ins, each waited for up to 30 s.
   it("opens the console's one-time link, chooses a password, signs out, and signs in again with it", async () => {
     const line = await server.waitFor(/Sign in as admin@localhost \(admin\)[^\n]*\n\s*(http\S+)/);
     const link = new URL(/(http\S+)\s*$/.exec(line)![1]!);
@@ -59,5 +60,5 @@ describe.skipIf(!hasChromium)('the first administrator of a new installation', (
     expect(await other.getByRole('alert').textContent()).toMatch(/unknown, already used or expired/);
     await again.close();
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 });

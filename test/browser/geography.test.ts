@@ -1,5 +1,5 @@
 /**
- * End-to-end, geography: the built client (dist/) against the real API (in-memory PGlite with
+ * End-to-end, geography: the built client (dist/) against the real API (PGlite with
  * the bundled boundaries, places and seeded partnerships, and real Gwent police.uk months) in
  * headless Chromium. Choosing the Gwent partnership must zoom the map to it, filter the cells
  * request to it (`area=partnership:<id>`), draw its outline, the local-authority outlines, the

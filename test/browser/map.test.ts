@@ -1,5 +1,5 @@
 /**
- * End-to-end: the built client (dist/) against the real API (in-memory PGlite with real Gwent
+ * End-to-end: the built client (dist/) against the real API (PGlite with real Gwent
  * months) in headless Chromium. Proves hexagons were drawn two ways: the map reports how many
  * hexagons deck.gl submitted for drawing (data-cells-drawn, equal to the /api/cells response), and
  * a screenshot has yellow-to-red pixels that vanish when the deck.gl canvas is hidden.
@@ -59,6 +59,7 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
   describe('public police.uk data', () => {
     const s = session();
 
+    // Software WebGL (SwiftShader): drawing the map and reading it back takes seconds.
     it('draws one hexagon per cell from /api/cells over Gwent', async () => {
       const { page } = s;
       const cellsResponse = page.waitForResponse((r) => r.url().includes('/api/cells?'));
@@ -85,8 +86,9 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       expect(withHexagons.colours).toBeGreaterThanOrEqual(3);
       expect(withoutHexagons.pixels).toBeLessThan(withHexagons.pixels / 20);
       expect(s.errors).toEqual([]);
-    });
+    }, 120_000);
 
+    // Software WebGL; waits up to 60 s for the view to be drawn.
     it('switches to the hot spot view: every cell of the area drawn by its Gi* class', async () => {
       const { page } = s;
       const cellsResponse = page.waitForResponse((r) => r.url().includes('/api/cells?'));
@@ -118,8 +120,9 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       expect(Math.abs(png.readUInt32BE(16) - mapBox.width * (300 / 96))).toBeLessThan(10);
       expect((await warmPixels(page, png)).pixels).toBeGreaterThan(10_000); // the red and orange hot spots
       expect(s.errors).toEqual([]);
-    });
+    }, 120_000);
 
+    // Software WebGL; waits up to 60 s for the view to be drawn.
     it('switches to the density view: every cell of the area drawn by its density band', async () => {
       const { page } = s;
       const cellsResponse = page.waitForResponse((r) => r.url().includes('/api/cells?'));
@@ -148,7 +151,7 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       expect((await narrower).status()).toBe(200);
       await expect.poll(() => legend.textContent()).toContain('bandwidth 250 m');
       expect(s.errors).toEqual([]);
-    });
+    }, 120_000);
 
     it("lists the area's priority locations in a table beside the map, as the summary route ranks them", async () => {
       const { page } = s;

@@ -102,9 +102,9 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
       password: 'a long admin passphrase',
     });
     // Holding a grant on the data does not make the admin a member of the panel's partnership.
-    const [{ id: datasetId }] = await server.db.query<{ id: number }>(
-      `select id from datasets where name = 'Local police extract (restricted)'`,
-    );
+    const { id: datasetId } = (
+      await server.db.query<{ id: number }>(`select id from datasets where name = 'Local police extract (restricted)'`)
+    )[0]!;
     await insertGrant(server.db, {
       datasetId: datasetId!,
       placeLayerId: null,

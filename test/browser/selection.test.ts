@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('the selection in the URL', () => {
     await page.getByRole('button', { name: 'Compare' }).click();
     expect(await compared).toMatchObject({ res: '9', from: '2024-02', to: '2024-03' });
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ res: '9', from: '2024-02', to: '2024-03' });
-    await page.getByLabel('Cross-border hot spots').check();
+    await page.getByRole('radio', { name: 'Cross-border hot spots' }).check();
     await expect.poll(() => new URL(page.url()).searchParams.get('maps')).toBe('cross-border');
     await page.screenshot({ path: `${ARTIFACTS}selection-compare.png`, fullPage: true });
 
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('the selection in the URL', () => {
     // And by the Back button: Compare as it was left.
     await page.goBack();
     await page.getByRole('heading', { name: /compare areas/ }).waitFor();
-    expect(await page.getByLabel('Cross-border hot spots').isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Cross-border hot spots' }).isChecked()).toBe(true);
     expect(await page.locator('input[name="from"]').inputValue()).toBe('2024-02');
     await page.goForward();
     await hotspotsDrawn(page);

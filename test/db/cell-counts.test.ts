@@ -34,9 +34,9 @@ describe.each(backends)('pre-aggregated cell counts on $name', (backend) => {
   it('match the incidents exactly after imports, a republished month and a deleted dataset', async () => {
     const [jan, feb] = [policeUkFile('gwent', '2024-01'), policeUkFile('gwent', '2024-02')];
     const first = await importPaths(t.db, [jan, feb], { kind: 'police-uk', name: 'Gwent' });
-    const [{ n, rows }] = await t.db.query<{ n: number; rows: number }>(
-      'select sum(n)::int as n, count(*)::int as rows from cell_counts',
-    );
+    const { n, rows } = (
+      await t.db.query<{ n: number; rows: number }>('select sum(n)::int as n, count(*)::int as rows from cell_counts')
+    )[0]!;
     expect(n).toBe(first.rowsAccepted);
     // Fewer rows than incidents: that is the point of them.
     expect(rows).toBeLessThan(first.rowsAccepted * 0.75);

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { possiblePerturbations } from '../../server/analysis/cell-key.js';
 import { countByCell, type CellQuery } from '../../server/db/cells.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { expandGroups, OFFENCE_GROUPS } from '../../server/domain/offence-groups.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { appAs, type as } from '../helpers/auth.js';
@@ -102,8 +101,7 @@ describe.each(backends)('differencing attacks on the real restricted extract on 
   const outcomes: Outcome[] = [];
 
   beforeAll(async () => {
-    t = await backend.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     const gwent = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     ({ api } = await appAs(t.db, { scopes: [gwent] }));
     const extract = `${process.cwd()}/geodata/sample/restricted/local-police-gwent-south-wales.csv.gz`;

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
-import { loadGeodataOnce } from '../../server/geodata-load.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
 import { appAs, type as } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
@@ -118,9 +117,7 @@ function scan(value: unknown, path: string, counts: [string, number][], leaks: s
   }
 }
 
-const [backend] = backends;
-
-describe(`disclosure control on ${backend!.name}: random restricted datasets and selections`, () => {
+describe.each(backends)('disclosure control on $name: random restricted datasets and selections', (backend) => {
   let t: TestDb;
   let api: ReturnType<typeof as>;
   let owner: string;
@@ -128,8 +125,7 @@ describe(`disclosure control on ${backend!.name}: random restricted datasets and
   let n = 0;
 
   beforeAll(async () => {
-    t = await backend!.open();
-    await loadGeodataOnce(t.db);
+    t = await backend.open({ geography: true });
     owner = `partnership:${await findPartnershipByName(t.db, 'Gwent force area')}`;
     ({ api } = await appAs(t.db, { scopes: [owner] }));
   }, 300_000);

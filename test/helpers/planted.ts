@@ -19,8 +19,7 @@ function mulberry32(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const random = mulberry32(20240627);
-function poisson(mean: number): number {
+function poisson(random: () => number, mean: number): number {
   const limit = Math.exp(-mean);
   let k = 0;
   for (let p = random(); p > limit; p *= random()) k++;
@@ -34,8 +33,12 @@ export const SPOTS = Array.from(
 );
 export const [DOUBLES, APPEARS, STOPS] = [27, 36, 45];
 
-/** `spots` are indices into SPOTS (the planted ones keep their index). */
+/**
+ * `spots` are indices into SPOTS (the planted ones keep their index). The same spots give the same
+ * extract on every call (a suite run once per backend gets the same data on each).
+ */
 export function extract(spots: readonly number[]): { csv: string; truth: Map<string, number[]> } {
+  const random = mulberry32(20240627);
   const lines = [HEADER];
   const truth = new Map<string, number[]>();
   spots.forEach((s) => {
@@ -45,7 +48,7 @@ export function extract(spots: readonly number[]): { csv: string; truth: Map<str
       if (s === DOUBLES) return last ? 80 : 40;
       if (s === APPEARS) return last ? 20 : 0;
       if (s === STOPS) return last ? 0 : 20;
-      return poisson(4);
+      return poisson(random, 4);
     });
     truth.set(latLngToCell(lat, lng, 9), perFortnight);
     perFortnight.forEach((n, f) => {

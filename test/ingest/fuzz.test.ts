@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../server/db/index.js';
+import type { Db } from '../../server/db/index.js';
 import { ImportError } from '../../server/ingest/errors.js';
 import { POLICE_UK_HEADER } from '../../server/ingest/police-uk.js';
+import { backends, type TestDb } from '../helpers/databases.js';
 import { countRows, importPaths } from '../helpers/import.js';
 
 /**
@@ -14,6 +15,8 @@ import { countRows, importPaths } from '../helpers/import.js';
  * FUZZ_RUNS raises the case count for a long run by hand.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
+/** One import per case: about 30 s for the default 2000 on a loaded machine. */
+const FUZZ_TIMEOUT = Math.max(120_000, RUNS * 60);
 const tmp = mkdtempSync(join(tmpdir(), 'hotspot-fuzz-'));
 
 const field = fc.oneof(
@@ -50,14 +53,16 @@ const file = fc.record({
   eol: fc.constantFrom('\n', '\r\n'),
 });
 
-describe('fuzzed police.uk CSV ingest', () => {
+describe.each(backends)('fuzzed police.uk CSV ingest on $name', (backend) => {
+  let t: TestDb;
   let db: Db;
   beforeAll(async () => {
-    db = (await openDatabase({})).db;
+    t = await backend.open();
+    db = t.db;
   });
-  afterAll(async () => db.close());
+  afterAll(async () => t?.dispose());
 
-  it(`never crashes, hangs or half-stores (${RUNS} cases)`, async () => {
+  it(`never crashes, hangs or half-stores (${RUNS} cases)`, { timeout: FUZZ_TIMEOUT }, async () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(file, async ({ header, rows, eol }) => {

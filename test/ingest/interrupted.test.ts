@@ -36,6 +36,7 @@ function killMidImport(env: Record<string, string>): Promise<{ killedAfterRows: 
 }
 
 describe.each(backends)('an import killed mid-way on $name', (backend) => {
+  // Runs the ingest CLI as a child process until it is killed mid-import.
   it('leaves no partial dataset and a database that takes the next import', async () => {
     const shared = await sharedDatabase(backend);
     const { killedAfterRows } = await killMidImport(shared.env);
@@ -50,5 +51,5 @@ describe.each(backends)('an import killed mid-way on $name', (backend) => {
     } finally {
       await dispose();
     }
-  });
+  }, 120_000);
 });
