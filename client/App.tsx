@@ -1,12 +1,13 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
-import type { Cell, DensityCell, HotspotCell } from './api';
+import type { Cell, DensityCell, HotspotCell, SpaceTimeBody } from './api';
 import {
   type AreaQuery,
   type CellsQuery,
   fetchCells,
   fetchDensity,
   fetchHotspots,
+  fetchSpaceTime,
   fetchPriorities,
 } from './cells/analysis';
 import { useAnalysisSelection } from './cells/useAnalysisSelection';
@@ -27,6 +28,11 @@ import {
 import { forceAreaOf, useBoundaries } from './geography/useBoundaries';
 import { GroupPicker } from './groups/GroupPicker';
 import { HotspotLegend } from './hotspots/HotspotLegend';
+import { HotspotOptions } from './hotspots/HotspotOptions';
+import { SpaceTimeLegend } from './spacetime/SpaceTimeLegend';
+import { SpaceTimeOptions } from './spacetime/SpaceTimeOptions';
+import { createSpaceTimeLayer, spaceTimeTooltip } from './spacetime/spaceTimeLayer';
+import { monthlySeries } from './spacetime/spaceTimeQuery';
 import { createHotspotLayer, hotspotTooltip } from './hotspots/hotspotLayer';
 import { ViewPicker } from './hotspots/ViewPicker';
 import { INITIAL_VIEW } from './map/baseStyle';
@@ -65,7 +71,12 @@ function areaChoiceOf(area: string | undefined): AreaChoice | null {
   return id ? Number(id) : null;
 }
 
-const CAPTIONS = { counts: 'Incidents per hexagon', hotspots: 'Gi* hot and cold spots', density: 'Kernel density' };
+const CAPTIONS = {
+  counts: 'Incidents per hexagon',
+  hotspots: 'Gi* hot and cold spots',
+  density: 'Kernel density',
+  'space-time': 'Space-time hot-spot patterns',
+};
 
 /** The map page: the selection in the side panel, the map and its legend; the selection is held in the URL. */
 export function App({ header, notice }: AppProps) {
@@ -88,6 +99,11 @@ export function App({ header, notice }: AppProps) {
   const bounds = useMemo(() => coverage(selected), [selected]);
   const mapView = selection.view ?? 'counts';
   const bandwidth = selection.bandwidth ?? null;
+  const giRing = selection.k ?? 'auto';
+  const giInference = selection.inference ?? 'normal';
+  const stColour = selection.pattern ?? 'sfhotspot';
+  const stRule = selection.rule ?? 'sfhotspot';
+  const stStep = selection.step ?? '0';
   const visibility = useMemo(
     () => (selection.boundaries ? visibilityOf(selection.boundaries) : DEFAULT_BOUNDARY_VISIBILITY),
     [selection.boundaries],
@@ -158,14 +174,26 @@ export function App({ header, notice }: AppProps) {
   // Hot spots and density are computed over an area's cells, so they need an area.
   const areaQuery = useMemo((): AreaQuery | null => (query?.area ? { ...query, area: query.area } : null), [query]);
   const cells = useRequest(mapView === 'counts' ? query : null, fetchCells, 'hexagon counts', { keepPrevious: true });
-  const hotspots = useRequest(mapView === 'hotspots' ? areaQuery : null, fetchHotspots, 'hot spots');
+  const hotspots = useRequest(
+    mapView === 'hotspots' && areaQuery ? { ...areaQuery, k: giRing, inference: giInference } : null,
+    fetchHotspots,
+    'hot spots',
+  );
   const density = useRequest(
     mapView === 'density' && areaQuery ? { ...areaQuery, bandwidth } : null,
     fetchDensity,
     'density',
   );
+  const series = useMemo(() => (areaQuery ? monthlySeries(areaQuery.period) : null), [areaQuery]);
+  const spaceTime = useRequest(
+    mapView === 'space-time' && areaQuery && series
+      ? { ...areaQuery, series, k: giRing, rule: stRule, timeStep: stStep }
+      : null,
+    fetchSpaceTime,
+    'space-time patterns',
+  );
   const priorities = useRequest(areaQuery, fetchPriorities, 'priority locations');
-  const analysis = mapView === 'counts' ? cells : mapView === 'hotspots' ? hotspots : density;
+  const analysis = { counts: cells, hotspots, density, 'space-time': spaceTime }[mapView];
   const needsArea = mapView !== 'counts' && query !== null && !query.area;
   const definition = useMemo(
     () => groups.filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label),
@@ -175,7 +203,9 @@ export function App({ header, notice }: AppProps) {
   // The hexagons: counts (outlined where an edge shows), Gi* classes, or density bands.
   const { zoom, latitude } = camera ?? { zoom: INITIAL_VIEW.zoom, latitude: INITIAL_VIEW.center[1] };
   const outlined = cells.data ? outlinesVisible(cells.data.res, zoom, latitude) : true;
-  const shown = { counts: cells.data, hotspots: hotspots.data, density: density.data }[mapView];
+  const shown = { counts: cells.data, hotspots: hotspots.data, density: density.data, 'space-time': spaceTime.data }[
+    mapView
+  ];
   const hexagons = useMemo(
     () =>
       hotspots.data && mapView === 'hotspots'
@@ -184,8 +214,10 @@ export function App({ header, notice }: AppProps) {
           ? createDensityLayer(density.data)
           : cells.data && mapView === 'counts'
             ? createCellsLayer(cells.data, outlined)
-            : null,
-    [mapView, cells.data, hotspots.data, density.data, outlined],
+            : spaceTime.data && mapView === 'space-time'
+              ? createSpaceTimeLayer(spaceTime.data, stColour)
+              : null,
+    [mapView, cells.data, hotspots.data, density.data, spaceTime.data, stColour, outlined],
   );
   const suppressedCells = (mapView === 'hotspots' ? hotspots.data : mapView === 'counts' ? cells.data : null)?.cells;
   const describe = useMemo(
@@ -198,7 +230,8 @@ export function App({ header, notice }: AppProps) {
     (info: PickingInfo) =>
       cellTooltip(info as PickingInfo<Cell>, threshold) ??
       hotspotTooltip(info as PickingInfo<HotspotCell>, threshold, classes) ??
-      densityTooltip(info as PickingInfo<DensityCell>),
+      densityTooltip(info as PickingInfo<DensityCell>) ??
+      spaceTimeTooltip(info as PickingInfo<SpaceTimeBody['cells'][number]>),
     [threshold, classes],
   );
 
@@ -255,6 +288,20 @@ export function App({ header, notice }: AppProps) {
           <LinkButton onClick={() => select({ from: undefined, to: undefined })}>Reset to latest 12 months</LinkButton>
         )}
         <ViewPicker value={mapView} onChange={(next) => select({ view: next })} />
+        {mapView === 'hotspots' && (
+          <HotspotOptions ring={giRing} inference={giInference} onChange={(next) => select(next)} />
+        )}
+        {mapView === 'space-time' && (
+          <>
+            <HotspotOptions ring={giRing} onChange={(next) => select(next)} />
+            <SpaceTimeOptions
+              colour={stColour}
+              rule={stRule}
+              timeStep={stStep}
+              onChange={({ colour, ...rest }) => select(colour ? { pattern: colour } : rest)}
+            />
+          </>
+        )}
         {mapView === 'density' && (
           <BandwidthPicker value={bandwidth} onChange={(next) => select({ bandwidth: next ?? undefined })} />
         )}
@@ -281,8 +328,10 @@ export function App({ header, notice }: AppProps) {
             : nothingSelected
               ? 'Select at least one dataset and offence group.'
               : needsArea
-                ? `Choose an area: ${mapView === 'hotspots' ? 'hot spots are' : 'density is'} computed over its cells.`
-                : ''}
+                ? `Choose an area: ${mapView === 'density' ? 'density is' : 'hot spots are'} computed over its cells.`
+                : mapView === 'space-time' && areaQuery && !series
+                  ? 'Choose at least 4 months: space-time patterns need a series of months.'
+                  : ''}
         </p>
       </aside>
       <main className="map-area">
@@ -315,6 +364,9 @@ export function App({ header, notice }: AppProps) {
           <HotspotLegend body={hotspots.data} classes={classes} definition={definition} area={areaName} />
         )}
         {mapView === 'density' && <DensityLegend body={density.data} definition={definition} area={areaName} />}
+        {mapView === 'space-time' && (
+          <SpaceTimeLegend body={spaceTime.data} colour={stColour} definition={definition} area={areaName} />
+        )}
       </main>
     </div>
   );

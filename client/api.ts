@@ -103,6 +103,7 @@ export type HotspotsBody = Ok<InferResponseType<typeof api.api.hotspots.$get>>;
 export type HotspotCell = HotspotsBody['cells'][number];
 export type DensityBody = Ok<InferResponseType<typeof api.api.density.$get>>;
 export type DensityCell = DensityBody['cells'][number];
+export type SpaceTimeBody = Ok<InferResponseType<(typeof api.api)['space-time']['$get']>>;
 
 export type SummaryBody = Ok<InferResponseType<(typeof api.api.areas)[':area']['summary']['$get']>>;
 

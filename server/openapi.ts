@@ -40,11 +40,11 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/cells':
     'Incident counts per H3 cell for a selection, with population and rate per 1,000 residents; restricted counts 1..k-1 are null.',
   'GET /api/change':
-    'Change per cell between this period and the previous one, the same one a year earlier, or a baseline mean: exact tests, FDR-corrected, and a class (new, increasing, persistent, decreasing, ceased, no significant change).',
+    'Change per cell between this period and the previous one, the same one a year earlier, or a baseline (tested against its sum): exact conditional binomial tests on the covered days, FDR-corrected, and a class (new, increasing, persistent, decreasing, ceased, no significant change); the region and periods the selected datasets cover, and nothing tested where a period has no covered day.',
   'GET /api/space-time':
     "Space-time hot spot classes over the last N periods: ArcGIS Emerging Hot Spot Analysis patterns and sfhotspot classes, with each cell's counts.",
   'GET /api/areas/{area}/trend':
-    "An area's totals per period with the Mann-Kendall trend and the change on the previous period and on a year earlier.",
+    "An area's totals per period (null and covered false where no selected dataset covers the period), the Mann-Kendall trend on the covered periods, the seasonal Kendall test for monthly series, lag-1 autocorrelation, and the change on the previous period and on a year earlier ('not covered' where either is).",
   'GET /api/panels':
     "Panels of your partnerships. An admin may list every partnership's panels with a stated reason (override), which is audited.",
   'POST /api/panels': 'Set up a panel for a partnership: name, meeting cadence and the selection its reviews analyse.',
@@ -71,7 +71,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/triangulation/export/{format}':
     'The triangulation for the SNA pack: pack.gpkg (GeoPackage: cells, local authorities, settings), cells.csv (ONS codes, UTF-8 with BOM) or cells.geojson (WGS84 polygons); audited.',
   'GET /api/sna/report':
-    'What the SNA place chapter states about its data: the area (English and Welsh names), each dataset with its supplier, legal basis and month-by-month completeness in the area, and the disclosure rules; recorded in the audit log as an export.',
+    'What the SNA place chapter states about its data: the area (English and Welsh names), each dataset with its supplier, legal basis, the months it covers and month-by-month completeness in the area, and the disclosure rules; recorded in the audit log as an export.',
   'POST /api/exports': 'Record an export the browser made from released data (a map saved as PNG) in the audit log.',
   'GET /api/hotspots': "Getis-Ord Gi* over every cell of the area's H3 cover: count, z, p, FDR-adjusted q and class.",
   'GET /api/areas/{area}/summary':

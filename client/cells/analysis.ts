@@ -2,6 +2,13 @@ import { api, okJson } from '../api';
 import type { Period } from '../period/months';
 import type { Resolution } from './resolutions';
 
+/** Gi*'s neighbourhood: automatic (every cell at least 8 neighbours) or a ring of 1 to 5 cells. */
+export type Ring = 'auto' | '1' | '2' | '3' | '4' | '5';
+/** How Gi*'s p-values are found. */
+export type Inference = 'normal' | 'permutation';
+/** Which significance the sfhotspot classes use. */
+export type SfhotspotRule = 'sfhotspot' | 'fdr-over-cells';
+
 /** A map selection, as the analysis routes take it. */
 export interface CellsQuery {
   datasetIds: readonly number[];
@@ -60,9 +67,24 @@ const init = (signal: AbortSignal) => ({ init: { signal } });
 export const fetchCells = (query: CellsQuery, signal: AbortSignal) =>
   okJson(api.api.cells.$get({ query: selectionParams(query) }, init(signal)));
 
-/** Gi* hot and cold spots over an area's cells. */
-export const fetchHotspots = (query: AreaQuery, signal: AbortSignal) =>
-  okJson(api.api.hotspots.$get({ query: { ...selectionParams(query), area: query.area } }, init(signal)));
+/** Gi* hot and cold spots over an area's cells, with the neighbourhood and p-values chosen. */
+export const fetchHotspots = (
+  { k, inference, ...query }: AreaQuery & { k?: Ring; inference?: Inference },
+  signal: AbortSignal,
+) =>
+  okJson(
+    api.api.hotspots.$get(
+      {
+        query: {
+          ...selectionParams(query),
+          area: query.area,
+          ...(k ? { k } : {}),
+          ...(inference ? { inference } : {}),
+        },
+      },
+      init(signal),
+    ),
+  );
 
 /** Kernel density over an area (bandwidth null = the server's rule). */
 export const fetchDensity = ({ bandwidth, ...query }: AreaQuery & { bandwidth: number | null }, signal: AbortSignal) =>
@@ -91,3 +113,34 @@ export const fetchPriorities = (query: AreaQuery, signal: AbortSignal) =>
       init(signal),
     ),
   );
+
+/** Each cell's sfhotspot class and EHSA pattern over the map's months (4 to 24 monthly periods). */
+export const fetchSpaceTime = (
+  {
+    series,
+    k,
+    rule,
+    timeStep,
+    ...query
+  }: AreaQuery & { series: { asOf: string; periods: number }; k: Ring; rule: SfhotspotRule; timeStep: '0' | '1' },
+  signal: AbortSignal,
+) => {
+  const { from: _from, to: _to, ...params } = selectionParams(query);
+  return okJson(
+    api.api['space-time'].$get(
+      {
+        query: {
+          ...params,
+          area: query.area,
+          period: 'month',
+          asOf: series.asOf,
+          periods: String(series.periods),
+          k,
+          rule,
+          timeStep,
+        },
+      },
+      init(signal),
+    ),
+  );
+};

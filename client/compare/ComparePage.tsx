@@ -157,6 +157,13 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
                   .join(', ')}
             . {capitalise(compare.data.method.comparable)}; {compare.data.method.precision}.
           </p>
+          <p className="hint" data-testid="compare-method">
+            Counts: {compare.data.method.totals}. Residents: {compare.data.method.rate}. Change:{' '}
+            {compare.data.method.change}. Months flagged low: {compare.data.method.completeness}.
+          </p>
+          {compare.data.areas[0]?.sourcesNote && (
+            <p className="hint compare-sources">Sources: {compare.data.areas[0].sourcesNote}.</p>
+          )}
           <CompareTable body={compare.data} names={names} threshold={compare.data.areas[0]?.threshold ?? null} />
           <FunnelPlot body={compare.data} names={names} />
         </section>

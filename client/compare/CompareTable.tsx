@@ -1,4 +1,5 @@
 import type { CompareArea, CompareBody } from '../api';
+import { CONCENTRATION_NOTE, giniText, top10Text } from '../concentration/format';
 import { lowMonths } from '../controls/format';
 import { useChangeClassName } from '../reference/vocabulary';
 
@@ -31,8 +32,14 @@ export function CompareTable({
     <table className="data-table compare-table">
       <caption className="hint">
         {body.from} to {body.to}. Rates per 1,000 residents (mid-2020) with exact 95% intervals; change on the period
-        before and on a year earlier by an exact test.
+        before and on a year earlier by an exact test. Funnel plot: the area against the limits drawn by default (
+        {body.funnelLimits.drawn === 'poisson' ? 'exact Poisson' : 'adjusted for over-dispersion'}).{' '}
+        {CONCENTRATION_NOTE}
         {threshold !== null && ` Restricted data: counts below ${threshold} withheld, others perturbed slightly.`}
+        {body.areas
+          .filter((a) => a.coverage)
+          .map((a) => ` * ${names.get(a.area) ?? a.area}: ${a.coverage}.`)
+          .join('')}
       </caption>
       <thead>
         <tr>
@@ -60,16 +67,25 @@ export function CompareTable({
           <tr key={a.area} data-area={a.area}>
             <td className="number">{a.rank ?? '–'}</td>
             <th scope="row">{names.get(a.area) ?? a.area}</th>
-            <td className="number">{a.count === null ? `fewer than ${threshold}` : fmt(a.count)}</td>
-            <td className="number">{fmt(a.population)}</td>
+            <td className="number" title={a.coverage ?? undefined}>
+              {!a.covered ? 'not covered' : a.count === null ? `fewer than ${threshold}` : fmt(a.count)}
+              {a.covered && a.coverage ? ' *' : ''}
+            </td>
+            <td
+              className="number"
+              title={a.populationBase === 'ons' ? 'ONS mid-2020' : "apportioned to the area's cells"}
+            >
+              {fmt(a.population)}
+              {a.populationBase === 'cover' ? ' (cells)' : ''}
+            </td>
             <td className="number">
               {a.rate ? `${fmt(a.rate.rate, 2)} (${fmt(a.rate.lower, 2)}–${fmt(a.rate.upper, 2)})` : '–'}
             </td>
             <td>{a.funnel.position ?? '–'}</td>
             <td title={a.previous.note ?? undefined}>{change(a.previous, className)}</td>
             <td title={a.yearEarlier.note ?? undefined}>{change(a.yearEarlier, className)}</td>
-            <td className="number">{pct(a.concentration.top10)}</td>
-            <td className="number">{fmt(a.concentration.gini, 2)}</td>
+            <td className="number">{top10Text(a.concentration)}</td>
+            <td className="number">{giniText(a.concentration)}</td>
             <td className="number">{pct(a.shareInHotspots)}</td>
             <td>{lowMonths(a.months)}</td>
             {a.metrics.map((m) => (

@@ -1,25 +1,41 @@
+import { useState } from 'react';
 import type { CompareBody } from '../api';
 
 const WIDTH = 560;
 const HEIGHT = 320;
 const PAD = { left: 56, right: 16, top: 16, bottom: 44 };
 
+type Method = CompareBody['funnelLimits']['drawn'];
+type Curve = NonNullable<CompareBody['funnel'][number]['poisson']>;
+
+const METHOD_LABELS: Record<Method, string> = {
+  additive: 'adjusted for over-dispersion (additive random effects)',
+  multiplicative: 'adjusted for over-dispersion (multiplicative φ)',
+  poisson: 'exact Poisson',
+};
+
 /**
- * Funnel plot (Spiegelhalter 2005): each area's rate per 1,000 against its population, with the
- * 95% and 99.8% exact Poisson control limits around the pooled rate. Areas outside the funnel
- * differ from the pooled rate by more than chance at that size.
+ * Funnel plot (Spiegelhalter 2005): each area's rate per 1,000 against its population, with 95%
+ * and 99.8% control limits around the pooled rate: the server's choice (adjusted for
+ * over-dispersion when the areas are over-dispersed) by default, or any other set it sent.
+ * Areas outside the funnel differ from the pooled rate by more than the limits allow at that size.
  */
 export function FunnelPlot({ body, names }: { body: CompareBody; names: ReadonlyMap<string, string> }) {
+  const [chosen, setChosen] = useState<Method | null>(null);
   const points = body.areas.filter((a) => a.rate !== null && a.population > 0);
   if (body.funnel.length === 0 || points.length === 0) return null;
+  const available = (['additive', 'multiplicative', 'poisson'] as const).filter((m) => body.funnel[0]![m] !== null);
+  const method: Method = chosen && available.includes(chosen) ? chosen : body.funnelLimits.drawn;
+  const limits = (p: CompareBody['funnel'][number]): Curve => p[method] ?? p.poisson;
+  const positionOf = (a: CompareBody['areas'][number]) => a.funnel.methods[method]?.position ?? a.funnel.position;
   const xs = body.funnel.map((p) => p.population);
   const [x0, x1] = [Math.log(Math.min(...xs)), Math.log(Math.max(...xs))];
   // The rate axis spans the areas' intervals and the funnel at their sizes, not from zero, so close rates stay apart.
   const near = body.funnel.filter((p) =>
     points.some((a) => p.population >= a.population / 3 && p.population <= a.population * 3),
   );
-  const highs = [...points.map((a) => a.rate!.upper), ...near.map((p) => p.upper998)];
-  const lows = [...points.map((a) => a.rate!.lower), ...near.map((p) => p.lower998)];
+  const highs = [...points.map((a) => a.rate!.upper), ...near.map((p) => limits(p).upper998)];
+  const lows = [...points.map((a) => a.rate!.lower), ...near.map((p) => limits(p).lower998)];
   const span = Math.max(...highs) - Math.min(...lows) || body.pooledRate || 1;
   const yMin = Math.max(0, Math.min(...lows) - span * 0.1);
   const yMax = Math.max(...highs) + span * 0.1;
@@ -29,8 +45,10 @@ export function FunnelPlot({ body, names }: { body: CompareBody; names: Readonly
     HEIGHT -
     PAD.bottom -
     ((Math.min(Math.max(rate, yMin), yMax) - yMin) / (yMax - yMin)) * (HEIGHT - PAD.top - PAD.bottom);
-  const line = (pick: (p: CompareBody['funnel'][number]) => number) =>
-    body.funnel.map((p, i) => `${i ? 'L' : 'M'}${x(p.population).toFixed(1)},${y(pick(p)).toFixed(1)}`).join('');
+  const line = (pick: (p: Curve) => number) =>
+    body.funnel
+      .map((p, i) => `${i ? 'L' : 'M'}${x(p.population).toFixed(1)},${y(pick(limits(p))).toFixed(1)}`)
+      .join('');
   const ticks = [1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7].filter(
     (t) => t >= Math.min(...xs) && t <= Math.max(...xs),
   );
@@ -94,12 +112,12 @@ export function FunnelPlot({ body, names }: { body: CompareBody; names: Readonly
           Rate per 1,000
         </text>
         {points.map((a) => (
-          <g key={a.area} className="funnel-point" data-area={a.area} data-position={a.funnel.position ?? ''}>
+          <g key={a.area} className="funnel-point" data-area={a.area} data-position={positionOf(a) ?? ''}>
             <circle
               cx={x(a.population)}
               cy={y(a.rate!.rate)}
               r={5}
-              fill={a.funnel.position === 'within' ? '#52606d' : '#c0392b'}
+              fill={positionOf(a) === 'within' ? '#52606d' : '#c0392b'}
             />
             <text x={x(a.population) + 8} y={y(a.rate!.rate) - 6} className="point-label">
               {names.get(a.area) ?? a.area}
@@ -109,8 +127,25 @@ export function FunnelPlot({ body, names }: { body: CompareBody; names: Readonly
       </svg>
       <figcaption className="hint">
         Rate per 1,000 residents against population. Pooled rate {body.pooledRate.toFixed(2)} (blue); solid lines 95%
-        and dashed 99.8% exact Poisson control limits. Red points lie outside the 95% limits.
+        and dashed 99.8% control limits, {METHOD_LABELS[method]}. Red points lie outside the 95% limits.{' '}
+        <span className="funnel-note">{capitalise(body.funnelLimits.note)}.</span>
+        {available.length > 1 && (
+          <label className="funnel-method">
+            {' '}
+            Limits drawn:{' '}
+            <select value={method} onChange={(event) => setChosen(event.target.value as Method)}>
+              {available.map((m) => (
+                <option key={m} value={m}>
+                  {METHOD_LABELS[m]}
+                  {m === body.funnelLimits.drawn ? ' (default)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </figcaption>
     </figure>
   );
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -2,7 +2,9 @@ import type { DensityBody } from '../api';
 import { ClassLegend } from '../map/Legend';
 import { BAND_FILL, BAND_LABELS } from './densityColours';
 
-/** Key to the density bands, with the kernel and bandwidth used. */
+const metres = (m: number | null) => (m === null ? '–' : `${Math.round(m).toLocaleString('en-GB')} m`);
+
+/** Key to the density bands, with the kernel and bandwidth used and other tools' defaults beside it. */
 export function DensityLegend(props: { body: DensityBody | null; definition: readonly string[]; area: string | null }) {
   const { body } = props;
   if (!body) return null;
@@ -11,7 +13,7 @@ export function DensityLegend(props: { body: DensityBody | null; definition: rea
   return (
     <ClassLegend
       title="Kernel density (quartic)"
-      subtitle={`${body.from} to ${body.to} · H3 resolution ${body.res} · bandwidth ${Math.round(body.bandwidth).toLocaleString('en-GB')} m`}
+      subtitle={`${body.from} to ${body.to} · H3 resolution ${body.res}${body.sampleRes !== body.res ? ` (drawn at ${body.sampleRes})` : ''} · bandwidth ${metres(body.bandwidth)}`}
       area={props.area}
       classes={BAND_LABELS.map((label, band) => ({
         key: label,
@@ -19,7 +21,7 @@ export function DensityLegend(props: { body: DensityBody | null; definition: rea
         fill: band === 0 ? null : (BAND_FILL[band] ?? null),
         count: counts.get(band) ?? 0,
       }))}
-      note={`Bands are fifths of the area's cells with any density. ${body.method.bandwidth}.${body.disclosure.note ? ` ${body.disclosure.note}` : ''}`}
+      note={`Bands are fifths of the area's cells with any density. Bandwidth: ${body.method.bandwidth}. Defaults for these points: this rule ${metres(body.bandwidths.rule)}, sfhotspot ${metres(body.bandwidths.sfhotspot)}, ArcGIS ${metres(body.bandwidths.arcgis)}. Sampled ${body.method.sampled}.${body.disclosure.note ? ` ${body.disclosure.note}` : ''}`}
       definition={props.definition}
     />
   );

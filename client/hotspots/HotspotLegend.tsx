@@ -16,7 +16,7 @@ export function HotspotLegend(props: {
   return (
     <ClassLegend
       title="Hot and cold spots (Getis-Ord Gi*)"
-      subtitle={`${body.from} to ${body.to} · H3 resolution ${body.res} · ${body.k}-ring neighbours`}
+      subtitle={`${body.from} to ${body.to} · H3 resolution ${body.res} · ${body.k}-ring neighbours · ${body.inference === 'permutation' ? 'permutation p' : 'normal p'}`}
       area={props.area}
       classes={props.classes.map((c) => ({
         key: c.value,
@@ -24,7 +24,17 @@ export function HotspotLegend(props: {
         fill: c.value === 0 ? null : (CLASS_FILL[c.value] ?? null),
         count: counts.get(c.value) ?? 0,
       }))}
-      note={`${body.cells.length.toLocaleString('en-GB')} cells in the area, zero counts included. Confidence after a false-discovery-rate correction.${body.disclosure.note ? ` ${body.disclosure.note}` : ''}`}
+      note={[
+        body.coldSpots.note,
+        body.coverage.note && `Region: ${body.coverage.note}.`,
+        body.sourcesNote && `Sources: ${body.sourcesNote}.`,
+        `${body.cells.length.toLocaleString('en-GB')} cells in the area, zero counts included. Confidence after a false-discovery-rate correction.`,
+        `Neighbours: ${body.method.weights}.`,
+        `p-values: ${body.method.inference}.`,
+        body.disclosure.note,
+      ]
+        .filter(Boolean)
+        .join(' ')}
       definition={props.definition}
     />
   );

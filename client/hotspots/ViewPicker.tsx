@@ -4,6 +4,7 @@ const VIEWS: { id: MapView; label: string; hint: string }[] = [
   { id: 'counts', label: 'Counts', hint: 'Incidents per hexagon' },
   { id: 'hotspots', label: 'Hot spots (Gi*)', hint: 'Statistically significant clusters in the chosen area' },
   { id: 'density', label: 'Density (kernel)', hint: 'A smoothed surface of incidents in the chosen area' },
+  { id: 'space-time', label: 'Space-time (EHSA, sfhotspot)', hint: 'How hot spots changed month by month' },
 ];
 
 /** What the hexagons show: counts, Getis-Ord Gi* hot and cold spots, or kernel density bands. */

@@ -61,6 +61,7 @@ export function Legend({ cells, definition, area }: LegendProps) {
           </>
         )}
       </p>
+      {cells.sourcesNote && <p className="hint legend-sources">Sources: {cells.sourcesNote}.</p>}
       <LegendDefinition definition={definition} />
     </section>
   );

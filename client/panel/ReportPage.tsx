@@ -48,11 +48,12 @@ export function ReportPage({ reviewId, onBack }: { reviewId: number; onBack: () 
           {r.res}. Frozen {review.createdAt.slice(0, 16).replace('T', ' ')} UTC.
         </p>
       </header>
+      {r.coverage?.notes.length ? <TextList className="coverage-notes hint" items={r.coverage.notes} /> : null}
       <section>
         <h2>Summary</h2>
         <p>
           Incidents in the area: {shown(r.total.current)} this period against {shown(r.total.comparison)} (
-          {changeName(r.total.class).toLowerCase()}).{' '}
+          {r.total.class === null ? 'not tested: a period is not covered' : changeName(r.total.class).toLowerCase()}).{' '}
           {changeClasses
             .filter((c) => c.id !== NO_CHANGE)
             .map((c) => `${shortLabel(c.label)}: ${r.classes[c.id as keyof typeof r.classes] ?? 0}`)

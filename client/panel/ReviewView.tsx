@@ -1,3 +1,4 @@
+import { TextList } from '../controls/TextList';
 import { type FormEvent, useState } from 'react';
 import { api, okJson, type ReviewBody } from '../api';
 import { FormError } from '../controls/FormError';
@@ -79,6 +80,7 @@ export function ReviewView({
         {r.current.label} compared with {r.comparison.map((p) => p.label).join(', ')} · {r.area} · H3 resolution {r.res}
         {r.restricted && ` · restricted data: counts below ${r.threshold} withheld, others within ±2`}
       </p>
+      {r.coverage?.notes.length ? <TextList className="coverage-notes hint" items={r.coverage.notes} /> : null}
       <ul className="change-summary">
         {changeClasses
           .filter((c) => c.id !== NO_CHANGE)
@@ -127,7 +129,12 @@ export function ReviewView({
             Location {cell.h3}: {changeName(cell.class)}
           </h3>
           {series && (
-            <SeriesChart counts={series} labels={r.series.periods.map((p) => p.label)} threshold={r.threshold} />
+            <SeriesChart
+              counts={series}
+              labels={r.series.periods.map((p) => p.label)}
+              threshold={r.threshold}
+              covered={r.series.covered}
+            />
           )}
           {!readOnly && <LinkButton onClick={() => void onWatch(cell.h3)}>Add to watch-list</LinkButton>}
           <ul className="notes">

@@ -1,13 +1,20 @@
-/** A small bar chart of a location's counts over the review's periods (withheld counts hatched). */
+/**
+ * A small bar chart of a location's counts over the review's periods (withheld counts hatched,
+ * periods no selected dataset covers left as gaps marked "n/c": missing, not zero).
+ */
 export function SeriesChart({
   counts,
   labels,
   threshold,
+  covered,
 }: {
   counts: readonly (number | null)[];
   labels: readonly string[];
   threshold: number | null;
+  /** Whether each period is covered by the selected datasets (all covered when absent). */
+  covered?: readonly boolean[];
 }) {
+  const isGap = (i: number) => covered !== undefined && covered[i] === false;
   const width = 280;
   const height = 90;
   const max = Math.max(1, ...counts.map((n) => n ?? threshold ?? 1));
@@ -17,9 +24,17 @@ export function SeriesChart({
       className="series-chart"
       viewBox={`0 0 ${width} ${height + 16}`}
       role="img"
-      aria-label={`Counts per period: ${counts.map((n, i) => `${labels[i]}: ${n ?? 'withheld'}`).join('; ')}`}
+      aria-label={`Counts per period: ${counts.map((n, i) => `${labels[i]}: ${isGap(i) ? 'not covered' : (n ?? 'withheld')}`).join('; ')}`}
     >
       {counts.map((n, i) => {
+        if (isGap(i))
+          return (
+            <g key={labels[i]} data-covered="false">
+              <text x={i * bar + bar / 2} y={height + 12} textAnchor="middle" fontSize="9" fill="#8a93a3">
+                n/c
+              </text>
+            </g>
+          );
         const value = n ?? (threshold ?? 1) / 2;
         const h = (value / max) * height;
         // Each bar is one period: its label names it.

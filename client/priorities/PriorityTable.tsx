@@ -1,4 +1,5 @@
 import type { SummaryBody } from '../api';
+import { giniText, top10Text } from '../concentration/format';
 import { TableHead } from '../controls/TableHead';
 import { NearbyCell } from '../places/NearbyList';
 import { hotspotClassLabel, useVocabulary } from '../reference/vocabulary';
@@ -42,12 +43,21 @@ export function PriorityTable({
       {summary && (
         <>
           <p className="hint">
-            {summary.count === null ? 'Fewer than the threshold' : summary.count.toLocaleString('en-GB')} incidents
-            {summary.rate !== null && ` · ${summary.rate.toFixed(1)} per 1,000 residents`}
+            {!summary.covered
+              ? 'Not covered by the selected datasets: no count'
+              : summary.count === null
+                ? 'Fewer than the threshold incidents'
+                : `${summary.count.toLocaleString('en-GB')} incidents`}
+            {summary.rate !== null &&
+              ` · ${summary.rate.toFixed(1)} per 1,000 residents (${summary.population.toLocaleString('en-GB')}, ${summary.populationBase === 'ons' ? 'ONS mid-2020' : "apportioned to the area's cells"})`}
             {summary.shareOfForce !== null && ` · ${percent(summary.shareOfForce)} of the force area`}
             {summary.concentration.top10 !== null &&
-              ` · busiest 10% of cells hold ${percent(summary.concentration.top10)}`}
+              ` · busiest 10% of cells hold ${top10Text(summary.concentration)} · Gini ${giniText(summary.concentration)}`}
           </p>
+          <p className="hint" title={summary.method.cells}>
+            {summary.method.count}.
+          </p>
+          {summary.coverage && <p className="hint coverage-note">Left out: {summary.coverage}.</p>}
           <table className="data-table priority-table">
             <caption className="hint">
               Top {summary.priorities.length} cells by hot-spot class, then count (H3 resolution {summary.res})

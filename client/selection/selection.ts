@@ -1,6 +1,6 @@
 import { isMonth } from '../period/months';
 
-export type MapView = 'counts' | 'hotspots' | 'density';
+export type MapView = 'counts' | 'hotspots' | 'density' | 'space-time';
 export type MapMode = 'side-by-side' | 'cross-border';
 export type AdminTab = 'users' | 'audit' | 'budgets';
 
@@ -49,8 +49,15 @@ const CODECS = {
   /** `partnership:12`, `lad:W06000022`, `pfa:W15000002`, or `all` (no area). */
   area: text((raw) => (raw === 'all' ? raw : matching(AREA)(raw))),
   // The map page.
-  view: oneOf<MapView>('counts', 'hotspots', 'density'),
+  view: oneOf<MapView>('counts', 'hotspots', 'density', 'space-time'),
   bandwidth: number((raw) => (/^[1-9]\d{1,4}$/.test(raw) ? Number(raw) : undefined)),
+  /** Gi*'s ring (absent: automatic) and p-values (absent: normal approximation). */
+  k: oneOf('auto', '1', '2', '3', '4', '5'),
+  inference: oneOf('normal', 'permutation'),
+  /** The space-time view: colour by sfhotspot class or EHSA pattern, sfhotspot's rule, EHSA's time step. */
+  pattern: oneOf('sfhotspot', 'emerging'),
+  rule: oneOf('sfhotspot', 'fdr-over-cells'),
+  step: oneOf('0', '1'),
   boundaries: words,
   places: words,
   // The Compare page.

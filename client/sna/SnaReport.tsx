@@ -102,6 +102,24 @@ const loadTriangulation = (s: SnaSelection, signal: AbortSignal) =>
     ),
   );
 
+type TrendBody = Awaited<ReturnType<typeof loadTrend>>;
+const pText = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
+
+/** Figure 3's caption: the trend on covered months only, and the year-on-year change only where both months are covered. */
+function trendCaption(t: TrendBody, to: string): string {
+  const mk = t.trend.p === null ? t.trend.direction : `${t.trend.direction} (Mann-Kendall, p ${pText(t.trend.p)})`;
+  const covered = `${t.trend.n} of ${t.series.length} months covered by the data`;
+  const yoy = t.lastVsYearEarlier;
+  const year = !yoy.covered
+    ? `; the year-earlier month is not covered, so no year-on-year change is given`
+    : yoy.percent !== null
+      ? `; ${to} was ${yoy.percent > 0 ? 'up' : 'down'} ${Math.abs(yoy.percent).toFixed(0)}% on a year earlier`
+      : '';
+  const seasonal =
+    t.seasonal && t.seasonal.p !== null ? `; seasonal Kendall ${t.seasonal.direction} (p ${pText(t.seasonal.p)})` : '';
+  return `Police-recorded serious violence month by month, the 12 months to ${to} (${covered}): ${mk}${seasonal}${year}.`;
+}
+
 /**
  * The "place" chapter of a Strategic Needs Assessment, as a printable article: definition, data
  * sources with legal basis and completeness, priority locations (map and table with settings),
@@ -209,8 +227,9 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
           </tbody>
         </table>
         <p className="hint">
-          A month is flagged when its count is implausibly low for the dataset in this area (below the 0.1% Poisson tail
-          of its median month), for example a force that under-supplied data that month.
+          A month is flagged when its count is implausibly low for the dataset in this area (below 60% of the upper
+          quartile of the other months, scaled to its days, and in the 0.1% Poisson tail below that), for example a
+          force that under-supplied data that month; a run of short months is flagged month by month.
         </p>
       </section>
 
@@ -276,6 +295,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
               counts={t.series.map((s) => s.count)}
               labels={t.series.map((s) => s.from.slice(0, 7))}
               threshold={t.threshold}
+              covered={t.series.map((s) => s.coverage !== 'none')}
             />
             <table className="data-table sna-trend">
               <thead>
@@ -290,16 +310,16 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
               <tbody>
                 <tr>
                   {t.series.map((s) => (
-                    <td key={s.from} className="number">
-                      {n(s.count, t.threshold)}
+                    <td key={s.from} className="number" data-coverage={s.coverage}>
+                      {s.coverage === 'none' ? 'not covered' : n(s.count, t.threshold)}
+                      {s.coverage === 'partial' ? ` (${s.coveredDays} of ${s.days} days)` : ''}
                     </td>
                   ))}
                 </tr>
               </tbody>
             </table>
-            {caption(
-              `Police-recorded serious violence month by month, the 12 months to ${to}: ${t.trend.direction} (Mann-Kendall, p ${t.trend.p < 0.001 ? '< 0.001' : `= ${t.trend.p.toFixed(3)}`})${t.lastVsYearEarlier.percent !== null ? `; ${to} was ${t.lastVsYearEarlier.percent > 0 ? 'up' : 'down'} ${Math.abs(t.lastVsYearEarlier.percent).toFixed(0)}% on a year earlier` : ''}.`,
-            )}
+            {caption(trendCaption(t, to))}
+            <TextList className="hint trend-notes" items={t.notes} />
           </figure>
         )}
       </section>

@@ -183,7 +183,7 @@ ${drops(edWal)}
 
 - **Source:** derived from \`boundaries/lsoa.geojson.gz\` (above) by \`scripts/build-cells.ts\`: ONS LSOA 2011 boundaries and ONS mid-2020 LSOA population estimates.
 - **Licence:** OGL v3. **Attribution:** "Source: Office for National Statistics licensed under the Open Government Licence v.3.0"; "Contains OS data © Crown copyright and database right 2020".
-- **Changed:** every H3 cell at resolutions 7, 8 and 9 whose centre lies in a bundled LSOA (computed at resolution 10), with each LSOA's population spread evenly over its resolution-10 cells and summed up to the coarser cells.
+- **Changed:** every H3 cell at resolutions 7, 8 and 9 whose centre lies in a bundled LSOA (computed at resolution 10), with each LSOA's population spread evenly over its resolution-10 cells on land and summed up to the coarser cells; a cell whose centre is in the sea (outside both the bundled local authorities and every GB local authority of \`gb_lad_topo.json\`, both clipped to the coastline) is in no cover. Land test from the LAD boundaries above (OGL v3; the GB topology via martinjc/UK-GeoJSON, CC BY 4.0 conversion).
 
 ## sample/police-uk/\\*
 

@@ -1,5 +1,5 @@
 import type { ChangeClass } from '../domain/classes.js';
-import { conditionalBinomialP, poissonP } from './count-tests.js';
+import { conditionalBinomialP } from './count-tests.js';
 import { benjaminiHochberg } from './fdr.js';
 
 export type { ChangeClass };
@@ -7,7 +7,7 @@ export type { ChangeClass };
 export interface ChangeInput {
   h3: string;
   current: number;
-  /** The count compared with: the previous or year-earlier period's, or the baseline mean. */
+  /** The count compared with: the previous or year-earlier period's, or the baseline mean (per baseline period). */
   comparison: number;
 }
 
@@ -19,33 +19,39 @@ export interface CellChange extends ChangeInput {
 }
 
 export interface ChangeOptions {
-  /** Two counts (binomial, conditional on their total), or a count against a baseline mean (Poisson). */
+  /**
+   * Two counts, or a count against a baseline of several periods: both tested conditionally on
+   * their total (binomial), the baseline as the sum of its periods over all their days.
+   */
   test: 'two-periods' | 'baseline';
   currentDays: number;
+  /** Days of the period compared with; for a baseline, of all its periods together. */
   comparisonDays: number;
+  /** How many periods a baseline mean is over (its sum is the mean times this); 1 for two periods. */
+  baselinePeriods?: number;
   /** Cells that are Gi* hot spots in both periods: persistent when nothing significant changed. */
   hotInBoth?: ReadonlySet<string>;
   alpha?: number;
 }
 
 /**
- * Change per cell with an exact test suited to Poisson counts, corrected for the number of cells
+ * Change per cell with an exact test suited to Poisson counts (the conditional binomial test of
+ * the two counts, or of the count against a baseline's sum), corrected for the number of cells
  * tested (Benjamini-Hochberg), and its class: new, increasing, decreasing, ceased (significant
  * changes, by direction and whether a side is zero), persistent (a hot spot in both periods
  * with no significant change), or no significant change.
  */
 export function classifyChanges(cells: readonly ChangeInput[], o: ChangeOptions): CellChange[] {
   const alpha = o.alpha ?? 0.05;
-  // A baseline mean is per period of the current length already; two periods may differ in length.
-  const p = cells.map((c) =>
-    o.test === 'baseline'
-      ? poissonP(c.current, c.comparison)
-      : conditionalBinomialP(c.current, c.comparison, o.currentDays, o.comparisonDays),
-  );
+  // A baseline is estimated too: the current count against the baseline's sum (not its mean taken
+  // as known), Binomial(current + sum, current days / (current days + baseline days)) under no change.
+  const periods = o.test === 'baseline' ? (o.baselinePeriods ?? 1) : 1;
+  const sumOf = (c: ChangeInput) => Math.round(c.comparison * periods);
+  const p = cells.map((c) => conditionalBinomialP(c.current, sumOf(c), o.currentDays, o.comparisonDays));
   const q = benjaminiHochberg(p);
-  const scale = o.test === 'baseline' ? 1 : o.currentDays / o.comparisonDays;
+  const scale = o.currentDays / o.comparisonDays;
   return cells.map((c, i) => {
-    const expected = c.comparison * scale;
+    const expected = sumOf(c) * scale;
     const significant = q[i]! < alpha;
     const cls: ChangeClass =
       significant && c.current > expected

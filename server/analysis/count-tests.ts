@@ -1,6 +1,4 @@
 import binomialTest from '@stdlib/stats-binomial-test';
-import poissonCdf from '@stdlib/stats-base-dists-poisson-cdf';
-import poissonPmf from '@stdlib/stats-base-dists-poisson-pmf';
 
 /**
  * Two counts of a Poisson process (this period and the one compared with), tested for equal
@@ -25,24 +23,3 @@ export function conditionalBinomialP(current: number, previous: number, currentD
 }
 const MAX_TESTED_PAIRS = 100_000;
 const testedPairs = new Map<string, number>();
-
-/**
- * A count against a baseline mean (e.g. the mean of the last N periods), exact two-sided Poisson
- * test as R's poisson.test: the probability of every count no more likely than the observed one.
- */
-export function poissonP(count: number, mean: number): number {
-  if (mean <= 0) return count === 0 ? 1 : 0;
-  const observed = poissonPmf(count, mean);
-  const limit = observed * (1 + 1e-7);
-  if (count === mean) return 1;
-  if (count < mean) {
-    // Upper tail: counts above the mean at least as unlikely as the observed.
-    let y = Math.ceil(mean);
-    while (poissonPmf(y, mean) > limit) y++;
-    return Math.min(1, poissonCdf(count, mean) + (1 - poissonCdf(y - 1, mean)));
-  }
-  // Lower tail: counts below the mean at least as unlikely as the observed.
-  let y = Math.floor(mean);
-  while (y >= 0 && poissonPmf(y, mean) > limit) y--;
-  return Math.min(1, (y >= 0 ? poissonCdf(y, mean) : 0) + (1 - poissonCdf(count - 1, mean)));
-}

@@ -12,11 +12,16 @@ export function quartic(distanceSquared: number, bandwidth: number): number {
 }
 
 /**
- * Default bandwidth: Silverman's rule of thumb for two dimensions, h = σ n^(−1/6), with σ the
- * mean of the two coordinates' standard deviations and n the total weight; never below
- * `floor` metres (a bandwidth finer than the points' precision only draws the points again).
+ * How much wider a quartic kernel's radius is than the standard deviation of a Gaussian kernel
+ * that smooths as much, in two dimensions: the ratio of their canonical bandwidths (Marron &
+ * Nolan 1988), δ = (R(K) / μ₂(K)²)^(1/6). For the Gaussian R(K) = 1/(4π) and μ₂ = 1; for the
+ * quartic 3/π (1 − |u|²)² on the unit disc R(K) = 9/(5π) and μ₂ = 1/8 (per axis: ∫ x² K = h²/8,
+ * so its SD is h/√8). The ratio is (2304/5)^(1/6) = 2.779; matching variances instead would give √8 = 2.828.
  */
-export function ruleOfThumbBandwidth(points: readonly WeightedPoint[], floor = 100): number {
+export const QUARTIC_PER_GAUSSIAN = (2304 / 5) ** (1 / 6);
+
+/** Weighted mean, and the two coordinates' sample standard deviations (n − 1, n = total weight). */
+export function weightedSpread(points: readonly WeightedPoint[]) {
   let n = 0;
   let mx = 0;
   let my = 0;
@@ -25,7 +30,6 @@ export function ruleOfThumbBandwidth(points: readonly WeightedPoint[], floor = 1
     mx += p.weight * p.x;
     my += p.weight * p.y;
   }
-  if (n < 2) return floor;
   mx /= n;
   my /= n;
   let vx = 0;
@@ -34,8 +38,19 @@ export function ruleOfThumbBandwidth(points: readonly WeightedPoint[], floor = 1
     vx += p.weight * (p.x - mx) ** 2;
     vy += p.weight * (p.y - my) ** 2;
   }
-  const sigma = (Math.sqrt(vx / (n - 1)) + Math.sqrt(vy / (n - 1))) / 2;
-  return Math.max(floor, sigma * n ** (-1 / 6));
+  return { n, mx, my, vx, vy, sx: Math.sqrt(vx / (n - 1)), sy: Math.sqrt(vy / (n - 1)) };
+}
+
+/**
+ * Default bandwidth, the quartic kernel's radius: Silverman's normal-reference rule for a
+ * Gaussian kernel in two dimensions, σ n^(−1/6), with σ the mean of the two coordinates' standard
+ * deviations and n the total weight, scaled to the quartic kernel by QUARTIC_PER_GAUSSIAN; never
+ * below `floor` metres (a bandwidth finer than the points' precision only draws the points again).
+ */
+export function ruleOfThumbBandwidth(points: readonly WeightedPoint[], floor = 100): number {
+  const { n, sx, sy } = weightedSpread(points);
+  if (!(n >= 2)) return floor;
+  return Math.max(floor, QUARTIC_PER_GAUSSIAN * ((sx + sy) / 2) * n ** (-1 / 6));
 }
 
 /** Kernel density at each target, in incidents per km²: Σ weight × quartic(distance). */

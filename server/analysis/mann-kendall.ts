@@ -30,3 +30,33 @@ export function mannKendall(series: readonly number[]): MannKendall {
   const pairs = (n * (n - 1)) / 2;
   return { s, variance, tau: pairs > 0 ? s / pairs : 0, z, p: variance > 0 ? twoSidedP(z) : 1 };
 }
+
+export interface SerialCorrelation {
+  /** Lag-1 autocorrelation: Σ (x_t − x̄)(x_{t+1} − x̄) / Σ (x_t − x̄)², over consecutive pairs both present. */
+  r1: number;
+  /** The values present (n in the rule). */
+  n: number;
+  /** |r1| > 1.96/√n: significant at 5% against white noise, so the plain Mann-Kendall p is unreliable. */
+  significant: boolean;
+}
+
+/**
+ * Lag-1 autocorrelation of a series in time order, missing values (null) left out of the mean
+ * and of every pair they are in. Positive serial correlation makes the Mann-Kendall variance too
+ * small and its p too small (Hamed & Rao 1998); the rule |r1| > 1.96/√n is the usual large-sample
+ * test of r1 (its standard error under white noise ≈ 1/√n). Null with fewer than 3 values.
+ */
+export function lag1Autocorrelation(series: readonly (number | null)[]): SerialCorrelation | null {
+  const present = series.filter((v): v is number => v !== null);
+  const n = present.length;
+  if (n < 3) return null;
+  const mean = present.reduce((a, v) => a + v, 0) / n;
+  let num = 0;
+  for (let t = 0; t + 1 < series.length; t++) {
+    const [a, b] = [series[t], series[t + 1]];
+    if (a !== null && a !== undefined && b !== null && b !== undefined) num += (a - mean) * (b - mean);
+  }
+  const den = present.reduce((acc, v) => acc + (v - mean) ** 2, 0);
+  const r1 = den > 0 ? num / den : 0;
+  return { r1, n, significant: Math.abs(r1) > 1.96 / Math.sqrt(n) };
+}

@@ -1,15 +1,19 @@
-import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
+import { gammaQuantile } from './gamma.js';
 
 /**
- * Exact (Garwood) confidence interval for the mean of a Poisson count: lower = χ²(α/2; 2x)/2
- * (0 when x = 0), upper = χ²(1 − α/2; 2x + 2)/2.
+ * The exact (Garwood) limits for the mean of a Poisson variable seen as `count` (which may be a
+ * non-integer expected count, for funnel limits): lower = χ²(α/2; 2x)/2 = Gamma(x) quantile α/2
+ * (0 when x = 0), upper = χ²(1 − α/2; 2x + 2)/2 = Gamma(x + 1) quantile 1 − α/2.
  */
+function garwood(count: number, confidence: number): [number, number] {
+  const alpha = 1 - confidence;
+  return [count === 0 ? 0 : gammaQuantile(alpha / 2, count), gammaQuantile(1 - alpha / 2, count + 1)];
+}
+
+/** Exact (Garwood) confidence interval for the mean of a Poisson count (see `garwood`). */
 export function poissonInterval(count: number, confidence = 0.95): [number, number] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number >= 0 (got ${count})`);
-  const alpha = 1 - confidence;
-  const lower = count === 0 ? 0 : chisquareQuantile(alpha / 2, 2 * count) / 2;
-  const upper = chisquareQuantile(1 - alpha / 2, 2 * count + 2) / 2;
-  return [lower, upper];
+  return garwood(count, confidence);
 }
 
 /** A rate per 1,000 residents with its exact 95% interval; null where there are no residents. */
@@ -34,9 +38,7 @@ export function funnelLimits(
   confidence: number,
 ): { lower: number; upper: number } {
   const expected = (targetRatePerThousand * population) / 1000;
-  const alpha = 1 - confidence;
-  const lower = expected === 0 ? 0 : chisquareQuantile(alpha / 2, 2 * expected) / 2;
-  const upper = chisquareQuantile(1 - alpha / 2, 2 * expected + 2) / 2;
+  const [lower, upper] = garwood(expected, confidence);
   return { lower: (lower / population) * 1000, upper: (upper / population) * 1000 };
 }
 

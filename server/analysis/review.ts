@@ -97,11 +97,16 @@ export interface ReviewResults {
   disclosure: DisclosureMethod;
   area: string;
   method: Record<string, string>;
-  total: { current: number | null; comparison: number | null; p: number | null; class: ChangeClass };
+  total: { current: number | null; comparison: number | null; p: number | null; class: ChangeClass | null };
+  /** What the selected datasets cover of the periods and area (absent from reviews frozen before it was recorded). */
+  coverage?: { covered: boolean; leftOut: string[]; notes: string[] };
   classes: Record<string, number>;
   cells: ReviewCell[];
   priorities: ReviewCell[];
   watched: WatchedMovement[];
-  /** Released counts of the priority and watched locations over the last periods, oldest first. */
-  series: { periods: Period[]; cells: Record<string, (number | null)[]> };
+  /**
+   * Released counts of the priority and watched locations over the last periods, oldest first;
+   * `covered[i]` false (and the counts null) where no selected dataset covers period i.
+   */
+  series: { periods: Period[]; covered?: boolean[]; cells: Record<string, (number | null)[]> };
 }

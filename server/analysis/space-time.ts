@@ -1,9 +1,14 @@
+import { holm } from './fdr.js';
 import { mannKendall } from './mann-kendall.js';
 
-/** One cell's Gi* over consecutive periods, oldest first: z (null where undefined) and whether significant. */
+/**
+ * One cell's Gi* over consecutive periods, oldest first: z (null where undefined), whether
+ * significant (FDR over the region's cells, 95%), and the period's unadjusted two-sided p.
+ */
 export interface GiSeries {
   z: readonly (number | null)[];
   significant: readonly boolean[];
+  p?: readonly (number | null)[];
 }
 
 export type EmergingClass =
@@ -71,36 +76,76 @@ export type SfhotspotClass =
   | 'no pattern';
 
 /** sfhotspot's hotspot_classify_params() defaults. */
-export const SFHOTSPOT_PARAMS = { hotspotProp: 0.1, persistentProp: 0.8, recentProp: 0.2 } as const;
+export const SFHOTSPOT_PARAMS = { hotspotProp: 0.1, persistentProp: 0.8, recentProp: 0.2, criticalP: 0.05 } as const;
+
+/** How a cell counts as a hot or cold spot in a period for the sfhotspot classes. */
+export type SfhotspotRule = 'sfhotspot' | 'fdr-over-cells';
+
+/** The shares of periods: all, older, recent. */
+interface Shares {
+  all: number;
+  older: number;
+  recent: number;
+}
+
+/** The class from the shares, in hotspot_classify()'s order, hot and cold; both is mixed. */
+function classFromShares(hot: Shares, cold: Shares, params: typeof SFHOTSPOT_PARAMS): SfhotspotClass {
+  const classify = (s: Shares, name: 'hotspot' | 'coldspot'): SfhotspotClass | null => {
+    if (s.all >= params.persistentProp) return `persistent ${name}`;
+    if (s.older < params.hotspotProp && s.recent >= params.recentProp) return `emerging ${name}`;
+    if (s.older >= params.hotspotProp && s.recent < params.hotspotProp) return `former ${name}`;
+    if (s.all >= params.hotspotProp) return `intermittent ${name}`;
+    return null;
+  };
+  const h = classify(hot, 'hotspot');
+  const c = classify(cold, 'coldspot');
+  if (h && c) return 'mixed hot/coldspot';
+  return h ?? c ?? 'no pattern';
+}
+
+/** max(1, ⌊recentProp·n⌋) recent periods, and at least one older one. */
+function recentPeriods(n: number, params: typeof SFHOTSPOT_PARAMS): number {
+  const recent = Math.max(1, Math.floor(params.recentProp * n));
+  if (n - recent < 1) throw new RangeError('sfhotspot classes need at least one recent and one older period');
+  return recent;
+}
 
 /**
- * sfhotspot's hotspot_classify(): with the last max(1, ⌊recentProp·n⌋) periods as recent,
- * - persistent: significant in at least persistentProp of all periods;
- * - emerging: under hotspotProp of older periods, at least recentProp of recent ones;
- * - former: at least hotspotProp of older periods, under hotspotProp of recent ones;
- * - intermittent: at least hotspotProp of all periods;
- * in that order, for hot and cold spots; a cell with both is mixed.
- * (sfhotspot's own code divides a window one period longer than `recent` by `recent`; this takes
- * the recent window as documented.)
+ * sfhotspot's hotspot_classify() exactly, from each period's Gi* z and unadjusted two-sided p
+ * (its gistar() adjusts nothing over cells): each cell's p over its periods Holm-adjusted
+ * (p.adjust's default), significant below critical_p 0.05, hot where z > 0, cold otherwise. Its
+ * shares as its code computes them: all periods; the older n − r (r = max(1, ⌊0.2n⌋)); and
+ * "recent" as the significant periods among the last r + 1 divided by r (its column range
+ * (n − r):n is one longer than r).
  */
 export function sfhotspotClass(series: GiSeries, params = SFHOTSPOT_PARAMS): SfhotspotClass {
   const n = series.z.length;
-  const recent = Math.max(1, Math.floor(params.recentProp * n));
-  if (n - recent < 1) throw new RangeError('sfhotspot classes need at least one recent and one older period');
-  const classify = (sign: 1 | -1, name: 'hotspot' | 'coldspot'): SfhotspotClass | null => {
+  const r = recentPeriods(n, params);
+  if (!series.p) throw new TypeError("sfhotspot classes need each period's p");
+  const adjusted = holm(series.p.map((p) => p ?? Number.NaN));
+  const sig = (sign: 1 | -1) =>
+    series.z.map((z, i) => {
+      if (z === null || !(adjusted[i]! < params.criticalP)) return false;
+      return sign === 1 ? z > 0 : !(z > 0);
+    });
+  const shares = (is: boolean[]): Shares => {
+    const count = (from: number, to: number) => is.slice(from, to).filter(Boolean).length;
+    return { all: count(0, n) / n, older: count(0, n - r) / (n - r), recent: count(n - r - 1, n) / r };
+  };
+  return classFromShares(shares(sig(1)), shares(sig(-1)), params);
+}
+
+/**
+ * The same classes from significance as this service tests it in each period (Benjamini-Hochberg
+ * over the region's cells, 95%), with the recent window as documented: the last r periods.
+ */
+export function fdrOverCellsClass(series: GiSeries, params = SFHOTSPOT_PARAMS): SfhotspotClass {
+  const n = series.z.length;
+  const r = recentPeriods(n, params);
+  const shares = (sign: 1 | -1): Shares => {
     const is = series.z.map((z, i) => series.significant[i]! && z !== null && Math.sign(z) === sign);
     const share = (from: number, to: number) => is.slice(from, to).filter(Boolean).length / (to - from);
-    const all = share(0, n);
-    const older = share(0, n - recent);
-    const recentShare = share(n - recent, n);
-    if (all >= params.persistentProp) return `persistent ${name}`;
-    if (older < params.hotspotProp && recentShare >= params.recentProp) return `emerging ${name}`;
-    if (older >= params.hotspotProp && recentShare < params.hotspotProp) return `former ${name}`;
-    if (all >= params.hotspotProp) return `intermittent ${name}`;
-    return null;
+    return { all: share(0, n), older: share(0, n - r), recent: share(n - r, n) };
   };
-  const hot = classify(1, 'hotspot');
-  const cold = classify(-1, 'coldspot');
-  if (hot && cold) return 'mixed hot/coldspot';
-  return hot ?? cold ?? 'no pattern';
+  return classFromShares(shares(1), shares(-1), params);
 }

@@ -1,6 +1,7 @@
 import { FLAG_COLUMNS, type Flag } from '../domain/flags.js';
 import type { AreaSelector } from '../domain/area.js';
-import { areaCoverPopulation, areaCoverSet, areaTiles, cellListCover } from './areas.js';
+import { cellToParent } from 'h3-js';
+import { areaCoverPopulation, areaCoverSet, areaTiles, cellListCover, studyRegionSet } from './areas.js';
 import type { Db, Queryable } from './types.js';
 
 export interface CellQuery {
@@ -26,6 +27,12 @@ export interface CellQuery {
   weapons?: readonly string[];
   /** Only the night-time economy: Friday and Saturday nights, 22:00 to 04:00 (so into Saturday and Sunday mornings). */
   nightTimeEconomy?: boolean;
+  /**
+   * Only incidents the import placed in these local authorities (incidents.lad_code, by
+   * point-in-polygon): an area's totals, whatever the resolution. Read from the incidents (the
+   * pre-aggregated counts keep cells, not authorities).
+   */
+  lads?: readonly string[];
 }
 
 /** Where a selection's counts are read from: the incidents, or the pre-aggregated counts. */
@@ -56,7 +63,8 @@ export function countSource(q: CellQuery): CountSource {
     !q.nearCells &&
     !q.settings?.length &&
     !q.weapons?.length &&
-    !q.nightTimeEconomy;
+    !q.nightTimeEconomy &&
+    !q.lads;
   return aggregated ? CELL_COUNTS : INCIDENTS;
 }
 
@@ -98,6 +106,7 @@ async function selection(
   if (q.hours?.length) clauses.push(`extract(hour from occurred_time)::int = any(${p(q.hours)}::int[])`);
   if (q.settings?.length) clauses.push(`setting = any(${p(q.settings)}::text[])`);
   if (q.weapons?.length) clauses.push(`weapon = any(${p(q.weapons)}::text[])`);
+  if (q.lads) clauses.push(`lad_code = any(${p(q.lads)}::text[])`);
   if (q.nightTimeEconomy)
     clauses.push(
       `((extract(isodow from occurred_on) in (5, 6) and extract(hour from occurred_time) >= 22) or (extract(isodow from occurred_on) in (6, 7) and extract(hour from occurred_time) < 4))`,
@@ -105,11 +114,14 @@ async function selection(
   if (!q.area) return { where: clauses.join(' and '), cover: null };
   clauses.push(`h3_r7 = any(${p(await areaTiles(db, q.area, q.res))}::text[])`);
   // A list of cells: at a finer resolution, their children (H3 children do not tile a parent
-  // exactly, so the hierarchy, not the parent's outline, decides what is in).
+  // exactly, so the hierarchy, not the parent's outline, decides what is in). Resolution 10 the
+  // same way: the children of the resolution-9 cover (studyRegionSet).
   const cover: CoverTest =
     q.area.kind === 'cells'
       ? { column: `h3_r${q.res}`, cells: new Set(cellListCover(q.area, q.res)) }
-      : { column: `h3_r${Math.min(q.res, 9)}`, cells: await areaCoverSet(db, q.area, Math.min(q.res, 9) as 7 | 8 | 9) };
+      : q.res === 10
+        ? { column: 'h3_r10', cells: await studyRegionSet(db, q.area) }
+        : { column: `h3_r${q.res}`, cells: await areaCoverSet(db, q.area, q.res) };
   return { where: clauses.join(' and '), cover };
 }
 
@@ -205,26 +217,7 @@ const cellColumn = (res: number) => `h3_r${res}${COLLATE_C}`;
 
 /** Incident counts per H3 cell for the selection (cells with none are absent), sorted by cell. */
 export async function countByCell(db: Queryable, q: CellQuery): Promise<CellCount[]> {
-  if (q.res < 10) return grouped<{ h3: string }>(db, q, { h3: cellColumn(q.res) }, { ordered: true });
-  // Resolution 10: the cover is tested on each incident's resolution-9 cell, which for a few
-  // incidents is not their resolution-10 cell's parent (H3 cells do not nest exactly).
-  return (await countByCellWithCover(db, q)).map(({ h3, count, key }) => ({ h3, count, key }));
-}
-
-/** Resolution-10 counts with the least resolution-9 cell their incidents lie in (for its population). */
-async function countByCellWithCover(db: Queryable, q: CellQuery): Promise<(CellCount & { r9: string })[]> {
-  const rows = await grouped<{ h3: string; r9: string }>(db, q, { h3: cellColumn(10), r9: 'h3_r9' }, { ordered: true });
-  const byCell = new Map<string, CellCount & { r9: string }>();
-  for (const row of rows) {
-    const seen = byCell.get(row.h3);
-    if (!seen) byCell.set(row.h3, { ...row });
-    else {
-      seen.count += row.count;
-      seen.key = (seen.key + row.key) % 256;
-      if (row.r9 < seen.r9) seen.r9 = row.r9;
-    }
-  }
-  return [...byCell.values()];
+  return grouped<{ h3: string }>(db, q, { h3: cellColumn(q.res) }, { ordered: true });
 }
 
 /**
@@ -233,10 +226,10 @@ async function countByCellWithCover(db: Queryable, q: CellQuery): Promise<(CellC
  * population (see scripts/build-cells.ts).
  */
 export async function countByCellWithPopulation(db: Queryable, q: CellQuery): Promise<CellCountWithPopulation[]> {
-  const cells =
-    q.res < 10
-      ? (await countByCell(db, q)).map((cell) => ({ ...cell, r9: cell.h3 }))
-      : await countByCellWithCover(db, q);
+  const cells = (await countByCell(db, q)).map((cell) => ({
+    ...cell,
+    r9: q.res < 10 ? cell.h3 : cellToParent(cell.h3, 9),
+  }));
   const coverRes = Math.min(q.res, 9) as 7 | 8 | 9;
   // An area's cells are all in its cover, whose residents are kept in memory (cover-cache.ts).
   const population = new Map(
@@ -369,6 +362,27 @@ export async function countByPeriod(
 ): Promise<{ period: number; count: number; key: number }[]> {
   const rows = await groupedByDate<Record<string, never>>(db, q, {}, true);
   return intoPeriods(rows, periods, () => '').map(({ period, count, key }) => ({ period, count, key }));
+}
+
+/**
+ * Counts per local authority (incidents.lad_code, one of `q.lads`) and period, for an area's
+ * totals: each incident counts in the authority it lies in, not in the area of its H3 cell's
+ * centre, so the totals do not change with the resolution. No area cover is applied (`q.area`
+ * must be unset); periods as in countByCellAndPeriod.
+ */
+export async function countByLadAndPeriod(
+  db: Queryable,
+  q: CellQuery & { lads: readonly string[] },
+  periods: readonly { from: string; to: string }[],
+): Promise<{ lad: string; period: number; count: number; key: number }[]> {
+  if (q.area) throw new RangeError('countByLadAndPeriod counts by local authority, not by an area cover');
+  const rows = await groupedByDate<{ lad: string }>(db, q, { lad: 'lad_code' });
+  return intoPeriods(rows, periods, (row) => row.lad).map(({ id, period, count, key }) => ({
+    lad: id,
+    period,
+    count,
+    key,
+  }));
 }
 
 /** Incidents of the selection by a recorded attribute of ED data (its setting or weapon), with their cell key. */

@@ -127,10 +127,16 @@ export async function partnershipNameTaken(db: Queryable, name: string): Promise
   return (await db.query('select 1 from partnerships where name = $1', [name])).length > 0;
 }
 
-/** Cells (at a resolution) of a partnership: its LADs' cover, or its own polygon cover. */
+/**
+ * Cells (at a resolution) of a partnership: its LADs' cover, or its own polygon cover less the
+ * cells the geography holds but puts in no cover (centred in the sea or a tidal river), as every
+ * area's cover leaves them out.
+ */
 export function partnershipCellsSql(res: number, idParam: string): string {
   return `(select c.h3 from area_cells c join partnership_lads l on l.lad_code = c.lad_code where l.partnership_id = ${idParam} and c.res = ${res} and c.in_cover
-           union select pc.h3 from partnership_cells pc where pc.partnership_id = ${idParam} and pc.res = ${res})`;
+           union select pc.h3 from partnership_cells pc where pc.partnership_id = ${idParam} and pc.res = ${res}
+             and (exists (select 1 from area_cells s where s.res = pc.res and s.h3 = pc.h3 and s.in_cover)
+                  or not exists (select 1 from area_cells s where s.res = pc.res and s.h3 = pc.h3)))`;
 }
 
 export async function partnershipExists(db: Queryable, id: number): Promise<boolean> {

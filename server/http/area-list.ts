@@ -30,9 +30,14 @@ export function areaList(min: number, max: number) {
  * prepare one selection per area, each through the access policy on its own (a grant limited to
  * one side does not open the other), a refusal naming the area.
  */
-export function areasSelection(min: number, max: number, resolution: '7' | '8' | '9') {
+export function areasSelection<K extends z.ZodType = typeof ringField>(
+  min: number,
+  max: number,
+  resolution: '7' | '8' | '9',
+  k: K = ringField as unknown as K,
+) {
   const { area: _area, res: _res, ...rest } = selectionFields;
-  const schema = selectionSchema({ ...rest, areas: areaList(min, max), res: areaResolution(resolution), k: ringField });
+  const schema = selectionSchema({ ...rest, areas: areaList(min, max), res: areaResolution(resolution), k });
   type Query = z.output<typeof schema>;
   const options = {
     each: (q: Query) => q.areas.map((area) => ({ ...q, area })),

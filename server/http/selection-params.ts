@@ -81,6 +81,18 @@ export type Selection = z.infer<typeof selectionQuery>;
 /** Gi*'s neighbourhood: the k-ring of H3 neighbours, 1 to 3. */
 export const ringField = z.enum(['1', '2', '3']).default('1').transform(Number);
 
+/**
+ * Gi*'s neighbourhood for hot spots, change, space-time, summary and compare: 'auto' (the
+ * default: the smallest ring giving every cell of the region 8 neighbours) or a ring of 1 to 5.
+ */
+export const neighbourhoodField = z
+  .enum(['auto', '1', '2', '3', '4', '5'])
+  .default('auto')
+  .transform((k) => (k === 'auto' ? ('auto' as const) : Number(k)));
+
+/** How Gi*'s p-values are found: the normal approximation, or 999 seeded conditional permutations. */
+export const inferenceField = z.enum(['normal', 'permutation']).default('normal');
+
 /** A resolution of 7 to 9 with a route's default (areas analysed whole, not the map's finest cells). */
 export const areaResolution = (fallback: '7' | '8' | '9') =>
   z

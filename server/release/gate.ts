@@ -12,12 +12,13 @@ import { combineKeys } from '../analysis/cell-key.js';
 import { countWithin, valuesWithin, type Xy } from '../analysis/proximity.js';
 import { releaseCells, releaseCount, secondarySuppression } from '../analysis/suppress.js';
 import { weekdayHourMatrix } from '../analysis/time-profile.js';
-import { areaCover, areaCoverPopulation } from '../db/areas.js';
+import { areaCover, areaCoverPopulation, ladsOfArea } from '../db/areas.js';
 import {
   countByAttribute,
   countByCell,
   countByCellAndPeriod,
   countByCellWithPopulation,
+  countByLadAndPeriod,
   countByPeriod,
   countByWeekdayHour,
   countTotal,
@@ -26,7 +27,7 @@ import {
 } from '../db/cells.js';
 import { partnershipKind } from '../db/partnerships.js';
 import type { Queryable } from '../db/types.js';
-import type { AreaSelector } from '../domain/area.js';
+import { type AreaSelector, areaKey } from '../domain/area.js';
 import { sumReleased } from './rules.js';
 import { tapped } from './tap.js';
 
@@ -119,44 +120,61 @@ const releaseByPeriod = (rows: readonly PeriodRow[], periods: number, threshold:
   );
 
 /**
- * An area's released totals in each period, from the counted rows of its cover at resolution 7-9.
- * The parts a total is made of: for an area of whole local authorities (one, a force, a
- * partnership of authorities) its authorities, each holding the cells whose centre lies in it;
- * for a drawn partnership (or a list of cells) its cells. A total is the sum of its released
- * parts (sumReleased), so two areas that differ by one part differ by that part's released
- * count, however many such pairs are asked: averaging many of them gains nothing. Public data:
- * the sum of the parts is the count itself.
+ * The local authorities an area's totals are made of: itself, a force's authorities, a
+ * partnership's; null for a drawn partnership or a list of cells (and a force with no bundled
+ * authority), whose totals are made of their cells.
+ */
+async function ladParts(db: Queryable, area: AreaSelector): Promise<string[] | null> {
+  if (area.kind === 'cells') return null;
+  if (area.kind === 'partnership' && (await partnershipKind(db, area.id)) === 'polygon') return null;
+  const lads = [...(await ladsOfArea(db, areaKey(area)!))].sort();
+  return lads.length ? lads : null;
+}
+
+/**
+ * Released counts of each local authority in each period, each incident counted in the authority
+ * the import placed it in (incidents.lad_code, point-in-polygon), so they do not depend on the
+ * resolution. Each authority's count is released on its own (the records' keys combined, as for
+ * a cell): these are the parts an area's total is the sum of.
+ */
+async function releasedLadParts(
+  db: Queryable,
+  r: Release,
+  lads: readonly string[],
+  periods: readonly Span[],
+): Promise<Map<string, number | null>[]> {
+  const { area: _area, nearCells: _near, ...query } = r.query;
+  const rows = await countByLadAndPeriod(db, { ...spanning(query, periods), lads }, periods);
+  return periods.map((_, i) => {
+    const parts = new Map<string, { count: number; key: number }>(lads.map((lad) => [lad, { count: 0, key: 0 }]));
+    for (const row of rows) if (row.period === i) parts.set(row.lad, { count: row.count, key: row.key });
+    return new Map([...parts].map(([lad, part]) => [lad, releaseCount(part.count, part.key, r.threshold)]));
+  });
+}
+
+/**
+ * An area's released totals in each period. The parts a total is made of: for an area of whole
+ * local authorities (one, a force, a partnership of authorities) its authorities, each counting
+ * the incidents the import placed in it (releasedLadParts: the same at every resolution); for a
+ * drawn partnership (or a list of cells) its cells, counted over the cover at resolution 7-9
+ * (`rows`). A total is the sum of its released parts (sumReleased), so two areas that differ by
+ * one part differ by that part's released count, however many such pairs are asked: averaging
+ * many of them gains nothing. Public data: the sum of the parts is the count itself.
  */
 async function totalsOfParts(
   db: Queryable,
   r: Release,
   area: AreaSelector,
-  res: 7 | 8 | 9,
-  rows: readonly PeriodRow[],
-  periods: number,
+  periods: readonly Span[],
+  cellRows: () => Promise<readonly PeriodRow[]>,
 ): Promise<(number | null)[]> {
+  const lads = await ladParts(db, area);
+  if (lads)
+    return (await releasedLadParts(db, r, lads, periods)).map((parts) => sumReleased(parts.values(), r.threshold));
+  const rows = await cellRows();
   if (r.threshold === null)
-    return Array.from({ length: periods }, (_, i) =>
-      rows.reduce((a, row) => a + (row.period === i ? row.count : 0), 0),
-    );
-  if (area.kind === 'cells' || (area.kind === 'partnership' && (await partnershipKind(db, area.id)) === 'polygon'))
-    return releaseByPeriod(rows, periods, r.threshold).map((cells) => sumReleased(cells.values(), r.threshold));
-  const ladOf = new Map((await areaCoverPopulation(db, area, res)).map((cell) => [cell.h3, cell.lad ?? 'none']));
-  return Array.from({ length: periods }, (_, i) => {
-    const byLad = new Map<string, { count: number; keys: number[] }>();
-    for (const row of rows) {
-      if (row.period !== i) continue;
-      const lad = ladOf.get(row.h3) ?? 'none';
-      const part = byLad.get(lad) ?? { count: 0, keys: [] };
-      part.count += row.count;
-      part.keys.push(row.key);
-      byLad.set(lad, part);
-    }
-    return sumReleased(
-      [...byLad.values()].map((part) => releaseCount(part.count, combineKeys(part.keys), r.threshold)),
-      r.threshold,
-    );
-  });
+    return periods.map((_, i) => rows.reduce((a, row) => a + (row.period === i ? row.count : 0), 0));
+  return releaseByPeriod(rows, periods.length, r.threshold).map((cells) => sumReleased(cells.values(), r.threshold));
 }
 
 /** An area's released totals in each period (sums of released parts: see totalsOfParts). */
@@ -168,13 +186,15 @@ export function releasedAreaTotals(
 ): Promise<(number | null)[]> {
   return tapped('area totals', { r, area, periods }, async () => {
     const res = Math.min(r.query.res, 9) as 7 | 8 | 9;
-    // Public data over several periods: one grouped count per period is enough (no parts to release).
-    if (r.threshold === null && periods.length > 1) {
-      const rows = await countByPeriod(db, spanning({ ...r.query, area, res }, periods), periods);
-      return periods.map((_, i) => rows.find((row) => row.period === i)?.count ?? 0);
-    }
-    const rows = await countArea(db, { ...r.query, area, res }, periods);
-    return totalsOfParts(db, r, area, res, rows, periods.length);
+    return totalsOfParts(db, r, area, periods, async () =>
+      // Public data over several periods: one grouped count per period is enough (no parts to release).
+      r.threshold === null && periods.length > 1
+        ? (await countByPeriod(db, spanning({ ...r.query, area, res }, periods), periods)).map((row) => ({
+            ...row,
+            h3: '',
+          }))
+        : countArea(db, { ...r.query, area, res }, periods),
+    );
   });
 }
 
@@ -185,7 +205,8 @@ export async function releasedAreaTotal(db: Queryable, r: Release, area: AreaSel
 
 /**
  * An area's released cells at the selection's resolution, and its released totals, in each
- * period (the selection's own by default): one query where the resolution is 7-9.
+ * period (the selection's own by default): the cells for maps and statistics over cells, the
+ * totals as totalsOfParts makes them.
  */
 export function releasedArea(
   db: Queryable,
@@ -197,13 +218,19 @@ export function releasedArea(
     const rows = await countArea(db, { ...r.query, area }, periods);
     const cells = releaseByPeriod(rows, periods.length, r.threshold);
     if (r.query.res === 10) return { cells, totals: await releasedAreaTotals(db, r, area, periods) };
-    return { cells, totals: await totalsOfParts(db, r, area, r.query.res, rows, periods.length) };
+    return { cells, totals: await totalsOfParts(db, r, area, periods, async () => rows) };
   });
 }
 
-/** The released count of each local authority of an area (each holding the cells whose centre lies in it). */
+/**
+ * The released count of each local authority of an area: the incidents the import placed in it
+ * (releasedLadParts); for a drawn partnership or a list of cells, the authorities holding its
+ * cells' centres, each with those cells.
+ */
 export function releasedLadCounts(db: Queryable, r: Release, area: AreaSelector): Promise<Map<string, number | null>> {
   return tapped('lad counts', { r, area }, async () => {
+    const lads = await ladParts(db, area);
+    if (lads) return (await releasedLadParts(db, r, lads, [selectionPeriod(r.query)]))[0]!;
     const res = Math.min(r.query.res, 9) as 7 | 8 | 9;
     const [cells, cover] = await Promise.all([
       countByCell(db, { ...r.query, area, res }),

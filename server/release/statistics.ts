@@ -6,7 +6,8 @@
 import { type ChangeClass, classifyChanges } from '../analysis/change.js';
 import { completeness } from '../analysis/completeness.js';
 import { type Concentration, concentration } from '../analysis/concentration.js';
-import { type HotspotResult, hotspots } from '../analysis/hotspots.js';
+import { type HotspotOptions, type HotspotResult, hotspots } from '../analysis/hotspots.js';
+import type { Ring } from '../analysis/neighbourhood.js';
 import { releasedCount, statValue, statValues } from './rules.js';
 
 type Released = ReadonlyMap<string, number | null>;
@@ -16,12 +17,16 @@ export function releasedHotspots(
   region: readonly string[],
   released: Released,
   threshold: number | null,
-  k: number,
+  k: Ring,
+  options: HotspotOptions = {},
 ): HotspotResult {
-  return hotspots(region, statValues(released, threshold), k);
+  return hotspots(region, statValues(released, threshold), k, options);
 }
 
-/** How concentrated the released counts are over a region's cells, zero cells included. */
+/**
+ * How concentrated the released counts are over a region's cells, zero cells included, with the
+ * least values their total could give and the generalised Gini (analysis/concentration.ts).
+ */
 export function releasedConcentration(
   region: readonly string[],
   released: Released,
@@ -63,13 +68,14 @@ export function releasedChange(
 
 /**
  * Data completeness month by month (YYYY-MM) from released monthly totals: each month as released
- * (null where withheld), flagged low against the median month of the stand-in values.
+ * (null where withheld), its expected count (rounded) and whether it is flagged low against it
+ * (analysis/completeness.ts), from the stand-in values.
  */
 export function releasedCompleteness(
   months: readonly string[],
   totals: readonly (number | null)[],
   threshold: number | null,
-): { month: string; count: number | null; low: boolean }[] {
+): { month: string; count: number | null; expected: number; low: boolean }[] {
   const flagged = completeness(months.map((month, i) => ({ month, count: statValue(totals[i]!, threshold) })));
-  return flagged.map((m, i) => ({ month: m.month, count: totals[i]!, low: m.low }));
+  return flagged.map((m, i) => ({ month: m.month, count: totals[i]!, expected: Math.round(m.expected), low: m.low }));
 }

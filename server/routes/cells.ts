@@ -5,7 +5,13 @@ import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { publicField, publicRefusal } from '../http/public-check.js';
 import { cachedResult, sendCached } from '../http/result-cache.js';
 import { selection } from '../http/selection.js';
-import { ringField, selectionFields, selectionQuery, selectionSchema } from '../http/selection-params.js';
+import {
+  inferenceField,
+  neighbourhoodField,
+  selectionFields,
+  selectionQuery,
+  selectionSchema,
+} from '../http/selection-params.js';
 import {
   bandwidthProblem,
   cellCounts,
@@ -18,7 +24,8 @@ import {
 const hotspotsQuery = selectionSchema({
   ...selectionFields,
   area: selectionFields.area.unwrap(),
-  k: ringField,
+  k: neighbourhoodField,
+  inference: inferenceField,
   public: publicField,
 });
 

@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import { areasSelection } from '../http/area-list.js';
 import type { AppEnv } from '../http/env.js';
 import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
+import { neighbourhoodField } from '../http/selection-params.js';
 import { selection } from '../http/selection.js';
 import { compareAreas } from '../services/compare.js';
 
-const compareQuery = areasSelection(2, 12, '9');
+const compareQuery = areasSelection(2, 12, '9', neighbourhoodField);
 
 export const compareRoutes = new Hono<AppEnv>().get(
   '/compare',

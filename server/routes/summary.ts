@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env.js';
 import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { publicField, publicRefusal } from '../http/public-check.js';
 import { selection, signInFirst } from '../http/selection.js';
-import { areaResolution, ringField, selectionFields, selectionSchema } from '../http/selection-params.js';
+import { areaResolution, neighbourhoodField, selectionFields, selectionSchema } from '../http/selection-params.js';
 import { validate } from '../http/validate.js';
 import { areaSummary } from '../services/summary.js';
 
@@ -14,7 +14,7 @@ const { area: _area, res: _res, ...rest } = selectionFields;
 const summaryQuery = selectionSchema({
   ...rest,
   res: areaResolution('9'),
-  k: ringField,
+  k: neighbourhoodField,
   top: z.coerce.number().int().min(1).max(50).default(10),
   within: z.coerce.number().min(50).max(5000).default(500),
   public: publicField,

@@ -1,9 +1,10 @@
+import { COMPLETENESS_METHOD } from '../analysis/completeness.js';
 import { definitionGroups, PRESETS } from '../analysis/definitions.js';
 import { datasetsSupplying, type RecordedContent } from '../analysis/group-alignment.js';
 import { monthsBetween, shiftSelectionPeriod } from '../analysis/periods.js';
-import { funnelCurve, funnelLimits, rateWithInterval } from '../analysis/poisson-interval.js';
+import { areaOnFunnel, funnelCurves, funnelDispersion, funnelNote, withoutZ } from '../analysis/funnel.js';
+import { rateWithInterval } from '../analysis/poisson-interval.js';
 import { effectiveThreshold } from '../analysis/suppress.js';
-import { areaCoverPopulation } from '../db/areas.js';
 import { type Dataset, recordedContent } from '../db/datasets.js';
 import type { Db } from '../db/index.js';
 import { type AreaSelector, areaKey } from '../domain/area.js';
@@ -17,6 +18,8 @@ import {
   releasedHotspots,
 } from '../release/statistics.js';
 import { alignmentProblem } from './alignment.js';
+import type { Ring } from '../analysis/neighbourhood.js';
+import { coveredArea, datasetsCoveringPeriod } from './coverage.js';
 import { describeSelection, type PreparedSelection, releaseOf } from './selection.js';
 
 /** Areas side by side: rates with intervals, changes, concentration, completeness, national metrics, a funnel plot. */
@@ -25,7 +28,7 @@ export interface CompareParams {
   /** The areas, in the order of `selections` (one prepared selection each). */
   areas: readonly AreaSelector[];
   res: 7 | 8 | 9;
-  k: number;
+  k: Ring;
   from: string;
   to: string;
 }
@@ -61,7 +64,7 @@ export async function compareAreas(db: Db, selections: readonly PreparedSelectio
   // The areas side by side, and within each its totals, months and metrics (on PostgreSQL the
   // queries run at once; five authorities one after another took twice as long).
   const rows = await Promise.all(p.areas.map((area, i) => compareArea(db, p, area, selections[i]!, recorded)));
-  const { pooled, areas } = funnel(rows);
+  const { pooled, areas, dispersion, drawn } = funnel(rows);
   const populations = rows.map((r) => r.population).filter((n) => n > 0);
   return {
     ok: true as const,
@@ -70,13 +73,24 @@ export async function compareAreas(db: Db, selections: readonly PreparedSelectio
       to: p.to,
       res: p.res,
       pooledRate: pooled,
-      funnel: populations.length ? funnelCurve(pooled, Math.min(...populations) / 2, Math.max(...populations) * 2) : [],
+      funnel: populations.length
+        ? funnelCurves(pooled, Math.min(...populations) / 2, Math.max(...populations) * 2, dispersion)
+        : [],
+      funnelLimits: {
+        drawn,
+        note: funnelNote(dispersion, drawn),
+        // φ, τ² and the χ² test (each area's z is in its row).
+        dispersion: dispersion && withoutZ(dispersion),
+      },
       method: {
-        rate: "incidents per 1,000 residents (mid-2020 population apportioned to the area's H3 cover), exact Poisson (Garwood) 95% interval",
-        change: 'exact conditional binomial test of the two totals; the period just before, and a year earlier',
+        rate: 'incidents per 1,000 residents, exact Poisson (Garwood) 95% interval; residents: the ONS mid-2020 totals of the local authorities for an area of whole authorities, the residents apportioned to the H3 cover for a drawn partnership or a list of cells; only the authorities the selected datasets cover (an area none covers has no count or rate, and concentration and hot-spot shares use the covered cells)',
+        totals:
+          'an area of whole local authorities (an authority, a force, a partnership of authorities) counts each incident in the authority the import placed it in by point-in-polygon, so its count does not depend on the resolution; a drawn partnership or a list of cells counts the incidents in the H3 cells whose centre lies in it, at the selected resolution; cells are used for the maps, Gi* hot spots and concentration',
+        change:
+          "exact conditional binomial test of the two totals given their sum, with the periods' lengths in days (success probability current days / (current + earlier days)); the period just before, and a year earlier",
         funnel:
-          "exact Poisson control limits (95% and 99.8%) around the pooled rate of the areas compared, at each area's population",
-        completeness: "a month is flagged when its count is below the 0.1% Poisson tail of the area's median month",
+          "control limits (95% and 99.8%) around the pooled rate of the areas compared, at each area's population. Three sets: exact Poisson (Garwood); and, from three areas up, Spiegelhalter's (2005) over-dispersion adjustments from the areas' z-scores (rate − pooled)/√(1000 × pooled / residents), winsorised to their 10th and 90th percentiles: multiplicative, pooled ± z √φ × s with φ = Σz²/I; additive random effects, pooled ± z √(s² + τ²) with τ² = (Iφ − (I − 1))/(Σw − Σw²/Σw), w = 1/s² (DerSimonian-Laird), both normal approximations. The additive limits are drawn when τ² > 0, since the spread between areas does not shrink as their populations grow (multiplicative limits would still flag every large area); otherwise the Poisson ones. Positions are against the drawn limits; every set is in the response",
+        completeness: COMPLETENESS_METHOD,
         comparable: 'every area uses the same selection, definition version, period and population base',
         precision: precisionNote(datasets, p.from.length === 10),
         metrics: 'the national Serious Violence Duty metrics, each from the selected datasets that record it in full',
@@ -89,7 +103,7 @@ export async function compareAreas(db: Db, selections: readonly PreparedSelectio
 
 type AreaRow = Awaited<ReturnType<typeof compareArea>>;
 
-/** Funnel plot: the areas' rates against their populations, around the pooled rate; and their ranks by rate. */
+/** Funnel plot: the areas' rates against their populations, around the pooled rate, over-dispersion and all; and their ranks by rate. */
 function funnel(rows: readonly AreaRow[]) {
   const people = Math.max(
     1,
@@ -97,27 +111,27 @@ function funnel(rows: readonly AreaRow[]) {
   );
   const pooled = (rows.reduce((a, r) => a + (r.count ?? 0), 0) / people) * 1000;
   const rates: (number | null)[] = rows.map((r) => r.rate?.rate ?? null);
-  const areas = rows.map((r) => {
-    const l95 = funnelLimits(pooled, r.population, 0.95);
-    const l998 = funnelLimits(pooled, r.population, 0.998);
+  const { dispersion, drawn } = funnelDispersion(rows, pooled);
+  const areas = rows.map((r, i) => {
     const rate = r.rate?.rate ?? null;
-    const position =
-      rate === null
-        ? null
-        : rate > l998.upper
-          ? 'above 99.8%'
-          : rate > l95.upper
-            ? 'above 95%'
-            : rate < l998.lower
-              ? 'below 99.8%'
-              : rate < l95.lower
-                ? 'below 95%'
-                : 'within';
+    const methods = areaOnFunnel(rate, pooled, r.population, dispersion);
+    // The drawn limits (Poisson when the area has no residents).
+    const shown = methods[drawn] ?? methods.poisson;
     // Rank by rate, highest first (1 = highest); equal rates share a rank.
     const rank = rate === null ? null : 1 + rates.filter((o) => o !== null && o > rate).length;
-    return { ...r, rank, funnel: { limits95: l95, limits998: l998, position } };
+    return {
+      ...r,
+      rank,
+      funnel: {
+        limits95: shown?.limits95 ?? null,
+        limits998: shown?.limits998 ?? null,
+        position: shown?.position ?? null,
+        z: dispersion?.z[i] ?? null,
+        methods,
+      },
+    };
   });
-  return { pooled, areas };
+  return { pooled, areas, dispersion, drawn };
 }
 
 /**
@@ -136,10 +150,8 @@ async function changeAgainst(
 ) {
   const { datasets, threshold } = prepared;
   const period = shiftSelectionPeriod(p.from, p.to, to);
-  const reaching = datasets.filter(
-    (d) => d.monthFrom && d.monthTo && d.monthFrom <= period.from.slice(0, 7) && d.monthTo >= period.to.slice(0, 7),
-  );
-  const missing = datasets.filter((d) => !reaching.includes(d));
+  // The coverage rule every trend and change uses (services/coverage.ts): missing is not zero.
+  const { reaching, missing } = await datasetsCoveringPeriod(db, datasets, area, p, period);
   const coverage = missing.length === 0 ? 'full' : reaching.length === 0 ? 'none' : 'partial';
   let note = missing.length
     ? `${missing.map((d) => `"${d.name}"`).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not cover ${period.from} to ${period.to}`
@@ -157,9 +169,21 @@ async function changeAgainst(
   if (coverage === 'partial')
     note = `${note}: both periods counted from ${reaching.map((d) => `"${d.name}"`).join(', ')} alone`;
   const then = await releasedAreaTotal(db, { ...reach, query: { ...reach.query, ...period } }, area);
-  const change = releasedChange(now, then, reach.threshold);
+  const change = releasedChange(now, then, reach.threshold, {
+    currentDays: selectionDays(p.from, p.to),
+    comparisonDays: selectionDays(period.from, period.to),
+  });
   return { ...period, ...change, class: change.class as string | null, coverage: coverage as string, note };
 }
+
+/** Days in a selection period of whole months (YYYY-MM) or days (YYYY-MM-DD), both ends included. */
+function selectionDays(from: string, to: string): number {
+  const start = Date.parse(`${from.length === 7 ? `${from}-01` : from}T00:00:00Z`);
+  const end =
+    to.length === 7 ? Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 1) : Date.parse(`${to}T00:00:00Z`) + DAY;
+  return Math.round((end - start) / DAY);
+}
+const DAY = 86_400_000;
 
 /** The national Serious Violence Duty metrics of an area, each from the selected datasets that record it in full. */
 function metricsOf(
@@ -209,14 +233,15 @@ async function compareArea(
 ) {
   const { threshold } = prepared;
   const release = releaseOf(prepared);
-  const [areaRelease, cover] = await Promise.all([
+  const [areaRelease, covered] = await Promise.all([
     releasedArea(db, release, area),
-    areaCoverPopulation(db, area, p.res),
+    coveredArea(db, prepared, area, p.res, p),
   ]);
   const released = areaRelease.cells[0]!;
-  const count = areaRelease.totals[0]!;
-  const population = cover.reduce((a, cell) => a + cell.population, 0);
-  const region = cover.map((cell) => cell.h3);
+  // An area no selected dataset covers has no count: missing, not zero.
+  const count = covered.covered ? areaRelease.totals[0]! : null;
+  const population = covered.residents;
+  const region = covered.region;
 
   // Share of the area's incidents in its Gi* hot spots (95%+).
   const gi = releasedHotspots(region, released, threshold, p.k);
@@ -231,7 +256,7 @@ async function compareArea(
     metricsOf(db, area, prepared, recorded, population),
     releasedAreaTotals(db, release, area, months),
   ]);
-  const { top1, top5, top10, gini } = releasedConcentration(region, released, threshold);
+  const { top1, top5, top10, gini, generalisedGini, minimum } = releasedConcentration(region, released, threshold);
 
   return {
     area: areaKey(area)!,
@@ -241,11 +266,16 @@ async function compareArea(
     ),
     count,
     population: Math.round(population),
+    populationBase: covered.populationBase,
+    covered: covered.covered,
+    coverage: covered.note,
     rate: count === null ? null : rateWithInterval(count, population),
     previous,
     yearEarlier,
-    concentration: { top1, top5, top10, gini },
+    concentration: { top1, top5, top10, gini, generalisedGini, minimum },
     shareInHotspots: inCells > 0 ? inHot / inCells : null,
+    /** The Gi* ring the hot spots were found with (chosen when 'auto'). */
+    hotspotK: gi.k,
     months: releasedCompleteness(
       months.map((m) => m.from.slice(0, 7)),
       monthTotals,

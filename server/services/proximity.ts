@@ -5,8 +5,8 @@ import type { Db } from '../db/index.js';
 import { queryPlaces, type RestrictedAccess } from '../db/places.js';
 import type { AreaSelector } from '../domain/area.js';
 import { wgs84ToBng } from '../geo/bng.js';
-import { MIN_RESTRICTED_RADIUS, releasedAreaTotal, releasedNearPlaces } from '../release/gate.js';
-import { standIn, statValue } from '../release/rules.js';
+import { MIN_RESTRICTED_RADIUS, releasedArea, releasedNearPlaces } from '../release/gate.js';
+import { standIn, statValue, sumReleased } from '../release/rules.js';
 import { describeSelection, type PreparedSelection, releaseOf } from './selection.js';
 
 export interface ProximityParams {
@@ -56,10 +56,13 @@ export async function proximity(db: Db, s: PreparedSelection, q: ProximityParams
   const release = releaseOf(s, { res: 9 });
   // Only positions that could lie within the radius of a place are read (cellsNear).
   const located = places.map((p) => ({ ...p, ...toXy(p) }));
-  const [counts, total] = await Promise.all([
+  const [counts, released] = await Promise.all([
     releasedNearPlaces(db, release, q.area, located, q.radius, cellsNear(places, q.radius), toXy),
-    releasedAreaTotal(db, release, q.area),
+    releasedArea(db, release, q.area),
   ]);
+  // The average density is over the cover's cells, so the incidents are those of the same cells
+  // (not the area's total, which counts each incident in its local authority).
+  const total = sumReleased(released.cells[0]!.values(), threshold);
   const areaKm2 = cover.reduce((a, h) => a + cellArea(h, 'km2'), 0);
   // Ranked on released counts (a withheld one as its stand-in).
   const rankOf = (n: number | null) => statValue(n, threshold);

@@ -6,6 +6,7 @@ import { getReview, type Panel, watchList } from '../db/panels.js';
 import { releasedCellsByPeriod } from '../release/gate.js';
 import { releasedCount } from '../release/rules.js';
 import { type ChangeParams, cellChange } from './change.js';
+import { coveredPeriods } from './coverage.js';
 import { type PreparedSelection, releaseOf } from './selection.js';
 
 /** How many locations a review lists as priorities. */
@@ -45,11 +46,19 @@ export async function freezeReview(
   }
   const priorities = reviewPriorities(cells, PRIORITY_LIMIT);
   const periods = seriesPeriods(panel, meetingDate);
-  const released = await releasedCellsByPeriod(db, releaseOf(prepared.series), periods);
+  const [released, covered] = await Promise.all([
+    releasedCellsByPeriod(db, releaseOf(prepared.series), periods),
+    coveredPeriods(db, prepared.series, q.area, periods),
+  ]);
   const tracked = [...new Set([...priorities.map((p) => p.h3), ...watched.map((w) => w.h3)])];
+  // A period no selected dataset covers is missing (null, covered false), not a run of zeros.
+  const isCovered = covered.periods.map((p) => p.coverage !== 'none');
   const series = {
     periods,
-    cells: Object.fromEntries(tracked.map((h3) => [h3, released.map((m) => releasedCount(m, h3))])),
+    covered: isCovered,
+    cells: Object.fromEntries(
+      tracked.map((h3) => [h3, released.map((m, i) => (isCovered[i] ? releasedCount(m, h3) : null))]),
+    ),
   };
   const { cells: _all, ...rest } = change;
   const results: ReviewResults = {

@@ -38,6 +38,29 @@ export function describeSelection(p: PreparedSelection, disclosureRules: readonl
     threshold: p.threshold,
     disclosure: disclosureMethod(p.threshold, disclosureRules),
     publicSummary: publicSummaryNote(p.public),
+    ...sourcesOf(p.datasets),
+  };
+}
+
+/**
+ * Whose records a count adds up: police, health, or both. Police and emergency-department
+ * records describe overlapping events (one assault can be in both), so a sum of the two is
+ * neither source's count: it is allowed, and every answer that makes one says so (`sourcesNote`,
+ * shown beside the figures in the client). Comparing the two sources is the triangulation page.
+ */
+export function sourcesOf(datasets: readonly Pick<Dataset, 'name' | 'source'>[]) {
+  const sources = [...new Set(datasets.map((d) => d.source))].sort();
+  const named = (source: string) =>
+    datasets
+      .filter((d) => d.source === source)
+      .map((d) => `"${d.name}"`)
+      .join(', ');
+  return {
+    sources,
+    sourcesNote:
+      sources.length > 1
+        ? `police records (${named('police')}) and health records (${named('health')}) are added into one count: they describe overlapping events (an assault can be in both), so the sum counts some events twice and is neither source's figure; compare them on the triangulation page`
+        : null,
   };
 }
 

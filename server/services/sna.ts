@@ -5,6 +5,7 @@ import type { Db } from '../db/index.js';
 import type { AreaSelector } from '../domain/area.js';
 import { releasedAreaTotals } from '../release/gate.js';
 import { releasedCompleteness } from '../release/statistics.js';
+import { coveredPeriods } from './coverage.js';
 import type { PreparedSelection } from './selection.js';
 
 const LEGAL_BASIS: Record<string, string> = {
@@ -18,13 +19,11 @@ const LEGAL_BASIS: Record<string, string> = {
 const legalBasisOf = (d: Dataset) =>
   `${LEGAL_BASIS[d.basis] ?? d.basis}${d.legalBasis && d.basis !== 'public' ? ` (${d.legalBasis})` : ''}`;
 
-/** How many of the months asked fall within the dataset's first and last month. */
-const monthsCovered = (d: Dataset, months: readonly string[]) =>
-  months.filter((m) => d.monthFrom !== null && d.monthTo !== null && m >= d.monthFrom && m <= d.monthTo).length;
-
 /**
- * What the SNA place chapter says of each dataset: supplier, legal basis, and its released
- * total in the area month by month, with months unusually low flagged (from released totals).
+ * What the SNA place chapter says of each dataset: supplier, legal basis, the months it covers
+ * in the area (the coverage rule of services/coverage.ts), and its released total month by
+ * month, covered months unusually low flagged (from released totals); a month it does not
+ * cover is missing (count null, covered false), not a low month.
  */
 export async function snaSources(
   db: Db,
@@ -39,7 +38,21 @@ export async function snaSources(
     const own = d.sensitivity === 'restricted' ? d.threshold : null;
     const threshold = span.public ? publicThreshold(own) : own;
     const release = { query: { ...s.query, datasetIds: [d.id] }, threshold };
-    const counts = await releasedAreaTotals(db, release, area, months);
+    // Which months the dataset covers in the area: the rule of every trend and change
+    // (services/coverage.ts). A month it does not cover is missing, not a low month of zero.
+    const [counts, covered] = await Promise.all([
+      releasedAreaTotals(db, release, area, months),
+      coveredPeriods(db, { datasets: [d] }, area, months),
+    ]);
+    const isCovered = covered.periods.map((p) => p.coverage !== 'none');
+    const coveredKeys = monthKeys.filter((_, i) => isCovered[i]);
+    const flagged = new Map(
+      releasedCompleteness(
+        coveredKeys,
+        counts.filter((_, i) => isCovered[i]),
+        threshold,
+      ).map((m) => [m.month, m]),
+    );
     sources.push({
       id: d.id,
       name: d.name,
@@ -50,9 +63,12 @@ export async function snaSources(
       legalBasis: legalBasisOf(d),
       monthFrom: d.monthFrom,
       monthTo: d.monthTo,
-      monthsCovered: monthsCovered(d, monthKeys),
+      monthsCovered: coveredKeys.length,
       monthsAsked: months.length,
-      months: releasedCompleteness(monthKeys, counts, threshold),
+      months: monthKeys.map((month) => {
+        const m = flagged.get(month);
+        return m ? { ...m, covered: true } : { month, count: null, low: false, covered: false };
+      }),
     });
   }
   return sources;

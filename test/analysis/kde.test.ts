@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kernelDensity, quartic, ruleOfThumbBandwidth } from '../../server/analysis/kde.js';
+import { arcgisSearchRadius, sfhotspotBandwidth } from '../../server/analysis/bandwidths.js';
+import { kernelDensity, QUARTIC_PER_GAUSSIAN, quartic, ruleOfThumbBandwidth } from '../../server/analysis/kde.js';
+import reference from '../fixtures/kde/bandwidths.json' with { type: 'json' };
 
 describe('quartic kernel density', () => {
   it('matches the quartic formula worked by hand', () => {
@@ -60,15 +62,28 @@ describe('quartic kernel density', () => {
     );
   });
 
-  it('chooses a bandwidth by the rule of thumb σ n^(-1/6), with a floor', () => {
+  it('has a per-axis variance of h²/8 (SD h/√8), and a canonical bandwidth 2.779 times the Gaussian one', () => {
+    // ∫ x² K over the disc by the midpoint rule, h = 1; R's integrate() gives 0.125 too.
+    const step = 0.002;
+    let v = 0;
+    for (let x = -1 + step / 2; x < 1; x += step)
+      for (let y = -1 + step / 2; y < 1; y += step) v += x * x * quartic(x * x + y * y, 1) * step * step;
+    expect(v).toBeCloseTo(1 / 8, 5);
+    expect(reference.quarticVariance).toBeCloseTo(1 / 8, 12);
+    // (R(K)/μ₂²)^(1/6): quartic (9/(5π))/(1/8)², Gaussian (1/(4π))/1.
+    expect(QUARTIC_PER_GAUSSIAN).toBeCloseTo((9 / (5 * Math.PI) / (1 / 64) / (1 / (4 * Math.PI))) ** (1 / 6), 14);
+    expect(QUARTIC_PER_GAUSSIAN).toBeCloseTo(reference.quarticPerGaussian, 13);
+  });
+
+  it('chooses the quartic radius by the rule of thumb 2.779 σ n^(-1/6), with a floor', () => {
     // x = 0, 1000 (weight 1 each): mean 500, sample variance 500000·2/1 → σx = 707.1; y = 0: σy = 0.
-    // σ = (707.1 + 0)/2 = 353.55; n = 2 → h = 353.55 × 2^(−1/6) = 314.98
+    // σ = (707.1 + 0)/2 = 353.55; n = 2 → Gaussian h = 353.55 × 2^(−1/6) = 314.98; quartic radius × 2.779 = 875.4
     expect(
       ruleOfThumbBandwidth([
         { x: 0, y: 0, weight: 1 },
         { x: 1000, y: 0, weight: 1 },
       ]),
-    ).toBeCloseTo((Math.sqrt(500_000) / 2) * 2 ** (-1 / 6), 9);
+    ).toBeCloseTo((Math.sqrt(500_000) / 2) * 2 ** (-1 / 6) * QUARTIC_PER_GAUSSIAN, 9);
     expect(ruleOfThumbBandwidth([{ x: 0, y: 0, weight: 1 }])).toBe(100);
     expect(
       ruleOfThumbBandwidth([
@@ -76,5 +91,17 @@ describe('quartic kernel density', () => {
         { x: 10, y: 0, weight: 50 },
       ]),
     ).toBe(100);
+  });
+
+  it("gives R's values for ours, sfhotspot's and ArcGIS's default on Gwent's January 2024 violence", () => {
+    const { x, y, weight } = reference.points;
+    const points = x.map((px, i) => ({ x: px, y: y[i]!, weight: weight[i]! }));
+    expect(points.reduce((a, p) => a + p.weight, 0)).toBe(reference.n);
+    expect(ruleOfThumbBandwidth(points)).toBeCloseTo(reference.ours, 6);
+    // sfhotspot's mean(bandwidth.nrd(x), bandwidth.nrd(y)) is bandwidth.nrd(x) in R (y becomes `trim`).
+    expect(reference.sfhotspot).toBe(reference.sfhotspotX);
+    expect(sfhotspotBandwidth(points)).toBeCloseTo(reference.sfhotspot, 6);
+    expect(arcgisSearchRadius(points)).toBeCloseTo(reference.arcgis, 6);
+    expect(sfhotspotBandwidth([{ x: 0, y: 0, weight: 1 }])).toBeNull();
   });
 });

@@ -5,6 +5,11 @@ import {
   poissonInterval,
   rateWithInterval,
 } from '../../server/analysis/poisson-interval.js';
+import reference from '../fixtures/poisson/gamma-quantiles.json' with { type: 'json' };
+
+// R's qgamma limits (test/fixtures/poisson/gamma-quantiles.R) for counts 0 to 10^7 and for
+// non-integer expected counts, at 95% and 99.8%.
+const relative = (got: number, want: number) => (want === 0 ? Math.abs(got) : Math.abs(got / want - 1));
 
 describe('exact Poisson intervals', () => {
   it('matches the published Garwood intervals', () => {
@@ -22,6 +27,25 @@ describe('exact Poisson intervals', () => {
       expect(h).toBeCloseTo(hi, 3);
     }
     expect(() => poissonInterval(-1)).toThrow(RangeError);
+  });
+
+  it("agrees with R's qgamma limits to 1e-9 relative for counts 0 to 10^7 (where @stdlib's chi-square failed)", () => {
+    for (const { x, confidence, lower, upper } of reference.counts) {
+      const [l, h] = poissonInterval(x, confidence);
+      expect(relative(l, lower), `lower ${x} at ${confidence}`).toBeLessThan(1e-9);
+      expect(relative(h, upper), `upper ${x} at ${confidence}`).toBeLessThan(1e-9);
+    }
+    // Count 2,516: R qgamma(0.975, 2517) = 2616.2745 (the chi-square package gave 2616.438).
+    expect(poissonInterval(2516)[1]).toBeCloseTo(2616.2745, 4);
+  });
+
+  it("funnel limits at non-integer expected counts agree with R's qgamma", () => {
+    for (const { x, confidence, lower, upper } of reference.expected) {
+      // A population of 10^6 at a target of x per 1,000 gives 1,000 x expected: use 1,000 residents.
+      const limits = funnelLimits(x, 1000, confidence);
+      expect(relative(limits.lower, lower), `lower ${x}`).toBeLessThan(1e-9);
+      expect(relative(limits.upper, upper), `upper ${x}`).toBeLessThan(1e-9);
+    }
   });
 
   it('scales to a rate per 1,000 residents', () => {

@@ -169,7 +169,7 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     const redone = hotspots(
       body.cells.map((c) => c.h3),
       new Map(body.cells.map((c) => [c.h3, c.count ?? 3])),
-      1,
+      'auto',
     ).cells;
     body.cells.forEach((c, i) => {
       if (redone[i]!.z === null) expect(c.z, c.h3).toBeNull();
@@ -178,6 +178,67 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
       expect(c.class + 0, c.h3).toBe(redone[i]!.class + 0); // + 0: JSON has no -0
     });
     expect(body.cells.some((c) => c.class === 3)).toBe(true);
+  });
+
+  it('chooses the ring giving every cell 8 neighbours by default, says which, and keeps an explicit k', async () => {
+    const query = `/api/hotspots?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=8&area=lad:W06000022`;
+    const auto = (await (await api.request(query)).json()) as HotspotsBody & {
+      k: number;
+      inference: string;
+      coldSpots: { possible: boolean; note: string | null };
+    };
+    const region = auto.cells.map((c) => c.h3);
+    // Brute force: the smallest ring in which every cell has 8 others of the region within it
+    // (cells with fewer even at 5 rings are detached parts, reported and left out of the choice).
+    const within = (a: string, k: number) => region.filter((b) => b !== a && gridDistance(a, b) <= k).length;
+    const detached = region.filter((a) => within(a, 5) < 8);
+    const served = region.filter((a) => !detached.includes(a));
+    const smallest = [2, 3, 4, 5].find((k) => served.every((a) => within(a, k) >= 8));
+    expect(auto.k).toBe(smallest);
+    expect(auto.method.weights).toMatch(
+      new RegExp(`the ${smallest}-ring .* chosen automatically .* at least 8 neighbours`),
+    );
+    expect(auto.method.inference).toBe('normal approximation: two-sided p from z');
+    expect(auto.inference).toBe('normal');
+    const tally = tallyCells(8);
+    const x = region.map((h) => tally.get(h) ?? 0);
+    const reference = naiveGiStar(region, x, smallest!);
+    auto.cells.forEach((c, i) => expect(Math.abs(c.z! - reference[i]!), c.h3).toBeLessThan(1e-9));
+    // At resolution 8 the wider ring lets quiet rural cells be cold spots, and some are.
+    expect(auto.coldSpots).toEqual({ possible: true, note: null });
+    expect(auto.cells.some((c) => c.class < 0)).toBe(true);
+    // At resolution 9, 78% of Newport's cells are empty: no arrangement of these counts gives a cold spot.
+    const fine = (await (await api.request(query.replace('res=8', 'res=9'))).json()) as typeof auto;
+    expect(fine.cells.filter((c) => c.count === 0).length / fine.cells.length).toBeGreaterThan(0.75);
+    expect(fine.coldSpots.possible).toBe(false);
+    expect(fine.coldSpots.note).toMatch(/^Cold spots cannot occur in this region/);
+    expect(fine.cells.every((c) => c.class >= 0)).toBe(true);
+    expect(Math.min(...fine.cells.map((c) => c.z!))).toBeGreaterThan(-1.645);
+    const two = (await (await api.request(`${query}&k=2`)).json()) as { k: number; method: Record<string, string> };
+    expect(two.k).toBe(2);
+    expect(two.method.weights).toMatch(/the 2-ring .* as requested/);
+    expect((await api.request(`${query}&k=6`)).status).toBe(400);
+  });
+
+  it('offers seeded conditional-permutation pseudo p-values, the same on every request', async () => {
+    const query = `/api/hotspots?datasets=${publicId}&groups=violence-sexual&from=2023-07&to=2024-06&res=8&area=lad:W06000022&inference=permutation`;
+    const first = (await (await api.request(query)).json()) as HotspotsBody & { inference: string };
+    expect(first.inference).toBe('permutation');
+    expect(first.method.inference).toMatch(/999 permutations .* seeded/);
+    for (const c of first.cells) {
+      if (c.p === null) continue;
+      expect(Math.round(c.p * 1000)).toBeCloseTo(c.p * 1000, 9); // (M + 1)/1000
+      expect(c.p).toBeGreaterThanOrEqual(0.001);
+    }
+    expect(first.cells.filter((c) => c.class === 3).length).toBeGreaterThan(3);
+    // Seeded: a reader redoing it from the counts gets the same pseudo p, q and classes.
+    const redone = hotspots(
+      first.cells.map((c) => c.h3),
+      new Map(first.cells.map((c) => [c.h3, c.count!])),
+      'auto',
+      { inference: 'permutation' },
+    ).cells;
+    expect(first.cells.map((c) => [c.p, c.q, c.class + 0])).toEqual(redone.map((c) => [c.p, c.q, c.class + 0]));
   });
 
   it('needs an area, and refuses day, weekday or hour filters on month-precision data', async () => {
@@ -285,11 +346,21 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       bandwidth: number;
+      sampleRes: number;
+      bandwidths: { rule: number; sfhotspot: number; arcgis: number };
+      method: { sampled: string };
       cells: { h3: string; density: number | null; band: number }[];
     };
     expect(body.bandwidth).toBe(400);
+    // 400 m is under four spacings of resolution-8 centres (921 m): sampled at the resolution-9 children.
     const region = await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 8);
-    expect(body.cells.map((c) => c.h3)).toEqual(region);
+    expect(body.sampleRes).toBe(9);
+    expect(body.cells.map((c) => c.h3)).toEqual(region.flatMap((h3) => cellToChildren(h3, 9)));
+    expect(body.method.sampled).toMatch(
+      /^at the centres of the \d+ resolution-9 cells within the area's resolution-8 cells/,
+    );
+    // The other tools' defaults are given for comparison, each a radius of some hundreds of metres or more.
+    for (const b of Object.values(body.bandwidths)) expect(b).toBeGreaterThan(300);
     // Independent points: raw CSV rows in Newport's resolution-9 cover, at their resolution-10 cell centres.
     const cover9 = new Set(await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9));
     const points: { x: number; y: number }[] = [];
@@ -457,7 +528,14 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
       forceCount: number;
       shareOfForce: number;
       force: string;
-      concentration: { cells: number; top10: number; gini: number };
+      concentration: {
+        cells: number;
+        total: number;
+        top10: number;
+        gini: number;
+        generalisedGini: number;
+        minimum: { top10: number; gini: number };
+      };
       priorities: {
         h3: string;
         count: number;
@@ -466,25 +544,36 @@ describe.each(backends)('GET /api/hotspots on $name', (backend) => {
       }[];
     };
     const newport9 = new Set(await areaCover(t.db, { kind: 'lad', code: 'W06000022' }, 9));
-    const gwent9 = new Set(await areaCover(t.db, { kind: 'pfa', code: 'W15000002' }, 9));
-    let inNewport = 0;
-    let inGwent = 0;
-    for (const month of MONTHS) {
-      for (const line of readFileSync(policeUkFile('gwent', month), 'utf8').split(/\r?\n/).slice(1)) {
-        const f = line.split(',');
-        if (f[9] !== 'Violence and sexual offences' || !f[4] || !f[5]) continue;
-        const h = latLngToCell(Number(f[5]), Number(f[4]), 9);
-        if (newport9.has(h)) inNewport++;
-        if (gwent9.has(h)) inGwent++;
-      }
-    }
+    // Totals count each incident in the local authority the import placed it in (the cells are for
+    // the map): test/api/compare-lad-counts.test.ts checks these against R sf point-in-polygon.
+    const inLads = async (lads: string[]) =>
+      (
+        await t.db.query<{ n: number }>(
+          `select count(*)::int as n from incidents where dataset_id = $1 and offence_group = 'violence-sexual'
+              and month between '2023-07-01' and '2024-06-01' and lad_code = any($2::text[])`,
+          [publicId, lads],
+        )
+      )[0]!.n;
+    const inNewport = await inLads(['W06000022']);
+    const inGwent = await inLads(['W06000018', 'W06000019', 'W06000020', 'W06000021', 'W06000022']);
+    // With each figure the least the same incidents could give over the same cells (spread as evenly as whole
+    // incidents allow: r = n mod N cells hold one more), and the generalised Gini.
+    const { cells: N, total: n } = body.concentration;
+    const r = n % N;
+    expect(body.concentration.minimum.gini).toBeCloseTo((r * (N - r)) / (N * n), 12);
+    const k = Math.ceil(0.1 * N);
+    expect(body.concentration.minimum.top10).toBeCloseTo((k * Math.floor(n / N) + Math.min(k, r)) / n, 12);
+    expect(body.concentration.generalisedGini).toBeCloseTo(
+      n < N ? (N * body.concentration.gini - (N - n)) / n : body.concentration.gini,
+      12,
+    );
     expect(body.count).toBe(inNewport);
     expect(body.forceCount).toBe(inGwent);
     expect(body.force).toBe('pfa:W15000002');
     expect(body.shareOfForce).toBeCloseTo(inNewport / inGwent, 12);
     const newportPopulation = localAuthorities().features.find((f) => f.properties.code === 'W06000022')!.properties
       .population;
-    expect(Math.abs(body.population - newportPopulation) / newportPopulation).toBeLessThan(0.005);
+    expect(body.population).toBe(newportPopulation); // ONS mid-2020, 156,447
     expect(body.rate).toBeCloseTo((inNewport / body.population) * 1000, 1);
     expect(body.concentration.cells).toBe(newport9.size);
     expect(body.concentration.top10).toBeGreaterThan(0.4);

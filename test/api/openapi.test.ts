@@ -57,6 +57,7 @@ describe('OpenAPI description', () => {
       'from',
       'groups',
       'hours',
+      'inference',
       'k',
       'public',
       'res',
@@ -64,6 +65,7 @@ describe('OpenAPI description', () => {
       'weekdays',
     ]);
     expect(params.area).toMatchObject({ in: 'query', required: true });
+    expect(params.k).toMatchObject({ required: false, schema: expect.objectContaining({ default: 'auto' }) });
     expect(params.groups).toMatchObject({ required: false });
     expect(doc.paths['/api/datasets/{id}']!.delete!.parameters).toEqual([
       expect.objectContaining({ name: 'id', in: 'path', required: true }),

@@ -37,6 +37,7 @@ const GUARDED: Record<string, readonly string[]> = {
     'countByCell',
     'countByCellWithPopulation',
     'countByCellAndPeriod',
+    'countByLadAndPeriod',
     'countByPeriod',
     'countByWeekdayHour',
     'countByAttribute',

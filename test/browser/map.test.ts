@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cellsBody, drawnMap, hasChromium, launchChromium, warmPixels, signInThroughPage } from '../helpers/browser.js';
+import { policeUkFile } from '../helpers/shared-data.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/test-server.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -111,6 +112,16 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
         .poll(() => legend.textContent())
         .toContain(`Hot spot, 99% confidence (${hot.toLocaleString('en-GB')})`);
       await page.screenshot({ path: `${ARTIFACTS}hotspots.png` });
+      // The neighbourhood chosen and the p-values are said in the legend; permutations on request.
+      const chosen = body as unknown as { k: number; coldSpots: { note: string | null } };
+      expect(await legend.textContent()).toContain(`${chosen.k}-ring neighbours · normal p`);
+      if (chosen.coldSpots.note) expect(await legend.textContent()).toContain('Cold spots cannot occur in this region');
+      const permutation = page.waitForResponse(
+        (r) => r.url().includes('/api/hotspots?') && r.url().includes('permutation'),
+      );
+      await page.getByLabel('Gi* p-values').selectOption('permutation');
+      expect((await permutation).status()).toBe(200);
+      await expect.poll(() => legend.textContent()).toContain('permutation p');
       // The hot-spot map as a PNG at print resolution (300 dpi), for the SNA.
       const mapBox = (await page.locator('#map').boundingBox())!;
       const download = page.waitForEvent('download');
@@ -172,6 +183,47 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       await page.locator('.priorities').screenshot({ path: `${ARTIFACTS}priorities.png` });
       expect(s.errors).toEqual([]);
     });
+  });
+
+  describe('six months of public police.uk data', () => {
+    const s = session(() => ({
+      policeUkFiles: ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'].map((m) =>
+        policeUkFile('gwent', m),
+      ),
+    }));
+
+    // Software WebGL; waits up to 60 s for the view to be drawn.
+    it('switches to the space-time view: sfhotspot classes, and which rule and time step were used', async () => {
+      const { page } = s;
+      const cellsResponse = page.waitForResponse((r) => r.url().includes('/api/cells?'));
+      await signInThroughPage(page, s.server.url, s.server.analyst);
+      await drawnMap(page, await cellsBody(await cellsResponse));
+      // Space-time patterns need a series of at least 4 months: six are loaded here.
+      const spaceTime = page.waitForResponse((r) => r.url().includes('/api/space-time?'));
+      await page.getByLabel(/Space-time \(EHSA, sfhotspot\)/).check();
+      const response = await spaceTime;
+      expect(response.status()).toBe(200);
+      const body = (await response.json()) as { cells: unknown[]; k: number; rule: string; timeStep: number };
+      expect(body.rule).toBe('sfhotspot');
+      await page
+        .locator(`#map[data-view="space-time"][data-status="ready"][data-cells-drawn="${body.cells.length}"]`)
+        .waitFor({ timeout: 60_000 });
+      const legend = page.getByRole('region', { name: 'Map legend' });
+      await expect
+        .poll(() => legend.textContent())
+        .toContain(`${body.k}-ring neighbours · sfhotspot's significance · EHSA time step 0`);
+      const fdr = page.waitForResponse(
+        (r) => r.url().includes('/api/space-time?') && r.url().includes('fdr-over-cells'),
+      );
+      await page.getByLabel('sfhotspot significance').selectOption('fdr-over-cells');
+      expect((await fdr).status()).toBe(200);
+      await expect.poll(() => legend.textContent()).toContain('FDR over cells');
+      const step = page.waitForResponse((r) => r.url().includes('/api/space-time?') && r.url().includes('timeStep=1'));
+      await page.getByLabel('EHSA neighbourhood time step').selectOption('1');
+      expect((await step).status()).toBe(200);
+      await expect.poll(() => legend.textContent()).toContain('EHSA time step 1');
+      expect(s.errors).toEqual([]);
+    }, 120_000);
   });
 
   describe('with a restricted dataset', () => {

@@ -1,4 +1,4 @@
-import { cellArea, cellToLatLng, cellToParent, latLngToCell, polygonToCells } from 'h3-js';
+import { cellArea, cellToCenterChild, cellToLatLng, cellToParent, latLngToCell, polygonToCells } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { buildCellCover, type LsoaInput } from '../../server/geo/cell-cover.js';
 
@@ -106,5 +106,45 @@ describe('H3 cover and population apportionment', () => {
     expect(fine).toEqual([
       expect.objectContaining({ h3: latLngToCell(51.60005, -3.09995, 10), lsoaCode: 'W01000003', population: 40 }),
     ]);
+  });
+
+  it('leaves cells whose centre is in the sea out of every cover, their residents on the land', () => {
+    // The sea: east of lng -2.99 (the eastern half of the east square, as an estuary at low water).
+    const onLand = (h3: string) => cellToLatLng(h3)[1] < -2.99;
+    const withSea = buildCellCover([west, east], pfa, onLand);
+    for (const res of [7, 8, 9, 10]) {
+      const rows = withSea.filter((r) => r.res === res);
+      for (const r of rows.filter((c) => c.inCover)) expect(onLand(cellToCenterChild(r.h3, 10)), r.h3).toBe(true);
+      // A sea cell keeps its residents (by LAD) but no row is in a cover.
+      for (const r of rows.filter((c) => !onLand(cellToCenterChild(c.h3, 10)))) expect(r.inCover).toBe(false);
+      expect(rows.reduce((a, r) => a + r.population, 0)).toBeCloseTo(2000, 6);
+    }
+    // Resolution 10: the east LSOA's 800 residents spread over its land cells only.
+    const eastFine = withSea.filter((r) => r.res === 10 && r.lsoaCode === 'W01000002');
+    expect(eastFine.length).toBeGreaterThan(20);
+    expect(eastFine.every((r) => onLand(r.h3))).toBe(true);
+    for (const r of eastFine) expect(r.population).toBeCloseTo(800 / eastFine.length, 9);
+    // Fewer cells in the covers than without the sea, none of them at sea.
+    const covered = (rows: typeof withSea, res: number) => rows.filter((r) => r.res === res && r.inCover).length;
+    expect(covered(withSea, 10)).toBeLessThan(covered(rows, 10) * 0.8);
+    expect(covered(withSea, 9)).toBeLessThan(covered(rows, 9));
+  });
+
+  it('asks each cell at its own resolution whether it is land (a cell centred off land may stay)', () => {
+    // As a cell mostly land but centred on a river: one resolution-9 cell in the sea strip counts as land.
+    const sea = (h3: string) => cellToLatLng(h3)[1] >= -2.99;
+    const strip = buildCellCover([west, east], pfa, (h3) => !sea(h3)).filter((r) => r.res === 9);
+    const riverCell = strip.find((r) => sea(r.h3) && r.ladCode === 'W06000021')!.h3;
+    const onLand = (h3: string) => !sea(h3) || h3 === riverCell;
+    const withRiver = buildCellCover([west, east], pfa, onLand);
+    expect(withRiver.filter((r) => r.h3 === riverCell && r.inCover)).toEqual([
+      expect.objectContaining({ res: 9, ladCode: 'W06000021', lsoaCode: 'W01000002' }),
+    ]);
+    // Its resolution-10 children centred in the sea are still in no cover; the other sea cells neither.
+    for (const r of withRiver.filter((c) => c.inCover)) expect(onLand(r.h3), r.h3).toBe(true);
+    for (const res of [7, 8, 9, 10]) {
+      const total = withRiver.filter((r) => r.res === res).reduce((a, r) => a + r.population, 0);
+      expect(total).toBeCloseTo(2000, 6);
+    }
   });
 });

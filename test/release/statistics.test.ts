@@ -47,8 +47,21 @@ describe('releasedConcentration', () => {
       ]),
       5,
     );
-    expect(c).toEqual({ cells: 4, total: 9, top1: 6 / 9, top5: 6 / 9, top10: 6 / 9, gini: expect.any(Number) });
+    // Nine incidents over four cells at their most even are [2, 2, 2, 3]: top cell 3 / 9, Gini
+    // r(N − r)/(N·n) = 1·3/(4·9) = 1/12 (r = 9 mod 4); n ≥ N, so the generalised Gini is the Gini.
+    expect(c).toEqual({
+      cells: 4,
+      total: 9,
+      top1: 6 / 9,
+      top5: 6 / 9,
+      top10: 6 / 9,
+      gini: expect.any(Number),
+      generalisedGini: expect.any(Number),
+      minimum: { gini: expect.any(Number), top1: 3 / 9, top5: 3 / 9, top10: 3 / 9 },
+    });
     expect(c.gini).toBeCloseTo(21 / 36, 15);
+    expect(c.generalisedGini).toBeCloseTo(21 / 36, 15);
+    expect(c.minimum.gini).toBeCloseTo(1 / 12, 15);
   });
 
   it('is empty for public data with no incidents', () =>
@@ -59,6 +72,8 @@ describe('releasedConcentration', () => {
       top5: null,
       top10: null,
       gini: null,
+      generalisedGini: null,
+      minimum: { top1: null, top5: null, top10: null, gini: null },
     }));
 });
 
@@ -75,6 +90,17 @@ describe('releasedChange', () => {
 
   it('gives the per cent change of released totals', () => expect(releasedChange(15, 10, 5).percent).toBe(50));
 
+  it("tests February against January with the months' lengths (R binom.test), not as equal periods", () => {
+    // Gwent, violence and sexual offences: 2,101 in February 2024 (29 days), 2,125 in January (31).
+    // R: binom.test(2101, 4226, p = 29/60)$p.value = 0.0741851488529729; as equal periods
+    // binom.test(2101, 4226, p = 0.5)$p.value = 0.723490137396328.
+    expect(releasedChange(2101, 2125, null, { currentDays: 29, comparisonDays: 31 }).p).toBeCloseTo(
+      0.0741851488529729,
+      12,
+    );
+    expect(releasedChange(2101, 2125, null).p).toBeCloseTo(0.723490137396328, 12);
+  });
+
   it('scales by the periods lengths: twice the days and twice the count is no change (p = 1)', () =>
     expect(releasedChange(20, 10, null, { currentDays: 2, comparisonDays: 1 })).toEqual({
       count: 10,
@@ -86,17 +112,19 @@ describe('releasedChange', () => {
 
 describe('releasedCompleteness', () => {
   it('flags a month from the stand-in values but reports it as released', () => {
-    // k = 5: February withheld stands in as 3. Daily counts 31/31 = 1, 3/29, 31/31 = 1: median 1,
-    // so February expects 29; 3 < 0.75 · 29 and P(X ≤ 3 | Poisson 29) ≈ 1.1e-9 < 0.001.
+    // k = 5: February withheld stands in as 3. Daily counts 31/31 = 1, 3/29, 31/31 = 1: February
+    // expects the upper quartile of the others' (1, 1) times 29 = 29; 3 < 0.6 · 29 and
+    // P(X ≤ 3 | Poisson 29) ≈ 1.1e-9 < 0.001. January expects quantile(c(3/29, 1), 0.75) · 31 =
+    // (3/29 + 0.75 · (1 - 3/29)) · 31 = 24.05, shown rounded.
     expect(releasedCompleteness(['2024-01', '2024-02', '2024-03'], [31, null, 31], 5)).toEqual([
-      { month: '2024-01', count: 31, low: false },
-      { month: '2024-02', count: null, low: true },
-      { month: '2024-03', count: 31, low: false },
+      { month: '2024-01', count: 31, expected: 24, low: false },
+      { month: '2024-02', count: null, expected: 29, low: true },
+      { month: '2024-03', count: 31, expected: 24, low: false },
     ]);
   });
 
   it('flags nothing with fewer than three months', () =>
-    expect(releasedCompleteness(['2024-01', '2024-02'], [31, 0], null)).toEqual([
+    expect(releasedCompleteness(['2024-01', '2024-02'], [31, 0], null)).toMatchObject([
       { month: '2024-01', count: 31, low: false },
       { month: '2024-02', count: 0, low: false },
     ]));
