@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 import { unitTestFiles } from './test/lanes.js';
 
@@ -8,12 +10,38 @@ const unitFiles = unitTestFiles(projectRoot);
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Every text asset also as .br and .gz, which the server sends as they are (serveStatic
+    // `precompressed`): no compression work per request, and brotli at its best setting.
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), 'gzip'],
+      include: /\.(js|mjs|css|html|svg|json)$/,
+      threshold: 1024,
+    }),
+  ],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
-    // maplibre-gl and deck.gl are large; one map chunk is expected.
-    chunkSizeWarningLimit: 4000,
+    // maplibre-gl and deck.gl are large (about 1 MB each before compression) and have their own chunks.
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Pages are lazy (client/Root.tsx); the map libraries go in chunks of their own, so the
+        // sign-in page loads neither and a new build of the app's code leaves them cached.
+        codeSplitting: {
+          groups: [
+            // Helpers every chunk may use (Vite's preload helper, rolldown's runtime): captured
+            // first, else a library group takes them in as its dependencies and the entry imports it.
+            { name: 'runtime', test: /^\0/, priority: 4 },
+            // maplibre-gl's stylesheet stays with the app's (client/main.tsx imports it).
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.m?js$/, priority: 3 },
+            { name: 'deckgl', test: /node_modules[\\/]@(deck|luma|loaders|math|probe)\.gl[\\/]/, priority: 2 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     // A regex key: a plain '/api' prefix would also capture the module /api.ts.

@@ -1,5 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { cellToParent, getResolution } from 'h3-js';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import type { Cell, DensityCell, HotspotCell, SpaceTimeBody } from './api';
 import {
   type AreaQuery,
@@ -15,11 +16,13 @@ import { ResolutionPicker } from './cells/ResolutionPicker';
 import { DEFAULT_RESOLUTION, isResolution } from './cells/resolutions';
 import { DatasetPicker } from './datasets/DatasetPicker';
 import { defaultDatasetIds } from './datasets/defaultDataset';
+import { useMapDefaults } from './datasets/useMapDefaults';
 import { BandwidthPicker } from './density/BandwidthPicker';
 import { DensityLegend } from './density/DensityLegend';
 import { createDensityLayer, densityTooltip } from './density/densityLayer';
 import { BoundaryToggles } from './geography/BoundaryToggles';
 import {
+  BOUNDARY_OPTIONS,
   type BoundaryLayer,
   DEFAULT_BOUNDARY_VISIBILITY,
   visibilityOf,
@@ -34,11 +37,12 @@ import { SpaceTimeOptions } from './spacetime/SpaceTimeOptions';
 import { createSpaceTimeLayer, spaceTimeTooltip } from './spacetime/spaceTimeLayer';
 import { monthlySeries } from './spacetime/spaceTimeQuery';
 import { createHotspotLayer, hotspotTooltip } from './hotspots/hotspotLayer';
-import { ViewPicker } from './hotspots/ViewPicker';
+import { VIEWS, ViewPicker } from './hotspots/ViewPicker';
 import { INITIAL_VIEW } from './map/baseStyle';
 import { cellTooltip, countSuppressed, createCellsLayer, outlinesVisible } from './map/cellsLayer';
 import { HotspotMap, type MapFocus } from './map/HotspotMap';
 import { Legend } from './map/Legend';
+import { viewKey } from './printing/viewKey';
 import type { MapCamera } from './map/useDeckMap';
 import { PartnershipPicker } from './partnerships/PartnershipPicker';
 import { type AreaChoice, areaParam, defaultAreaChoice, resolveChoice } from './partnerships/partnershipChoice';
@@ -56,6 +60,14 @@ import { useVocabulary } from './reference/vocabulary';
 import { useSelection } from './selection/location';
 import { ErrorBanner } from './status/ErrorBanner';
 import { LinkButton } from './controls/LinkButton';
+import { ControlSection } from './controls/ControlSection';
+import { listSummary } from './controls/listSummary';
+import { CellPanel } from './cell/CellPanel';
+import { fetchCellDetail } from './cell/cellDetail';
+import { cellFocus } from './cell/cellFocus';
+import { CopyLinkButton } from './cell/CopyLinkButton';
+import { createHighlightLayer } from './cell/highlightLayer';
+import { mapAtOf } from './cell/mapAt';
 
 interface AppProps {
   /** The signed-in user's bar (name, admin link, sign-out). */
@@ -86,15 +98,30 @@ export function App({ header, notice }: AppProps) {
   const { partnerships, error: partnershipsError } = usePartnerships();
   const [selection, select] = useSelection();
   const [camera, setCamera] = useState<MapCamera | null>(null);
+  // A shared link's view: the map starts where it was, and the area is not framed over it
+  // until the area changes; a link with a cell and no view flies to the cell.
+  const [landing] = useState(() => ({ at: selection.at ?? null, cell: selection.cell ?? null, area: selection.area }));
+  const [flight, setFlight] = useState<MapFocus | null>(() =>
+    landing.cell && !landing.at ? cellFocus(landing.cell, 0) : null,
+  );
+  const flights = useRef(0);
+  const openCell = selection.cell ?? null;
 
   const res = selection.res !== undefined && isResolution(selection.res) ? selection.res : DEFAULT_RESOLUTION;
-  // Until the user chooses, the selection follows the defaults: the Gwent police.uk dataset, the
-  // violence groups, and the selected datasets' latest 12 months.
+  // Until the user chooses, the selection follows the defaults: the user's partnership and the
+  // police dataset covering it (general ones for admins and users of none), the violence groups,
+  // and the selected datasets' latest 12 months.
+  const home = useMapDefaults();
+  const homeDatasets = home.defaults?.datasetIds;
+  const defaultDatasets = useCallback(
+    (list: Parameters<typeof defaultDatasetIds>[0]) => defaultDatasetIds(list, homeDatasets),
+    [homeDatasets],
+  );
   const { datasetIds, groupIds, selected, chosenPeriod, period, ...chosen } = useAnalysisSelection(
     selection,
     datasets,
     groups,
-    { datasets: defaultDatasetIds, period: latestMonths, res },
+    { datasets: defaultDatasets, period: latestMonths, res },
   );
   const bounds = useMemo(() => coverage(selected), [selected]);
   const mapView = selection.view ?? 'counts';
@@ -109,18 +136,22 @@ export function App({ header, notice }: AppProps) {
     [selection.boundaries],
   );
 
-  // The area: Gwent's force area by default; null until the partnerships are known, so the
-  // first cells request already carries the filter.
+  // The area: the user's partnership by default; null until the partnerships and the user's
+  // defaults are known, so the first cells request already carries the right filter.
   const area: AreaChoice | null =
-    partnerships === null
+    partnerships === null || home.loading
       ? null
-      : resolveChoice(areaChoiceOf(selection.area) ?? defaultAreaChoice(partnerships), partnerships);
+      : resolveChoice(
+          areaChoiceOf(selection.area) ?? defaultAreaChoice(partnerships, home.defaults?.partnershipId ?? null),
+          partnerships,
+        );
   const partnership = area === null || area === 'all' ? null : (partnerships?.find((p) => p.id === area) ?? null);
   const detail = usePartnershipDetail(partnership?.id ?? null);
-  const focus = useMemo(
+  const areaFocus = useMemo(
     (): MapFocus | null => (partnership ? { key: `partnership:${partnership.id}`, bbox: partnership.bbox } : null),
     [partnership],
   );
+  const focus = flight ?? (landing.at && selection.area === landing.area ? null : areaFocus);
   const outline = useMemo(
     () =>
       detail.data && detail.data.id === partnership?.id ? { id: detail.data.id, outline: detail.data.outline } : null,
@@ -193,6 +224,38 @@ export function App({ header, notice }: AppProps) {
     'space-time patterns',
   );
   const priorities = useRequest(areaQuery, fetchPriorities, 'priority locations');
+  const cellQuery = useMemo(
+    () => (openCell && areaQuery ? { ...areaQuery, h3: openCell } : null),
+    [openCell, areaQuery],
+  );
+  const cellDetail = useRequest(cellQuery, fetchCellDetail, 'the cell details');
+  const highlight = useMemo(() => (openCell ? createHighlightLayer(openCell) : undefined), [openCell]);
+  /** A priority-table row: fly to its cell, outline it and open its panel. */
+  const showCell = useCallback(
+    (h3: string) => {
+      select({ cell: h3 });
+      flights.current += 1;
+      setFlight(cellFocus(h3, flights.current));
+    },
+    [select],
+  );
+  /** A click on a hexagon opens its cell (a density sample's cell at the map's resolution). */
+  const clickMap = useCallback(
+    (info: PickingInfo) => {
+      const h3 = (info.object as { h3?: unknown } | undefined)?.h3;
+      if (typeof h3 !== 'string') return;
+      select({ cell: getResolution(h3) > res ? cellToParent(h3, res) : h3 });
+    },
+    [select, res],
+  );
+  /** The view into the address bar after the user moves the map, so a copied link reopens it. */
+  const moveMap = useCallback(
+    (next: MapCamera) => {
+      setCamera(next);
+      if (next.byUser) select({ at: mapAtOf(next) });
+    },
+    [select],
+  );
   const analysis = { counts: cells, hotspots, density, 'space-time': spaceTime }[mapView];
   const needsArea = mapView !== 'counts' && query !== null && !query.area;
   const definition = useMemo(
@@ -261,6 +324,30 @@ export function App({ header, notice }: AppProps) {
     partnership: partnership ? (detail.loading ? 'loading…' : partnership.name) : 'none selected',
   };
   const areaName = partnership?.name ?? null;
+  // One line per collapsible group of the side panel: what is chosen inside it.
+  const summaries = {
+    data: [
+      areaName ?? 'All areas',
+      listSummary(
+        selected.map((d) => d.name),
+        'no datasets',
+        1,
+      ),
+      period ? `${period.from} to ${period.to}` : 'no months',
+    ].join(' · '),
+    view: `${VIEWS.find((v) => v.id === mapView)?.label ?? mapView} · H3 resolution ${res}`,
+    offences: listSummary(
+      groups.filter((g) => groupIds.includes(g.id)).map((g) => g.label),
+      'no offence groups',
+    ),
+    layers: listSummary(
+      [
+        ...BOUNDARY_OPTIONS.filter((o) => visibility[o.layer]).map((o) => o.label),
+        ...(placeTypes.types ?? []).filter((t) => enabledPlaceTypes.includes(t.type)).map((t) => t.label),
+      ],
+      'none shown',
+    ),
+  };
 
   return (
     <div className="app">
@@ -271,57 +358,69 @@ export function App({ header, notice }: AppProps) {
           {header}
         </header>
         {notice}
-        <PartnershipPicker
-          partnerships={partnerships}
-          value={area ?? 'all'}
-          onChange={(choice) => select({ area: choice === 'all' ? 'all' : `partnership:${choice}` })}
-        />
-        {datasets && (
-          <DatasetPicker
-            datasets={datasets}
-            selected={datasetIds ?? []}
-            onChange={(ids) => select({ datasets: ids })}
+        <ControlSection title="Area and data" summary={summaries.data}>
+          <PartnershipPicker
+            partnerships={partnerships}
+            value={area ?? 'all'}
+            onChange={(choice) => {
+              setFlight(null);
+              select({ area: choice === 'all' ? 'all' : `partnership:${choice}`, cell: undefined, at: undefined });
+            }}
           />
-        )}
-        <PeriodPicker value={period} bounds={bounds} onChange={(next) => select(next)} />
-        {chosenPeriod && (
-          <LinkButton onClick={() => select({ from: undefined, to: undefined })}>Reset to latest 12 months</LinkButton>
-        )}
-        <ViewPicker value={mapView} onChange={(next) => select({ view: next })} />
-        {mapView === 'hotspots' && (
-          <HotspotOptions ring={giRing} inference={giInference} onChange={(next) => select(next)} />
-        )}
-        {mapView === 'space-time' && (
-          <>
-            <HotspotOptions ring={giRing} onChange={(next) => select(next)} />
-            <SpaceTimeOptions
-              colour={stColour}
-              rule={stRule}
-              timeStep={stStep}
-              onChange={({ colour, ...rest }) => select(colour ? { pattern: colour } : rest)}
+          {datasets && (
+            <DatasetPicker
+              datasets={datasets}
+              selected={datasetIds ?? []}
+              onChange={(ids) => select({ datasets: ids })}
             />
-          </>
-        )}
-        {mapView === 'density' && (
-          <BandwidthPicker value={bandwidth} onChange={(next) => select({ bandwidth: next ?? undefined })} />
-        )}
-        <ResolutionPicker value={res} onChange={(next) => select({ res: next })} />
-        <GroupPicker groups={groups} selected={groupIds} onChange={(ids) => select({ groups: ids })} />
-        <BoundaryToggles
-          value={visibility}
-          onChange={(next) => select({ boundaries: visibleLayers(next) })}
-          status={boundaryStatus}
-        />
-        <PlacesPanel
-          types={placeTypes.types}
-          styles={styles}
-          enabled={enabledPlaceTypes}
-          onChange={(types) => select({ places: types })}
-          byType={places.byType}
-          view={view}
-          error={placeTypes.error}
-        />
-        {areaQuery && <PriorityTable summary={priorities.data} loading={priorities.loading} error={priorities.error} />}
+          )}
+          <PeriodPicker value={period} bounds={bounds} onChange={(next) => select(next)} />
+          {chosenPeriod && (
+            <LinkButton onClick={() => select({ from: undefined, to: undefined })}>
+              Reset to latest 12 months
+            </LinkButton>
+          )}
+        </ControlSection>
+        <ControlSection title="Map view" summary={summaries.view} defaultOpen>
+          <ViewPicker value={mapView} onChange={(next) => select({ view: next })} />
+          {mapView === 'hotspots' && (
+            <HotspotOptions ring={giRing} inference={giInference} onChange={(next) => select(next)} />
+          )}
+          {mapView === 'space-time' && (
+            <>
+              <HotspotOptions ring={giRing} onChange={(next) => select(next)} />
+              <SpaceTimeOptions
+                colour={stColour}
+                rule={stRule}
+                timeStep={stStep}
+                onChange={({ colour, ...rest }) => select(colour ? { pattern: colour } : rest)}
+              />
+            </>
+          )}
+          {mapView === 'density' && (
+            <BandwidthPicker value={bandwidth} onChange={(next) => select({ bandwidth: next ?? undefined })} />
+          )}
+          <ResolutionPicker value={res} onChange={(next) => select({ res: next })} />
+        </ControlSection>
+        <ControlSection title="Offences" summary={summaries.offences}>
+          <GroupPicker groups={groups} selected={groupIds} onChange={(ids) => select({ groups: ids })} />
+        </ControlSection>
+        <ControlSection title="Map layers" summary={summaries.layers}>
+          <BoundaryToggles
+            value={visibility}
+            onChange={(next) => select({ boundaries: visibleLayers(next) })}
+            status={boundaryStatus}
+          />
+          <PlacesPanel
+            types={placeTypes.types}
+            styles={styles}
+            enabled={enabledPlaceTypes}
+            onChange={(types) => select({ places: types })}
+            byType={places.byType}
+            view={view}
+            error={placeTypes.error}
+          />
+        </ControlSection>
         <p className="status-line" aria-live="polite">
           {loading
             ? 'Loading…'
@@ -344,7 +443,10 @@ export function App({ header, notice }: AppProps) {
           visibility={visibility}
           places={placeLayers}
           focus={focus}
-          onMove={setCamera}
+          onMove={moveMap}
+          onClick={clickMap}
+          highlight={highlight}
+          initialView={landing.at ? { center: [landing.at.lng, landing.at.lat], zoom: landing.at.zoom } : null}
           hexagons={hexagons}
           tooltip={tooltip}
           describe={describe}
@@ -353,12 +455,33 @@ export function App({ header, notice }: AppProps) {
           print={
             query
               ? {
-                  caption: `${CAPTIONS[mapView]}: ${definition.join(', ')}; ${areaName ?? 'all areas'}, ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.`,
+                  caption: `${CAPTIONS[mapView]}: ${definition.join(', ')}; ${areaName ?? 'all areas'}, ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3; place names © GeoNames, CC BY 4.0.`,
                   fileName: `hotspot-${mapView}-${query.period.from}-${query.period.to}.png`,
+                  title: `${CAPTIONS[mapView]}, ${areaName ?? 'all areas'}, ${query.period.from} to ${query.period.to}`,
+                  key: viewKey({
+                    view: mapView,
+                    cells: cells.data,
+                    hotspots: hotspots.data,
+                    hotspotClasses: classes,
+                    density: density.data,
+                    spaceTime: spaceTime.data,
+                    spaceTimeColour: stColour,
+                  }),
                 }
               : undefined
           }
         />
+        <CopyLinkButton className="map-copy-link" beforeCopy={() => camera && select({ at: mapAtOf(camera) })} />
+        {openCell && (
+          <CellPanel
+            detail={cellDetail.data}
+            loading={cellDetail.loading}
+            error={
+              areaQuery ? cellDetail.error : 'Choose an area to see a cell’s details: they are computed over its cells.'
+            }
+            onClose={() => select({ cell: undefined })}
+          />
+        )}
         {mapView === 'counts' && <Legend cells={cells.data} definition={definition} area={areaName} />}
         {mapView === 'hotspots' && (
           <HotspotLegend body={hotspots.data} classes={classes} definition={definition} area={areaName} />
@@ -368,6 +491,18 @@ export function App({ header, notice }: AppProps) {
           <SpaceTimeLegend body={spaceTime.data} colour={stColour} definition={definition} area={areaName} />
         )}
       </main>
+      <aside className="priority-panel" aria-label="Priority locations">
+        {areaQuery && (
+          <PriorityTable
+            summary={priorities.data}
+            loading={priorities.loading}
+            error={priorities.error}
+            onSelect={showCell}
+            selected={openCell}
+          />
+        )}
+        {!areaQuery && <p className="hint">Choose an area to list its priority locations.</p>}
+      </aside>
     </div>
   );
 }

@@ -1,19 +1,26 @@
-import { useState } from 'react';
-import { AdminPage } from './admin/AdminPage';
-import { App } from './App';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { SetPassword } from './auth/SetPassword';
 import { SignInPage } from './auth/SignInPage';
+import { PageNotAvailable } from './auth/PageNotAvailable';
+import { pageRefusal } from './auth/pageAccess';
 import { UserBar } from './auth/UserBar';
 import { useSession } from './auth/useSession';
-import { ComparePage } from './compare/ComparePage';
-import { PanelPage } from './panel/PanelPage';
-import { ReportPage } from './panel/ReportPage';
 import { EMPTY_VOCABULARY, useVocabularyRequest, VocabularyProvider } from './reference/vocabulary';
 import { navigate, open, pageOf, useLocation } from './selection/location';
-import { SharingPage } from './sharing/SharingPage';
-import { SnaPage } from './sna/SnaPage';
 import { ErrorBanner } from './status/ErrorBanner';
-import { TriangulationPage } from './triangulation/TriangulationPage';
+
+// Each page is its own chunk, loaded when first shown: the sign-in page loads no map code.
+const loadMapPage = () => import('./App');
+const App = lazy(() => loadMapPage().then((m) => ({ default: m.App })));
+const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const PanelPage = lazy(() => import('./panel/PanelPage').then((m) => ({ default: m.PanelPage })));
+const ReportPage = lazy(() => import('./panel/ReportPage').then((m) => ({ default: m.ReportPage })));
+const SharingPage = lazy(() => import('./sharing/SharingPage').then((m) => ({ default: m.SharingPage })));
+const SnaPage = lazy(() => import('./sna/SnaPage').then((m) => ({ default: m.SnaPage })));
+const TriangulationPage = lazy(() =>
+  import('./triangulation/TriangulationPage').then((m) => ({ default: m.TriangulationPage })),
+);
 
 /**
  * Signs the user in before anything else loads, loads the vocabulary every page labels things
@@ -24,6 +31,11 @@ export function Root() {
   const { path } = useLocation();
   const vocabulary = useVocabularyRequest(state.status === 'signed-in');
   const [passwordSet, setPasswordSet] = useState(false);
+  const signedInToMap = state.status === 'signed-in' && pageOf(path) === 'map';
+  // The map page's code (MapLibre, deck.gl) loads while the vocabulary is fetched, not after it.
+  useEffect(() => {
+    if (signedInToMap) void loadMapPage();
+  }, [signedInToMap]);
 
   if (state.status === 'loading') return <p className="status-line page-loading">Loading…</p>;
   if (state.status === 'signed-out') return <SignInPage message={state.message} onSignedIn={signedIn} />;
@@ -34,8 +46,11 @@ export function Root() {
   const bar = <UserBar user={user} page={page} onNavigate={navigate} onSignOut={() => void signOut()} />;
   const passwordPrompt =
     !user.hasPassword && !passwordSet ? <SetPassword needsCurrent={false} onDone={() => setPasswordSet(true)} /> : null;
+  const refusal = pageRefusal(user.role, page);
   const shown =
-    page === 'admin' && user.role === 'admin' ? (
+    refusal !== null ? (
+      <PageNotAvailable why={refusal} header={bar} />
+    ) : page === 'admin' ? (
       <AdminPage header={bar} notice={passwordPrompt} />
     ) : page === 'report' ? (
       <ReportPage reviewId={Number(path.split('/')[2])} onBack={() => navigate('panels')} />
@@ -52,7 +67,7 @@ export function Root() {
       <TriangulationPage header={bar} notice={passwordPrompt} onOpenReport={open} />
     ) : page === 'sna' ? (
       <SnaPage onBack={() => navigate('triangulation')} />
-    ) : page === 'sharing' && user.role !== 'panel' ? (
+    ) : page === 'sharing' ? (
       <SharingPage user={user} header={bar} notice={passwordPrompt} />
     ) : (
       <App header={bar} notice={passwordPrompt} />
@@ -60,7 +75,7 @@ export function Root() {
   return (
     <VocabularyProvider value={vocabulary.data ?? EMPTY_VOCABULARY}>
       {vocabulary.error && <ErrorBanner messages={[vocabulary.error]} />}
-      {shown}
+      <Suspense fallback={<p className="status-line page-loading">Loading…</p>}>{shown}</Suspense>
     </VocabularyProvider>
   );
 }

@@ -13,6 +13,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { boundaryRoutes } from './routes/boundaries.js';
 import { cellRoutes } from './routes/cells.js';
+import { cellDetailRoutes } from './routes/cell-detail.js';
 import { datasetRoutes } from './routes/datasets.js';
 import type { AppEnv } from './http/env.js';
 import { groupRoutes } from './routes/groups.js';
@@ -28,6 +29,8 @@ import { crossBorderRoutes } from './routes/cross-border.js';
 import { triangulationRoutes } from './routes/triangulation.js';
 import { snaRoutes } from './routes/sna.js';
 import { exportRoutes } from './routes/exports.js';
+import { baseMapRoutes } from './routes/base-map.js';
+import { baseMapCsp } from './http/base-map-csp.js';
 import { apiCaching, immutableAssets } from './http/caching.js';
 import { log } from './log.js';
 import { openApiDocument } from './openapi.js';
@@ -56,6 +59,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', groupRoutes)
     .route('/', datasetRoutes)
     .route('/', cellRoutes)
+    .route('/', cellDetailRoutes)
     .route('/', boundaryRoutes)
     .route('/', partnershipRoutes)
     .route('/', placeRoutes)
@@ -68,6 +72,7 @@ function buildApi(db: Db, auth: AuthSettings, maxUploadBytes: number) {
     .route('/', triangulationRoutes)
     .route('/', snaRoutes)
     .route('/', exportRoutes)
+    .route('/', baseMapRoutes)
     .get('/openapi.json', allow.signedIn(), (c) => c.json((openApi ??= openApiDocument(self.app!))));
   self.app = api;
   return api;
@@ -113,6 +118,7 @@ export interface AppOptions {
 
 export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use('*', baseMapCsp(db));
   app.use('*', secureHeaders(SECURE_HEADERS));
   app.use('/api/*', ...apiCaching);
   // JSON bodies: partnership polygons are the largest; everything else is small. File uploads
@@ -138,11 +144,13 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<AppEnv> {
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   if (options.staticRoot) {
     app.use('/assets/*', immutableAssets);
-    app.use('/*', serveStatic({ root: options.staticRoot }));
+    // The build writes .br and .gz beside each text asset (vite.config.ts); they are sent as they
+    // are to a browser that accepts them, with Content-Encoding and Vary: Accept-Encoding.
+    app.use('/*', serveStatic({ root: options.staticRoot, precompressed: true }));
     // A build file that is not there (named by an older build's page) is not the page itself,
     // which would otherwise be kept as that file for a year.
     app.get('/assets/*', (c) => c.text('not found', 404));
-    app.get('/*', serveStatic({ root: options.staticRoot, path: 'index.html' }));
+    app.get('/*', serveStatic({ root: options.staticRoot, path: 'index.html', precompressed: true }));
   }
   app.onError((error, c) => {
     // Never echo internals (SQL, stack, values) to the client. Database messages can quote a

@@ -9,6 +9,7 @@ import { loadGeodataOnce } from './geodata-load.js';
 import { adoptUnownedSample, loadSampleOnce, sampleOwnerScope } from './sample.js';
 import { firstAdminLink } from './auth/first-admin.js';
 import { sweepUploads } from './http/upload.js';
+import { warmLocationNames } from './services/location-names.js';
 
 const config = readConfig();
 // Upload folders a killed server left behind hold raw uploaded rows: remove them first.
@@ -60,6 +61,8 @@ const app = createApp(db, {
 });
 const ownerScope = await sampleOwnerScope(db);
 const adminLink = await firstAdminLink(db, config.adminEmail, ownerScope ? [ownerScope] : []);
+// Location names index ~140,000 postcodes and the towns: built before the first request needs them.
+await warmLocationNames();
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`hotspot is serving on http://localhost:${info.port}`);
   if (adminLink) {

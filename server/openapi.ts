@@ -33,6 +33,8 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/vocabulary':
     'Every label the interface shows: offence groups, flags, weapons, settings, place types, roles, record sources, hot spot and change classes.',
   'GET /api/datasets': 'Datasets you may use (restricted totals rounded to 100).',
+  'GET /api/datasets/defaults':
+    "Where you land on the map: your partnership (a PCC's force area) and the police dataset that covers it, of those you may use.",
   'GET /api/datasets/{id}': 'One dataset with its import reports.',
   'DELETE /api/datasets/{id}': 'Delete a dataset and its incidents (its audit trail stays).',
   'POST /api/datasets':
@@ -80,7 +82,16 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
     "Incidents within a radius of each place of a type in an area (any weekday/hour window), ranked, with the ratio to the area's average density.",
   'GET /api/density': "Quartic kernel density at the centres of the area's cells.",
   'GET /api/time-profile': 'Weekday by hour counts for datasets with times.',
+  'GET /api/cells/{h3}/detail':
+    "One map cell's panel for a selection over an area: released count, residents and rate, counts by month (missing months null), offence mix, time profile (public data with times), LSOA and authority, Gi* class and neighbourhood, nearest settings, the user's partnerships' panel notes.",
   'GET /api/boundaries/{level}': 'LAD, PFA or LSOA boundaries as GeoJSON.',
+  'GET /api/base-map':
+    'The base map every map draws under the data: offline (the default), a style URL, XYZ raster tiles or a PMTiles file.',
+  'PUT /api/base-map': 'Set the base map (admins); the content-security policy follows it.',
+  'GET /api/base-map/files': 'The PMTiles files in the data folder an admin can choose as the base map (admins).',
+  'GET /api/base-map/labels':
+    "The offline base map's names in a view (towns, councils, LSOAs, postcode sectors, settings), shown at that zoom, highest rank first.",
+  'GET /api/base-map/pmtiles/{file}': 'A PMTiles file of the data folder, in the byte ranges the map asks for.',
   'GET /api/areas': 'Area codes and names of a level.',
   'GET /api/partnerships': 'Partnerships with their LADs, population and bounding box.',
   'GET /api/partnerships/{id}': 'One partnership with its outline.',

@@ -3,6 +3,7 @@ import { PageShell } from '../controls/PageShell';
 import { useSelection } from '../selection/location';
 import type { AdminTab } from '../selection/selection';
 import { AuditPanel } from './AuditPanel';
+import { BaseMapPanel } from './BaseMapPanel';
 import { BudgetPanel } from './BudgetPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -10,9 +11,10 @@ const TABS: { id: AdminTab; label: string }[] = [
   { id: 'users', label: 'Users' },
   { id: 'audit', label: 'Audit log' },
   { id: 'budgets', label: 'Query budgets' },
+  { id: 'base-map', label: 'Base map' },
 ];
 
-/** Users, the audit log and the restricted-query budgets: for admins only (the server refuses everyone else). */
+/** Users, the audit log, the restricted-query budgets and the base map: for admins only (the server refuses everyone else). */
 export function AdminPage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
   const [selection, select] = useSelection();
   const tab = selection.tab ?? 'users';
@@ -31,7 +33,15 @@ export function AdminPage({ header, notice }: { header: ReactNode; notice?: Reac
           </button>
         ))}
       </div>
-      {tab === 'users' ? <UsersPanel /> : tab === 'audit' ? <AuditPanel /> : <BudgetPanel />}
+      {tab === 'users' ? (
+        <UsersPanel />
+      ) : tab === 'audit' ? (
+        <AuditPanel />
+      ) : tab === 'base-map' ? (
+        <BaseMapPanel />
+      ) : (
+        <BudgetPanel />
+      )}
     </PageShell>
   );
 }

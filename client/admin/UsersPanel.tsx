@@ -47,7 +47,7 @@ export function UsersPanel() {
         }
       />
       <DataTable
-        columns={['Email', 'Name', 'Role', 'Belongs to', 'Status', '']}
+        columns={['Email', 'Name', 'Role', 'Belongs to', 'Status', 'Actions']}
         rows={users ?? []}
         row={(u) =>
           editing === u.id ? (

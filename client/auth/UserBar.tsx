@@ -2,6 +2,7 @@ import type { SessionUser } from '../api';
 import { labelOf, useVocabulary } from '../reference/vocabulary';
 import type { MenuPage, Page } from '../selection/location';
 import { LinkButton } from '../controls/LinkButton';
+import { pageRefusal } from './pageAccess';
 
 interface UserBarProps {
   user: SessionUser;
@@ -13,14 +14,15 @@ interface UserBarProps {
 /** Who is signed in, links to the other pages their role may use, and sign-out. */
 export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
   const { roles } = useVocabulary();
-  const links: { page: MenuPage; label: string }[] = [
+  const menu: { page: MenuPage; label: string }[] = [
     { page: 'map', label: 'Map' },
     { page: 'panels', label: 'Panels' },
     { page: 'compare', label: 'Compare' },
     { page: 'triangulation', label: 'Police and ED' },
-    ...(user.role !== 'panel' ? [{ page: 'sharing' as const, label: 'Data sharing' }] : []),
-    ...(user.role === 'admin' ? [{ page: 'admin' as const, label: 'Admin' }] : []),
+    { page: 'sharing', label: 'Data sharing' },
+    { page: 'admin', label: 'Admin' },
   ];
+  const links = menu.filter((l) => pageRefusal(user.role, l.page) === null);
   return (
     <div className="user-bar">
       <span className="user-name" title={user.email}>

@@ -9,7 +9,8 @@ import { DatasetPicker } from '../datasets/DatasetPicker';
 import { useAreaOptions } from '../geography/areaOptions';
 import { GroupPicker } from '../groups/GroupPicker';
 import { createHotspotLayer, hotspotTooltip } from '../hotspots/hotspotLayer';
-import { ClassList } from '../map/Legend';
+import { ClassList, classKey } from '../map/Legend';
+import { hotspotLegendContent } from '../hotspots/HotspotLegend';
 import { LinkedMap, type LinkedMapProps } from '../map/LinkedMap';
 import { commonMonths, coverage } from '../period/months';
 import { PeriodPicker } from '../period/PeriodPicker';
@@ -30,7 +31,8 @@ const DEFAULT_AREAS = ['pfa:W15000002', 'pfa:W15000003'];
 /** Public police.uk data of every force: it records the same groups everywhere. */
 const publicPoliceData = (datasets: readonly Dataset[]) =>
   datasets.filter((d) => d.kind === 'police-uk' && d.sensitivity === 'public').map((d) => d.id);
-const CREDIT = 'Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.';
+const CREDIT =
+  'Contains OS data © Crown copyright; ONS and police.uk data under OGL v3; place names © GeoNames, CC BY 4.0.';
 
 type SharedMapProps = Pick<LinkedMapProps, 'forceAreas' | 'lads' | 'emphasis' | 'focus' | 'link'>;
 
@@ -49,6 +51,11 @@ function AreaHotspotMap({
   const classes = useVocabulary().hotspotClasses;
   const hotspots = useRequest({ ...query, area }, fetchHotspots, 'hot spots');
   const layer = useMemo(() => (hotspots.data ? createHotspotLayer(hotspots.data) : null), [hotspots.data]);
+  // The same key as the map page's Gi* legend, under the map and in its saved image.
+  const legend = useMemo(
+    () => (hotspots.data ? hotspotLegendContent(hotspots.data, classes) : null),
+    [hotspots.data, classes],
+  );
   const threshold = hotspots.data?.threshold ?? null;
   const tooltip = useCallback(
     (info: PickingInfo) => hotspotTooltip(info as PickingInfo<HotspotCell>, threshold, classes),
@@ -67,7 +74,14 @@ function AreaHotspotMap({
         tooltip={tooltip}
         loading={hotspots.loading}
         failed={hotspots.error !== null}
+        print={{
+          caption: `Gi* hot and cold spots in ${name}, ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. ${CREDIT}`,
+          fileName: `hot-spots-${area.replace(':', '-')}.png`,
+          title: `${name}: Gi* hot and cold spots, ${query.period.from} to ${query.period.to}`,
+          key: legend && classKey(legend.title, legend.classes),
+        }}
       />
+      {legend && <ClassList className="linked-map-legend" classes={legend.classes} />}
     </figure>
   );
 }
@@ -103,6 +117,17 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
   );
   const crossLayer = useMemo(
     () => (crossBorder.data ? createCrossBorderLayer(crossBorder.data) : null),
+    [crossBorder.data],
+  );
+  // The cross-border map's key, under it and in its saved image.
+  const crossClasses = useMemo(
+    () =>
+      PATTERN_STYLES.map((s) => ({
+        key: s.pattern,
+        label: s.label,
+        fill: s.fill,
+        count: crossBorder.data?.cells.filter((c) => c.pattern === s.pattern).length ?? 0,
+      })),
     [crossBorder.data],
   );
   const crossThreshold = crossBorder.data?.threshold ?? null;
@@ -197,6 +222,8 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
                 print={{
                   caption: `Gi* hot spots over ${areaNames} together against each alone (purple: hot only when combined, at a boundary), ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. ${CREDIT}`,
                   fileName: 'cross-border-hot-spots.png',
+                  title: `Cross-border hot spots: ${areaNames}, ${query.period.from} to ${query.period.to}`,
+                  key: classKey('Gi* over the areas together against each alone', crossClasses),
                 }}
                 layer={crossLayer}
                 tooltip={crossTooltip}
@@ -204,15 +231,7 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
                 failed={crossBorder.error !== null}
               />
             </figure>
-            <ClassList
-              className="cross-border-legend"
-              classes={PATTERN_STYLES.map((s) => ({
-                key: s.pattern,
-                label: s.label,
-                fill: s.fill,
-                count: crossBorder.data?.cells.filter((c) => c.pattern === s.pattern).length ?? 0,
-              }))}
-            />
+            <ClassList className="cross-border-legend" classes={crossClasses} />
             {crossBorder.data && (
               <p className="hint straddling-summary">
                 {straddling.length === 0

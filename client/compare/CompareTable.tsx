@@ -29,7 +29,9 @@ export function CompareTable({
   const metrics = body.areas[0]?.metrics ?? [];
   const className = useChangeClassName();
   return (
-    <table className="data-table compare-table">
+    // The table scrolls sideways within the page, so it takes focus: keyboard users can scroll it too (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to scroll by keyboard
+    <table className="data-table compare-table" tabIndex={0}>
       <caption className="hint">
         {body.from} to {body.to}. Rates per 1,000 residents (mid-2020) with exact 95% intervals; change on the period
         before and on a year earlier by an exact test. Funnel plot: the area against the limits drawn by default (

@@ -11,16 +11,16 @@ interface PageShellProps {
   children: ReactNode;
 }
 
-/** A page other than the map: its heading with the user's bar, any notice, then the page. */
+/** A page other than the map: its heading with the user's bar, any notice, then the page; all of it the page's one <main> landmark. */
 export function PageShell({ title, header, notice, className, children }: PageShellProps) {
   return (
-    <div className={className ? `admin-page ${className}` : 'admin-page'}>
+    <main className={className ? `admin-page ${className}` : 'admin-page'}>
       <header className="admin-header">
         <h1>hotspot · {title}</h1>
         {header}
       </header>
       {notice}
       {children}
-    </div>
+    </main>
   );
 }

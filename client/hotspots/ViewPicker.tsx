@@ -1,6 +1,6 @@
 import type { MapView } from '../selection/selection';
 
-const VIEWS: { id: MapView; label: string; hint: string }[] = [
+export const VIEWS: { id: MapView; label: string; hint: string }[] = [
   { id: 'counts', label: 'Counts', hint: 'Incidents per hexagon' },
   { id: 'hotspots', label: 'Hot spots (Gi*)', hint: 'Statistically significant clusters in the chosen area' },
   { id: 'density', label: 'Density (kernel)', hint: 'A smoothed surface of incidents in the chosen area' },

@@ -26,6 +26,12 @@ interface HotspotMapProps extends MapFrameProps {
   hexagons: Layer | null;
   /** What the hexagons show, as data attributes (data-view, data-cells-suppressed); stable. */
   describe: Readonly<Record<string, string>>;
+  /** The open cell's outline, drawn over the hexagons (stable: useMemo). */
+  highlight?: readonly Layer[];
+  /** Where the map starts (a shared link's view). */
+  initialView?: { center: [number, number]; zoom: number } | null;
+  /** A click on the map's layers. */
+  onClick?: (info: PickingInfo) => void;
 }
 
 const FIT = { padding: 40, duration: 600, maxZoom: 14 };
@@ -39,6 +45,7 @@ const FIT = { padding: 40, duration: 600, maxZoom: 14 };
 export function HotspotMap(props: HotspotMapProps) {
   const { places, lads, lsoas, partnership, tooltip } = props;
   const placeLayers = useMemo(() => createPlaceLayers(places), [places]);
+  const overlays = useMemo(() => [...(props.highlight ?? []), ...placeLayers], [props.highlight, placeLayers]);
   const getTooltip = useMemo(() => {
     const inputs = new Map(places.map((p) => [p.type, p]));
     return (info: PickingInfo) => {
@@ -53,7 +60,9 @@ export function HotspotMap(props: HotspotMapProps) {
 
   const { containerRef, mapRef, overlayRef } = useDeckMap({
     hexagons: props.hexagons,
-    overlays: placeLayers,
+    overlays,
+    initialView: props.initialView,
+    onClick: props.onClick,
     tooltip: getTooltip,
     boundaries,
     visibility: props.visibility,

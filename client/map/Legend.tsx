@@ -10,6 +10,7 @@ import {
   SUPPRESSED_OUTLINE,
 } from './colourScale';
 import { countSuppressed, maxCount, minCount } from './cellsLayer';
+import type { PrintKey, PrintKeyItem } from './print/printKey';
 
 interface LegendProps {
   cells: CellsBody | null;
@@ -22,9 +23,8 @@ interface LegendProps {
 /** Colour key for the hexagons plus what the map shows. */
 export function Legend({ cells, definition, area }: LegendProps) {
   if (!cells) return null;
-  const max = maxCount(cells.cells);
   const suppressed = countSuppressed(cells.cells);
-  const stops = max > 0 ? legendStops(minCount(cells.cells), max) : [];
+  const { stops, withheld } = countKeyItems(cells);
   const k = cells.threshold;
   return (
     <section className="legend" aria-label="Map legend">
@@ -35,19 +35,19 @@ export function Legend({ cells, definition, area }: LegendProps) {
       <p className="hint legend-area">{area ? `Area: ${area}` : 'All areas'}</p>
       {stops.length > 0 && (
         <ul className="legend-scale">
-          {stops.map((count) => (
-            <li key={count}>
-              <Swatch fill={cssColour(countColour(count, max))} outline={cssColour(COUNT_OUTLINE)} />
-              {count.toLocaleString('en-GB')}
+          {stops.map((stop) => (
+            <li key={stop.label}>
+              <Swatch fill={cssColour(stop.fill!)} outline={cssColour(stop.outline!)} />
+              {stop.label}
             </li>
           ))}
         </ul>
       )}
       {stops.length > 1 && <p className="hint">Log scale, yellow (few) to red (most).</p>}
-      {(suppressed > 0 || cells.restricted) && (
+      {withheld && (
         <p className="legend-suppressed">
           <Swatch fill={cssColour(SUPPRESSED_FILL)} outline={cssColour(SUPPRESSED_OUTLINE)} />
-          {k === null ? 'Suppressed (too few to show)' : `Fewer than ${k}`}
+          {withheld.label}
           {suppressed > 0 && <span className="hint"> ({suppressed.toLocaleString('en-GB')} cells)</span>}
         </p>
       )}
@@ -65,6 +65,42 @@ export function Legend({ cells, definition, area }: LegendProps) {
       <LegendDefinition definition={definition} />
     </section>
   );
+}
+
+/** The count map's swatches: counts spread on its log scale, and "fewer than k" where counts are withheld. */
+export function countKeyItems(cells: CellsBody): { stops: PrintKeyItem[]; withheld: PrintKeyItem | null } {
+  const max = maxCount(cells.cells);
+  const stops = max > 0 ? legendStops(minCount(cells.cells), max) : [];
+  const k = cells.threshold;
+  return {
+    stops: stops.map((count) => ({
+      label: count.toLocaleString('en-GB'),
+      fill: countColour(count, max),
+      outline: COUNT_OUTLINE,
+    })),
+    withheld:
+      countSuppressed(cells.cells) > 0 || cells.restricted
+        ? {
+            label: k === null ? 'Suppressed (too few to show)' : `Fewer than ${k}`,
+            fill: SUPPRESSED_FILL,
+            outline: SUPPRESSED_OUTLINE,
+          }
+        : null,
+  };
+}
+
+/** The count map's key for a saved image: the same swatches as the legend on screen. */
+export function countKey(cells: CellsBody): PrintKey {
+  const { stops, withheld } = countKeyItems(cells);
+  return { title: 'Incidents per hexagon (log scale)', items: withheld ? [...stops, withheld] : stops };
+}
+
+/** A class map's key for a saved image: the legend's classes, each with its number of cells. */
+export function classKey(title: string, classes: readonly LegendClass[]): PrintKey {
+  return {
+    title,
+    items: classes.map((c) => ({ label: `${c.label} (${c.count.toLocaleString('en-GB')})`, fill: c.fill })),
+  };
 }
 
 /** The offence groups a map counts: every map states its definition. */

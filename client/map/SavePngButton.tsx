@@ -1,13 +1,17 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState, type RefObject } from 'react';
+import type { PrintSpec } from './print/printKey';
 import { download, mapToPng, recordExport } from './printPng';
 
-/** "Save map as PNG (print resolution)": draws the map at 300 dpi, downloads it and records the export. */
+/**
+ * "Save map as PNG (print resolution)": draws the map at 300 dpi with its title, legend, scale bar,
+ * north arrow and caption, downloads it and records the export.
+ */
 export function SavePngButton(props: {
   map: RefObject<MapLibreMap | null>;
   overlay: RefObject<MapboxOverlay | null>;
-  print: { caption: string; fileName: string };
+  print: PrintSpec;
   className: string;
   disabled?: boolean;
 }) {
@@ -16,7 +20,7 @@ export function SavePngButton(props: {
     if (!props.map.current || !props.overlay.current) return;
     setSaving(true);
     try {
-      download(await mapToPng(props.map.current, props.overlay.current, props.print.caption), props.print.fileName);
+      download(await mapToPng(props.map.current, props.overlay.current, props.print), props.print.fileName);
       await recordExport(`${props.print.fileName}: ${props.print.caption}`);
     } finally {
       setSaving(false);

@@ -2,15 +2,16 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { BOUNDARY_SOURCES, boundaryStyleLayers } from '../geography/boundaryLayers';
 
 /**
- * An air-gapped base style: a plain background and boundary outlines (force areas, local
+ * An air-gapped base style: water (the background) and land (force areas), boundary outlines (force areas, local
  * authorities, LSOAs, the selected partnership) loaded from our own API. No tiles, glyphs or
- * sprites, so no text or symbol layers.
+ * sprites: the names are deck.gl text (useBaseMap.ts), drawn over the hexagons.
  */
 export const BASE_STYLE: StyleSpecification = {
   version: 8,
   sources: { ...BOUNDARY_SOURCES },
   layers: [
-    { id: 'background', type: 'background', paint: { 'background-color': '#d9e2ec' } },
+    // Water: the sea and the estuaries are where no land (force area) is drawn.
+    { id: 'background', type: 'background', paint: { 'background-color': '#aecde3' } },
     ...boundaryStyleLayers(),
   ],
 };

@@ -1,6 +1,10 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { api, okJson } from '../api';
+import { drawPrint, setFont } from './print/draw';
+import { printLayout } from './print/layout';
+import type { PrintSpec } from './print/printKey';
+import { metresPerPixel, scaleBar } from './print/scaleBar';
 
 /** 300 dots per inch against the CSS reference pixel (96 per inch). */
 export const PRINT_SCALE = 300 / 96;
@@ -9,14 +13,14 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 
 /**
  * The map as drawn, at print resolution, as a PNG: the base map and the deck.gl hexagons redrawn
- * at `scale` device pixels per CSS pixel, composited with a caption line (system font: the app
- * loads no web fonts), then the screen resolution restored. Both canvases keep their drawing
- * buffer (MapLibre's preserveDrawingBuffer; deck.gl's by default), so they can be read back.
+ * at `scale` device pixels per CSS pixel, composed with a title, north arrow, scale bar, legend
+ * and caption (print/layout.ts), then the screen resolution restored. Both canvases keep their
+ * drawing buffer (MapLibre's preserveDrawingBuffer; deck.gl's by default), so they can be read back.
  */
 export async function mapToPng(
   map: MapLibreMap,
   overlay: MapboxOverlay,
-  caption: string,
+  spec: PrintSpec,
   scale = PRINT_SCALE,
 ): Promise<Blob> {
   const previous = map.getPixelRatio();
@@ -31,23 +35,25 @@ export async function mapToPng(
     await nextFrame();
     const base = map.getCanvas();
     const hexagons = overlay.getCanvas();
-    const band = Math.round(28 * scale);
     const out = document.createElement('canvas');
-    out.width = base.width;
-    out.height = base.height + band;
     const ctx = out.getContext('2d')!;
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, out.width, out.height);
-    ctx.drawImage(base, 0, 0);
-    if (hexagons) ctx.drawImage(hexagons, 0, 0, base.width, base.height);
-    ctx.fillStyle = '#1b2430';
-    ctx.font = `${Math.round(12 * scale)}px sans-serif`;
-    ctx.fillText(
-      caption,
-      Math.round(8 * scale),
-      base.height + Math.round(19 * scale),
-      out.width - Math.round(16 * scale),
-    );
+    const { lat } = map.getCenter();
+    const layout = printLayout({
+      map: { width: base.width, height: base.height },
+      scale,
+      title: spec.title ?? spec.caption.split(':')[0]!,
+      caption: spec.caption,
+      key: spec.key ?? null,
+      scaleBar: scaleBar(metresPerPixel(lat, map.getZoom()), base.width / scale / 5),
+      bearing: map.getBearing(),
+      measure: (text, size, bold) => {
+        setFont(ctx, size, bold);
+        return ctx.measureText(text).width;
+      },
+    });
+    out.width = layout.width;
+    out.height = layout.height;
+    drawPrint(ctx, layout, hexagons ? [base, hexagons] : [base]);
     return await new Promise<Blob>((resolve, reject) =>
       out.toBlob((b) => (b ? resolve(b) : reject(new Error('the map could not be drawn as PNG'))), 'image/png'),
     );

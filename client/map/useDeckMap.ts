@@ -22,6 +22,8 @@ import {
 import type { MapFocus } from '../geography/focus';
 import { BASE_STYLE, INITIAL_VIEW } from './baseStyle';
 import { drawnHexagons } from './cellsLayer';
+import { useBaseMap } from './useBaseMap';
+import type { PrintSpec } from './print/printKey';
 
 // The worker is located relative to the library's own URL, which bundling changes.
 setWorkerUrl(maplibreWorkerUrl);
@@ -36,6 +38,10 @@ export interface MapCamera {
   bbox: Bbox;
   zoom: number;
   latitude: number;
+  /** The centre, for a link to this view. */
+  longitude?: number;
+  /** The user moved the map (drag, wheel, buttons), not the app (framing an area or a cell). */
+  byUser?: boolean;
 }
 
 /** What a map component takes besides its layers and boundaries. */
@@ -47,8 +53,8 @@ export interface MapFrameProps {
   /** Set while data for the map is being fetched. */
   loading: boolean;
   failed: boolean;
-  /** Offers "Save map as PNG (print resolution)" with this caption under the image, and this file name. */
-  print?: { caption: string; fileName: string };
+  /** Offers "Save map as PNG (print resolution)": title, legend, caption under the image, file name. */
+  print?: PrintSpec;
 }
 
 export interface DeckMapProps extends Omit<MapFrameProps, 'print'> {
@@ -69,6 +75,10 @@ export interface DeckMapProps extends Omit<MapFrameProps, 'print'> {
   onMove?: (camera: MapCamera) => void;
   /** Given each new map; returns what undoes it (test hooks, linking maps). */
   attach?: (map: MapLibreMap) => () => void;
+  /** Where the map starts (a shared link's view) instead of the default. */
+  initialView?: { center: [number, number]; zoom: number } | null;
+  /** A click on the deck.gl layers (what was picked, if anything). */
+  onClick?: (info: PickingInfo) => void;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -92,6 +102,8 @@ export function useDeckMap(props: DeckMapProps) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const [styleReady, setStyleReady] = useState(false);
+  // The offline base map's names (drawn over the hexagons), or none when a tile base map is set.
+  const baseLabels = useBaseMap(mapRef, styleReady);
   /** The hexagon layer not yet reported drawn; undefined once it has been. */
   const pendingRef = useRef<Layer | null | undefined>(undefined);
   /** What each GeoJSON source last received, so unchanged data is not sent again. */
@@ -114,16 +126,22 @@ export function useDeckMap(props: DeckMapProps) {
     reportStatus();
   });
 
-  const moved = useEffectEvent((map: MapLibreMap) => {
+  const moved = useEffectEvent((map: MapLibreMap, byUser = false) => {
     const b = map.getBounds();
     props.onMove?.({
       bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
       zoom: map.getZoom(),
       latitude: map.getCenter().lat,
+      longitude: map.getCenter().lng,
+      byUser,
     });
   });
 
+  const clicked = useEffectEvent((info: PickingInfo) => props.onClick?.(info));
+
   const attach = useEffectEvent((map: MapLibreMap) => props.attach?.(map));
+  // Read once, when the map is made: later views come from moves, not from this prop.
+  const initialView = useRef(props.initialView);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -131,20 +149,26 @@ export function useDeckMap(props: DeckMapProps) {
     const map = new MapLibreMap({
       container,
       style: BASE_STYLE,
-      center: INITIAL_VIEW.center,
-      zoom: INITIAL_VIEW.zoom,
+      center: initialView.current?.center ?? INITIAL_VIEW.center,
+      zoom: initialView.current?.zoom ?? INITIAL_VIEW.zoom,
       attributionControl: false,
       canvasContextAttributes: { antialias: false, preserveDrawingBuffer: true },
     });
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-    const overlay = new MapboxOverlay({ interleaved: false, layers: [], onAfterRender: () => afterRender() });
+    const overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      onAfterRender: () => afterRender(),
+      onClick: (info) => clicked(info),
+    });
     map.addControl(overlay);
     map.on('load', () => {
       setStyleReady(true);
       moved(map);
     });
-    map.on('moveend', () => moved(map));
+    // A move the user made carries the event that made it; framing by the app does not.
+    map.on('moveend', (event) => moved(map, 'originalEvent' in event && event.originalEvent !== undefined));
     mapRef.current = map;
     overlayRef.current = overlay;
     const detach = attach(map);
@@ -186,7 +210,7 @@ export function useDeckMap(props: DeckMapProps) {
         [west, south],
         [east, north],
       ],
-      props.fit,
+      props.focus.padding ? { ...props.fit, padding: props.focus.padding } : props.fit,
     );
   });
   const focusKey = focus?.key ?? null;
@@ -203,10 +227,13 @@ export function useDeckMap(props: DeckMapProps) {
   }, [hexagons, describe]);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers: hexagons ? [hexagons, ...overlays] : [...overlays], getTooltip: tooltip });
+    overlayRef.current?.setProps({
+      layers: [...(hexagons ? [hexagons] : []), ...overlays, ...baseLabels],
+      getTooltip: tooltip,
+    });
     // Ensure a frame is rendered even if deck.gl considers nothing else changed.
     mapRef.current?.triggerRepaint();
-  }, [hexagons, overlays, tooltip]);
+  }, [hexagons, overlays, tooltip, baseLabels]);
 
   useEffect(() => {
     if (containerRef.current) containerRef.current.dataset.status = statusOf(loading, failed, pendingRef);

@@ -1,8 +1,10 @@
 import { type KeyboardEvent, useMemo } from 'react';
 import { cssColour } from '../map/colourScale';
 import { useChangeClassName } from '../reference/vocabulary';
+import { useBoundaries } from '../geography/useBoundaries';
+import { boundaryPaths } from './boundaryPaths';
 import { changeFill, NO_CHANGE } from './changeClasses';
-import { projectCells } from './projectCells';
+import { cellProjection, projectCells } from './projectCells';
 
 interface ChangeCell {
   h3: string;
@@ -21,8 +23,11 @@ export function ChangeMap({
   width = 640,
   height = 420,
   title,
+  names = {},
 }: {
   cells: readonly ChangeCell[];
+  /** Each location's name for people, by cell id (the tooltip names the place, not the id). */
+  names?: Readonly<Record<string, string>>;
   selected?: string | null;
   onSelect?: (h3: string) => void;
   width?: number;
@@ -42,6 +47,17 @@ export function ChangeMap({
       .map(({ h3, points }) => ({ cell: byCell.get(h3)!, points }))
       .sort((a, b) => Number(a.cell.class !== NO_CHANGE) - Number(b.cell.class !== NO_CHANGE));
   }, [cells, width, height]);
+  // Local authorities' outlines and names, so a printed review says where its cells are.
+  const lads = useBoundaries('lad', cells.length > 0);
+  const outlines = useMemo(() => {
+    const projection = cellProjection(
+      cells.map((c) => c.h3),
+      width,
+      height,
+      10,
+    );
+    return projection && lads.data ? boundaryPaths(lads.data.features, projection, width, height) : [];
+  }, [cells, width, height, lads.data]);
   return (
     <svg
       className="change-map"
@@ -52,6 +68,11 @@ export function ChangeMap({
     >
       <title>{title}</title>
       <rect width={width} height={height} fill="#f4f6f9" />
+      <g className="change-map-boundaries">
+        {outlines.map((o) => (
+          <path key={o.code} d={o.d} fill="none" stroke="#7d8aa0" strokeWidth={0.8} />
+        ))}
+      </g>
       {shapes.map(({ cell, points }) => (
         <polygon
           key={cell.h3}
@@ -72,9 +93,29 @@ export function ChangeMap({
             style: { cursor: 'pointer' },
           })}
         >
-          <title>{`${name(cell.class)}: ${cell.current === null ? 'fewer than the threshold' : cell.current} this period`}</title>
+          <title>{`${names[cell.h3] ?? cell.h3} · ${name(cell.class)}: ${cell.current === null ? 'fewer than the threshold' : cell.current} this period`}</title>
         </polygon>
       ))}
+      <g className="change-map-labels" pointerEvents="none">
+        {outlines.map(
+          (o) =>
+            o.label && (
+              <text
+                key={o.code}
+                x={o.label.x}
+                y={o.label.y}
+                textAnchor="middle"
+                fontSize={11}
+                fill="#1b2430"
+                stroke="#ffffff"
+                strokeWidth={3}
+                paintOrder="stroke"
+              >
+                {o.name}
+              </text>
+            ),
+        )}
+      </g>
     </svg>
   );
 }

@@ -175,7 +175,7 @@ export function PanelPage({
               .filter((l) => l.movement !== 'unchanged')
               .map((l) => (
                 <tr key={l.h3}>
-                  <td>{l.h3.slice(0, 10)}…</td>
+                  <td title={l.h3}>{comparison.data!.names[l.h3] ?? l.h3}</td>
                   <td>{l.before ? changeName(l.before.class) : '–'}</td>
                   <td>{l.after ? changeName(l.after.class) : '–'}</td>
                   <td>{l.movement}</td>

@@ -11,6 +11,7 @@ import { SeriesChart } from './SeriesChart';
 import { SmallMultiples } from './SmallMultiples';
 import { WatchedTable } from './WatchedTable';
 import { LinkButton } from '../controls/LinkButton';
+import { useAreaOptions } from '../geography/areaOptions';
 
 const STATUSES = [
   { value: 'open', label: 'Open' },
@@ -35,7 +36,8 @@ export function ReviewView({
   onWatch: (h3: string) => Promise<void>;
   readOnly?: boolean;
 }) {
-  const { review, notes } = body;
+  const { review, notes, names } = body;
+  const { names: areaNames } = useAreaOptions([]);
   const r = review.results;
   const [selected, setSelected] = useState<string | null>(r.priorities[0]?.h3 ?? null);
   const [error, setError] = useState<string | null>(null);
@@ -77,7 +79,8 @@ export function ReviewView({
   return (
     <section className="review" aria-label={`Review for ${review.meetingDate}`}>
       <p className="hint">
-        {r.current.label} compared with {r.comparison.map((p) => p.label).join(', ')} · {r.area} · H3 resolution {r.res}
+        {r.current.label} compared with {r.comparison.map((p) => p.label).join(', ')} ·{' '}
+        {areaNames.get(r.area) ?? r.area} · H3 resolution {r.res}
         {r.restricted && ` · restricted data: counts below ${r.threshold} withheld, others within ±2`}
       </p>
       {r.coverage?.notes.length ? <TextList className="coverage-notes hint" items={r.coverage.notes} /> : null}
@@ -93,6 +96,7 @@ export function ReviewView({
       <div className="review-body">
         <ChangeMap
           cells={r.cells}
+          names={names}
           selected={selected}
           onSelect={setSelected}
           title={`Change by location, ${r.current.label}`}
@@ -109,8 +113,8 @@ export function ReviewView({
                   className={p.h3 === selected ? 'selected' : undefined}
                   onClick={() => setSelected(p.h3)}
                 >
-                  <td>
-                    <LinkButton>{p.h3.slice(0, 10)}…</LinkButton>
+                  <td title={p.h3}>
+                    <LinkButton>{names[p.h3] ?? p.h3}</LinkButton>
                   </td>
                   <td>{changeName(p.class)}</td>
                   <td>{shown(p.current)}</td>
@@ -122,12 +126,13 @@ export function ReviewView({
           </table>
         </div>
       </div>
-      <SmallMultiples periods={r.series.periods} cells={r.series.cells} threshold={r.threshold} />
+      <SmallMultiples periods={r.series.periods} cells={r.series.cells} threshold={r.threshold} names={names} />
       {cell && (
         <section className="location" aria-label="Location">
           <h3>
-            Location {cell.h3}: {changeName(cell.class)}
+            {names[cell.h3] ?? cell.h3}: {changeName(cell.class)}
           </h3>
+          <p className="hint cell-id">H3 cell {cell.h3}</p>
           {series && (
             <SeriesChart
               counts={series}
@@ -185,6 +190,7 @@ export function ReviewView({
           columns={['Location', 'Reason', 'Then', 'Now']}
           short
           shown={shown}
+          names={names}
         />
       )}
     </section>

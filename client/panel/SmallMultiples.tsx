@@ -10,8 +10,11 @@ export function SmallMultiples({
   periods,
   cells,
   threshold,
+  names = {},
 }: {
   periods: readonly { label: string }[];
+  /** Each location's name for people, by cell id. */
+  names?: Readonly<Record<string, string>>;
   cells: Record<string, readonly (number | null)[]>;
   threshold: number | null;
 }) {
@@ -29,7 +32,7 @@ export function SmallMultiples({
               <rect width={size} height={size} fill="#f4f6f9" />
               {shapes.map(({ h3, points }) => (
                 <polygon key={h3} points={points} fill={fill(cells[h3]![i] ?? 0)} stroke="#6b7686" strokeWidth={0.6}>
-                  <title>{`${h3}: ${cells[h3]![i] ?? 'withheld'}`}</title>
+                  <title>{`${names[h3] ?? h3}: ${cells[h3]![i] ?? 'withheld'}`}</title>
                 </polygon>
               ))}
             </svg>

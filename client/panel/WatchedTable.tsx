@@ -9,10 +9,12 @@ export function WatchedTable(props: {
   watched: readonly Watched[];
   columns: readonly [string, string, string, string];
   caption?: string;
-  /** Shorten the cell ids (on screen; a printed report gives them whole). */
+  /** Names only (on screen); a printed report gives each cell's id after its name. */
   short?: boolean;
   /** A count as shown (withheld ones included). */
   shown: (n: number | null) => string;
+  /** Each location's name for people, by cell id. */
+  names: Readonly<Record<string, string>>;
 }) {
   const name = useChangeClassName();
   const state = (s: Watched['then']) => (s ? `${name(s.class)} (${props.shown(s.current)})` : 'none');
@@ -23,7 +25,10 @@ export function WatchedTable(props: {
       <tbody>
         {props.watched.map((w) => (
           <tr key={w.h3} data-h3={w.h3}>
-            <td>{props.short ? `${w.h3.slice(0, 10)}…` : w.h3}</td>
+            <td title={w.h3}>
+              {props.names[w.h3] ?? w.h3}
+              {!props.short && <span className="hint cell-id"> {w.h3}</span>}
+            </td>
             <td>{w.reason ?? ''}</td>
             <td>{state(w.then)}</td>
             <td>{state(w.now)}</td>

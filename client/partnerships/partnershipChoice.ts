@@ -19,8 +19,13 @@ export const CATEGORY_LABELS: Record<PartnershipSummary['category'], string> = {
 
 const CATEGORY_ORDER: readonly PartnershipSummary['category'][] = ['force', 'lad', 'vru', 'custom'];
 
-/** The Gwent force area if there is one (the bundled sample's home), else every area. */
-export function defaultAreaChoice(partnerships: readonly PartnershipSummary[]): AreaChoice {
+/**
+ * The user's own partnership (`home`, from the server) where it exists; else, for admins and
+ * users of no partnership, the Gwent force area if there is one (the bundled sample's home), else
+ * every area.
+ */
+export function defaultAreaChoice(partnerships: readonly PartnershipSummary[], home: number | null = null): AreaChoice {
+  if (home !== null && partnerships.some((p) => p.id === home)) return home;
   const gwent = partnerships.find((p) => p.category === 'force' && /\bgwent\b/i.test(p.name));
   return gwent ? gwent.id : 'all';
 }

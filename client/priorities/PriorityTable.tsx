@@ -27,10 +27,16 @@ export function PriorityTable({
   summary,
   loading,
   error,
+  onSelect,
+  selected,
 }: {
   summary: SummaryBody | null;
   loading: boolean;
   error: string | null;
+  /** A row clicked or chosen with Enter: the map flies to its cell and opens its panel. */
+  onSelect?: (h3: string) => void;
+  /** The cell whose panel is open. */
+  selected?: string | null;
 }) {
   const { hotspotClasses } = useVocabulary();
   return (
@@ -61,12 +67,29 @@ export function PriorityTable({
           <table className="data-table priority-table">
             <caption className="hint">
               Top {summary.priorities.length} cells by hot-spot class, then count (H3 resolution {summary.res})
+              {onSelect && '; choose a row to show its cell on the map'}
             </caption>
-            <TableHead columns={['#', 'Class', 'Incidents', 'Nearby (500 m)']} scoped />
+            <TableHead columns={['#', 'Location', 'Class', 'Incidents', 'Nearby (500 m)']} scoped />
             <tbody>
               {summary.priorities.map((p, i) => (
-                <tr key={p.h3} data-h3={p.h3}>
+                <tr
+                  key={p.h3}
+                  data-h3={p.h3}
+                  className={onSelect ? `priority-row${p.h3 === selected ? ' selected' : ''}` : undefined}
+                  tabIndex={onSelect ? 0 : undefined}
+                  aria-current={p.h3 === selected ? 'true' : undefined}
+                  onClick={onSelect && (() => onSelect(p.h3))}
+                  onKeyDown={
+                    onSelect &&
+                    ((event) => {
+                      if (event.key !== 'Enter' && event.key !== ' ') return;
+                      event.preventDefault();
+                      onSelect(p.h3);
+                    })
+                  }
+                >
                   <td>{i + 1}</td>
+                  <td title={`H3 cell ${p.h3}`}>{p.name}</td>
                   <td
                     title={
                       p.class === null ? 'Class withheld: data too sparse' : hotspotClassLabel(hotspotClasses, p.class)

@@ -2,7 +2,7 @@ import { isMonth } from '../period/months';
 
 export type MapView = 'counts' | 'hotspots' | 'density' | 'space-time';
 export type MapMode = 'side-by-side' | 'cross-border';
-export type AdminTab = 'users' | 'audit' | 'budgets';
+export type AdminTab = 'users' | 'audit' | 'budgets' | 'base-map';
 
 /** How one key's value is read from the query string (undefined: not valid) and written to it. */
 interface Codec<T> {
@@ -35,6 +35,23 @@ const oneOf = <T extends string>(...values: T[]) => text((raw) => values.find((v
 const ids = list(id);
 const words = list(matching(WORD));
 
+/** The map's centre and zoom as a link holds them. */
+export interface MapAt {
+  lat: number;
+  lng: number;
+  zoom: number;
+}
+
+function decodeAt(raw: string): MapAt | undefined {
+  const parts = raw.split(',').map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return undefined;
+  const [lat, lng, zoom] = parts as [number, number, number];
+  return Math.abs(lat) <= 85 && Math.abs(lng) <= 180 && zoom >= 0 && zoom <= 22 ? { lat, lng, zoom } : undefined;
+}
+
+// Five decimals of a degree is about a metre: enough to reopen the same view.
+const encodeAt = (at: MapAt) => `${at.lat.toFixed(5)},${at.lng.toFixed(5)},${at.zoom.toFixed(2)}`;
+
 /** Every key, in the order a URL lists them, and how its value is written. */
 const CODECS = {
   // The analysis selection, shared by the map, Compare and Police and ED pages.
@@ -60,6 +77,10 @@ const CODECS = {
   step: oneOf('0', '1'),
   boundaries: words,
   places: words,
+  /** The cell whose panel is open (an H3 id). */
+  cell: text(matching(/^8[0-9a-f]{14}$/)),
+  /** Where the map looks: "latitude,longitude,zoom" (written when the user moves the map or copies a link). */
+  at: { decode: decodeAt, encode: encodeAt } as Codec<MapAt>,
   // The Compare page.
   areas: list(matching(AREA)),
   maps: oneOf<MapMode>('side-by-side', 'cross-border'),
@@ -72,7 +93,7 @@ const CODECS = {
   // The Panels and Admin pages.
   panel: number(id),
   review: number(id),
-  tab: oneOf<AdminTab>('users', 'audit', 'budgets'),
+  tab: oneOf<AdminTab>('users', 'audit', 'budgets', 'base-map'),
 };
 
 type Decoded<C> = C extends Codec<infer T> ? T : never;

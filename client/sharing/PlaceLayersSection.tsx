@@ -94,7 +94,7 @@ export function PlaceLayersSection({ layers, ownerLabel, act }: Props) {
       )}
       <DataTable
         className="place-layers"
-        columns={['Id', 'Layer', 'Type', 'Held by', 'Places', 'Access', '']}
+        columns={['Id', 'Layer', 'Type', 'Held by', 'Places', 'Access', 'Actions']}
         rows={layers}
         row={(l) => (
           <tr key={l.id}>

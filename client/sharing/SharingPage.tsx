@@ -71,7 +71,7 @@ export function SharingPage({ user, header, notice }: { user: SessionUser; heade
         {s17.length > 0 && <p className="hint">Not shareable (s17): {s17.map((d) => d.name).join('; ')}.</p>}
         <DataTable
           className="grants-table"
-          columns={['Data', 'Granted to', 'Purpose', 'Area', 'Expires', 'Status', '']}
+          columns={['Data', 'Granted to', 'Purpose', 'Area', 'Expires', 'Status', 'Actions']}
           rows={grants}
           row={(g) => (
             <tr key={g.id}>

@@ -24,7 +24,7 @@ export function SnaPage({ onBack }: { onBack: () => void }) {
   const [selection] = useSelection();
   const chapter = chapterOf(selection);
   return (
-    <div className="report-page">
+    <main className="report-page">
       <p className="no-print report-actions">
         <LinkButton onClick={onBack}>Back</LinkButton>{' '}
         <button type="button" onClick={() => window.print()}>
@@ -41,6 +41,6 @@ export function SnaPage({ onBack }: { onBack: () => void }) {
       ) : (
         <SnaReport selection={chapter} groups={reference.groups} />
       )}
-    </div>
+    </main>
   );
 }

@@ -265,13 +265,16 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
         {summary.data && (
           <figure>
             <table className="data-table sna-priorities">
-              <TableHead columns={['#', 'Cell', 'Incidents', 'Gi* class', 'Settings within 500 m']} scoped />
+              <TableHead
+                columns={['#', 'Location (H3 cell)', 'Incidents', 'Gi* class', 'Settings within 500 m']}
+                scoped
+              />
               <tbody>
                 {summary.data.priorities.map((p, i) => (
                   <tr key={p.h3}>
                     <td>{i + 1}</td>
                     <td>
-                      <code>{p.h3}</code>
+                      {p.name} <code className="cell-id">{p.h3}</code>
                     </td>
                     <td className="number">{n(p.count, summary.data!.threshold)}</td>
                     <td>{p.class === null ? '–' : hotspotClassLabel(hotspotClasses, p.class) || '–'}</td>
@@ -340,12 +343,15 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
           </ul>
           <figure>
             <table className="data-table sna-ed-excess">
-              <TableHead columns={['Cell', 'Police-recorded', 'ED assaults', 'Settings within 300 m']} scoped />
+              <TableHead
+                columns={['Location (H3 cell)', 'Police-recorded', 'ED assaults', 'Settings within 300 m']}
+                scoped
+              />
               <tbody>
                 {tri.data.classCells['ed-excess']!.map((c) => (
                   <tr key={c.h3}>
                     <td>
-                      <code>{c.h3}</code>
+                      {c.name} <code className="cell-id">{c.h3}</code>
                     </td>
                     <td className="number">{n(c.police, tri.data!.threshold)}</td>
                     <td className="number">{n(c.ed, tri.data!.threshold)}</td>

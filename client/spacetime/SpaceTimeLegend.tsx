@@ -10,8 +10,18 @@ export function SpaceTimeLegend(props: {
   definition: readonly string[];
   area: string | null;
 }) {
-  const { body, colour } = props;
-  if (!body) return null;
+  if (!props.body) return null;
+  return (
+    <ClassLegend
+      {...spaceTimeLegendContent(props.body, props.colour)}
+      area={props.area}
+      definition={props.definition}
+    />
+  );
+}
+
+/** What the space-time legend says (on screen and in a saved image). */
+export function spaceTimeLegendContent(body: SpaceTimeBody, colour: SpaceTimeColour) {
   const counts = new Map<string, number>();
   for (const cell of body.cells) {
     const label = colour === 'emerging' ? ehsaLabel(cell) : cell.sfhotspot;
@@ -28,23 +38,19 @@ export function SpaceTimeLegend(props: {
       : Object.entries(SFHOTSPOT_FILL)
           .filter(([label]) => label !== 'no pattern')
           .map(([label, fill]) => ({ key: label, label, fill, count: counts.get(label) ?? 0 }));
-  return (
-    <ClassLegend
-      title={colour === 'emerging' ? 'Emerging hot spots (ArcGIS EHSA)' : 'Hot-spot classes over time (sfhotspot)'}
-      subtitle={`${body.periods.length} months to ${body.asOf} · H3 resolution ${body.res} · ${body.k}-ring neighbours · ${body.rule === 'sfhotspot' ? "sfhotspot's significance" : 'FDR over cells'} · EHSA time step ${body.timeStep}`}
-      area={props.area}
-      classes={classes.filter((c) => c.count > 0)}
-      note={[
-        `${body.regionCells.toLocaleString('en-GB')} cells in the region; unfilled cells have no pattern.`,
-        body.coverage.note && `Coverage: ${body.coverage.note}.`,
-        body.sourcesNote && `Sources: ${body.sourcesNote}.`,
-        `Significance: ${body.method.significance}.`,
-        colour === 'emerging' ? `Patterns: ${body.method.emerging}.` : `Classes: ${body.method.sfhotspot}.`,
-        body.disclosure.note,
-      ]
-        .filter(Boolean)
-        .join(' ')}
-      definition={props.definition}
-    />
-  );
+  return {
+    title: colour === 'emerging' ? 'Emerging hot spots (ArcGIS EHSA)' : 'Hot-spot classes over time (sfhotspot)',
+    subtitle: `${body.periods.length} months to ${body.asOf} · H3 resolution ${body.res} · ${body.k}-ring neighbours · ${body.rule === 'sfhotspot' ? "sfhotspot's significance" : 'FDR over cells'} · EHSA time step ${body.timeStep}`,
+    classes: classes.filter((c) => c.count > 0),
+    note: [
+      `${body.regionCells.toLocaleString('en-GB')} cells in the region; unfilled cells have no pattern.`,
+      body.coverage.note && `Coverage: ${body.coverage.note}.`,
+      body.sourcesNote && `Sources: ${body.sourcesNote}.`,
+      `Significance: ${body.method.significance}.`,
+      colour === 'emerging' ? `Patterns: ${body.method.emerging}.` : `Classes: ${body.method.sfhotspot}.`,
+      body.disclosure.note,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  };
 }

@@ -10,17 +10,21 @@ export const SPACE_TIME_LAYER_ID = 'space-time-classes';
 
 type SpaceTimeCell = SpaceTimeBody['cells'][number];
 
-/** sfhotspot classes: hot reds, cold blues, mixed purple; no pattern unfilled. */
+/**
+ * sfhotspot classes: hot reds to yellow, cold deep blue to pale, mixed grey-purple; no pattern
+ * unfilled. Adjusted from ColorBrewer's RdYlBu so every pair stays ≥ 10 CIEDE2000 apart under
+ * protanopia, deuteranopia and tritanopia (test/client/palettes.test.ts).
+ */
 export const SFHOTSPOT_FILL: Record<string, Rgba> = {
   'persistent hotspot': [165, 0, 38, 210],
-  'emerging hotspot': [244, 109, 67, 200],
-  'intermittent hotspot': [253, 174, 97, 190],
-  'former hotspot': [254, 224, 144, 180],
-  'persistent coldspot': [49, 54, 149, 210],
-  'emerging coldspot': [69, 117, 180, 200],
-  'intermittent coldspot': [116, 173, 209, 190],
-  'former coldspot': [224, 243, 248, 180],
-  'mixed hot/coldspot': [118, 42, 131, 190],
+  'emerging hotspot': [229, 105, 37, 200],
+  'intermittent hotspot': [255, 225, 0, 190],
+  'former hotspot': [255, 254, 183, 180],
+  'persistent coldspot': [37, 0, 150, 210],
+  'emerging coldspot': [46, 86, 198, 200],
+  'intermittent coldspot': [90, 170, 255, 190],
+  'former coldspot': [225, 255, 255, 180],
+  'mixed hot/coldspot': [96, 76, 91, 190],
   'no pattern': [0, 0, 0, 0],
 };
 
@@ -35,17 +39,29 @@ export const EHSA_PATTERNS = [
   'sporadic',
   'historical',
 ] as const;
+// EHSA's sixteen patterns (8 hot, 8 cold) in EHSA_PATTERNS order: warm for hot, cool for cold,
+// searched from a red and a blue ramp until every pair stays ≥ 10 CIEDE2000 apart under each
+// colour-vision deficiency (a plain ramp put neighbouring patterns under 1 apart).
 const HOT_RAMP: Rgba[] = [
   [165, 0, 38, 210],
   [215, 48, 39, 205],
-  [244, 109, 67, 200],
-  [253, 174, 97, 195],
-  [254, 224, 144, 190],
-  [255, 200, 200, 185],
-  [255, 230, 230, 180],
-  [230, 210, 190, 180],
+  [155, 49, 106, 200],
+  [245, 133, 34, 195],
+  [255, 233, 97, 190],
+  [231, 159, 166, 185],
+  [214, 255, 188, 180],
+  [169, 182, 111, 180],
 ];
-const COLD_RAMP: Rgba[] = HOT_RAMP.map(([r, g, b, a]) => [b, g, r, a]);
+const COLD_RAMP: Rgba[] = [
+  [38, 0, 165, 210],
+  [60, 24, 244, 205],
+  [100, 68, 250, 200],
+  [119, 122, 255, 195],
+  [164, 115, 135, 190],
+  [118, 171, 218, 185],
+  [255, 255, 245, 180],
+  [158, 238, 255, 180],
+];
 
 /** The label of a cell's EHSA pattern, or null. */
 export const ehsaLabel = (cell: SpaceTimeCell) =>

@@ -37,7 +37,8 @@ const loadTriangulation = (query: TriangulationQuery, signal: AbortSignal) =>
   okJson(api.api.triangulation.$get({ query }, { init: { signal } }));
 
 const DEFAULT_AREA = 'pfa:W15000002';
-const CREDIT = 'Contains OS data © Crown copyright; ONS and police.uk data under OGL v3.';
+const CREDIT =
+  'Contains OS data © Crown copyright; ONS and police.uk data under OGL v3; place names © GeoNames, CC BY 4.0.';
 
 /** Narrows the ED records to some of the server's values of an attribute (kept in the URL); none ticked = all. */
 function EdFilter({ attribute, what }: { attribute: 'settings' | 'weapons'; what: string }) {
@@ -150,13 +151,13 @@ export function TriangulationPage({
         <div className="triangulation-body">
           <figure className="linked-map-frame wide">
             <figcaption>
-              {areaName}: police-recorded (blue) against ED-recorded (pink) violence; significant differences outlined
+              {areaName}: police-recorded (orange) against ED-recorded (blue) violence; significant differences outlined
             </figcaption>
             <LinkedMap
               id="triangulation"
               label="Police and ED records"
               print={{
-                caption: `Police-recorded (blue) against ED-recorded (pink) violence, ${areaName}, ${period?.from ?? ''} to ${period?.to ?? ''}. H3 resolution ${res}.${body?.restricted ? ` Counts below ${body.threshold} withheld.` : ''} ${CREDIT}`,
+                caption: `Police-recorded (orange) against ED-recorded (blue) violence, ${areaName}, ${period?.from ?? ''} to ${period?.to ?? ''}. H3 resolution ${res}.${body?.restricted ? ` Counts below ${body.threshold} withheld.` : ''} ${CREDIT}`,
                 fileName: `triangulation-${area.replace(':', '-')}.png`,
               }}
               layer={layer}
@@ -175,7 +176,9 @@ export function TriangulationPage({
               <caption className="hint">ED level (rows) by police level (columns)</caption>
               <thead>
                 <tr>
-                  <th />
+                  <th scope="col">
+                    <span className="visually-hidden">ED level by police level</span>
+                  </th>
                   {LEVEL_LABELS.map((l) => (
                     <th key={l} scope="col">
                       {l}

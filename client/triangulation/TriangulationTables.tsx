@@ -24,14 +24,14 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
           ) : (
             <table className="data-table triangulation-cells" data-class={s.id}>
               <TableHead
-                columns={['Cell', 'Local authority', 'Police-recorded', 'ED assaults', 'Nearby (300 m)']}
+                columns={['Location (H3 cell)', 'Local authority', 'Police-recorded', 'ED assaults', 'Nearby (300 m)']}
                 scoped
               />
               <tbody>
                 {body.classCells[s.id]!.map((c) => (
                   <tr key={c.h3} data-h3={c.h3}>
                     <td>
-                      <code>{c.h3}</code>
+                      {c.name} <code className="cell-id">{c.h3}</code>
                     </td>
                     <td>{c.lad ? (names.get(`lad:${c.lad}`) ?? c.lad) : '–'}</td>
                     <td className="number">{n(c.police, t)}</td>
@@ -87,7 +87,7 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
           ))}
           <table className="data-table breakdown nte">
             <caption className="hint">Night-time economy (Friday and Saturday, 22:00-04:00)</caption>
-            <TableHead columns={['', 'Night-time economy', 'Rest of the week']} scoped />
+            <TableHead columns={['Records', 'Night-time economy', 'Rest of the week']} scoped />
             <tbody>
               {(
                 [

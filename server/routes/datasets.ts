@@ -18,6 +18,7 @@ import { expandInputs } from '../ingest/sources.js';
 import { log } from '../log.js';
 import { reportForOthers, roundCount } from '../release/metadata.js';
 import type { ImportReport } from '../ingest/report.js';
+import { mapDefaults } from '../services/map-defaults.js';
 import type { AppEnv } from '../http/env.js';
 import { resolveOwner } from '../http/owner-field.js';
 import { streamOrSpoolUpload } from '../http/upload.js';
@@ -84,6 +85,11 @@ export const datasetRoutes = new Hono<AppEnv>()
     const user = c.get('user')!;
     const datasets = await visibleDatasets(c, user, c.get('auth').now(), await listDatasets(c.get('db')));
     return c.json({ datasets: datasets.map((d) => forListing(d, user)) });
+  })
+  .get('/datasets/defaults', allow.signedIn({ datasets: true }), async (c) => {
+    const user = c.get('user')!;
+    const datasets = await visibleDatasets(c, user, c.get('auth').now(), await listDatasets(c.get('db')));
+    return c.json(await mapDefaults(c.get('db'), user.scopes, datasets));
   })
   .get('/datasets/:id', allow.signedIn({ datasets: true }), validate('param', idParam), async (c) => {
     const db = c.get('db');

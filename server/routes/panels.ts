@@ -39,19 +39,31 @@ import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { validate } from '../http/validate.js';
 import { changePeriods } from '../services/change.js';
 import { panelProblem } from '../auth/panel-setup.js';
+import { locationLabels } from '../services/location-names.js';
 import { freezeReview, seriesPeriods } from '../services/review-freeze.js';
 
 const cellsOf = (review: Review) => review.results.cells;
+
+/** Every location a review shows: its changed cells, priorities, watched and tracked ones. */
+const locationsOf = (review: Review) => [
+  ...review.results.cells.map((cell) => cell.h3),
+  ...review.results.priorities.map((cell) => cell.h3),
+  ...review.results.watched.map((w) => w.h3),
+  ...Object.keys(review.results.series.cells),
+];
 
 /** A review with its panel, the previous review, and the panel's notes and actions up to its meeting. */
 async function reviewWithNotes(c: Context<AppEnv>, { review, panel }: { review: Review; panel: Panel }) {
   const db = c.get('db');
   const previous = await previousReview(db, panel.id, review.meetingDate);
+  const notes = await notesOfPanel(db, panel.id, review.meetingDate);
   return {
     review,
     panel,
     previous: previous ? { id: previous.id, meetingDate: previous.meetingDate } : null,
-    notes: await notesOfPanel(db, panel.id, review.meetingDate),
+    notes,
+    /** A name for people for each location shown (the id stays the key). */
+    names: await locationLabels(db, [...locationsOf(review), ...notes.map((n) => n.h3)]),
   };
 }
 
@@ -93,10 +105,15 @@ export const panelRoutes = new Hono<AppEnv>()
     const found = await memberPanel(c, c.req.valid('param').id, c.req.valid('query').override);
     if (!found.ok) return c.json({ error: found.error }, found.status);
     const db = c.get('db');
+    const watched = await watchList(db, found.value.id);
     return c.json({
       panel: found.value,
       reviews: await listReviews(db, found.value.id),
-      watchList: await watchList(db, found.value.id),
+      watchList: watched,
+      names: await locationLabels(
+        db,
+        watched.map((w) => w.h3),
+      ),
     });
   })
   .post(
@@ -168,10 +185,15 @@ export const panelRoutes = new Hono<AppEnv>()
       if (a.value.panel.id !== b.value.panel.id)
         return c.json({ error: 'reviews of different panels cannot be compared' }, 400);
       const priorities = (r: Review) => r.results.priorities;
+      const locations = compareReviews(priorities(a.value.review), priorities(b.value.review));
       return c.json({
         before: { id: other, meetingDate: a.value.review.meetingDate },
         after: { id, meetingDate: b.value.review.meetingDate },
-        locations: compareReviews(priorities(a.value.review), priorities(b.value.review)),
+        locations,
+        names: await locationLabels(
+          c.get('db'),
+          locations.map((l) => l.h3),
+        ),
       });
     },
   )
@@ -261,12 +283,18 @@ export const panelRoutes = new Hono<AppEnv>()
       const cells = cellsOf(review);
       await audit(c, { action: 'review.export', target: `review:${id}`, summary: { format, cells: cells.length } });
       const name = `review-${id}-${review.meetingDate}`;
-      if (format === 'cells.geojson') return cellsGeoJsonResponse(c, name, cells);
+      // The id stays a column (joins, GIS); the name is for people reading the export.
+      const names = await locationLabels(
+        c.get('db'),
+        cells.map((cell) => cell.h3),
+      );
+      const named = cells.map((cell) => ({ ...cell, location: names[cell.h3] ?? null }));
+      if (format === 'cells.geojson') return cellsGeoJsonResponse(c, name, named);
       return csvResponse(
         c,
         name,
-        ['h3', 'current', 'comparison', 'class'],
-        cells.map((cell) => [cell.h3, cell.current, cell.comparison, cell.class]),
+        ['h3', 'location', 'current', 'comparison', 'class'],
+        named.map((cell) => [cell.h3, cell.location, cell.current, cell.comparison, cell.class]),
       );
     },
   );

@@ -7,6 +7,7 @@ import { releasedArea, releasedAreaTotal } from '../release/gate.js';
 import { fromReleasedRule, releasedCount } from '../release/rules.js';
 import { releasedConcentration, releasedHotspots } from '../release/statistics.js';
 import { coveredArea } from './coverage.js';
+import { nameLocations } from './location-names.js';
 import { nearbySettings } from './nearby-settings.js';
 import type { Ring } from '../analysis/neighbourhood.js';
 import { describeSelection, type PreparedSelection, releaseOf } from './selection.js';
@@ -70,13 +71,19 @@ export async function areaSummary(
     .filter((cell) => cell.count > 0)
     .sort((a, b) => (b.class ?? 0) - (a.class ?? 0) || b.count - a.count || (a.h3 < b.h3 ? -1 : 1))
     .slice(0, q.top);
-  const nearest = await nearbySettings(
-    db,
-    places,
-    priorities.map((cell) => cell.h3),
-    q.within,
-    { public: q.public },
-  );
+  const [nearest, names] = await Promise.all([
+    nearbySettings(
+      db,
+      places,
+      priorities.map((cell) => cell.h3),
+      q.within,
+      { public: q.public },
+    ),
+    nameLocations(
+      db,
+      priorities.map((cell) => cell.h3),
+    ),
+  ]);
   return {
     area: areaKey(area)!,
     force: force ? `pfa:${force}` : null,
@@ -102,7 +109,15 @@ export async function areaSummary(
     priorities: priorities.map((cell, i) => {
       const count = releasedCount(released, cell.h3);
       const rate = ratePerThousand(count, populationOf.get(cell.h3) ?? null);
-      return { h3: cell.h3, count, rate, class: cell.class, z: cell.z, nearest: nearest[i]! };
+      return {
+        h3: cell.h3,
+        name: names.get(cell.h3)!.label,
+        count,
+        rate,
+        class: cell.class,
+        z: cell.z,
+        nearest: nearest[i]!,
+      };
     }),
   };
 }

@@ -16,6 +16,7 @@ import {
 } from '../release/gate.js';
 import { releasedCount, standIn, statValue, statValues } from '../release/rules.js';
 import { releasedHotspots } from '../release/statistics.js';
+import { nameLocations } from './location-names.js';
 import { nearbySettings } from './nearby-settings.js';
 import { describeSelection, type PreparedSelection, publicSummaryNote } from './selection.js';
 
@@ -174,9 +175,13 @@ async function classCellsOf(
       CLASSES.map(async (cls) => {
         const top = ranked(cls);
         const h3s = top.map((cell) => cell.h3);
-        const nearest = await nearbySettings(db, places, h3s, p.within, { public: p.public });
+        const [nearest, names] = await Promise.all([
+          nearbySettings(db, places, h3s, p.within, { public: p.public }),
+          nameLocations(db, h3s),
+        ]);
         const listed = top.map((cell, i) => ({
           h3: cell.h3,
+          name: names.get(cell.h3)!.label,
           lad: cell.lad,
           police: cell.police,
           ed: cell.ed,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areaCover } from '../../server/db/areas.js';
 import { findPartnershipByName } from '../../server/db/partnerships.js';
 import { resolveMapping } from '../../server/ingest/mapping.js';
+import { nameLocations } from '../../server/services/location-names.js';
 import { createApp } from '../../server/app.js';
 import { as, createTestUser, type TestUser } from '../helpers/auth.js';
 import { backends, type TestDb } from '../helpers/databases.js';
@@ -212,12 +213,16 @@ describe.each(backends)('panel reviews on $name', (backend) => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for Excel
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('h3,current,comparison,class');
-    expect(text).toContain(`${cellOfSpot(STOPS)},0,`);
+    expect(text.split('\r\n')[0]).toBe('h3,location,current,comparison,class');
+    // The id stays the first column; each location's name for people comes after it.
+    const stopped = (await nameLocations(t.db, [cellOfSpot(STOPS)])).get(cellOfSpot(STOPS))!.label;
+    const quoted = stopped.includes(',') ? `"${stopped}"` : stopped;
+    expect(text).toContain(`${cellOfSpot(STOPS)},${quoted},0,`);
     const geo = (await (await as(app, member).request(`/api/reviews/${second.id}/export/cells.geojson`)).json()) as {
-      features: { properties: { h3: string }; geometry: { coordinates: number[][][] } }[];
+      features: { properties: { h3: string; location: string }; geometry: { coordinates: number[][][] } }[];
     };
     expect(geo.features).toHaveLength(second.results.cells.length);
+    expect(geo.features.find((f) => f.properties.h3 === cellOfSpot(STOPS))!.properties.location).toBe(stopped);
     expect(geo.features[0]!.geometry.coordinates[0]!.length).toBe(7); // a closed hexagon
     const report = (await (await as(app, member).request(`/api/reviews/${second.id}/report`)).json()) as ReviewBody;
     expect(report.review.results).toEqual(second.results);

@@ -69,6 +69,7 @@ const ROUTES: Record<string, RouteRow> = {
   'GET /api/vocabulary': {},
   // Listing, detail, upload and delete of datasets are played by their own tests below.
   'GET /api/datasets': {},
+  'GET /api/datasets/defaults': {},
   'GET /api/datasets/{id}': {},
   'DELETE /api/datasets/{id}': {},
   'POST /api/datasets': {},
@@ -76,8 +77,16 @@ const ROUTES: Record<string, RouteRow> = {
   'GET /api/hotspots': { use: (id, a) => `/api/hotspots?${q(id, a)}&res=8` },
   'GET /api/density': { use: (id, a) => `/api/density?${q(id, a)}&res=8` },
   'GET /api/time-profile': { use: (id, a) => `/api/time-profile?${q(id, a)}`, areaOptional: true },
+  // A resolution-9 cell of central Newport (NEWPORT_POINT), asked about with the area it lies in.
+  'GET /api/cells/{h3}/detail': { use: (id, a) => `/api/cells/8919587a517ffff/detail?${q(id, a)}&res=9` },
   'GET /api/boundaries/{level}': {},
   'GET /api/areas': {},
+  // Base map: reference names, tiles and the admin's setting; no datasets, no counts.
+  'GET /api/base-map': {},
+  'PUT /api/base-map': {},
+  'GET /api/base-map/files': {},
+  'GET /api/base-map/labels': {},
+  'GET /api/base-map/pmtiles/{file}': {},
   'GET /api/partnerships': {},
   'GET /api/partnerships/{id}': {},
   'POST /api/partnerships': {},

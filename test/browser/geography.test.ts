@@ -10,7 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { cellToLatLng } from 'h3-js';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellsBody, drawnMap, hasChromium, launchChromium, warmPixels, signInThroughPage } from '../helpers/browser.js';
+import {
+  cellsBody,
+  drawnMap,
+  hasChromium,
+  launchChromium,
+  openControls,
+  signInThroughPage,
+  warmPixels,
+} from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -74,6 +82,7 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
     // "All areas" removes the filter; then move far away (North Wales) so choosing Gwent must
     // move the map back.
     const allCells = page.waitForResponse((r) => r.url().includes('/api/cells?') && areaOf(r.request()) === null);
+    await openControls(page, 'Area and data');
     await page.locator('#partnership').selectOption('all');
     const unfiltered = await cellsBody(await allCells);
     await drawnMap(page, unfiltered);
@@ -139,6 +148,7 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
 
     const schools = await expected('school');
     expect(schools).toBeGreaterThan(50);
+    await openControls(page, 'Map layers');
     await page.getByRole('checkbox', { name: /^Schools/ }).check();
     await expect
       .poll(() => placesDrawn(page), { timeout: 30_000 })
@@ -166,6 +176,7 @@ describe.skipIf(!hasChromium)('geography in the browser', () => {
     // LSOAs are fetched only when switched on, and then only for Gwent's force area.
     expect(apiRequests.filter((u) => u.includes('/api/boundaries/lsoa'))).toEqual([]);
     const lsoaRequest = page.waitForRequest((r) => r.url().includes('/api/boundaries/lsoa'));
+    await openControls(page, 'Map layers');
     await page.getByRole('checkbox', { name: /LSOAs/ }).check();
     expect(new URL((await lsoaRequest).url()).searchParams.get('within')).toBe('pfa:W15000002');
     await expect.poll(() => map.getAttribute('data-lsoa-features'), { timeout: 30_000 }).not.toBe('0');

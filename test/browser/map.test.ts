@@ -11,7 +11,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cellsBody, drawnMap, hasChromium, launchChromium, warmPixels, signInThroughPage } from '../helpers/browser.js';
+import {
+  cellsBody,
+  drawnMap,
+  hasChromium,
+  launchChromium,
+  openControls,
+  signInThroughPage,
+  warmPixels,
+} from '../helpers/browser.js';
 import { policeUkFile } from '../helpers/shared-data.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/test-server.js';
 
@@ -170,7 +178,9 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       await signInThroughPage(page, s.server.url, s.server.analyst);
       const response = await summaryResponse;
       expect(response.status()).toBe(200);
-      const summary = (await response.json()) as { priorities: { h3: string; count: number; class: number }[] };
+      const summary = (await response.json()) as {
+        priorities: { h3: string; name: string; count: number; class: number }[];
+      };
       expect(summary.priorities.length).toBe(10);
       const table = page.getByRole('table', { name: /Top 10 cells/ });
       await table.waitFor();
@@ -179,7 +189,10 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-h3')))).toEqual(
         summary.priorities.map((p) => p.h3),
       );
-      expect(await rows.first().textContent()).toMatch(new RegExp(`^1Hot 99%${summary.priorities[0]!.count}`));
+      // Each location by its name for people (its street and town, or LSOA and postcode sector), not its id.
+      const first = summary.priorities[0]!;
+      expect(first.name).not.toMatch(/^[0-9a-f]{15}$/);
+      expect((await rows.first().textContent())!.startsWith(`1${first.name}Hot 99%${first.count}`)).toBe(true);
       await page.locator('.priorities').screenshot({ path: `${ARTIFACTS}priorities.png` });
       expect(s.errors).toEqual([]);
     });
@@ -240,6 +253,7 @@ describe.skipIf(!hasChromium)('map in the browser', () => {
       await drawnMap(page, await cellsBody(await first));
 
       const restricted = page.waitForResponse((r) => r.url().includes('/api/cells?'));
+      await openControls(page, 'Area and data');
       await page.getByRole('checkbox', { name: /restricted/i }).check();
       const body = await cellsBody(await restricted);
       const suppressed = body.cells.filter((c) => c.count === null).length;

@@ -58,11 +58,18 @@ describe.skipIf(!hasChromium)('panel review in the browser', () => {
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     expect(await rows.first().locator('td').nth(1).textContent()).toBe('New');
     expect(await page.locator(`.change-map polygon[data-class="new"]`).count()).toBeGreaterThanOrEqual(1);
+    // The change map says where it is: local authority outlines and at least one authority's name.
+    await expect.poll(() => page.locator('.change-map .change-map-boundaries path').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('.change-map .change-map-labels text').allTextContents()).not.toEqual([]);
+    await page
+      .locator('.change-map')
+      .first()
+      .screenshot({ path: `${ARTIFACTS}change-map.png` });
     expect(await page.locator('.change-summary li[data-class="new"]').textContent()).toMatch(/New: [1-9]/);
     expect(await page.locator('.small-multiple svg').count()).toBe(8); // the last eight fortnights
 
     await page.locator(`.review-priorities tr[data-h3="${cellOfSpot(APPEARS)}"]`).click();
-    await expect.poll(() => page.locator('.location h3').textContent()).toContain(cellOfSpot(APPEARS));
+    await expect.poll(() => page.locator('.location .cell-id').textContent()).toContain(cellOfSpot(APPEARS));
     expect(await page.locator('.series-chart rect').count()).toBe(8);
     await page.getByLabel('Kind').selectOption('action');
     await page.getByLabel('Note or action').fill('Licensing to visit the new late bar');

@@ -99,12 +99,13 @@ describe.skipIf(!hasChromium)('police and ED triangulation in the browser', () =
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(bitmap, 0, 0);
       const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      let pinkOrBlue = 0;
+      // The bivariate fill: police orange (red well above blue) or ED blue (blue well above red).
+      let orangeOrBlue = 0;
       for (let i = 0; i < data.length; i += 4) {
         const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        if ((r > 150 && b > 130 && g < 150) || (b > 120 && r < 110 && g < 170)) pinkOrBlue++;
+        if ((r > 180 && r - b > 90 && g > 60) || (b > 160 && b - r > 60 && g < 170)) orangeOrBlue++;
       }
-      return pinkOrBlue;
+      return orangeOrBlue;
     }, png.toString('base64'));
     expect(drawn).toBeGreaterThan(5000);
     // Made in the browser, recorded on the server: every export is audited.

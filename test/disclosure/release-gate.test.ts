@@ -7,7 +7,7 @@
  * released (record them, change the true data, replay them: the same answer).
  */
 import fc from 'fast-check';
-import { cellToLatLng } from 'h3-js';
+import { cellToLatLng, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concentration } from '../../server/analysis/concentration.js';
 import { classifyChanges } from '../../server/analysis/change.js';
@@ -405,6 +405,7 @@ describe.each(backends)('the release gate against a determined analyst on $name'
         'triangulation',
         'triangulation-export',
         'sna',
+        'cell-detail',
       ),
       area: fc.constantFrom(...areas),
       months: fc
@@ -440,6 +441,11 @@ describe.each(backends)('the release gate against a determined analyst on $name'
           return `/api/proximity?${base}&area=${s.area}&type=licensed-premises&radius=400`;
         case 'time-profile':
           return `/api/time-profile?${base}&area=${s.area}`;
+        case 'cell-detail': {
+          // A cell in the area: central Newport, or central Cwmbran for Torfaen.
+          const at = s.area === 'lad:W06000020' ? [51.6536, -3.0214] : [51.588, -2.997];
+          return `/api/cells/${latLngToCell(at[0]!, at[1]!, s.res)}/detail?${base}&res=${s.res}&area=${s.area}`;
+        }
         default:
           return `/api/${s.route}?${base}&res=${s.res}&area=${s.area}`;
       }

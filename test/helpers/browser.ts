@@ -105,3 +105,10 @@ export async function airGappedPage(
   );
   return { page, errors };
 }
+
+/** Opens one of the map side panel's collapsible groups ("Area and data", "Map layers", ...) unless it is open. */
+export async function openControls(page: Page, title: string): Promise<void> {
+  const summary = page.locator('details.control-section > summary', { hasText: title });
+  const open = await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open);
+  if (!open) await summary.click();
+}

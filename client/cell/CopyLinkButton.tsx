@@ -1,0 +1,25 @@
+import { useState } from 'react';
+
+/**
+ * "Copy link": writes the current view into the address bar (`beforeCopy`), then copies the
+ * address, so a colleague opening it sees the same selection, area, map view and open cell.
+ */
+export function CopyLinkButton({ beforeCopy, className }: { beforeCopy: () => void; className?: string }) {
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const copy = async () => {
+    beforeCopy();
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied('yes');
+    } catch {
+      // No clipboard (an insecure origin, or refused): the address bar holds the link to copy by hand.
+      setCopied('no');
+    }
+    window.setTimeout(() => setCopied(null), 4000);
+  };
+  return (
+    <button type="button" className={className} onClick={() => void copy()} data-copied={copied ?? ''}>
+      {copied === 'yes' ? 'Link copied' : copied === 'no' ? 'Copy the address bar' : 'Copy link to this view'}
+    </button>
+  );
+}
