@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('the analyst journey in the browser', () => {
     const row = page.locator('table.priority-table tbody tr').first();
     await row.waitFor();
     const h3 = (await row.getAttribute('data-h3'))!;
-    const rowCount = Number((await row.locator('td').nth(2).innerText()).replace(/,/g, ''));
+    const rowCount = Number((await row.locator('td').nth(3).innerText()).replace(/,/g, ''));
     const before = await mapView(page);
     const detailResponse = page.waitForResponse((r) => r.url().includes(`/api/cells/${h3}/detail?`));
     await row.click();
