@@ -30,6 +30,9 @@ import {
 } from './geography/boundaryLayers';
 import { forceAreaOf, useBoundaries } from './geography/useBoundaries';
 import { GroupPicker } from './groups/GroupPicker';
+import { DefinitionPicker } from './definitions/DefinitionPicker';
+import { definitionLabel } from './definitions/definitionChoice';
+import { useDefinitions } from './definitions/useDefinitions';
 import { HotspotLegend } from './hotspots/HotspotLegend';
 import { HotspotOptions } from './hotspots/HotspotOptions';
 import { SpaceTimeLegend } from './spacetime/SpaceTimeLegend';
@@ -147,6 +150,9 @@ export function App({ header, notice }: AppProps) {
         );
   const partnership = area === null || area === 'all' ? null : (partnerships?.find((p) => p.id === area) ?? null);
   const detail = usePartnershipDetail(partnership?.id ?? null);
+  // The partnership's saved definitions (and the national presets) for the Offences section.
+  const definitions = useDefinitions(partnership?.id ?? home.defaults?.partnershipId ?? null);
+  const definitionName = definitionLabel(definitions.data, selection.definition);
   const areaFocus = useMemo(
     (): MapFocus | null => (partnership ? { key: `partnership:${partnership.id}`, bbox: partnership.bbox } : null),
     [partnership],
@@ -258,9 +264,13 @@ export function App({ header, notice }: AppProps) {
   );
   const analysis = { counts: cells, hotspots, density, 'space-time': spaceTime }[mapView];
   const needsArea = mapView !== 'counts' && query !== null && !query.area;
+  // What the legends and the printed caption name as the offences counted: a chosen definition by name and version.
   const definition = useMemo(
-    () => groups.filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label),
-    [groups, query],
+    () =>
+      query?.definition
+        ? [definitionName ?? `definition ${query.definition}`]
+        : groups.filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label),
+    [groups, query, definitionName],
   );
 
   // The hexagons: counts (outlined where an edge shows), Gi* classes, or density bands.
@@ -336,10 +346,12 @@ export function App({ header, notice }: AppProps) {
       period ? `${period.from} to ${period.to}` : 'no months',
     ].join(' · '),
     view: `${VIEWS.find((v) => v.id === mapView)?.label ?? mapView} · H3 resolution ${res}`,
-    offences: listSummary(
-      groups.filter((g) => groupIds.includes(g.id)).map((g) => g.label),
-      'no offence groups',
-    ),
+    offences: selection.definition
+      ? (definitionName ?? 'a saved definition')
+      : listSummary(
+          groups.filter((g) => groupIds.includes(g.id)).map((g) => g.label),
+          'no offence groups',
+        ),
     layers: listSummary(
       [
         ...BOUNDARY_OPTIONS.filter((o) => visibility[o.layer]).map((o) => o.label),
@@ -403,7 +415,17 @@ export function App({ header, notice }: AppProps) {
           <ResolutionPicker value={res} onChange={(next) => select({ res: next })} />
         </ControlSection>
         <ControlSection title="Offences" summary={summaries.offences}>
-          <GroupPicker groups={groups} selected={groupIds} onChange={(ids) => select({ groups: ids })} />
+          <DefinitionPicker
+            body={definitions.data}
+            value={selection.definition}
+            onChange={(next) => select({ definition: next, ...(next ? { groups: undefined, flags: undefined } : {}) })}
+          />
+          {/* Choosing groups by hand replaces the definition: the API takes one or the other. */}
+          <GroupPicker
+            groups={groups}
+            selected={groupIds}
+            onChange={(ids) => select({ groups: ids, definition: undefined })}
+          />
         </ControlSection>
         <ControlSection title="Map layers" summary={summaries.layers}>
           <BoundaryToggles

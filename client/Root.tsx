@@ -17,6 +17,10 @@ const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ de
 const PanelPage = lazy(() => import('./panel/PanelPage').then((m) => ({ default: m.PanelPage })));
 const ReportPage = lazy(() => import('./panel/ReportPage').then((m) => ({ default: m.ReportPage })));
 const SharingPage = lazy(() => import('./sharing/SharingPage').then((m) => ({ default: m.SharingPage })));
+const DefinitionsPage = lazy(() =>
+  import('./definitions/DefinitionsPage').then((m) => ({ default: m.DefinitionsPage })),
+);
+const ProximityPage = lazy(() => import('./proximity/ProximityPage').then((m) => ({ default: m.ProximityPage })));
 const SnaPage = lazy(() => import('./sna/SnaPage').then((m) => ({ default: m.SnaPage })));
 const TriangulationPage = lazy(() =>
   import('./triangulation/TriangulationPage').then((m) => ({ default: m.TriangulationPage })),
@@ -65,6 +69,10 @@ export function Root() {
       <ComparePage header={bar} notice={passwordPrompt} />
     ) : page === 'triangulation' ? (
       <TriangulationPage header={bar} notice={passwordPrompt} onOpenReport={open} />
+    ) : page === 'definitions' ? (
+      <DefinitionsPage user={user} header={bar} notice={passwordPrompt} />
+    ) : page === 'proximity' ? (
+      <ProximityPage header={bar} notice={passwordPrompt} />
     ) : page === 'sna' ? (
       <SnaPage onBack={() => navigate('triangulation')} />
     ) : page === 'sharing' ? (

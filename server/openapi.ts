@@ -36,6 +36,10 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/datasets/defaults':
     "Where you land on the map: your partnership (a PCC's force area) and the police dataset that covers it, of those you may use.",
   'GET /api/datasets/{id}': 'One dataset with its import reports.',
+  'GET /api/datasets/mapping-presets':
+    'The column mapping presets for incident uploads (local police extract, ISTV ED data).',
+  'GET /api/datasets/upload-progress/{token}':
+    'Server-sent events following your upload sent with ?progress={token}: bytes read, rows read and stored, until done.',
   'DELETE /api/datasets/{id}': 'Delete a dataset and its incidents (its audit trail stays).',
   'POST /api/datasets':
     'Upload and import files (multipart/form-data: files, kind, name, sensitivity, threshold, supplier, basis, legalBasis, owner, mapping); returns the import report.',

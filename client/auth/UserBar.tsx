@@ -19,6 +19,8 @@ export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
     { page: 'panels', label: 'Panels' },
     { page: 'compare', label: 'Compare' },
     { page: 'triangulation', label: 'Police and ED' },
+    { page: 'proximity', label: 'Settings' },
+    { page: 'definitions', label: 'Definitions' },
     { page: 'sharing', label: 'Data sharing' },
     { page: 'admin', label: 'Admin' },
   ];

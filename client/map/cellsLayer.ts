@@ -69,6 +69,8 @@ export function createCellsLayer(body: CellsBody, outlined = true): H3HexagonLay
  */
 export function drawnHexagons(layer: Layer): number | null {
   if (!layer.internalState || !layer.isLoaded) return null;
+  // A plain layer (a scatterplot of places) draws its own instances; a composite one, its sublayers'.
+  if (!layer.isComposite) return layer.getNumInstances();
   const sublayers = (layer as CompositeLayer).getSubLayers();
   if (sublayers.length === 0) return (layer.props.data as readonly unknown[]).length === 0 ? 0 : null;
   let drawn = 0;

@@ -2,7 +2,17 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { decodeSelection, omit, pick, type Selection, SHARED_KEYS, withSelection } from './selection';
 
 /** The app's pages. The report and the SNA chapter are opened from a page, not from the menu. */
-export type Page = 'map' | 'admin' | 'sharing' | 'panels' | 'compare' | 'triangulation' | 'report' | 'sna';
+export type Page =
+  | 'map'
+  | 'admin'
+  | 'sharing'
+  | 'panels'
+  | 'compare'
+  | 'triangulation'
+  | 'proximity'
+  | 'definitions'
+  | 'report'
+  | 'sna';
 export type MenuPage = Exclude<Page, 'report' | 'sna'>;
 
 export const PATHS: Record<MenuPage | 'sna', string> = {
@@ -12,11 +22,13 @@ export const PATHS: Record<MenuPage | 'sna', string> = {
   panels: '/panels',
   compare: '/compare',
   triangulation: '/triangulation',
+  proximity: '/proximity',
+  definitions: '/definitions',
   sna: '/sna',
 };
 
 /** The pages that share the analysis selection (datasets, groups, period, resolution, area). */
-const ANALYSIS_PAGES: readonly Page[] = ['map', 'compare', 'triangulation'];
+const ANALYSIS_PAGES: readonly Page[] = ['map', 'compare', 'triangulation', 'proximity'];
 
 export function pageOf(path: string): Page {
   if (/^\/reviews\/\d+\/report/.test(path)) return 'report';

@@ -94,7 +94,14 @@ export function SharingPage({ user, header, notice }: { user: SessionUser; heade
           )}
         />
       </section>
-      <DatasetUploadForm user={user} scopeOptions={scopes.data ?? []} />
+      <DatasetUploadForm
+        user={user}
+        scopeOptions={scopes.data ?? []}
+        datasets={datasets}
+        grantCount={(d) => grants.filter((g) => g.datasetId === d.id && !g.revokedAt).length}
+        onDelete={(d) => void act(() => okJson(api.api.datasets[':id'].$delete({ param: { id: String(d.id) } })))}
+        onImported={() => void act(async () => {})}
+      />
       <PlaceLayersSection layers={layers} ownerLabel={label} act={act} />
     </PageShell>
   );

@@ -13,7 +13,7 @@ import {
 } from '../db/datasets.js';
 import { grantsForDatasets } from '../db/grants.js';
 import { importDataset } from '../ingest/import.js';
-import { type ColumnMapping, resolveMapping } from '../ingest/mapping.js';
+import { type ColumnMapping, MAPPING_PRESETS, resolveMapping } from '../ingest/mapping.js';
 import { expandInputs } from '../ingest/sources.js';
 import { log } from '../log.js';
 import { reportForOthers, roundCount } from '../release/metadata.js';
@@ -27,8 +27,22 @@ import type { SourceFile } from '../ingest/sources.js';
 import type { Context } from 'hono';
 import { validate } from '../http/validate.js';
 import { DATASET_SOURCES, defaultSource } from '../domain/dataset-source.js';
+import { streamSSE } from 'hono/streaming';
+import {
+  countingBody,
+  finishUploadProgress,
+  startUploadProgress,
+  type UploadProgress,
+  uploadProgress,
+} from '../http/upload-progress.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** A token the browser chose to follow this upload's progress by (GET /datasets/upload-progress/:token). */
+const progressToken = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+const uploadQuery = z.object({ progress: progressToken.optional() });
+/** How often the progress stream sends the upload's state, and how long it waits for an upload to start. */
+const PROGRESS_EVERY_MS = 150;
+const PROGRESS_WAIT_MS = 30_000;
 
 const uploadFields = z.object({
   kind: z.enum(['police-uk', 'incidents']),
@@ -91,6 +105,8 @@ export const datasetRoutes = new Hono<AppEnv>()
     const datasets = await visibleDatasets(c, user, c.get('auth').now(), await listDatasets(c.get('db')));
     return c.json(await mapDefaults(c.get('db'), user.scopes, datasets));
   })
+  // Before /datasets/:id, which would refuse the name as an id. The column mapping presets, so the upload form can show one, check a file's header against it, and start a custom one from it.
+  .get('/datasets/mapping-presets', allow.roles(DATA_EDITORS), (c) => c.json({ presets: MAPPING_PRESETS }))
   .get('/datasets/:id', allow.signedIn({ datasets: true }), validate('param', idParam), async (c) => {
     const db = c.get('db');
     const user = c.get('user')!;
@@ -147,37 +163,74 @@ export const datasetRoutes = new Hono<AppEnv>()
     });
     return c.json({ deleted: id });
   })
-  .post('/datasets', allow.roles(DATA_EDITORS, { datasets: true }), async (c) => {
-    if (!c.req.header('content-type')?.startsWith('multipart/form-data'))
-      return c.json({ error: 'send the files as multipart/form-data' }, 415);
-    try {
-      // CSV files are imported as they arrive, never written to disk; archives are spooled first.
-      const read = await streamOrSpoolUpload(c.req.raw, c.get('maxUploadBytes'), ['kind', 'name'], (fields, files) =>
-        importUpload(c, fields, files),
-      );
-      if (read.streamed) return read.result;
-      try {
-        const { fields, files } = read.upload;
-        return await importUpload(
-          c,
-          fields,
-          files.size ? await expandInputs([...files.keys()], undefined, (p) => files.get(p) ?? p) : [],
-        );
-      } finally {
-        await read.upload.cleanup();
-      }
-    } catch (error) {
-      if (error instanceof UploadTooLarge) return c.json({ error: error.message }, 413);
-      if (error instanceof ImportError) return c.json({ error: error.message, report: error.report ?? null }, 400);
-      throw error;
-    }
+  .get(
+    '/datasets/upload-progress/:token',
+    allow.roles(DATA_EDITORS),
+    validate('param', z.object({ token: progressToken })),
+    (c) => {
+      const userId = c.get('user')!.id;
+      const { token } = c.req.valid('param');
+      // Server-sent events: the upload's counts every PROGRESS_EVERY_MS until it is done.
+      return streamSSE(c, async (stream) => {
+        const started = Date.now();
+        let aborted = false;
+        stream.onAbort(() => {
+          aborted = true;
+        });
+        while (!aborted) {
+          const progress = uploadProgress(userId, token);
+          if (progress) await stream.writeSSE({ event: 'progress', data: JSON.stringify(progress) });
+          if (progress?.done || (!progress && Date.now() - started > PROGRESS_WAIT_MS)) break;
+          await stream.sleep(PROGRESS_EVERY_MS);
+        }
+      });
+    },
+  )
+  .post('/datasets', allow.roles(DATA_EDITORS, { datasets: true }), validate('query', uploadQuery), async (c) => {
+    const token = c.req.valid('query').progress;
+    const userId = c.get('user')!.id;
+    const length = Number(c.req.header('content-length'));
+    const progress = token ? startUploadProgress(userId, token, length > 0 ? length : null) : undefined;
+    const response = await receiveDatasetUpload(c, progress);
+    if (progress && token) finishUploadProgress(userId, token, progress, response.status >= 400);
+    return response;
   });
+
+/** Reads a multipart upload (CSVs streamed into the import, archives spooled) and imports it. */
+async function receiveDatasetUpload(c: Context<AppEnv>, progress: UploadProgress | undefined) {
+  if (!c.req.header('content-type')?.startsWith('multipart/form-data'))
+    return c.json({ error: 'send the files as multipart/form-data' }, 415);
+  const request = progress ? countingBody(c.req.raw, progress) : c.req.raw;
+  try {
+    // CSV files are imported as they arrive, never written to disk; archives are spooled first.
+    const read = await streamOrSpoolUpload(request, c.get('maxUploadBytes'), ['kind', 'name'], (fields, files) =>
+      importUpload(c, fields, files, progress),
+    );
+    if (read.streamed) return read.result;
+    try {
+      const { fields, files } = read.upload;
+      return await importUpload(
+        c,
+        fields,
+        files.size ? await expandInputs([...files.keys()], undefined, (p) => files.get(p) ?? p) : [],
+        progress,
+      );
+    } finally {
+      await read.upload.cleanup();
+    }
+  } catch (error) {
+    if (error instanceof UploadTooLarge) return c.json({ error: error.message }, 413);
+    if (error instanceof ImportError) return c.json({ error: error.message, report: error.report ?? null }, 400);
+    throw error;
+  }
+}
 
 /** Validates an upload's fields, then imports its files (given, or arriving) as one transaction. */
 async function importUpload(
   c: Context<AppEnv>,
   fields: Record<string, string>,
   files: readonly SourceFile[] | AsyncIterable<SourceFile>,
+  progress?: UploadProgress,
 ) {
   const user = c.get('user')!;
   const parsed = uploadFields.safeParse(fields);
@@ -230,9 +283,16 @@ async function importUpload(
   try {
     // Progress in the log is counts only: files done and rows stored, never row contents.
     let lastFile = -1;
+    let lastRowsRead = 0;
     const source = form.source ?? existing?.source ?? defaultSource(form.kind, form.mapping?.trim());
     const request = { ...form, source, ownerScope: owner.owner, mapping, files };
     const report = await importDataset(c.get('db'), request, (p) => {
+      if (progress) {
+        progress.rowsRead += p.rowsRead - (p.fileIndex === lastFile ? lastRowsRead : 0);
+        progress.rowsAccepted = p.rowsAccepted;
+        progress.filesStarted = p.fileIndex + 1;
+      }
+      lastRowsRead = p.rowsRead;
       if (p.fileIndex === lastFile) return;
       lastFile = p.fileIndex;
       log.info('import progress', { file: p.fileIndex + 1, files: p.fileCount, rowsStored: p.rowsAccepted });

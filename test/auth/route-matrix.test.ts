@@ -70,6 +70,9 @@ const ROUTES: Record<string, RouteRow> = {
   // Listing, detail, upload and delete of datasets are played by their own tests below.
   'GET /api/datasets': {},
   'GET /api/datasets/defaults': {},
+  'GET /api/datasets/mapping-presets': {},
+  // An upload's own progress, keyed by its uploader: counts no one else can follow.
+  'GET /api/datasets/upload-progress/{token}': {},
   'GET /api/datasets/{id}': {},
   'DELETE /api/datasets/{id}': {},
   'POST /api/datasets': {},
