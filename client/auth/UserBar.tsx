@@ -3,6 +3,8 @@ import { labelOf, useVocabulary } from '../reference/vocabulary';
 import type { MenuPage, Page } from '../selection/location';
 import { LinkButton } from '../controls/LinkButton';
 import { pageRefusal } from './pageAccess';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { type MessageKey, useT } from '../i18n/language';
 
 interface UserBarProps {
   user: SessionUser;
@@ -14,15 +16,16 @@ interface UserBarProps {
 /** Who is signed in, links to the other pages their role may use, and sign-out. */
 export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
   const { roles } = useVocabulary();
-  const menu: { page: MenuPage; label: string }[] = [
-    { page: 'map', label: 'Map' },
-    { page: 'panels', label: 'Panels' },
-    { page: 'compare', label: 'Compare' },
-    { page: 'triangulation', label: 'Police and ED' },
-    { page: 'proximity', label: 'Settings' },
-    { page: 'definitions', label: 'Definitions' },
-    { page: 'sharing', label: 'Data sharing' },
-    { page: 'admin', label: 'Admin' },
+  const t = useT();
+  const menu: { page: MenuPage; label: MessageKey }[] = [
+    { page: 'map', label: 'nav.map' },
+    { page: 'panels', label: 'nav.panels' },
+    { page: 'compare', label: 'nav.compare' },
+    { page: 'triangulation', label: 'nav.triangulation' },
+    { page: 'proximity', label: 'nav.proximity' },
+    { page: 'definitions', label: 'nav.definitions' },
+    { page: 'sharing', label: 'nav.sharing' },
+    { page: 'admin', label: 'nav.admin' },
   ];
   const links = menu.filter((l) => pageRefusal(user.role, l.page) === null);
   return (
@@ -34,10 +37,11 @@ export function UserBar({ user, page, onNavigate, onSignOut }: UserBarProps) {
         .filter((l) => l.page !== page)
         .map((l) => (
           <LinkButton key={l.page} onClick={() => onNavigate(l.page)}>
-            {l.label}
+            {t(l.label)}
           </LinkButton>
         ))}
-      <LinkButton onClick={onSignOut}>Sign out</LinkButton>
+      <LinkButton onClick={onSignOut}>{t('nav.signOut')}</LinkButton>
+      <LanguageSwitch />
     </div>
   );
 }

@@ -1,0 +1,2 @@
+/** English messages: cell. Keys are 'cell.…'; the Welsh twin is ../cy/cell.ts. */
+export const cell = {} as const;

@@ -1,0 +1,2 @@
+/** English messages: exports. Keys are 'exports.…'; the Welsh twin is ../cy/exports.ts. */
+export const exports = {} as const;

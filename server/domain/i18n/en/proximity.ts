@@ -1,0 +1,2 @@
+/** English messages: proximity. Keys are 'proximity.…'; the Welsh twin is ../cy/proximity.ts. */
+export const proximity = {} as const;
