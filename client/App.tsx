@@ -38,6 +38,9 @@ import { HotspotOptions } from './hotspots/HotspotOptions';
 import { SpaceTimeLegend } from './spacetime/SpaceTimeLegend';
 import { SpaceTimeOptions } from './spacetime/SpaceTimeOptions';
 import { createSpaceTimeLayer, spaceTimeTooltip } from './spacetime/spaceTimeLayer';
+import { CellSpaceTime } from './spacetime/CellSpaceTime';
+import { PeriodSlider } from './spacetime/PeriodSlider';
+import { periodLabel } from './spacetime/periodLabel';
 import { monthlySeries } from './spacetime/spaceTimeQuery';
 import { createHotspotLayer, hotspotTooltip } from './hotspots/hotspotLayer';
 import { VIEWS, ViewPicker } from './hotspots/ViewPicker';
@@ -64,6 +67,8 @@ import { useSelection } from './selection/location';
 import { ErrorBanner } from './status/ErrorBanner';
 import { LinkButton } from './controls/LinkButton';
 import { ControlSection } from './controls/ControlSection';
+import { FilterSection } from './filters/FilterSection';
+import { describeFilters } from './filters/describeFilters';
 import { listSummary } from './controls/listSummary';
 import { CellPanel } from './cell/CellPanel';
 import { fetchCellDetail } from './cell/cellDetail';
@@ -71,6 +76,9 @@ import { cellFocus } from './cell/cellFocus';
 import { CopyLinkButton } from './cell/CopyLinkButton';
 import { createHighlightLayer } from './cell/highlightLayer';
 import { mapAtOf } from './cell/mapAt';
+import { AreaTimeProfile } from './timeprofile/AreaTimeProfile';
+import { useLanguage, useT } from './i18n/language';
+import { partnershipName } from './partnerships/partnershipName';
 
 interface AppProps {
   /** The signed-in user's bar (name, admin link, sign-out). */
@@ -87,20 +95,23 @@ function areaChoiceOf(area: string | undefined): AreaChoice | null {
 }
 
 const CAPTIONS = {
-  counts: 'Incidents per hexagon',
-  hotspots: 'Gi* hot and cold spots',
-  density: 'Kernel density',
-  'space-time': 'Space-time hot-spot patterns',
-};
+  counts: 'map.caption.counts',
+  hotspots: 'map.caption.hotspots',
+  density: 'map.caption.density',
+  'space-time': 'map.caption.spaceTime',
+} as const;
 
 /** The map page: the selection in the side panel, the map and its legend; the selection is held in the URL. */
 export function App({ header, notice }: AppProps) {
+  const t = useT();
+  const language = useLanguage();
   const reference = useReferenceData();
   const vocabulary = useVocabulary();
   const { datasets, groups } = reference;
   const { partnerships, error: partnershipsError } = usePartnerships();
   const [selection, select] = useSelection();
   const [camera, setCamera] = useState<MapCamera | null>(null);
+  const [timeProfileOpen, setTimeProfileOpen] = useState(false);
   // A shared link's view: the map starts where it was, and the area is not framed over it
   // until the area changes; a link with a cell and no view flies to the cell.
   const [landing] = useState(() => ({ at: selection.at ?? null, cell: selection.cell ?? null, area: selection.area }));
@@ -134,6 +145,12 @@ export function App({ header, notice }: AppProps) {
   const stColour = selection.pattern ?? 'sfhotspot';
   const stRule = selection.rule ?? 'sfhotspot';
   const stStep = selection.step ?? '0';
+  // The space-time period shown (0-based), or null for the overall pattern.
+  const stPeriod = selection.stperiod !== undefined ? selection.stperiod - 1 : null;
+  const selectStPeriod = useCallback(
+    (next: number | null) => select({ stperiod: next === null ? undefined : next + 1 }),
+    [select],
+  );
   const visibility = useMemo(
     () => (selection.boundaries ? visibilityOf(selection.boundaries) : DEFAULT_BOUNDARY_VISIBILITY),
     [selection.boundaries],
@@ -266,11 +283,18 @@ export function App({ header, notice }: AppProps) {
   const needsArea = mapView !== 'counts' && query !== null && !query.area;
   // What the legends and the printed caption name as the offences counted: a chosen definition by name and version.
   const definition = useMemo(
-    () =>
-      query?.definition
-        ? [definitionName ?? `definition ${query.definition}`]
-        : groups.filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label),
-    [groups, query, definitionName],
+    () => [
+      ...(query?.definition
+        ? [definitionName ?? t('map.definitionNumber', { id: query.definition })]
+        : groups.filter((g) => query?.groupIds.includes(g.id)).map((g) => g.label)),
+      // The weekday, hour and flag filters, so a legend or print never passes for the unfiltered map.
+      ...(query
+        ? [describeFilters(query, t)]
+            .filter((f): f is string => f !== null)
+            .map((f) => t('filters.caption', { filters: f }))
+        : []),
+    ],
+    [groups, query, definitionName, t],
   );
 
   // The hexagons: counts (outlined where an edge shows), Gi* classes, or density bands.
@@ -279,6 +303,12 @@ export function App({ header, notice }: AppProps) {
   const shown = { counts: cells.data, hotspots: hotspots.data, density: density.data, 'space-time': spaceTime.data }[
     mapView
   ];
+  // The space-time periods' labels, and the period shown where the answer has it.
+  const stLabels = useMemo(
+    () => (spaceTime.data ? spaceTime.data.periods.map((p) => periodLabel(p, language)) : []),
+    [spaceTime.data, language],
+  );
+  const stShown = stPeriod !== null && stPeriod < stLabels.length ? stPeriod : null;
   const hexagons = useMemo(
     () =>
       hotspots.data && mapView === 'hotspots'
@@ -288,14 +318,18 @@ export function App({ header, notice }: AppProps) {
           : cells.data && mapView === 'counts'
             ? createCellsLayer(cells.data, outlined)
             : spaceTime.data && mapView === 'space-time'
-              ? createSpaceTimeLayer(spaceTime.data, stColour)
+              ? createSpaceTimeLayer(spaceTime.data, stColour, stShown)
               : null,
-    [mapView, cells.data, hotspots.data, density.data, spaceTime.data, stColour, outlined],
+    [mapView, cells.data, hotspots.data, density.data, spaceTime.data, stColour, stShown, outlined],
   );
   const suppressedCells = (mapView === 'hotspots' ? hotspots.data : mapView === 'counts' ? cells.data : null)?.cells;
   const describe = useMemo(
-    () => ({ view: mapView, cellsSuppressed: String(suppressedCells ? countSuppressed(suppressedCells) : 0) }),
-    [mapView, suppressedCells],
+    () => ({
+      view: mapView,
+      cellsSuppressed: String(suppressedCells ? countSuppressed(suppressedCells) : 0),
+      period: mapView === 'space-time' && stShown !== null ? String(stShown + 1) : 'overall',
+    }),
+    [mapView, suppressedCells, stShown],
   );
   const threshold = shown?.threshold ?? null;
   const classes = vocabulary.hotspotClasses;
@@ -304,8 +338,18 @@ export function App({ header, notice }: AppProps) {
       cellTooltip(info as PickingInfo<Cell>, threshold) ??
       hotspotTooltip(info as PickingInfo<HotspotCell>, threshold, classes) ??
       densityTooltip(info as PickingInfo<DensityCell>) ??
-      spaceTimeTooltip(info as PickingInfo<SpaceTimeBody['cells'][number]>),
-    [threshold, classes],
+      spaceTimeTooltip(
+        info as PickingInfo<SpaceTimeBody['cells'][number]>,
+        t,
+        stShown === null
+          ? null
+          : {
+              period: stShown,
+              label: stLabels[stShown] ?? '',
+              classLabel: (value) => classes.find((c) => c.value === value)?.label ?? String(value),
+            },
+      ),
+    [threshold, classes, t, stShown, stLabels],
   );
 
   const referenceLoading = datasets === null || partnerships === null;
@@ -325,52 +369,60 @@ export function App({ header, notice }: AppProps) {
   const nothingSelected = !referenceLoading && query === null;
 
   const boundaryStatus: Partial<Record<BoundaryLayer, string>> = {
-    lad: lads.loading ? 'loading…' : lads.data ? `${lads.data.features.length} areas` : undefined,
-    lsoa: lsoas.loading
-      ? 'loading…'
-      : lsoas.data
-        ? `${lsoas.data.features.length.toLocaleString('en-GB')} areas`
+    lad: lads.loading
+      ? t('map.boundary.loading')
+      : lads.data
+        ? t('map.boundary.areas', { n: lads.data.features.length })
         : undefined,
-    partnership: partnership ? (detail.loading ? 'loading…' : partnership.name) : 'none selected',
+    lsoa: lsoas.loading
+      ? t('map.boundary.loading')
+      : lsoas.data
+        ? t('map.boundary.areas', { n: lsoas.data.features.length })
+        : undefined,
+    partnership: partnership
+      ? detail.loading
+        ? t('map.boundary.loading')
+        : partnershipName(partnership, language, t, forces.data, lads.data)
+      : t('map.boundary.noneSelected'),
   };
-  const areaName = partnership?.name ?? null;
+  const areaName = partnership ? partnershipName(partnership, language, t, forces.data, lads.data) : null;
   // One line per collapsible group of the side panel: what is chosen inside it.
   const summaries = {
     data: [
-      areaName ?? 'All areas',
+      areaName ?? t('map.summary.allAreas'),
       listSummary(
         selected.map((d) => d.name),
-        'no datasets',
+        t('map.summary.noDatasets'),
         1,
       ),
-      period ? `${period.from} to ${period.to}` : 'no months',
+      period ? t('common.periodRange', { from: period.from, to: period.to }) : t('map.summary.noMonths'),
     ].join(' · '),
-    view: `${VIEWS.find((v) => v.id === mapView)?.label ?? mapView} · H3 resolution ${res}`,
+    view: t('map.summary.view', { view: t(VIEWS.find((v) => v.id === mapView)?.label ?? 'map.view.counts'), res }),
     offences: selection.definition
-      ? (definitionName ?? 'a saved definition')
+      ? (definitionName ?? t('map.summary.savedDefinition'))
       : listSummary(
           groups.filter((g) => groupIds.includes(g.id)).map((g) => g.label),
-          'no offence groups',
+          t('map.summary.noGroups'),
         ),
     layers: listSummary(
       [
-        ...BOUNDARY_OPTIONS.filter((o) => visibility[o.layer]).map((o) => o.label),
+        ...BOUNDARY_OPTIONS.filter((o) => visibility[o.layer]).map((o) => t(o.label)),
         ...(placeTypes.types ?? []).filter((t) => enabledPlaceTypes.includes(t.type)).map((t) => t.label),
       ],
-      'none shown',
+      t('map.summary.noneShown'),
     ),
   };
 
   return (
     <div className="app">
-      <aside className="side-panel" aria-label="Map controls">
+      <aside className="side-panel" aria-label={t('map.controls')}>
         <header>
           <h1>hotspot</h1>
-          <p className="hint">Violence hotspots for Serious Violence Duty partnerships</p>
+          <p className="hint">{t('map.tagline')}</p>
           {header}
         </header>
         {notice}
-        <ControlSection title="Area and data" summary={summaries.data}>
+        <ControlSection title={t('map.section.data')} summary={summaries.data}>
           <PartnershipPicker
             partnerships={partnerships}
             value={area ?? 'all'}
@@ -388,12 +440,10 @@ export function App({ header, notice }: AppProps) {
           )}
           <PeriodPicker value={period} bounds={bounds} onChange={(next) => select(next)} />
           {chosenPeriod && (
-            <LinkButton onClick={() => select({ from: undefined, to: undefined })}>
-              Reset to latest 12 months
-            </LinkButton>
+            <LinkButton onClick={() => select({ from: undefined, to: undefined })}>{t('map.resetPeriod')}</LinkButton>
           )}
         </ControlSection>
-        <ControlSection title="Map view" summary={summaries.view} defaultOpen>
+        <ControlSection title={t('map.section.view')} summary={summaries.view} defaultOpen>
           <ViewPicker value={mapView} onChange={(next) => select({ view: next })} />
           {mapView === 'hotspots' && (
             <HotspotOptions ring={giRing} inference={giInference} onChange={(next) => select(next)} />
@@ -407,6 +457,7 @@ export function App({ header, notice }: AppProps) {
                 timeStep={stStep}
                 onChange={({ colour, ...rest }) => select(colour ? { pattern: colour } : rest)}
               />
+              {stLabels.length > 0 && <PeriodSlider labels={stLabels} value={stShown} onChange={selectStPeriod} />}
             </>
           )}
           {mapView === 'density' && (
@@ -414,7 +465,7 @@ export function App({ header, notice }: AppProps) {
           )}
           <ResolutionPicker value={res} onChange={(next) => select({ res: next })} />
         </ControlSection>
-        <ControlSection title="Offences" summary={summaries.offences}>
+        <ControlSection title={t('map.section.offences')} summary={summaries.offences}>
           <DefinitionPicker
             body={definitions.data}
             value={selection.definition}
@@ -427,7 +478,8 @@ export function App({ header, notice }: AppProps) {
             onChange={(ids) => select({ groups: ids, definition: undefined })}
           />
         </ControlSection>
-        <ControlSection title="Map layers" summary={summaries.layers}>
+        <FilterSection selection={selection} selected={selected} select={select} />
+        <ControlSection title={t('map.section.layers')} summary={summaries.layers}>
           <BoundaryToggles
             value={visibility}
             onChange={(next) => select({ boundaries: visibleLayers(next) })}
@@ -445,13 +497,13 @@ export function App({ header, notice }: AppProps) {
         </ControlSection>
         <p className="status-line" aria-live="polite">
           {loading
-            ? 'Loading…'
+            ? t('common.loading')
             : nothingSelected
-              ? 'Select at least one dataset and offence group.'
+              ? t('map.status.nothingSelected')
               : needsArea
-                ? `Choose an area: ${mapView === 'density' ? 'density is' : 'hot spots are'} computed over its cells.`
+                ? t(mapView === 'density' ? 'map.status.needsAreaDensity' : 'map.status.needsAreaHotspots')
                 : mapView === 'space-time' && areaQuery && !series
-                  ? 'Choose at least 4 months: space-time patterns need a series of months.'
+                  ? t('map.status.needsMonths')
                   : ''}
         </p>
       </aside>
@@ -477,10 +529,23 @@ export function App({ header, notice }: AppProps) {
           print={
             query
               ? {
-                  caption: `${CAPTIONS[mapView]}: ${definition.join(', ')}; ${areaName ?? 'all areas'}, ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3; place names © GeoNames, CC BY 4.0.`,
+                  caption: t('map.print.caption', {
+                    caption: t(CAPTIONS[mapView]),
+                    definition: definition.join(', '),
+                    area: areaName ?? t('map.print.allAreas'),
+                    from: query.period.from,
+                    to: query.period.to,
+                    res: query.res,
+                  }),
                   fileName: `hotspot-${mapView}-${query.period.from}-${query.period.to}.png`,
-                  title: `${CAPTIONS[mapView]}, ${areaName ?? 'all areas'}, ${query.period.from} to ${query.period.to}`,
+                  title: t('map.print.title', {
+                    caption: t(CAPTIONS[mapView]),
+                    area: areaName ?? t('map.print.allAreas'),
+                    from: query.period.from,
+                    to: query.period.to,
+                  }),
                   key: viewKey({
+                    t,
                     view: mapView,
                     cells: cells.data,
                     hotspots: hotspots.data,
@@ -494,15 +559,33 @@ export function App({ header, notice }: AppProps) {
           }
         />
         <CopyLinkButton className="map-copy-link" beforeCopy={() => camera && select({ at: mapAtOf(camera) })} />
+        <button
+          type="button"
+          className="time-profile-open"
+          aria-expanded={timeProfileOpen}
+          title={t('timeprofile.openHint')}
+          onClick={() => setTimeProfileOpen((open) => !open)}
+        >
+          {t('timeprofile.open')}
+        </button>
+        {timeProfileOpen && (
+          <AreaTimeProfile
+            query={query}
+            areaName={partnership?.name ?? null}
+            datasetNames={selected.map((d) => d.name)}
+            bounds={bounds}
+            onClose={() => setTimeProfileOpen(false)}
+          />
+        )}
         {openCell && (
           <CellPanel
             detail={cellDetail.data}
             loading={cellDetail.loading}
-            error={
-              areaQuery ? cellDetail.error : 'Choose an area to see a cell’s details: they are computed over its cells.'
-            }
+            error={areaQuery ? cellDetail.error : t('map.cellNeedsArea')}
             onClose={() => select({ cell: undefined })}
-          />
+          >
+            {mapView === 'space-time' && <CellSpaceTime h3={openCell} body={spaceTime.data} hotspotClasses={classes} />}
+          </CellPanel>
         )}
         {mapView === 'counts' && <Legend cells={cells.data} definition={definition} area={areaName} />}
         {mapView === 'hotspots' && (
@@ -510,10 +593,17 @@ export function App({ header, notice }: AppProps) {
         )}
         {mapView === 'density' && <DensityLegend body={density.data} definition={definition} area={areaName} />}
         {mapView === 'space-time' && (
-          <SpaceTimeLegend body={spaceTime.data} colour={stColour} definition={definition} area={areaName} />
+          <SpaceTimeLegend
+            body={spaceTime.data}
+            colour={stColour}
+            definition={definition}
+            area={areaName}
+            period={stShown}
+            hotspotClasses={classes}
+          />
         )}
       </main>
-      <aside className="priority-panel" aria-label="Priority locations">
+      <aside className="priority-panel" aria-label={t('map.priorities.title')}>
         {areaQuery && (
           <PriorityTable
             summary={priorities.data}
@@ -523,7 +613,7 @@ export function App({ header, notice }: AppProps) {
             selected={openCell}
           />
         )}
-        {!areaQuery && <p className="hint">Choose an area to list its priority locations.</p>}
+        {!areaQuery && <p className="hint">{t('map.prioritiesNeedArea')}</p>}
       </aside>
     </div>
   );

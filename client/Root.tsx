@@ -8,6 +8,7 @@ import { useSession } from './auth/useSession';
 import { EMPTY_VOCABULARY, useVocabularyRequest, VocabularyProvider } from './reference/vocabulary';
 import { navigate, open, pageOf, useLocation } from './selection/location';
 import { ErrorBanner } from './status/ErrorBanner';
+import { useT } from './i18n/language';
 
 // Each page is its own chunk, loaded when first shown: the sign-in page loads no map code.
 const loadMapPage = () => import('./App');
@@ -31,6 +32,7 @@ const TriangulationPage = lazy(() =>
  * with, then shows the page the URL names; each page keeps its selection in the URL.
  */
 export function Root() {
+  const t = useT();
   const { state, signedIn, signOut } = useSession();
   const { path } = useLocation();
   const vocabulary = useVocabularyRequest(state.status === 'signed-in');
@@ -41,9 +43,9 @@ export function Root() {
     if (signedInToMap) void loadMapPage();
   }, [signedInToMap]);
 
-  if (state.status === 'loading') return <p className="status-line page-loading">Loading…</p>;
+  if (state.status === 'loading') return <p className="status-line page-loading">{t('common.loading')}</p>;
   if (state.status === 'signed-out') return <SignInPage message={state.message} onSignedIn={signedIn} />;
-  if (vocabulary.loading) return <p className="status-line page-loading">Loading…</p>;
+  if (vocabulary.loading) return <p className="status-line page-loading">{t('common.loading')}</p>;
 
   const page = pageOf(path);
   const user = state.user;
@@ -83,7 +85,7 @@ export function Root() {
   return (
     <VocabularyProvider value={vocabulary.data ?? EMPTY_VOCABULARY}>
       {vocabulary.error && <ErrorBanner messages={[vocabulary.error]} />}
-      <Suspense fallback={<p className="status-line page-loading">Loading…</p>}>{shown}</Suspense>
+      <Suspense fallback={<p className="status-line page-loading">{t('common.loading')}</p>}>{shown}</Suspense>
     </VocabularyProvider>
   );
 }

@@ -48,7 +48,7 @@ export const ROUTE_SUMMARIES: Record<string, string> = {
   'GET /api/change':
     'Change per cell between this period and the previous one, the same one a year earlier, or a baseline (tested against its sum): exact conditional binomial tests on the covered days, FDR-corrected, and a class (new, increasing, persistent, decreasing, ceased, no significant change); the region and periods the selected datasets cover, and nothing tested where a period has no covered day.',
   'GET /api/space-time':
-    "Space-time hot spot classes over the last N periods: ArcGIS Emerging Hot Spot Analysis patterns and sfhotspot classes, with each cell's counts.",
+    "Space-time hot spot classes over the last N periods: ArcGIS Emerging Hot Spot Analysis patterns and sfhotspot classes, with each cell's counts and Gi* class per period.",
   'GET /api/areas/{area}/trend':
     "An area's totals per period (null and covered false where no selected dataset covers the period), the Mann-Kendall trend on the covered periods, the seasonal Kendall test for monthly series, lag-1 autocorrelation, and the change on the previous period and on a year earlier ('not covered' where either is).",
   'GET /api/panels':

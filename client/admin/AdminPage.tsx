@@ -6,20 +6,22 @@ import { AuditPanel } from './AuditPanel';
 import { BaseMapPanel } from './BaseMapPanel';
 import { BudgetPanel } from './BudgetPanel';
 import { UsersPanel } from './UsersPanel';
+import { type MessageKey, useT } from '../i18n/language';
 
-const TABS: { id: AdminTab; label: string }[] = [
-  { id: 'users', label: 'Users' },
-  { id: 'audit', label: 'Audit log' },
-  { id: 'budgets', label: 'Query budgets' },
-  { id: 'base-map', label: 'Base map' },
+const TABS: { id: AdminTab; label: MessageKey }[] = [
+  { id: 'users', label: 'admin.tab.users' },
+  { id: 'audit', label: 'admin.tab.audit' },
+  { id: 'budgets', label: 'admin.tab.budgets' },
+  { id: 'base-map', label: 'admin.tab.baseMap' },
 ];
 
 /** Users, the audit log, the restricted-query budgets and the base map: for admins only (the server refuses everyone else). */
 export function AdminPage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
   const [selection, select] = useSelection();
   const tab = selection.tab ?? 'users';
+  const translate = useT();
   return (
-    <PageShell title="administration" header={header} notice={notice}>
+    <PageShell title={translate('admin.title')} header={header} notice={notice}>
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
           <button
@@ -29,7 +31,7 @@ export function AdminPage({ header, notice }: { header: ReactNode; notice?: Reac
             aria-selected={tab === t.id}
             onClick={() => select({ tab: t.id === 'users' ? undefined : t.id })}
           >
-            {t.label}
+            {translate(t.label)}
           </button>
         ))}
       </div>

@@ -4,6 +4,7 @@ import { FormError } from '../controls/FormError';
 import { Options } from '../controls/Options';
 import { TableHead } from '../controls/TableHead';
 import { useRequest } from '../reference/useRequest';
+import { useLanguage } from '../i18n/language';
 
 type Filters = { from: string; to: string; user: string; action: string; outcome: string; dataset: string };
 const EMPTY: Filters = { from: '', to: '', user: '', action: '', outcome: '', dataset: '' };
@@ -27,6 +28,7 @@ export function AuditPanel() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [offset, setOffset] = useState(0);
+  const language = useLanguage();
   const { data: body, error } = useRequest({ filters, offset }, loadAudit, 'the audit log', { keepPrevious: true });
 
   const field = (key: keyof Filters, label: string, type = 'text') => (
@@ -40,7 +42,7 @@ export function AuditPanel() {
       />
     </label>
   );
-  const exportHref = `/api/audit/export.csv?${new URLSearchParams(query(filters)).toString()}`;
+  const exportHref = `/api/audit/export.csv?${new URLSearchParams({ ...query(filters), lang: language }).toString()}`;
 
   return (
     <section className="admin-section" aria-label="Audit log">

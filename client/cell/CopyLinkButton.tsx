@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useT } from '../i18n/language';
 
 /**
  * "Copy link": writes the current view into the address bar (`beforeCopy`), then copies the
  * address, so a colleague opening it sees the same selection, area, map view and open cell.
  */
 export function CopyLinkButton({ beforeCopy, className }: { beforeCopy: () => void; className?: string }) {
+  const t = useT();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const copy = async () => {
     beforeCopy();
@@ -19,7 +21,7 @@ export function CopyLinkButton({ beforeCopy, className }: { beforeCopy: () => vo
   };
   return (
     <button type="button" className={className} onClick={() => void copy()} data-copied={copied ?? ''}>
-      {copied === 'yes' ? 'Link copied' : copied === 'no' ? 'Copy the address bar' : 'Copy link to this view'}
+      {copied === 'yes' ? t('cell.linkCopied') : copied === 'no' ? t('cell.copyAddressBar') : t('cell.copyLink')}
     </button>
   );
 }

@@ -1,14 +1,15 @@
 import { Options } from '../controls/Options';
+import { type MessageKey, useT } from '../i18n/language';
 import { isResolution, RESOLUTIONS, type Resolution } from './resolutions';
-
-const OPTIONS = RESOLUTIONS.map((r) => ({ value: r.res, label: r.label }));
 
 /** The hexagon size of the map (H3 resolutions 7 to 10). */
 export function ResolutionPicker({ value, onChange }: { value: Resolution; onChange: (res: Resolution) => void }) {
+  const t = useT();
+  const options = RESOLUTIONS.map((r) => ({ value: r.res, label: t(`map.resolution.${r.res}` as MessageKey) }));
   return (
     <div className="control-group">
       <label htmlFor="h3-resolution" className="control-label">
-        Hexagon size (H3 resolution)
+        {t('map.resolution.label')}
       </label>
       <select
         id="h3-resolution"
@@ -19,7 +20,7 @@ export function ResolutionPicker({ value, onChange }: { value: Resolution; onCha
           if (isResolution(res)) onChange(res);
         }}
       >
-        <Options options={OPTIONS} />
+        <Options options={options} />
       </select>
     </div>
   );

@@ -16,6 +16,9 @@ export interface CellsQuery {
   /** A saved definition or preset, sent instead of the groups. */
   definition?: string;
   flags?: readonly string[];
+  /** ISO weekdays (1 = Monday) and hour ranges ("22-4"): only incidents in that window. */
+  weekdays?: readonly number[];
+  hours?: string;
   period: Period;
   res: Resolution;
   /** `partnership:12`, `lad:W06000022` or `pfa:W15000002`: only cells of that area's cover. */
@@ -33,16 +36,20 @@ export function selectionQuery<R extends number>(parts: {
   groupIds: readonly string[];
   definition?: string;
   flags?: readonly string[];
+  weekdays?: readonly number[];
+  hours?: string;
   period: Period | null;
   res: R;
 }): (Omit<CellsQuery, 'res'> & { res: R }) | null {
-  const { datasetIds, groupIds, definition, flags, period, res } = parts;
+  const { datasetIds, groupIds, definition, flags, weekdays, hours, period, res } = parts;
   if (!datasetIds?.length || !(groupIds.length || definition) || !period || period.from > period.to) return null;
   return {
     datasetIds,
     groupIds,
     ...(definition ? { definition } : {}),
     ...(flags?.length ? { flags } : {}),
+    ...(weekdays?.length ? { weekdays } : {}),
+    ...(hours ? { hours } : {}),
     period,
     res,
   };
@@ -54,6 +61,8 @@ export function selectionParams(query: CellsQuery) {
     datasets: query.datasetIds.join(','),
     ...(query.definition ? { definition: query.definition } : { groups: query.groupIds.join(',') }),
     ...(query.flags?.length ? { flags: query.flags.join(',') } : {}),
+    ...(query.weekdays?.length ? { weekdays: query.weekdays.join(',') } : {}),
+    ...(query.hours ? { hours: query.hours } : {}),
     from: query.period.from,
     to: query.period.to,
     res: `${query.res}` as const,

@@ -40,10 +40,22 @@ export function useAnalysisSelection<R extends number>(
         groupIds: groupIdsForQuery(groups, groupIds),
         definition: selection.definition,
         flags: selection.flags,
+        weekdays: selection.weekdays,
+        hours: selection.hours,
         period,
         res,
       }),
-    [datasetIds, groups, groupIds, selection.definition, selection.flags, period, res],
+    [
+      datasetIds,
+      groups,
+      groupIds,
+      selection.definition,
+      selection.flags,
+      selection.weekdays,
+      selection.hours,
+      period,
+      res,
+    ],
   );
   return { datasetIds: datasetIds ?? [], groupIds, selected, chosenPeriod: chosen, period, query };
 }

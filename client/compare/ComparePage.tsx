@@ -1,4 +1,5 @@
 import type { PickingInfo } from '@deck.gl/core';
+import { FilterSection } from '../filters/FilterSection';
 import { type ReactNode, useCallback, useMemo } from 'react';
 import type { CrossBorderCell, Dataset, HotspotCell } from '../api';
 import { fetchHotspots } from '../cells/analysis';
@@ -6,7 +7,7 @@ import { useAnalysisSelection } from '../cells/useAnalysisSelection';
 import { AreaResolutionPicker } from '../cells/AreaResolutionPicker';
 import { PageShell } from '../controls/PageShell';
 import { DatasetPicker } from '../datasets/DatasetPicker';
-import { useAreaOptions } from '../geography/areaOptions';
+import { useAreaOptions } from '../partnerships/useAreaOptions';
 import { GroupPicker } from '../groups/GroupPicker';
 import { createHotspotLayer, hotspotTooltip } from '../hotspots/hotspotLayer';
 import { ClassList, classKey } from '../map/Legend';
@@ -17,6 +18,7 @@ import { PeriodPicker } from '../period/PeriodPicker';
 import { useReferenceData } from '../reference/useReferenceData';
 import { useRequest } from '../reference/useRequest';
 import { useVocabulary } from '../reference/vocabulary';
+import { useT } from '../i18n/language';
 import { useSelection } from '../selection/location';
 import { ErrorBanner } from '../status/ErrorBanner';
 import { AreaPicker } from './AreaPicker';
@@ -48,6 +50,7 @@ function AreaHotspotMap({
   query: ComparisonQuery;
   common: SharedMapProps;
 }) {
+  const t = useT();
   const classes = useVocabulary().hotspotClasses;
   const hotspots = useRequest({ ...query, area }, fetchHotspots, 'hot spots');
   const layer = useMemo(() => (hotspots.data ? createHotspotLayer(hotspots.data) : null), [hotspots.data]);
@@ -64,12 +67,12 @@ function AreaHotspotMap({
   return (
     <figure className="linked-map-frame">
       <figcaption>
-        {name}: Gi* hot and cold spots {hotspots.error && <span className="form-error">{hotspots.error}</span>}
+        {t('compare.map.caption', { name })} {hotspots.error && <span className="form-error">{hotspots.error}</span>}
       </figcaption>
       <LinkedMap
         {...common}
         id={area}
-        label={`Hot spots in ${name}`}
+        label={t('compare.map.label', { name })}
         layer={layer}
         tooltip={tooltip}
         loading={hotspots.loading}
@@ -88,6 +91,7 @@ function AreaHotspotMap({
 
 /** The Compare view: areas side by side for one selection, the funnel plot, and linked or cross-border maps. */
 export function ComparePage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
+  const t = useT();
   const reference = useReferenceData();
   const classes = useVocabulary().hotspotClasses;
   const [selection, select] = useSelection();
@@ -149,12 +153,12 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
     ...[compare.error, crossBorder.error].filter((e): e is string => e !== null),
   ];
   const straddling = crossBorder.data?.clusters.filter((c) => c.straddles) ?? [];
-  const areaNames = areas.map((a) => names.get(a) ?? a).join(' and ');
+  const areaNames = areas.map((a) => names.get(a) ?? a).join(t('compare.and'));
 
   return (
-    <PageShell title="compare areas" className="compare-page" header={header} notice={notice}>
+    <PageShell title={t('compare.pageTitle')} className="compare-page" header={header} notice={notice}>
       <ErrorBanner messages={errors} />
-      <section className="admin-section compare-controls" aria-label="Comparison">
+      <section className="admin-section compare-controls" aria-label={t('compare.controls')}>
         <AreaPicker options={place.options} value={areas} onChange={(next) => select({ areas: next })} />
         {datasets && (
           <DatasetPicker datasets={datasets} selected={datasetIds} onChange={(ids) => select({ datasets: ids })} />
@@ -162,20 +166,22 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
         <GroupPicker groups={groups} selected={groupIds} onChange={(ids) => select({ groups: ids })} />
         <PeriodPicker value={period} bounds={coverage(selected)} onChange={(next) => select(next)} />
         <AreaResolutionPicker value={res} onChange={(next) => select({ res: next })} />
-        {!period && selected.length > 0 && (
-          <p className="hint">The selected datasets share no month: choose a period.</p>
-        )}
+        <FilterSection selection={selection} selected={selected} select={select} />
+        {!period && selected.length > 0 && <p className="hint">{t('compare.noSharedMonth')}</p>}
       </section>
       <p className="status-line" aria-live="polite">
-        {compare.loading ? 'Comparing…' : ''}
+        {compare.loading ? t('compare.comparing') : ''}
       </p>
       {compare.data && (
-        <section className="admin-section" aria-label="Comparison table">
-          <h2>Areas side by side</h2>
+        <section className="admin-section" aria-label={t('compare.tableSection')}>
+          <h2>{t('compare.heading')}</h2>
           <p className="hint">
-            Definition:{' '}
+            {t('compare.definition')}{' '}
             {compare.data.areas[0]?.definition
-              ? `${compare.data.areas[0].definition.name} (version ${compare.data.areas[0].definition.version})`
+              ? t('compare.definitionVersion', {
+                  name: compare.data.areas[0].definition.name,
+                  version: compare.data.areas[0].definition.version,
+                })
               : groups
                   .filter((g) => query?.groupIds.includes(g.id))
                   .map((g) => g.label)
@@ -187,18 +193,20 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
             {compare.data.method.change}. Months flagged low: {compare.data.method.completeness}.
           </p>
           {compare.data.areas[0]?.sourcesNote && (
-            <p className="hint compare-sources">Sources: {compare.data.areas[0].sourcesNote}.</p>
+            <p className="hint compare-sources">
+              {t('compare.sources', { sources: compare.data.areas[0].sourcesNote })}
+            </p>
           )}
           <CompareTable body={compare.data} names={names} threshold={compare.data.areas[0]?.threshold ?? null} />
           <FunnelPlot body={compare.data} names={names} />
         </section>
       )}
-      <section className="admin-section" aria-label="Maps">
-        <div className="view-tabs" role="radiogroup" aria-label="Maps">
+      <section className="admin-section" aria-label={t('compare.maps')}>
+        <div className="view-tabs" role="radiogroup" aria-label={t('compare.maps')}>
           {(['side-by-side', 'cross-border'] as const).map((m) => (
             <label key={m}>
               <input type="radio" name="map-mode" checked={mode === m} onChange={() => select({ maps: m })} />
-              {m === 'side-by-side' ? 'Side by side (linked)' : 'Cross-border hot spots'}
+              {m === 'side-by-side' ? t('compare.mode.sideBySide') : t('compare.mode.crossBorder')}
             </label>
           ))}
         </div>
@@ -212,18 +220,16 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
         {query && mode === 'cross-border' && (
           <div className="cross-border">
             <figure className="linked-map-frame wide">
-              <figcaption>
-                Gi* over {areaNames} together, against each alone; the areas&apos; outlines in blue
-              </figcaption>
+              <figcaption>{t('compare.crossBorder.caption', { areas: areaNames })}</figcaption>
               <LinkedMap
                 {...common}
                 id="cross-border"
-                label="Cross-border hot spots"
+                label={t('compare.mode.crossBorder')}
                 print={{
                   caption: `Gi* hot spots over ${areaNames} together against each alone (purple: hot only when combined, at a boundary), ${query.period.from} to ${query.period.to}, H3 resolution ${query.res}. ${CREDIT}`,
                   fileName: 'cross-border-hot-spots.png',
                   title: `Cross-border hot spots: ${areaNames}, ${query.period.from} to ${query.period.to}`,
-                  key: classKey('Gi* over the areas together against each alone', crossClasses),
+                  key: classKey(t('compare.crossBorder.key'), crossClasses),
                 }}
                 layer={crossLayer}
                 tooltip={crossTooltip}
@@ -235,16 +241,27 @@ export function ComparePage({ header, notice }: { header: ReactNode; notice?: Re
             {crossBorder.data && (
               <p className="hint straddling-summary">
                 {straddling.length === 0
-                  ? 'No hot cluster straddles a boundary.'
-                  : `${straddling.length} hot ${straddling.length === 1 ? 'cluster straddles' : 'clusters straddle'} a boundary: ${straddling
-                      .slice(0, 5)
-                      .map((c) =>
-                        Object.entries(c.byArea)
-                          .map(([a, n]) => `${n} ${n === 1 ? 'cell' : 'cells'} in ${names.get(a) ?? a}`)
-                          .join(', '),
-                      )
-                      .join('; ')}.`}
-                {crossBorder.data.adjacent ? '' : ' The areas do not touch at this resolution.'}
+                  ? t('compare.crossBorder.none')
+                  : t(
+                      straddling.length === 1 ? 'compare.crossBorder.straddleOne' : 'compare.crossBorder.straddleOther',
+                      {
+                        n: straddling.length,
+                        list: straddling
+                          .slice(0, 5)
+                          .map((c) =>
+                            Object.entries(c.byArea)
+                              .map(([a, n]) =>
+                                t(n === 1 ? 'compare.crossBorder.cellsInOne' : 'compare.crossBorder.cellsInOther', {
+                                  n,
+                                  area: names.get(a) ?? a,
+                                }),
+                              )
+                              .join(', '),
+                          )
+                          .join('; '),
+                      },
+                    )}
+                {crossBorder.data.adjacent ? '' : t('compare.crossBorder.notAdjacent')}
               </p>
             )}
           </div>

@@ -2,6 +2,7 @@ import type { CompareArea, CompareBody } from '../api';
 import { CONCENTRATION_NOTE, giniText, top10Text } from '../concentration/format';
 import { lowMonths } from '../controls/format';
 import { useChangeClassName } from '../reference/vocabulary';
+import { type Translate, useT } from '../i18n/language';
 
 const fmt = (n: number | null | undefined, digits = 0) =>
   n === null || n === undefined
@@ -9,11 +10,11 @@ const fmt = (n: number | null | undefined, digits = 0) =>
     : n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);
 
-function change(c: CompareArea['previous'], className: (id: string) => string) {
-  if (c.coverage === 'none') return `no data for ${c.from} to ${c.to}`;
+function change(c: CompareArea['previous'], className: (id: string) => string, t: Translate) {
+  if (c.coverage === 'none') return t('compare.table.noData', { from: c.from, to: c.to });
   if (c.count === null) return 'fewer than k';
   const percent = c.percent === null ? '' : ` (${c.percent > 0 ? '+' : ''}${c.percent.toFixed(1)}%)`;
-  return `${fmt(c.count)}${percent}, ${className(c.class ?? '').toLowerCase()}${c.coverage === 'partial' ? ' (from some datasets only)' : ''}`;
+  return `${fmt(c.count)}${percent}, ${className(c.class ?? '').toLowerCase()}${c.coverage === 'partial' ? t('compare.table.someDatasets') : ''}`;
 }
 
 /** The comparison as a table: the figures PCC staff compare, one row per area (also the accessible form of the funnel plot). */
@@ -28,6 +29,7 @@ export function CompareTable({
 }) {
   const metrics = body.areas[0]?.metrics ?? [];
   const className = useChangeClassName();
+  const t = useT();
   return (
     // The table scrolls sideways within the page, so it takes focus: keyboard users can scroll it too (WCAG 2.1.1).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to scroll by keyboard
@@ -45,18 +47,18 @@ export function CompareTable({
       </caption>
       <thead>
         <tr>
-          <th scope="col">Rank</th>
-          <th scope="col">Area</th>
-          <th scope="col">Incidents</th>
-          <th scope="col">Residents</th>
-          <th scope="col">Rate per 1,000 (95% CI)</th>
-          <th scope="col">Funnel plot</th>
-          <th scope="col">Period before</th>
-          <th scope="col">A year earlier</th>
-          <th scope="col">Top 10% of cells</th>
-          <th scope="col">Gini</th>
-          <th scope="col">In hot spots</th>
-          <th scope="col">Months flagged low</th>
+          <th scope="col">{t('compare.table.rank')}</th>
+          <th scope="col">{t('compare.table.area')}</th>
+          <th scope="col">{t('compare.table.incidents')}</th>
+          <th scope="col">{t('compare.table.residents')}</th>
+          <th scope="col">{t('compare.table.rate')}</th>
+          <th scope="col">{t('compare.table.funnel')}</th>
+          <th scope="col">{t('compare.table.previous')}</th>
+          <th scope="col">{t('compare.table.yearEarlier')}</th>
+          <th scope="col">{t('compare.table.top10')}</th>
+          <th scope="col">{t('compare.table.gini')}</th>
+          <th scope="col">{t('compare.table.inHotspots')}</th>
+          <th scope="col">{t('compare.table.lowMonths')}</th>
           {metrics.map((m) => (
             <th scope="col" key={m.preset} title={m.name}>
               {m.name}
@@ -70,7 +72,11 @@ export function CompareTable({
             <td className="number">{a.rank ?? '–'}</td>
             <th scope="row">{names.get(a.area) ?? a.area}</th>
             <td className="number" title={a.coverage ?? undefined}>
-              {!a.covered ? 'not covered' : a.count === null ? `fewer than ${threshold}` : fmt(a.count)}
+              {!a.covered
+                ? t('compare.table.notCovered')
+                : a.count === null
+                  ? t('compare.table.fewerThan', { k: String(threshold) })
+                  : fmt(a.count)}
               {a.covered && a.coverage ? ' *' : ''}
             </td>
             <td
@@ -84,8 +90,8 @@ export function CompareTable({
               {a.rate ? `${fmt(a.rate.rate, 2)} (${fmt(a.rate.lower, 2)}–${fmt(a.rate.upper, 2)})` : '–'}
             </td>
             <td>{a.funnel.position ?? '–'}</td>
-            <td title={a.previous.note ?? undefined}>{change(a.previous, className)}</td>
-            <td title={a.yearEarlier.note ?? undefined}>{change(a.yearEarlier, className)}</td>
+            <td title={a.previous.note ?? undefined}>{change(a.previous, className, t)}</td>
+            <td title={a.yearEarlier.note ?? undefined}>{change(a.yearEarlier, className, t)}</td>
             <td className="number">{top10Text(a.concentration)}</td>
             <td className="number">{giniText(a.concentration)}</td>
             <td className="number">{pct(a.shareInHotspots)}</td>
@@ -94,8 +100,8 @@ export function CompareTable({
               <td key={m.preset} className="number" title={m.note ?? `from ${m.datasets.join(', ')}`}>
                 {m.count === null
                   ? m.note
-                    ? 'not recorded'
-                    : `fewer than ${threshold}`
+                    ? t('compare.table.notRecorded')
+                    : t('compare.table.fewerThan', { k: String(threshold) })
                   : `${fmt(m.count)}${m.rate ? ` (${fmt(m.rate.rate, 2)})` : ''}`}
               </td>
             ))}

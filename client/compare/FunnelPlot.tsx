@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CompareBody } from '../api';
+import { useT } from '../i18n/language';
 
 const WIDTH = 560;
 const HEIGHT = 320;
@@ -8,11 +9,11 @@ const PAD = { left: 56, right: 16, top: 16, bottom: 44 };
 type Method = CompareBody['funnelLimits']['drawn'];
 type Curve = NonNullable<CompareBody['funnel'][number]['poisson']>;
 
-const METHOD_LABELS: Record<Method, string> = {
-  additive: 'adjusted for over-dispersion (additive random effects)',
-  multiplicative: 'adjusted for over-dispersion (multiplicative φ)',
-  poisson: 'exact Poisson',
-};
+const METHOD_LABELS = {
+  additive: 'compare.funnel.method.additive',
+  multiplicative: 'compare.funnel.method.multiplicative',
+  poisson: 'compare.funnel.method.poisson',
+} as const satisfies Record<Method, string>;
 
 /**
  * Funnel plot (Spiegelhalter 2005): each area's rate per 1,000 against its population, with 95%
@@ -21,6 +22,7 @@ const METHOD_LABELS: Record<Method, string> = {
  * Areas outside the funnel differ from the pooled rate by more than the limits allow at that size.
  */
 export function FunnelPlot({ body, names }: { body: CompareBody; names: ReadonlyMap<string, string> }) {
+  const t = useT();
   const [chosen, setChosen] = useState<Method | null>(null);
   const points = body.areas.filter((a) => a.rate !== null && a.population > 0);
   if (body.funnel.length === 0 || points.length === 0) return null;
@@ -54,11 +56,7 @@ export function FunnelPlot({ body, names }: { body: CompareBody; names: Readonly
   );
   return (
     <figure className="funnel-plot">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label="Funnel plot of rate per 1,000 residents against population"
-      >
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('compare.funnel.aria')}>
         <rect
           x={PAD.left}
           y={PAD.top}
@@ -100,7 +98,7 @@ export function FunnelPlot({ body, names }: { body: CompareBody; names: Readonly
           />
         ))}
         <text x={(PAD.left + WIDTH - PAD.right) / 2} y={HEIGHT - 6} textAnchor="middle" className="axis-title">
-          Residents (log scale)
+          {t('compare.funnel.xAxis')}
         </text>
         <text
           x={14}
@@ -109,7 +107,7 @@ export function FunnelPlot({ body, names }: { body: CompareBody; names: Readonly
           className="axis-title"
           transform={`rotate(-90 14 ${(PAD.top + HEIGHT - PAD.bottom) / 2})`}
         >
-          Rate per 1,000
+          {t('compare.funnel.yAxis')}
         </text>
         {points.map((a) => (
           <g key={a.area} className="funnel-point" data-area={a.area} data-position={positionOf(a) ?? ''}>
@@ -126,18 +124,17 @@ export function FunnelPlot({ body, names }: { body: CompareBody; names: Readonly
         ))}
       </svg>
       <figcaption className="hint">
-        Rate per 1,000 residents against population. Pooled rate {body.pooledRate.toFixed(2)} (blue); solid lines 95%
-        and dashed 99.8% control limits, {METHOD_LABELS[method]}. Red points lie outside the 95% limits.{' '}
+        {t('compare.funnel.caption', { rate: body.pooledRate.toFixed(2), method: t(METHOD_LABELS[method]) })}{' '}
         <span className="funnel-note">{capitalise(body.funnelLimits.note)}.</span>
         {available.length > 1 && (
           <label className="funnel-method">
             {' '}
-            Limits drawn:{' '}
+            {t('compare.funnel.limitsDrawn')}{' '}
             <select value={method} onChange={(event) => setChosen(event.target.value as Method)}>
               {available.map((m) => (
                 <option key={m} value={m}>
-                  {METHOD_LABELS[m]}
-                  {m === body.funnelLimits.drawn ? ' (default)' : ''}
+                  {t(METHOD_LABELS[m])}
+                  {m === body.funnelLimits.drawn ? t('compare.funnel.default') : ''}
                 </option>
               ))}
             </select>

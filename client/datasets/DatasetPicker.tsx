@@ -1,6 +1,7 @@
 import type { Dataset } from '../api';
 import { CheckList } from '../controls/CheckList';
 import { labelOf, useVocabulary } from '../reference/vocabulary';
+import { useT } from '../i18n/language';
 
 interface DatasetPickerProps {
   /** The list's heading ("Datasets"). */
@@ -11,13 +12,14 @@ interface DatasetPickerProps {
 }
 
 /** Multi-select of datasets as a checkbox list: each with who recorded it, its kind and its months. */
-export function DatasetPicker({ legend = 'Datasets', datasets, selected, onChange }: DatasetPickerProps) {
+export function DatasetPicker({ legend, datasets, selected, onChange }: DatasetPickerProps) {
   const { sources } = useVocabulary();
+  const t = useT();
   const byId = new Map(datasets.map((d) => [d.id, d]));
   return (
     <fieldset className="control-group">
-      <legend>{legend}</legend>
-      {datasets.length === 0 && <p className="hint">No datasets have been imported yet.</p>}
+      <legend>{legend ?? t('map.datasets.legend')}</legend>
+      {datasets.length === 0 && <p className="hint">{t('map.datasets.none')}</p>}
       <CheckList
         name="dataset"
         items={datasets.map((d) => d.id)}
@@ -29,16 +31,19 @@ export function DatasetPicker({ legend = 'Datasets', datasets, selected, onChang
             <>
               {dataset.name}
               {dataset.sensitivity === 'restricted' && (
-                <span className="badge badge-restricted" title={`Counts below ${dataset.threshold} are suppressed`}>
-                  restricted
+                <span
+                  className="badge badge-restricted"
+                  title={t('map.datasets.suppressedBelow', { k: dataset.threshold ?? '?' })}
+                >
+                  {t('common.restricted')}
                 </span>
               )}
               <span className="hint">
                 {[
-                  describeKind(dataset.kind),
+                  dataset.kind === 'incidents' ? t('map.datasets.incidentRecords') : describeKind(dataset.kind),
                   labelOf(sources, dataset.source),
                   dataset.monthFrom && dataset.monthTo
-                    ? `${dataset.monthFrom.slice(0, 7)} to ${dataset.monthTo.slice(0, 7)}`
+                    ? t('common.periodRange', { from: dataset.monthFrom.slice(0, 7), to: dataset.monthTo.slice(0, 7) })
                     : null,
                 ]
                   .filter(Boolean)

@@ -13,19 +13,17 @@ import { loadSavedMappings, saveMapping } from './savedMappings';
 import { UploadProgressBar } from './UploadProgressBar';
 import { type UploadProgressBody, type UploadResponse, uploadWithProgress } from './uploadWithProgress';
 import type { Ok } from '../api';
+import { type MessageKey, useT } from '../i18n/language';
 
 type Kind = 'police-uk' | 'incidents';
 type Report = Ok<Awaited<ReturnType<UploadResponse['json']>>>['report'];
 
-const KINDS: Option[] = [
-  { value: 'police-uk', label: 'data.police.uk street-level CSVs (public)' },
-  { value: 'incidents', label: 'Incident records: a local police extract or ED data (restricted)' },
-];
+const KINDS: Record<Kind, MessageKey> = { 'police-uk': 'datasets.kind.policeUk', incidents: 'datasets.kind.incidents' };
 /** The server's column mapping presets for incident records. */
-const PRESETS: Option[] = [
-  { value: 'local-police', label: 'Local police extract' },
-  { value: 'istv-ed', label: 'ISTV / Cardiff Model emergency department data' },
-];
+const PRESETS: Record<string, MessageKey> = {
+  'local-police': 'datasets.preset.localPolice',
+  'istv-ed': 'datasets.preset.istvEd',
+};
 const CUSTOM = 'custom';
 const SAVED = 'saved:';
 
@@ -56,7 +54,13 @@ export function DatasetUploadForm({
   onDelete: (d: Dataset) => void;
   onImported: () => void;
 }) {
+  const t = useT();
   const { sources } = useVocabulary();
+  const kindOptions: Option[] = Object.entries(KINDS).map(([value, key]) => ({ value, label: t(key) }));
+  const presetOptions: Option[] = Object.entries(PRESETS).map(([value, key]) => ({
+    value,
+    label: t(key),
+  }));
   const [presetMappings, setPresetMappings] = useState<Record<string, unknown>>();
   useEffect(() => {
     okJson(api.api.datasets['mapping-presets'].$get()).then(
@@ -133,12 +137,9 @@ export function DatasetUploadForm({
   };
 
   return (
-    <section className="admin-section" aria-label="Datasets">
-      <h2>Datasets</h2>
-      <p className="hint">
-        Add a dataset, or more months to one you manage by giving its name. Incident records are restricted: only the
-        partnership or PCC that holds them, and those it grants them to, see their counts.
-      </p>
+    <section className="admin-section" aria-label={t('datasets.heading')}>
+      <h2>{t('datasets.heading')}</h2>
+      <p className="hint">{t('datasets.intro')}</p>
       <ManagedDatasets
         datasets={datasets}
         grantCount={grantCount}
@@ -149,56 +150,60 @@ export function DatasetUploadForm({
           fileInput.current?.focus();
         }}
       />
-      <form className="admin-form" onSubmit={(e) => void upload(e)} aria-label="Upload a dataset">
+      <form className="admin-form" onSubmit={(e) => void upload(e)} aria-label={t('datasets.form')}>
         <label>
-          Kind{' '}
+          {t('datasets.kind')}{' '}
           <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            <Options options={KINDS} />
+            <Options options={kindOptions} />
           </select>
         </label>
         <label>
-          Dataset name{' '}
+          {t('datasets.name')}{' '}
           <input
             name="name"
             required
             maxLength={200}
-            placeholder="e.g. Gwent Police extract 2024"
+            placeholder={t('datasets.namePlaceholder')}
             value={name}
             onChange={(e) => setName(e.target.value)}
           />
         </label>
         {existing && (
-          <p className="notice" role="note" aria-label="What this upload will change">
-            “{existing.name}” already holds {existing.rowsAccepted.toLocaleString('en-GB')} rows
-            {existing.monthFrom ? ` from ${existing.monthFrom} to ${existing.monthTo}` : ''}. Months in these files that
-            it holds will be replaced by the new rows; other months are added. Nothing else in it changes.
+          <p className="notice" role="note" aria-label={t('datasets.willChange')}>
+            {t('datasets.existing', {
+              name: existing.name,
+              rows: existing.rowsAccepted,
+              span: existing.monthFrom
+                ? t('datasets.existingSpan', { from: existing.monthFrom, to: existing.monthTo ?? '' })
+                : '',
+            })}
           </p>
         )}
         {kind === 'incidents' && (
           <label>
-            Columns as in{' '}
+            {t('datasets.columnsAs')}{' '}
             <select value={preset} onChange={(e) => choosePreset(e.target.value)}>
-              <Options options={PRESETS} />
+              <Options options={presetOptions} />
               {Object.keys(saved).map((name) => (
                 <option key={name} value={SAVED + name}>
-                  Saved: {name}
+                  {t('datasets.savedMapping', { name })}
                 </option>
               ))}
-              <option value={CUSTOM}>A mapping of my own…</option>
+              <option value={CUSTOM}>{t('datasets.ownMapping')}</option>
             </select>
           </label>
         )}
         {kind === 'incidents' && editing && (
           <fieldset className="mapping-editor">
-            <legend>Column mapping (JSON: which column holds the date, time, location, offence, flags)</legend>
+            <legend>{t('datasets.mappingLegend')}</legend>
             <textarea
-              aria-label="Column mapping"
+              aria-label={t('datasets.mapping')}
               rows={10}
               value={customJson}
               onChange={(e) => setCustomJson(e.target.value)}
             />
             <label>
-              Save this mapping as <input value={saveAs} onChange={(e) => setSaveAs(e.target.value)} />
+              {t('datasets.saveAs')} <input value={saveAs} onChange={(e) => setSaveAs(e.target.value)} />
             </label>{' '}
             <button
               type="button"
@@ -208,12 +213,12 @@ export function DatasetUploadForm({
                 setPreset(SAVED + saveAs.trim());
               }}
             >
-              Save mapping
+              {t('datasets.saveMapping')}
             </button>
           </fieldset>
         )}
         <fieldset className="radio-group">
-          <legend>Who recorded these events</legend>
+          <legend>{t('datasets.source')}</legend>
           {sources.map((s) => (
             <label key={s.id} className="radio-row">
               <input
@@ -229,9 +234,9 @@ export function DatasetUploadForm({
         </fieldset>
         {kind === 'incidents' && owners.length > 1 && (
           <label>
-            Held by{' '}
+            {t('datasets.heldBy')}{' '}
             <select name="owner" required defaultValue="">
-              <option value="">choose…</option>
+              <option value="">{t('datasets.choose')}</option>
               <Options options={owners} />
             </select>
           </label>
@@ -247,7 +252,7 @@ export function DatasetUploadForm({
           onDrop={drop}
         >
           <label>
-            Files (drop CSV, .csv.gz or .zip files here, or choose){' '}
+            {t('datasets.files')}{' '}
             <input
               ref={fileInput}
               type="file"
@@ -260,7 +265,7 @@ export function DatasetUploadForm({
           </label>
         </div>
         <button type="submit" disabled={busy}>
-          {busy ? 'Importing…' : existing ? 'Add or replace months' : 'Upload dataset'}
+          {busy ? t('datasets.importing') : existing ? t('datasets.addMonths') : t('datasets.upload')}
         </button>
       </form>
       {previews.map((p, i) =>
@@ -269,7 +274,7 @@ export function DatasetUploadForm({
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: previews follow the chosen files' order
           <p key={i} className="hint">
-            An archive: its files are listed in the report after import.
+            {t('datasets.archive')}
           </p>
         ),
       )}

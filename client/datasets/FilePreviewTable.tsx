@@ -1,14 +1,14 @@
 import type { FilePreview } from './previewRows';
+import { useT } from '../i18n/language';
 
 /** The first rows of a chosen file, as the server will read its columns. */
 export function FilePreviewTable({ preview, expected }: { preview: FilePreview; expected: readonly string[] }) {
+  const t = useT();
   const missing = expected.filter((c) => !preview.header.includes(c));
   return (
     <div className="file-preview">
-      <table className="data-table" aria-label={`First rows of ${preview.file}`}>
-        <caption>
-          First {preview.rows.length} rows of {preview.file}
-        </caption>
+      <table className="data-table" aria-label={t('datasets.previewLabel', { file: preview.file })}>
+        <caption>{t('datasets.previewCaption', { n: preview.rows.length, file: preview.file })}</caption>
         <thead>
           <tr>
             {preview.header.map((h, i) => (
@@ -31,7 +31,7 @@ export function FilePreviewTable({ preview, expected }: { preview: FilePreview; 
       </table>
       {missing.length > 0 && (
         <p className="form-error" role="alert">
-          This file lacks columns the chosen mapping reads: {missing.join(', ')}
+          {t('datasets.previewMissing', { columns: missing.join(', ') })}
         </p>
       )}
     </div>

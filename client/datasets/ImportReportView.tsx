@@ -1,43 +1,46 @@
 import type { UploadResponse } from './uploadWithProgress';
 import type { Ok } from '../api';
+import { useT } from '../i18n/language';
 
 type Report = Ok<Awaited<ReturnType<UploadResponse['json']>>>['report'];
 
 /** Listed rejections shown on the page; the stored report keeps up to a thousand. */
 const SHOWN_REJECTIONS = 20;
-const n = (v: number) => v.toLocaleString('en-GB');
 
 /** What an import did: rows stored and rejected (by reason, with lines), months replaced, and coverage by month. */
 export function ImportReportView({ report }: { report: Report }) {
+  const t = useT();
   const months = Object.entries(report.acceptedByMonth);
   const reasons = Object.entries(report.rejectionCounts).sort((a, b) => b[1] - a[1]);
   return (
-    <section className="import-report" aria-label="Import report" role="status">
-      <h3>
-        Imported into dataset {report.datasetId}: {report.datasetName}
-      </h3>
+    <section className="import-report" aria-label={t('datasets.report')} role="status">
+      <h3>{t('datasets.reportHeading', { id: String(report.datasetId), name: report.datasetName })}</h3>
       <p>
-        {n(report.rowsRead)} rows read from {report.files.length} file{report.files.length === 1 ? '' : 's'}:{' '}
-        <strong>{n(report.rowsAccepted)} accepted</strong>, {n(report.rowsRejected)} rejected
-        {report.rowsReplaced > 0 && `, ${n(report.rowsReplaced)} stored rows replaced`}.
+        {t(report.files.length === 1 ? 'datasets.reportRowsOne' : 'datasets.reportRowsOther', {
+          read: report.rowsRead,
+          files: report.files.length,
+        })}
+        <strong>{t('datasets.reportAccepted', { n: report.rowsAccepted })}</strong>
+        {t('datasets.reportRejected', { n: report.rowsRejected })}
+        {report.rowsReplaced > 0 && t('datasets.reportReplaced', { n: report.rowsReplaced })}.
       </p>
       <p>
-        Months replaced:{' '}
-        {report.monthsReplaced.length ? report.monthsReplaced.join(', ') : 'none (every month was new to the dataset)'}
+        {t('datasets.monthsReplaced')}{' '}
+        {report.monthsReplaced.length ? report.monthsReplaced.join(', ') : t('datasets.monthsReplacedNone')}
       </p>
       {reasons.length > 0 && (
-        <table className="data-table" aria-label="Rejected rows by reason">
+        <table className="data-table" aria-label={t('datasets.rejectedByReason')}>
           <thead>
             <tr>
-              <th>Reason rejected</th>
-              <th>Rows</th>
+              <th>{t('datasets.col.reason')}</th>
+              <th>{t('datasets.col.rows')}</th>
             </tr>
           </thead>
           <tbody>
             {reasons.map(([reason, count]) => (
               <tr key={reason}>
                 <td>{reason}</td>
-                <td>{n(count)}</td>
+                <td>{t('datasets.col.rowsValue', { n: count })}</td>
               </tr>
             ))}
           </tbody>
@@ -45,28 +48,30 @@ export function ImportReportView({ report }: { report: Report }) {
       )}
       {report.rejections.length > 0 && (
         <details>
-          <summary>First {Math.min(SHOWN_REJECTIONS, report.rejections.length)} rejected rows, by line</summary>
+          <summary>
+            {t('datasets.firstRejections', { n: Math.min(SHOWN_REJECTIONS, report.rejections.length) })}
+          </summary>
           <ul className="rejections">
             {report.rejections.slice(0, SHOWN_REJECTIONS).map((r) => (
               <li key={`${r.file}:${r.line}:${r.rule}`}>
-                {r.file}, line {r.line}: {r.reason}
+                {t('datasets.rejectionLine', { file: r.file, line: String(r.line), reason: r.reason })}
               </li>
             ))}
           </ul>
         </details>
       )}
-      <table className="data-table" aria-label="Coverage by month">
+      <table className="data-table" aria-label={t('datasets.coverage')}>
         <thead>
           <tr>
-            <th>Month</th>
-            <th>Rows accepted</th>
+            <th>{t('datasets.col.month')}</th>
+            <th>{t('datasets.col.accepted')}</th>
           </tr>
         </thead>
         <tbody>
           {months.map(([month, count]) => (
             <tr key={month}>
               <td>{month}</td>
-              <td>{n(count)}</td>
+              <td>{t('datasets.col.rowsValue', { n: count })}</td>
             </tr>
           ))}
         </tbody>

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import type { Dataset } from '../api';
+import { type Translate, useT } from '../i18n/language';
 
-const n = (v: number) => v.toLocaleString('en-GB');
-const months = (d: Dataset) => (d.monthFrom ? `${d.monthFrom} to ${d.monthTo}` : 'no months');
+const months = (d: Dataset, t: Translate) =>
+  d.monthFrom ? t('datasets.monthSpan', { from: d.monthFrom, to: d.monthTo ?? '' }) : t('datasets.noMonths');
 
 /** What deleting a dataset removes, said before it is done. */
-export function deletionSummary(d: Dataset, grantCount: number): string {
-  const grants = grantCount ? `, and the ${grantCount} grant${grantCount === 1 ? '' : 's'} sharing it` : '';
-  return `This removes "${d.name}": its ${n(d.rowsAccepted)} rows (${months(d)}), their map counts and import reports${grants}. Maps and reports that used it will show those months as missing. It cannot be undone.`;
+export function deletionSummary(d: Dataset, grantCount: number, t: Translate): string {
+  const grants = grantCount
+    ? t(grantCount === 1 ? 'datasets.deletionGrantsOne' : 'datasets.deletionGrantsOther', { n: grantCount })
+    : '';
+  return t('datasets.deletionSummary', { name: d.name, rows: d.rowsAccepted, months: months(d, t), grants });
 }
 
 /**
@@ -25,43 +28,44 @@ export function ManagedDatasets({
   onReimport: (d: Dataset) => void;
   onDelete: (d: Dataset) => void;
 }) {
+  const t = useT();
   const [confirming, setConfirming] = useState<number | null>(null);
   const managed = datasets.filter((d) => d.canManage);
   if (managed.length === 0) return null;
   return (
-    <table className="data-table" aria-label="Datasets you manage">
+    <table className="data-table" aria-label={t('datasets.managed')}>
       <thead>
         <tr>
-          <th>Dataset</th>
-          <th>Months</th>
-          <th>Rows</th>
-          <th>Actions</th>
+          <th>{t('datasets.col.dataset')}</th>
+          <th>{t('datasets.col.months')}</th>
+          <th>{t('datasets.col.rows')}</th>
+          <th>{t('datasets.col.actions')}</th>
         </tr>
       </thead>
       <tbody>
         {managed.map((d) => (
           <tr key={d.id}>
             <td>{d.name}</td>
-            <td>{months(d)}</td>
-            <td>{n(d.rowsAccepted)}</td>
+            <td>{months(d, t)}</td>
+            <td>{t('datasets.col.rowsValue', { n: d.rowsAccepted })}</td>
             <td>
               {confirming === d.id ? (
-                <div role="alertdialog" aria-label={`Delete ${d.name}?`}>
-                  <p>{deletionSummary(d, grantCount(d))}</p>
+                <div role="alertdialog" aria-label={t('datasets.deleteAsk', { name: d.name })}>
+                  <p>{deletionSummary(d, grantCount(d), t)}</p>
                   <button type="button" className="danger" onClick={() => onDelete(d)}>
-                    Delete dataset
+                    {t('datasets.deleteDataset')}
                   </button>{' '}
                   <button type="button" onClick={() => setConfirming(null)}>
-                    Keep it
+                    {t('datasets.keep')}
                   </button>
                 </div>
               ) : (
                 <>
                   <button type="button" onClick={() => onReimport(d)}>
-                    Add or replace months
+                    {t('datasets.addMonths')}
                   </button>{' '}
                   <button type="button" onClick={() => setConfirming(d.id)}>
-                    Delete…
+                    {t('datasets.delete')}
                   </button>
                 </>
               )}

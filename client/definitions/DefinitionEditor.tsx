@@ -5,6 +5,7 @@ import { TextField } from '../controls/TextField';
 import { GroupPicker } from '../groups/GroupPicker';
 import { useVocabulary } from '../reference/vocabulary';
 import type { DefinitionDraft } from './definitionsApi';
+import { useT } from '../i18n/language';
 
 interface DefinitionEditorProps {
   draft: DefinitionDraft;
@@ -19,6 +20,7 @@ type Flag = DefinitionDraft['flags'] extends (infer F)[] | undefined ? F : never
 
 /** The form for one definition: its key and name, the groups it counts and leaves out, the flags that must hold. */
 export function DefinitionEditor({ draft: start, latestVersions, saving, error, onSave }: DefinitionEditorProps) {
+  const t = useT();
   const { groups, flags } = useVocabulary();
   const [draft, setDraft] = useState(start);
   const change = (patch: Partial<DefinitionDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -27,23 +29,29 @@ export function DefinitionEditor({ draft: start, latestVersions, saving, error, 
   return (
     <form
       className="definition-editor"
-      aria-label="Definition"
+      aria-label={t('definitions.form')}
       onSubmit={(event) => {
         event.preventDefault();
         onSave(draft);
       }}
     >
       <TextField
-        label="Key"
+        label={t('definitions.key')}
         value={draft.key}
         onChange={(key) => change({ key })}
         required
         pattern="[a-z0-9][a-z0-9\-]{0,59}"
       />
-      <TextField label="Name" value={draft.name} onChange={(name) => change({ name })} required maxLength={200} />
+      <TextField
+        label={t('definitions.name')}
+        value={draft.name}
+        onChange={(name) => change({ name })}
+        required
+        maxLength={200}
+      />
       <GroupPicker groups={groups} selected={draft.groups} onChange={(ids) => change({ groups: ids })} />
       <fieldset className="control-group">
-        <legend>Left out (even when a chosen group includes them)</legend>
+        <legend>{t('definitions.excluded')}</legend>
         <CheckList
           name="excluded"
           items={groups.map((g) => g.id)}
@@ -53,7 +61,7 @@ export function DefinitionEditor({ draft: start, latestVersions, saving, error, 
         />
       </fieldset>
       <fieldset className="control-group">
-        <legend>Flags every incident must carry (local extracts and ED data only)</legend>
+        <legend>{t('definitions.flags')}</legend>
         <CheckList
           name="flag"
           items={flags.map((f) => f.id as Flag)}
@@ -63,11 +71,11 @@ export function DefinitionEditor({ draft: start, latestVersions, saving, error, 
         />
       </fieldset>
       <fieldset className="control-group" disabled>
-        <legend>Weights</legend>
-        <p className="hint">Weighting groups by harm is not available yet: every incident counts once.</p>
+        <legend>{t('definitions.weights')}</legend>
+        <p className="hint">{t('definitions.weightsUnavailable')}</p>
       </fieldset>
       <label className="control-label">
-        Note (sources, what changed)
+        {t('definitions.note')}
         <textarea
           value={draft.note ?? ''}
           maxLength={2000}
@@ -77,7 +85,7 @@ export function DefinitionEditor({ draft: start, latestVersions, saving, error, 
       </label>
       <FormError message={error} />
       <button type="submit" disabled={saving || draft.groups.length === 0}>
-        {saving ? 'Saving…' : `Save as version ${nextVersion}`}
+        {saving ? t('definitions.saving') : t('definitions.saveVersion', { version: String(nextVersion) })}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { definitionHistory } from './definitionHistory';
 import { definitionParam } from './definitionChoice';
 import type { DefinitionsBody } from './definitionsApi';
+import { useT } from '../i18n/language';
 
 interface DefinitionPickerProps {
   body: DefinitionsBody | null;
@@ -11,11 +12,12 @@ interface DefinitionPickerProps {
 
 /** Chooses a saved serious-violence definition (or a national preset) as the offence selection. */
 export function DefinitionPicker({ body, value, onChange }: DefinitionPickerProps) {
+  const t = useT();
   const history = definitionHistory(body?.definitions ?? []);
   return (
     <div className="control-group">
       <label htmlFor="definition" className="control-label">
-        Serious-violence definition
+        {t('definitions.picker')}
       </label>
       <select
         id="definition"
@@ -24,20 +26,20 @@ export function DefinitionPicker({ body, value, onChange }: DefinitionPickerProp
         disabled={body === null}
         onChange={(event) => onChange(event.target.value || undefined)}
       >
-        <option value="">None: the offence groups below</option>
+        <option value="">{t('definitions.pickerNone')}</option>
         {history.length > 0 && (
-          <optgroup label="The partnership’s definitions">
+          <optgroup label={t('definitions.partnership')}>
             {history.flatMap((h) =>
               h.versions.map((d) => (
                 <option key={d.id} value={definitionParam(d)}>
-                  {d.name}, version {d.version}
-                  {d === h.latest ? ' (latest)' : ''}
+                  {t('definitions.nameVersion', { name: d.name, version: String(d.version) })}
+                  {d === h.latest ? t('definitions.latest') : ''}
                 </option>
               )),
             )}
           </optgroup>
         )}
-        <optgroup label="National presets">
+        <optgroup label={t('definitions.national')}>
           {(body?.presets ?? []).map((p) => (
             <option key={p.id} value={definitionParam(p)}>
               {p.name}

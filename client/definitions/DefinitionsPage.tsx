@@ -13,6 +13,7 @@ import { definitionHistory } from './definitionHistory';
 import { type DefinitionDraft, saveDefinition } from './definitionsApi';
 import { draftFrom } from './draftFrom';
 import { useDefinitions } from './useDefinitions';
+import { useT } from '../i18n/language';
 
 interface DefinitionsPageProps {
   user: SessionUser;
@@ -28,6 +29,7 @@ const EDITORS = ['admin', 'analyst'];
  * definition, save it as a new version, see every version, and open the map with one.
  */
 export function DefinitionsPage({ user, header, notice }: DefinitionsPageProps) {
+  const t = useT();
   const { partnerships, error: partnershipsError } = usePartnerships();
   const home = useMapDefaults();
   const [chosen, setChosen] = useState<number | 'all' | null>(null);
@@ -57,7 +59,7 @@ export function DefinitionsPage({ user, header, notice }: DefinitionsPageProps) 
     setError(null);
     try {
       const made = await saveDefinition(id, next);
-      setSaved(`Saved “${made.name}” as version ${made.version}.`);
+      setSaved(t('definitions.savedAs', { name: made.name, version: String(made.version) }));
       setStart(definitionParam(made));
       definitions.reload();
     } catch (e) {
@@ -68,13 +70,9 @@ export function DefinitionsPage({ user, header, notice }: DefinitionsPageProps) 
   };
 
   return (
-    <PageShell title="Definitions" header={header} notice={notice} className="definitions-page">
+    <PageShell title={t('definitions.title')} header={header} notice={notice} className="definitions-page">
       <ErrorBanner messages={[partnershipsError, definitions.error].filter((e): e is string => e !== null)} />
-      <p className="hint">
-        There is no statutory definition of serious violence: each partnership agrees its own and records it on every
-        output. Start from a national preset or a saved definition; saving makes a new version, and earlier versions
-        stay as they were.
-      </p>
+      <p className="hint">{t('definitions.intro')}</p>
       <PartnershipPicker
         partnerships={partnerships}
         value={partnershipId ?? 'all'}
@@ -84,23 +82,23 @@ export function DefinitionsPage({ user, header, notice }: DefinitionsPageProps) 
           setSaved(null);
         }}
       />
-      {id === null && <p className="status-line">Choose a partnership to see its definitions.</p>}
+      {id === null && <p className="status-line">{t('definitions.choosePartnership')}</p>}
       {body && (
         <>
           <section aria-labelledby="definition-history">
-            <h2 id="definition-history">Saved definitions and their versions</h2>
-            {history.length === 0 && <p className="hint">None saved yet: start from a preset below.</p>}
+            <h2 id="definition-history">{t('definitions.history')}</h2>
+            {history.length === 0 && <p className="hint">{t('definitions.noneSaved')}</p>}
             {history.length > 0 && (
               <table className="data-table definition-history">
                 <thead>
                   <tr>
-                    <th scope="col">Definition</th>
-                    <th scope="col">Version</th>
-                    <th scope="col">Offence groups (left out)</th>
-                    <th scope="col">Flags</th>
-                    <th scope="col">Saved</th>
+                    <th scope="col">{t('definitions.col.definition')}</th>
+                    <th scope="col">{t('definitions.col.version')}</th>
+                    <th scope="col">{t('definitions.col.groups')}</th>
+                    <th scope="col">{t('definitions.col.flags')}</th>
+                    <th scope="col">{t('definitions.col.saved')}</th>
                     <th scope="col">
-                      <span className="visually-hidden">Actions</span>
+                      <span className="visually-hidden">{t('definitions.col.actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -115,9 +113,11 @@ export function DefinitionsPage({ user, header, notice }: DefinitionsPageProps) 
                         <td>
                           {d.groups.map((g) => groupLabel.get(g) ?? g).join(', ')}
                           {d.excludedGroups.length > 0 &&
-                            ` (not ${d.excludedGroups.map((g) => groupLabel.get(g) ?? g).join(', ')})`}
+                            t('definitions.leftOut', {
+                              groups: d.excludedGroups.map((g) => groupLabel.get(g) ?? g).join(', '),
+                            })}
                         </td>
-                        <td>{d.flags.map((f) => flagLabel.get(f) ?? f).join(', ') || 'none'}</td>
+                        <td>{d.flags.map((f) => flagLabel.get(f) ?? f).join(', ') || t('definitions.noFlags')}</td>
                         <td>{d.createdAt.slice(0, 10)}</td>
                         <td>
                           <button
@@ -126,7 +126,7 @@ export function DefinitionsPage({ user, header, notice }: DefinitionsPageProps) 
                               open(pageUrl('map', { definition: definitionParam(d), area: `partnership:${id}` }))
                             }
                           >
-                            Show on the map
+                            {t('definitions.showOnMap')}
                           </button>
                         </td>
                       </tr>
@@ -138,9 +138,9 @@ export function DefinitionsPage({ user, header, notice }: DefinitionsPageProps) 
           </section>
           {EDITORS.includes(user.role) && (
             <section aria-labelledby="definition-edit">
-              <h2 id="definition-edit">Create or change a definition</h2>
+              <h2 id="definition-edit">{t('definitions.edit')}</h2>
               <label className="control-label" htmlFor="definition-start">
-                Start from
+                {t('definitions.startFrom')}
               </label>
               <select
                 id="definition-start"
@@ -151,17 +151,17 @@ export function DefinitionsPage({ user, header, notice }: DefinitionsPageProps) 
                   setError(null);
                 }}
               >
-                <option value="">Choose…</option>
+                <option value="">{t('definitions.choose')}</option>
                 {history.length > 0 && (
-                  <optgroup label="The partnership’s definitions (saves the next version)">
+                  <optgroup label={t('definitions.partnershipNext')}>
                     {history.map((h) => (
                       <option key={h.key} value={definitionParam(h.latest)}>
-                        {h.latest.name}, version {h.latest.version}
+                        {t('definitions.nameVersion', { name: h.latest.name, version: String(h.latest.version) })}
                       </option>
                     ))}
                   </optgroup>
                 )}
-                <optgroup label="National presets (Serious Violence Duty guidance, 2022)">
+                <optgroup label={t('definitions.nationalGuidance')}>
                   {body.presets.map((p) => (
                     <option key={p.id} value={definitionParam(p)}>
                       {p.name}

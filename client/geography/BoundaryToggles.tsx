@@ -1,4 +1,5 @@
 import { CheckList } from '../controls/CheckList';
+import { useT } from '../i18n/language';
 import {
   BOUNDARY_OPTIONS,
   type BoundaryLayer,
@@ -17,9 +18,10 @@ interface BoundaryTogglesProps {
 const OPTION = new Map(BOUNDARY_OPTIONS.map((o) => [o.layer, o]));
 
 export function BoundaryToggles({ value, onChange, status }: BoundaryTogglesProps) {
+  const t = useT();
   return (
-    <fieldset className="control-group" aria-label="Boundaries">
-      <legend>Boundaries</legend>
+    <fieldset className="control-group" aria-label={t('map.boundary.legend')}>
+      <legend>{t('map.boundary.legend')}</legend>
       <CheckList
         name="boundary"
         items={BOUNDARY_OPTIONS.map((o) => o.layer)}
@@ -28,9 +30,9 @@ export function BoundaryToggles({ value, onChange, status }: BoundaryTogglesProp
         swatch={(layer) => <span className={`boundary-swatch boundary-swatch-${layer}`} aria-hidden="true" />}
         label={(layer) => (
           <>
-            {OPTION.get(layer)!.label}
+            {t(OPTION.get(layer)!.label)}
             <span className="hint">
-              {OPTION.get(layer)!.hint}
+              {t(OPTION.get(layer)!.hint)}
               {status[layer] ? ` · ${status[layer]}` : ''}
             </span>
           </>

@@ -1,9 +1,7 @@
-import { bbox } from '@turf/turf';
-import { useMemo } from 'react';
 import type { AreaCollection, Bbox, Partnership } from '../api';
-import type { MapFocus } from './focus';
-import { usePartnerships } from '../partnerships/usePartnerships';
-import { useBoundaries } from './useBoundaries';
+import type { MessageKey } from '../i18n/language';
+import type { Language } from '../i18n/language';
+import { welshForceName } from '../../server/domain/i18n/welsh-area-names';
 
 export interface AreaOption {
   /** `pfa:CODE`, `lad:CODE` or `partnership:ID`, as the API takes it. */
@@ -12,10 +10,10 @@ export interface AreaOption {
   level: 'pfa' | 'lad' | 'partnership';
 }
 
-export const LEVEL_LABELS: Record<AreaOption['level'], string> = {
-  pfa: 'Police force areas',
-  lad: 'Local authorities',
-  partnership: 'Partnerships',
+export const LEVEL_LABELS: Record<AreaOption['level'], MessageKey> = {
+  pfa: 'map.level.pfa',
+  lad: 'map.level.lad',
+  partnership: 'map.level.partnership',
 };
 
 /** Every area a comparison can name: force areas and local authorities we hold boundaries for, and partnerships. */
@@ -23,9 +21,13 @@ export function areaOptions(
   forces: AreaCollection | null,
   lads: AreaCollection | null,
   partnerships: readonly Partnership[] | null,
+  language: Language = 'en',
 ): AreaOption[] {
+  // In Welsh, areas go by their Welsh names where they have one (Casnewydd, Heddlu Gwent).
+  const nameOf = ({ code, name, nameWelsh }: AreaCollection['features'][number]['properties']) =>
+    language === 'cy' ? (nameWelsh ?? welshForceName(code) ?? name) : name;
   const named = (level: 'pfa' | 'lad', fc: AreaCollection | null) =>
-    (fc?.features ?? []).map((f) => ({ key: `${level}:${f.properties.code}`, name: f.properties.name, level }));
+    (fc?.features ?? []).map((f) => ({ key: `${level}:${f.properties.code}`, name: nameOf(f.properties), level }));
   return [
     ...named('pfa', forces),
     ...named('lad', lads),
@@ -48,30 +50,4 @@ export function areaOutlines(
     return (lads?.features ?? []).filter((f) => partnership?.lads.includes(f.properties.code));
   });
   return { type: 'FeatureCollection', features };
-}
-
-/**
- * The areas a page can name (force areas, local authorities, partnerships) and their names, and
- * the outlines of the ones chosen.
- */
-export function useAreaOptions(chosen: readonly string[]) {
-  const { partnerships } = usePartnerships();
-  const forces = useBoundaries('pfa', true);
-  const lads = useBoundaries('lad', true);
-  const options = useMemo(
-    () => areaOptions(forces.data, lads.data, partnerships),
-    [forces.data, lads.data, partnerships],
-  );
-  const names = useMemo(() => new Map(options.map((o) => [o.key, o.name])), [options]);
-  const key = chosen.join(',');
-  const outlines = useMemo(
-    () => areaOutlines(key.split(','), forces.data, lads.data, partnerships),
-    [key, forces.data, lads.data, partnerships],
-  );
-  const focus = useMemo(
-    (): MapFocus | null => (outlines.features.length ? { key, bbox: bbox(outlines) as Bbox } : null),
-    [outlines, key],
-  );
-  const errors = [forces.error, lads.error].filter((e): e is string => e !== null);
-  return { options, names, outlines, focus, forces: forces.data, lads: lads.data, errors };
 }

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/language';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 
 /** Boundary overlays the user can switch on and off. */
@@ -7,11 +8,11 @@ export type BoundaryVisibility = Record<BoundaryLayer, boolean>;
 
 export const DEFAULT_BOUNDARY_VISIBILITY: BoundaryVisibility = { lad: true, pfa: true, lsoa: false, partnership: true };
 
-export const BOUNDARY_OPTIONS: ReadonlyArray<{ layer: BoundaryLayer; label: string; hint: string }> = [
-  { layer: 'partnership', label: 'Selected partnership', hint: 'Thick blue outline' },
-  { layer: 'pfa', label: 'Police force areas', hint: 'Thick dark line' },
-  { layer: 'lad', label: 'Local authorities (LAD)', hint: 'Dark grey line' },
-  { layer: 'lsoa', label: 'LSOAs (2011)', hint: 'Thin grey line; loaded when switched on' },
+export const BOUNDARY_OPTIONS: ReadonlyArray<{ layer: BoundaryLayer; label: MessageKey; hint: MessageKey }> = [
+  { layer: 'partnership', label: 'map.boundary.partnership', hint: 'map.boundary.partnershipHint' },
+  { layer: 'pfa', label: 'map.boundary.pfa', hint: 'map.boundary.pfaHint' },
+  { layer: 'lad', label: 'map.boundary.lad', hint: 'map.boundary.ladHint' },
+  { layer: 'lsoa', label: 'map.boundary.lsoa', hint: 'map.boundary.lsoaHint' },
 ];
 
 /** GeoJSON sources, one per boundary layer; the PFA source keeps its original id. */

@@ -1,4 +1,5 @@
 import type { OffenceGroup } from '../api';
+import { useT } from '../i18n/language';
 import { defaultGroupIds, parentOf } from './groupSelection';
 
 interface GroupPickerProps {
@@ -9,6 +10,7 @@ interface GroupPickerProps {
 
 /** Multi-select of offence groups; a selected parent group includes its children. */
 export function GroupPicker({ groups, selected, onChange }: GroupPickerProps) {
+  const t = useT();
   const set = (ids: Iterable<string>) => {
     const chosen = new Set(ids);
     onChange(groups.map((g) => g.id).filter((id) => chosen.has(id)));
@@ -26,16 +28,16 @@ export function GroupPicker({ groups, selected, onChange }: GroupPickerProps) {
   };
   return (
     <fieldset className="control-group">
-      <legend>Offence groups</legend>
+      <legend>{t('map.groups.legend')}</legend>
       <div className="button-row">
         <button type="button" onClick={() => set(defaultGroupIds(groups))}>
-          Violence only
+          {t('map.groups.violenceOnly')}
         </button>
         <button type="button" onClick={() => set(groups.map((g) => g.id))}>
-          All
+          {t('map.groups.all')}
         </button>
         <button type="button" onClick={() => set([])}>
-          None
+          {t('map.groups.none')}
         </button>
       </div>
       <ul className="check-list">
@@ -55,7 +57,9 @@ export function GroupPicker({ groups, selected, onChange }: GroupPickerProps) {
                 />
                 <span className="check-label">
                   {group.label}
-                  {group.violence && parent === null && <span className="badge badge-violence">violence</span>}
+                  {group.violence && parent === null && (
+                    <span className="badge badge-violence">{t('map.groups.violence')}</span>
+                  )}
                 </span>
               </label>
             </li>

@@ -1,18 +1,19 @@
 import type { Inference, Ring } from '../cells/analysis';
 import { SelectField } from '../controls/SelectField';
+import { type Translate, useT } from '../i18n/language';
 
-const RINGS: { value: Ring; label: string }[] = [
-  { value: 'auto', label: 'Automatic (every cell 8+ neighbours)' },
-  { value: '1', label: '1 ring (6 neighbours)' },
-  { value: '2', label: '2 rings (18 neighbours)' },
-  { value: '3', label: '3 rings (36 neighbours)' },
-  { value: '4', label: '4 rings (60 neighbours)' },
-  { value: '5', label: '5 rings (90 neighbours)' },
+/** A k-ring holds 3k(k+1) cells besides the centre. */
+const ringLabel = (t: Translate, k: number) =>
+  t(k === 1 ? 'map.gi.ringOne' : 'map.gi.ringOther', { n: k, m: 3 * k * (k + 1) });
+
+const rings = (t: Translate): { value: Ring; label: string }[] => [
+  { value: 'auto', label: t('map.gi.ringAuto') },
+  ...(['1', '2', '3', '4', '5'] as const).map((k) => ({ value: k, label: ringLabel(t, Number(k)) })),
 ];
 
-const INFERENCE: { value: Inference; label: string }[] = [
-  { value: 'normal', label: 'Normal approximation' },
-  { value: 'permutation', label: '999 permutations (sparse counts)' },
+const inferences = (t: Translate): { value: Inference; label: string }[] => [
+  { value: 'normal', label: t('map.gi.normal') },
+  { value: 'permutation', label: t('map.gi.permutation') },
 ];
 
 /** The neighbourhood and the p-values of the hot-spot map. */
@@ -22,21 +23,22 @@ export function HotspotOptions(props: {
   inference?: Inference;
   onChange: (next: { k?: Ring; inference?: Inference }) => void;
 }) {
+  const t = useT();
   return (
     <div className="control-group">
       <SelectField
         id="gi-ring"
-        label="Gi* neighbourhood"
+        label={t('map.gi.neighbourhood')}
         value={props.ring}
-        options={RINGS}
+        options={rings(t)}
         onChange={(k) => props.onChange({ k })}
       />
       {props.inference && (
         <SelectField
           id="gi-inference"
-          label="Gi* p-values"
+          label={t('map.gi.pValues')}
           value={props.inference}
-          options={INFERENCE}
+          options={inferences(t)}
           onChange={(inference) => props.onChange({ inference })}
         />
       )}

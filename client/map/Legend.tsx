@@ -11,6 +11,10 @@ import {
 } from './colourScale';
 import { countSuppressed, maxCount, minCount } from './cellsLayer';
 import type { PrintKey, PrintKeyItem } from './print/printKey';
+import { type Translate, translator } from '../../server/domain/i18n/translate';
+import { useT } from '../i18n/language';
+
+const ENGLISH = translator('en');
 
 interface LegendProps {
   cells: CellsBody | null;
@@ -22,17 +26,16 @@ interface LegendProps {
 
 /** Colour key for the hexagons plus what the map shows. */
 export function Legend({ cells, definition, area }: LegendProps) {
+  const t = useT();
   if (!cells) return null;
   const suppressed = countSuppressed(cells.cells);
-  const { stops, withheld } = countKeyItems(cells);
+  const { stops, withheld } = countKeyItems(cells, t);
   const k = cells.threshold;
   return (
-    <section className="legend" aria-label="Map legend">
-      <h2>Incidents per hexagon</h2>
-      <p className="hint">
-        {cells.from} to {cells.to} · H3 resolution {cells.res}
-      </p>
-      <p className="hint legend-area">{area ? `Area: ${area}` : 'All areas'}</p>
+    <section className="legend" aria-label={t('map.legend.label')}>
+      <h2>{t('map.caption.counts')}</h2>
+      <p className="hint">{t('map.legend.subtitle', { from: cells.from, to: cells.to, res: cells.res })}</p>
+      <p className="hint legend-area">{area ? t('map.legend.area', { area }) : t('map.summary.allAreas')}</p>
       {stops.length > 0 && (
         <ul className="legend-scale">
           {stops.map((stop) => (
@@ -43,45 +46,50 @@ export function Legend({ cells, definition, area }: LegendProps) {
           ))}
         </ul>
       )}
-      {stops.length > 1 && <p className="hint">Log scale, yellow (few) to red (most).</p>}
+      {stops.length > 1 && <p className="hint">{t('map.legend.logScale')}</p>}
       {withheld && (
         <p className="legend-suppressed">
           <Swatch fill={cssColour(SUPPRESSED_FILL)} outline={cssColour(SUPPRESSED_OUTLINE)} />
           {withheld.label}
-          {suppressed > 0 && <span className="hint"> ({suppressed.toLocaleString('en-GB')} cells)</span>}
+          {suppressed > 0 && <span className="hint"> {t('map.legend.cells', { n: suppressed })}</span>}
         </p>
       )}
       <p className="legend-summary">
-        {cells.cells.length.toLocaleString('en-GB')} hexagons
+        {t('map.legend.hexagons', { n: cells.cells.length })}
         {cells.restricted && (
           <>
             {' '}
-            · <strong>restricted</strong>: counts below {k ?? 'the threshold'} are suppressed; others carry noise of up
-            to ±2 so that requests cannot be subtracted to reveal small counts
+            · <strong>{t('common.restricted')}</strong>:{' '}
+            {t('map.legend.restrictedNote', { k: k ?? t('map.legend.theThreshold') })}
           </>
         )}
       </p>
-      {cells.sourcesNote && <p className="hint legend-sources">Sources: {cells.sourcesNote}.</p>}
+      {cells.sourcesNote && (
+        <p className="hint legend-sources">{t('common.sources', { sources: cells.sourcesNote })}</p>
+      )}
       <LegendDefinition definition={definition} />
     </section>
   );
 }
 
 /** The count map's swatches: counts spread on its log scale, and "fewer than k" where counts are withheld. */
-export function countKeyItems(cells: CellsBody): { stops: PrintKeyItem[]; withheld: PrintKeyItem | null } {
+export function countKeyItems(
+  cells: CellsBody,
+  t: Translate = ENGLISH,
+): { stops: PrintKeyItem[]; withheld: PrintKeyItem | null } {
   const max = maxCount(cells.cells);
   const stops = max > 0 ? legendStops(minCount(cells.cells), max) : [];
   const k = cells.threshold;
   return {
     stops: stops.map((count) => ({
-      label: count.toLocaleString('en-GB'),
+      label: t('common.number', { n: count }),
       fill: countColour(count, max),
       outline: COUNT_OUTLINE,
     })),
     withheld:
       countSuppressed(cells.cells) > 0 || cells.restricted
         ? {
-            label: k === null ? 'Suppressed (too few to show)' : `Fewer than ${k}`,
+            label: k === null ? t('map.legend.suppressed') : t('map.legend.fewerThan', { k }),
             fill: SUPPRESSED_FILL,
             outline: SUPPRESSED_OUTLINE,
           }
@@ -90,25 +98,26 @@ export function countKeyItems(cells: CellsBody): { stops: PrintKeyItem[]; withhe
 }
 
 /** The count map's key for a saved image: the same swatches as the legend on screen. */
-export function countKey(cells: CellsBody): PrintKey {
-  const { stops, withheld } = countKeyItems(cells);
-  return { title: 'Incidents per hexagon (log scale)', items: withheld ? [...stops, withheld] : stops };
+export function countKey(cells: CellsBody, t: Translate = ENGLISH): PrintKey {
+  const { stops, withheld } = countKeyItems(cells, t);
+  return { title: t('map.legend.countsPrintTitle'), items: withheld ? [...stops, withheld] : stops };
 }
 
 /** A class map's key for a saved image: the legend's classes, each with its number of cells. */
-export function classKey(title: string, classes: readonly LegendClass[]): PrintKey {
+export function classKey(title: string, classes: readonly LegendClass[], t: Translate = ENGLISH): PrintKey {
   return {
     title,
-    items: classes.map((c) => ({ label: `${c.label} (${c.count.toLocaleString('en-GB')})`, fill: c.fill })),
+    items: classes.map((c) => ({ label: `${c.label} (${t('common.number', { n: c.count })})`, fill: c.fill })),
   };
 }
 
 /** The offence groups a map counts: every map states its definition. */
 export function LegendDefinition({ definition }: { definition: readonly string[] }) {
+  const t = useT();
   if (definition.length === 0) return null;
   return (
     <p className="legend-definition">
-      <span className="hint">Counting: </span>
+      <span className="hint">{t('map.legend.counting')}</span>
       {definition.join(', ')}
     </p>
   );
@@ -154,11 +163,12 @@ export function ClassLegend(props: {
   note: ReactNode;
   definition: readonly string[];
 }) {
+  const t = useT();
   return (
-    <section className="legend" aria-label="Map legend">
+    <section className="legend" aria-label={t('map.legend.label')}>
       <h2>{props.title}</h2>
       <p className="hint">{props.subtitle}</p>
-      <p className="hint legend-area">{props.area ? `Area: ${props.area}` : ''}</p>
+      <p className="hint legend-area">{props.area ? t('map.legend.area', { area: props.area }) : ''}</p>
       <ClassList classes={props.classes} />
       <p className="hint">{props.note}</p>
       <LegendDefinition definition={props.definition} />

@@ -10,6 +10,7 @@ import { useSelection } from '../selection/location';
 import { NewPanelForm } from './NewPanelForm';
 import { ReviewView } from './ReviewView';
 import { LinkButton } from '../controls/LinkButton';
+import { currentLanguage } from '../i18n/language';
 
 const init = (signal: AbortSignal) => ({ init: { signal } });
 const reason = (override: string | null) => (override ? { override } : {});
@@ -154,7 +155,7 @@ export function PanelPage({
         {review.data && !override && (
           <span className="review-links">
             <LinkButton onClick={() => onOpenReport(review.data!.review.id)}>Printable report</LinkButton>
-            <a href={`/api/reviews/${review.data.review.id}/export/cells.csv`}>CSV</a>
+            <a href={`/api/reviews/${review.data.review.id}/export/cells.csv?lang=${currentLanguage()}`}>CSV</a>
             <a href={`/api/reviews/${review.data.review.id}/export/cells.geojson`}>GeoJSON</a>
             {previous && (
               <LinkButton onClick={() => setComparing(reviewId)}>

@@ -11,7 +11,7 @@ import { SeriesChart } from './SeriesChart';
 import { SmallMultiples } from './SmallMultiples';
 import { WatchedTable } from './WatchedTable';
 import { LinkButton } from '../controls/LinkButton';
-import { useAreaOptions } from '../geography/areaOptions';
+import { useAreaOptions } from '../partnerships/useAreaOptions';
 
 const STATUSES = [
   { value: 'open', label: 'Open' },

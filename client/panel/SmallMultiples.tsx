@@ -1,5 +1,6 @@
 import { projectCells } from './projectCells';
 import { useMemo } from 'react';
+import { useT } from '../i18n/language';
 
 /**
  * The priority and watched locations period by period: one small map per period, each location
@@ -18,13 +19,14 @@ export function SmallMultiples({
   cells: Record<string, readonly (number | null)[]>;
   threshold: number | null;
 }) {
+  const t = useT();
   const size = 120;
   const shapes = useMemo(() => projectCells(Object.keys(cells), size, size, 6), [cells]);
   const max = Math.max(1, ...Object.values(cells).flatMap((s) => s.map((n) => n ?? 0)));
   const fill = (n: number | null) =>
     n === null ? '#c3c9d3' : n === 0 ? '#ffffff' : `rgba(128, 0, 38, ${(0.15 + 0.85 * (n / max)).toFixed(2)})`;
   return (
-    <figure className="small-multiples" aria-label="Locations period by period">
+    <figure className="small-multiples" aria-label={t('panel.multiples.label')}>
       <div className="small-multiples-row">
         {periods.map((p, i) => (
           <div key={p.label} className="small-multiple">
@@ -32,7 +34,7 @@ export function SmallMultiples({
               <rect width={size} height={size} fill="#f4f6f9" />
               {shapes.map(({ h3, points }) => (
                 <polygon key={h3} points={points} fill={fill(cells[h3]![i] ?? 0)} stroke="#6b7686" strokeWidth={0.6}>
-                  <title>{`${names[h3] ?? h3}: ${cells[h3]![i] ?? 'withheld'}`}</title>
+                  <title>{`${names[h3] ?? h3}: ${cells[h3]![i] ?? t('panel.multiples.withheld')}`}</title>
                 </polygon>
               ))}
             </svg>
@@ -40,9 +42,7 @@ export function SmallMultiples({
           </div>
         ))}
       </div>
-      <figcaption className="hint">
-        Darker = more incidents (up to {max}); grey = fewer than {threshold ?? 'k'} (withheld); white = none.
-      </figcaption>
+      <figcaption className="hint">{t('panel.multiples.key', { max, k: threshold ?? 'k' })}</figcaption>
     </figure>
   );
 }

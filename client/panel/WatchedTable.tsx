@@ -1,6 +1,7 @@
 import type { ReviewBody } from '../api';
 import { TableHead } from '../controls/TableHead';
 import { useChangeClassName } from '../reference/vocabulary';
+import { useT } from '../i18n/language';
 
 type Watched = ReviewBody['review']['results']['watched'][number];
 
@@ -17,7 +18,8 @@ export function WatchedTable(props: {
   names: Readonly<Record<string, string>>;
 }) {
   const name = useChangeClassName();
-  const state = (s: Watched['then']) => (s ? `${name(s.class)} (${props.shown(s.current)})` : 'none');
+  const t = useT();
+  const state = (s: Watched['then']) => (s ? `${name(s.class)} (${props.shown(s.current)})` : t('panel.watched.none'));
   return (
     <table className="data-table">
       {props.caption && <caption className="hint">{props.caption}</caption>}

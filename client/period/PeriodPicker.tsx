@@ -1,3 +1,4 @@
+import { useT } from '../i18n/language';
 import { isMonth, type Period } from './months';
 
 interface PeriodPickerProps {
@@ -9,6 +10,7 @@ interface PeriodPickerProps {
 
 /** From/to month pickers (`YYYY-MM`). */
 export function PeriodPicker({ value, bounds, onChange }: PeriodPickerProps) {
+  const t = useT();
   const invalid = value !== null && value.from > value.to;
   const end = (name: keyof Period, label: string) => (
     <label>
@@ -30,17 +32,13 @@ export function PeriodPicker({ value, bounds, onChange }: PeriodPickerProps) {
   );
   return (
     <fieldset className="control-group">
-      <legend>Period</legend>
+      <legend>{t('map.period.legend')}</legend>
       <div className="period-row">
-        {end('from', 'From')}
-        {end('to', 'To')}
+        {end('from', t('map.period.from'))}
+        {end('to', t('map.period.to'))}
       </div>
-      {invalid && <p className="field-error">“From” must not be after “To”.</p>}
-      {bounds && (
-        <p className="hint">
-          Data available {bounds.from} to {bounds.to}
-        </p>
-      )}
+      {invalid && <p className="field-error">{t('map.period.invalid')}</p>}
+      {bounds && <p className="hint">{t('map.period.available', { from: bounds.from, to: bounds.to })}</p>}
     </fieldset>
   );
 }

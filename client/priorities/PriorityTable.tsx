@@ -3,17 +3,17 @@ import { giniText, top10Text } from '../concentration/format';
 import { TableHead } from '../controls/TableHead';
 import { NearbyCell } from '../places/NearbyList';
 import { hotspotClassLabel, useVocabulary } from '../reference/vocabulary';
+import { giClassLabel } from '../hotspots/HotspotLegend';
+import { type Translate, useLanguage, useT } from '../i18n/language';
 
-/** Short class names for a narrow table (the server's full wording is in the title). */
-const SHORT_CLASS: Record<number, string> = {
-  3: 'Hot 99%',
-  2: 'Hot 95%',
-  1: 'Hot 90%',
-  0: 'n.s.',
-  [-1]: 'Cold 90%',
-  [-2]: 'Cold 95%',
-  [-3]: 'Cold 99%',
-};
+/** Confidence of each Gi* class, for short class names (the server's full wording is in the title). */
+const CONFIDENCE: Record<number, number> = { 3: 99, 2: 95, 1: 90, [-1]: 90, [-2]: 95, [-3]: 99 };
+
+/** "Hot 99%", "n.s.", "Cold 90%": a class name for a narrow table. */
+function shortClass(t: Translate, value: number): string {
+  if (value === 0) return t('map.shortClass.ns');
+  return t(value > 0 ? 'map.shortClass.hot' : 'map.shortClass.cold', { p: CONFIDENCE[value] ?? 0 });
+}
 
 function percent(v: number | null): string {
   return v === null ? '–' : `${Math.round(v * 100)}%`;
@@ -39,37 +39,58 @@ export function PriorityTable({
   selected?: string | null;
 }) {
   const { hotspotClasses } = useVocabulary();
+  const t = useT();
+  const language = useLanguage();
   return (
     <section className="control-group priorities" aria-labelledby="priorities-title">
       <h2 id="priorities-title" className="control-label">
-        Priority locations
+        {t('map.priorities.title')}
       </h2>
       {error && <p className="form-error">{error}</p>}
-      {loading && !summary && <p className="hint">Loading…</p>}
+      {loading && !summary && <p className="hint">{t('common.loading')}</p>}
       {summary && (
         <>
           <p className="hint">
             {!summary.covered
-              ? 'Not covered by the selected datasets: no count'
+              ? t('map.priorities.notCovered')
               : summary.count === null
-                ? 'Fewer than the threshold incidents'
-                : `${summary.count.toLocaleString('en-GB')} incidents`}
+                ? t('map.priorities.belowThreshold')
+                : t('map.priorities.incidents', { n: summary.count })}
             {summary.rate !== null &&
-              ` · ${summary.rate.toFixed(1)} per 1,000 residents (${summary.population.toLocaleString('en-GB')}, ${summary.populationBase === 'ons' ? 'ONS mid-2020' : "apportioned to the area's cells"})`}
-            {summary.shareOfForce !== null && ` · ${percent(summary.shareOfForce)} of the force area`}
+              t('map.priorities.rate', {
+                rate: summary.rate.toFixed(1),
+                population: summary.population,
+                base: t(summary.populationBase === 'ons' ? 'map.priorities.onsBase' : 'map.priorities.apportionedBase'),
+              })}
+            {summary.shareOfForce !== null &&
+              t('map.priorities.shareOfForce', { share: percent(summary.shareOfForce) })}
             {summary.concentration.top10 !== null &&
-              ` · busiest 10% of cells hold ${top10Text(summary.concentration)} · Gini ${giniText(summary.concentration)}`}
+              t('map.priorities.concentration', {
+                top: top10Text(summary.concentration),
+                gini: giniText(summary.concentration),
+              })}
           </p>
           <p className="hint" title={summary.method.cells}>
             {summary.method.count}.
           </p>
-          {summary.coverage && <p className="hint coverage-note">Left out: {summary.coverage}.</p>}
+          {summary.coverage && (
+            <p className="hint coverage-note">{t('map.priorities.leftOut', { note: summary.coverage })}</p>
+          )}
           <table className="data-table priority-table">
             <caption className="hint">
-              Top {summary.priorities.length} cells by hot-spot class, then count (H3 resolution {summary.res})
-              {onSelect && '; choose a row to show its cell on the map'}
+              {t('map.priorities.caption', { n: summary.priorities.length, res: summary.res })}
+              {onSelect && t('map.priorities.chooseRow')}
             </caption>
-            <TableHead columns={['#', 'Location', 'Class', 'Incidents', 'Nearby (500 m)']} scoped />
+            <TableHead
+              columns={[
+                '#',
+                t('map.priorities.location'),
+                t('map.priorities.class'),
+                t('map.priorities.incidentsHead'),
+                t('map.priorities.nearby'),
+              ]}
+              scoped
+            />
             <tbody>
               {summary.priorities.map((p, i) => (
                 <tr
@@ -89,15 +110,17 @@ export function PriorityTable({
                   }
                 >
                   <td>{i + 1}</td>
-                  <td title={`H3 cell ${p.h3}`}>{p.name}</td>
+                  <td title={t('map.priorities.cellTitle', { h3: p.h3 })}>{p.name}</td>
                   <td
                     title={
-                      p.class === null ? 'Class withheld: data too sparse' : hotspotClassLabel(hotspotClasses, p.class)
+                      p.class === null
+                        ? t('map.priorities.classWithheld')
+                        : giClassLabel(t, language, p.class, hotspotClassLabel(hotspotClasses, p.class))
                     }
                   >
-                    {p.class === null ? '–' : SHORT_CLASS[p.class]}
+                    {p.class === null ? '–' : shortClass(t, p.class)}
                   </td>
-                  <td>{p.count === null ? `< ${summary.threshold}` : p.count.toLocaleString('en-GB')}</td>
+                  <td>{p.count === null ? `< ${summary.threshold}` : t('common.number', { n: p.count })}</td>
                   <NearbyCell nearest={p.nearest} />
                 </tr>
               ))}

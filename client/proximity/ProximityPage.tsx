@@ -4,7 +4,7 @@ import { api, okJson } from '../api';
 import { PageShell } from '../controls/PageShell';
 import { DatasetPicker } from '../datasets/DatasetPicker';
 import { AreaOptionGroups } from '../geography/AreaOptionGroups';
-import { useAreaOptions } from '../geography/areaOptions';
+import { useAreaOptions } from '../partnerships/useAreaOptions';
 import { LinkedMap } from '../map/LinkedMap';
 import { commonMonths, coverage } from '../period/months';
 import { PeriodPicker } from '../period/PeriodPicker';
@@ -19,6 +19,7 @@ import type { ProximityQuery, RankedPlace } from './proximityTypes';
 import { ProximityTable } from './ProximityTable';
 import { exportProximityCsv } from './recordProximityExport';
 import { TimeWindowPicker } from './TimeWindowPicker';
+import { useT } from '../i18n/language';
 import { PRESET_TYPE, type TimeWindow, type WindowChoice, windowQuery, windowUnavailable } from './timeWindows';
 
 const DEFAULT_AREA = 'pfa:W15000002';
@@ -29,6 +30,7 @@ const loadProximity = (query: ProximityQuery, signal: AbortSignal) =>
 
 /** Settings of one type ranked by the incidents near them, in a time window: map, table and CSV. */
 export function ProximityPage({ header, notice }: { header: ReactNode; notice?: ReactNode }) {
+  const t = useT();
   const reference = useReferenceData();
   const [selection, select] = useSelection();
   const placeTypes = usePlaceTypes();
@@ -72,31 +74,31 @@ export function ProximityPage({ header, notice }: { header: ReactNode; notice?: 
   };
 
   return (
-    <PageShell title="settings and nearby violence" className="proximity-page" header={header} notice={notice}>
+    <PageShell title={t('proximity.title')} className="proximity-page" header={header} notice={notice}>
       <ErrorBanner messages={[...reference.errors, ...place.errors, ...(placeTypes.error ? [placeTypes.error] : [])]} />
-      <section className="admin-section compare-controls" aria-label="Proximity">
+      <section className="admin-section compare-controls" aria-label={t('proximity.controls')}>
         <label className="control-group">
-          <span className="control-label">Area</span>
-          <select value={area} onChange={(e) => select({ area: e.target.value })} aria-label="Area">
+          <span className="control-label">{t('proximity.area')}</span>
+          <select value={area} onChange={(e) => select({ area: e.target.value })} aria-label={t('proximity.area')}>
             <AreaOptionGroups options={place.options} />
           </select>
         </label>
         <label className="control-group">
-          <span className="control-label">Setting type</span>
-          <select value={type} onChange={(e) => setType(e.target.value)} aria-label="Setting type">
-            {(placeTypes.types ?? []).map((t) => (
-              <option key={t.type} value={t.type}>
-                {t.label}
+          <span className="control-label">{t('proximity.settingType')}</span>
+          <select value={type} onChange={(e) => setType(e.target.value)} aria-label={t('proximity.settingType')}>
+            {(placeTypes.types ?? []).map((pt) => (
+              <option key={pt.type} value={pt.type}>
+                {pt.label}
               </option>
             ))}
           </select>
         </label>
         <label className="control-group">
-          <span className="control-label">Radius</span>
-          <select value={radius} onChange={(e) => setRadius(Number(e.target.value))} aria-label="Radius">
+          <span className="control-label">{t('proximity.radius')}</span>
+          <select value={radius} onChange={(e) => setRadius(Number(e.target.value))} aria-label={t('proximity.radius')}>
             {RADII.map((r) => (
               <option key={r} value={r}>
-                {r} m
+                {t('proximity.metres', { n: String(r) })}
               </option>
             ))}
           </select>
@@ -112,22 +114,27 @@ export function ProximityPage({ header, notice }: { header: ReactNode; notice?: 
         />
       </section>
       <p className="status-line" aria-live="polite">
-        {result.loading ? 'Ranking settings…' : !query ? 'Choose datasets with months to rank settings.' : ''}
+        {result.loading ? t('proximity.ranking') : !query ? t('proximity.chooseDatasets') : ''}
       </p>
       {result.error && (
         <p className="proximity-refusal error-text" role="alert">
-          The server did not rank these settings: {result.error}
+          {t('proximity.rankFailed', { error: result.error })}
         </p>
       )}
-      <section className="admin-section triangulation-map" aria-label="Settings map">
+      <section className="admin-section triangulation-map" aria-label={t('proximity.mapSection')}>
         <figure className="linked-map-frame wide">
           <figcaption>
-            {areaName}: settings by rank (darkest and largest first; grey where the count is withheld)
-            {body ? `; ${body.placesInArea} in the area, the top ${body.places.length} shown` : ''}
+            {t('proximity.mapCaption', { area: areaName })}
+            {body
+              ? t('proximity.mapCaptionCounts', {
+                  inArea: String(body.placesInArea),
+                  shown: String(body.places.length),
+                })
+              : ''}
           </figcaption>
           <LinkedMap
             id="proximity"
-            label="Ranked settings"
+            label={t('proximity.mapLabel')}
             layer={layer}
             tooltip={tooltip}
             forceAreas={place.forces}
@@ -140,12 +147,12 @@ export function ProximityPage({ header, notice }: { header: ReactNode; notice?: 
         </figure>
       </section>
       {body && query && (
-        <section className="admin-section proximity-results" aria-label="Ranking">
+        <section className="admin-section proximity-results" aria-label={t('proximity.results')}>
           <p className="hint">
             {body.incidentsInArea === null
-              ? 'The area’s total is withheld, so rates against it cannot be given.'
-              : `${body.incidentsInArea} incidents in the area (${body.areaKm2.toFixed(0)} km²); a rate of 1× is the area’s average density.`}
-            {body.restricted ? ` Restricted data: counts below ${body.threshold} withheld, others perturbed.` : ''}
+              ? t('proximity.areaWithheld')
+              : t('proximity.areaTotal', { n: String(body.incidentsInArea), km2: body.areaKm2.toFixed(0) })}
+            {body.restricted ? t('proximity.restricted', { threshold: String(body.threshold) }) : ''}
           </p>
           <button
             type="button"
@@ -154,7 +161,7 @@ export function ProximityPage({ header, notice }: { header: ReactNode; notice?: 
               exportProximityCsv(body, query).catch((e: unknown) => setExportError(String(e)));
             }}
           >
-            Download CSV
+            {t('proximity.downloadCsv')}
           </button>
           {exportError && <p className="error-text">{exportError}</p>}
           <ProximityTable body={body} />

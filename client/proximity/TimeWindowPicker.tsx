@@ -1,7 +1,12 @@
 import { CheckList } from '../controls/CheckList';
 import { type TimeWindow, WINDOW_PRESETS, type WindowChoice } from './timeWindows';
+import { type MessageKey, useT } from '../i18n/language';
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** The preset windows' labels, by preset. */
+const PRESET_LABELS: Record<keyof typeof WINDOW_PRESETS, MessageKey> = {
+  'school-run': 'proximity.window.schoolRun',
+  'night-time-economy': 'proximity.window.nightTimeEconomy',
+};
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
@@ -16,6 +21,7 @@ interface TimeWindowPickerProps {
 
 /** Any time, a preset window, or the user's own weekdays and hours. */
 export function TimeWindowPicker({ choice, custom, unavailable, onChoice, onCustom }: TimeWindowPickerProps) {
+  const t = useT();
   const [start, end] = custom.hours.split('-').map(Number) as [number, number];
   const setHours = (s: number, e: number) => onCustom({ ...custom, hours: `${s}-${e}` });
   const radio = (value: WindowChoice, label: string) => (
@@ -32,10 +38,10 @@ export function TimeWindowPicker({ choice, custom, unavailable, onChoice, onCust
   );
   return (
     <fieldset className="control-group time-window" disabled={unavailable !== null} aria-describedby="time-window-why">
-      <legend>Time window</legend>
-      {radio('any', 'Any time')}
-      {(Object.keys(WINDOW_PRESETS) as (keyof typeof WINDOW_PRESETS)[]).map((k) => radio(k, WINDOW_PRESETS[k].label))}
-      {radio('custom', 'Choose weekdays and hours')}
+      <legend>{t('proximity.window.legend')}</legend>
+      {radio('any', t('proximity.window.any'))}
+      {(Object.keys(WINDOW_PRESETS) as (keyof typeof WINDOW_PRESETS)[]).map((k) => radio(k, t(PRESET_LABELS[k])))}
+      {radio('custom', t('proximity.window.custom'))}
       {choice === 'custom' && !unavailable && (
         <div className="custom-window">
           <CheckList
@@ -43,11 +49,15 @@ export function TimeWindowPicker({ choice, custom, unavailable, onChoice, onCust
             items={[1, 2, 3, 4, 5, 6, 7]}
             selected={custom.weekdays}
             onChange={(weekdays) => onCustom({ ...custom, weekdays })}
-            label={(d) => WEEKDAYS[d - 1]}
+            label={(d) => t(`proximity.weekday.${d}` as MessageKey)}
           />
           <label>
-            From{' '}
-            <select aria-label="From hour" value={start} onChange={(e) => setHours(Number(e.target.value), end)}>
+            {t('proximity.window.from')}{' '}
+            <select
+              aria-label={t('proximity.window.fromHour')}
+              value={start}
+              onChange={(e) => setHours(Number(e.target.value), end)}
+            >
               {HOURS.map((h) => (
                 <option key={h} value={h}>
                   {hh(h)}
@@ -56,8 +66,12 @@ export function TimeWindowPicker({ choice, custom, unavailable, onChoice, onCust
             </select>
           </label>{' '}
           <label>
-            to{' '}
-            <select aria-label="To hour" value={end} onChange={(e) => setHours(start, Number(e.target.value))}>
+            {t('proximity.window.to')}{' '}
+            <select
+              aria-label={t('proximity.window.toHour')}
+              value={end}
+              onChange={(e) => setHours(start, Number(e.target.value))}
+            >
               {HOURS.map((h) => (
                 <option key={h} value={h}>
                   {hh(h)}
@@ -65,11 +79,11 @@ export function TimeWindowPicker({ choice, custom, unavailable, onChoice, onCust
               ))}
             </select>
           </label>
-          <p className="hint">Hours wrap midnight: 22:00 to 04:00 is the night.</p>
+          <p className="hint">{t('proximity.window.wrap')}</p>
         </div>
       )}
       <p id="time-window-why" className="hint">
-        {unavailable ?? 'Weekdays and hours are those of each incident’s own date and time.'}
+        {unavailable ?? t('proximity.window.own')}
       </p>
     </fieldset>
   );

@@ -60,6 +60,9 @@ const CODECS = {
   definition: text(matching(/^(preset:[a-z-]+|\d+)$/)),
   groups: words,
   flags: words,
+  /** ISO weekdays (1 = Monday) and hour ranges ("22-4" wraps midnight), as the analysis routes take them. */
+  weekdays: list((raw) => (/^[1-7]$/.test(raw) ? Number(raw) : undefined)),
+  hours: text(matching(/^([01]?\d|2[0-3])-([01]?\d|2[0-4])(,([01]?\d|2[0-3])-([01]?\d|2[0-4]))*$/)),
   from: text((raw) => (isMonth(raw) ? raw : undefined)),
   to: text((raw) => (isMonth(raw) ? raw : undefined)),
   res: number((raw) => (/^(7|8|9|10)$/.test(raw) ? Number(raw) : undefined)),
@@ -75,6 +78,8 @@ const CODECS = {
   pattern: oneOf('sfhotspot', 'emerging'),
   rule: oneOf('sfhotspot', 'fdr-over-cells'),
   step: oneOf('0', '1'),
+  /** The space-time period whose Gi* classes colour the map (1 = the first); absent: the overall pattern. */
+  stperiod: number((raw) => (/^([1-9]|1\d|2[0-4])$/.test(raw) ? Number(raw) : undefined)),
   boundaries: words,
   places: words,
   /** The cell whose panel is open (an H3 id). */
@@ -116,6 +121,8 @@ export const SHARED_KEYS: readonly SelectionKey[] = [
   'definition',
   'groups',
   'flags',
+  'weekdays',
+  'hours',
   'from',
   'to',
   'res',

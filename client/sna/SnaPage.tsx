@@ -3,6 +3,7 @@ import { pageUrl, useSelection } from '../selection/location';
 import type { Selection } from '../selection/selection';
 import { SnaReport, type SnaSelection } from './SnaReport';
 import { LinkButton } from '../controls/LinkButton';
+import { useT } from '../i18n/language';
 
 /** The chapter's selection from the URL's, or null when it names no area, police datasets or period. */
 function chapterOf(s: Selection): SnaSelection | null {
@@ -23,21 +24,22 @@ export function SnaPage({ onBack }: { onBack: () => void }) {
   const reference = useReferenceData();
   const [selection] = useSelection();
   const chapter = chapterOf(selection);
+  const t = useT();
   return (
     <main className="report-page">
       <p className="no-print report-actions">
-        <LinkButton onClick={onBack}>Back</LinkButton>{' '}
+        <LinkButton onClick={onBack}>{t('sna.back')}</LinkButton>{' '}
         <button type="button" onClick={() => window.print()}>
-          Print or save as PDF
+          {t('sna.print')}
         </button>{' '}
         {chapter && (
           <a href={pageUrl('sna', { ...selection, public: !chapter.public || undefined })}>
-            {chapter.public ? "Analysts' version" : 'Public version (for publication)'}
+            {chapter.public ? t('sna.analystsVersion') : t('sna.publicVersion')}
           </a>
         )}
       </p>
       {!chapter ? (
-        <p className="form-error">This link names no area, police datasets or period.</p>
+        <p className="form-error">{t('sna.noSelection')}</p>
       ) : (
         <SnaReport selection={chapter} groups={reference.groups} />
       )}

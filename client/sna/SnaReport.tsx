@@ -11,17 +11,19 @@ import { NearbyCell } from '../places/NearbyList';
 import { useRequest } from '../reference/useRequest';
 import { hotspotClassLabel, useVocabulary } from '../reference/vocabulary';
 import { CLASS_STYLES } from '../triangulation/bivariate';
+import { type MessageKey, type Translate, useLanguage, useT } from '../i18n/language';
+import { translate } from '../../server/domain/i18n/translate';
 
-/** Section headings, with Welsh for areas in Wales (the guidance expects Welsh-language publication there). */
+/** Section headings' catalogue keys; an English chapter for an area in Wales shows each with its Welsh (the guidance expects Welsh-language publication there). */
 const HEADINGS = {
-  title: ['Serious violence: place chapter', 'Trais difrifol: pennod lle'],
-  definition: ['Definition of serious violence', 'Diffiniad o drais difrifol'],
-  sources: ['Data sources', 'Ffynonellau data'],
-  priorities: ['Priority locations', 'Lleoliadau blaenoriaeth'],
-  trend: ['Trends', 'Tueddiadau'],
-  triangulation: ['Police and hospital data', "Data'r heddlu a'r ysbyty"],
-  disclosure: ['Disclosure control', 'Rheoli datgelu'],
-} as const;
+  title: 'sna.heading.title',
+  definition: 'sna.heading.definition',
+  sources: 'sna.heading.sources',
+  priorities: 'sna.heading.priorities',
+  trend: 'sna.heading.trend',
+  triangulation: 'sna.heading.triangulation',
+  disclosure: 'sna.heading.disclosure',
+} as const satisfies Record<string, MessageKey>;
 
 export interface SnaSelection {
   area: string;
@@ -106,18 +108,21 @@ type TrendBody = Awaited<ReturnType<typeof loadTrend>>;
 const pText = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
 
 /** Figure 3's caption: the trend on covered months only, and the year-on-year change only where both months are covered. */
-function trendCaption(t: TrendBody, to: string): string {
-  const mk = t.trend.p === null ? t.trend.direction : `${t.trend.direction} (Mann-Kendall, p ${pText(t.trend.p)})`;
-  const covered = `${t.trend.n} of ${t.series.length} months covered by the data`;
-  const yoy = t.lastVsYearEarlier;
+function trendCaption(t: Translate, trend: TrendBody, to: string): string {
+  const { direction, p } = trend.trend;
+  const mk = p === null ? direction : t('sna.trendMannKendall', { direction, p: pText(p) });
+  const covered = t('sna.trendCovered', { n: String(trend.trend.n), total: String(trend.series.length) });
+  const yoy = trend.lastVsYearEarlier;
   const year = !yoy.covered
-    ? `; the year-earlier month is not covered, so no year-on-year change is given`
+    ? t('sna.yearNotCovered')
     : yoy.percent !== null
-      ? `; ${to} was ${yoy.percent > 0 ? 'up' : 'down'} ${Math.abs(yoy.percent).toFixed(0)}% on a year earlier`
+      ? t(yoy.percent > 0 ? 'sna.yearUp' : 'sna.yearDown', { month: to, percent: Math.abs(yoy.percent).toFixed(0) })
       : '';
   const seasonal =
-    t.seasonal && t.seasonal.p !== null ? `; seasonal Kendall ${t.seasonal.direction} (p ${pText(t.seasonal.p)})` : '';
-  return `Police-recorded serious violence month by month, the 12 months to ${to} (${covered}): ${mk}${seasonal}${year}.`;
+    trend.seasonal && trend.seasonal.p !== null
+      ? t('sna.trendSeasonal', { direction: trend.seasonal.direction, p: pText(trend.seasonal.p) })
+      : '';
+  return t('sna.trendCaption', { to, covered, trend: mk, seasonal, year });
 }
 
 /**
@@ -131,6 +136,8 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
   const forPublication = !!selection.public;
   const mapRes = resolutions(selection)[1];
   const { hotspotClasses } = useVocabulary();
+  const tr = useT();
+  const language = useLanguage();
   const report = useRequest(selection, loadReport, 'the report');
   const summary = useRequest(selection, loadSummary, 'priority locations');
   const hotspots = useRequest(selection, loadHotspots, 'hot spots');
@@ -151,37 +158,43 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
   const classOf = useMemo(() => new Map((hotspots.data?.cells ?? []).map((c) => [c.h3, c.class])), [hotspots.data]);
 
   const r = report.data;
-  if (!r) return <p className="status-line">{report.error ?? 'Preparing the chapter…'}</p>;
+  if (!r) return <p className="status-line">{report.error ?? tr('sna.preparing')}</p>;
   const welsh = r.area.wales;
-  const h = (k: keyof typeof HEADINGS) => (welsh ? `${HEADINGS[k][0]} / ${HEADINGS[k][1]}` : HEADINGS[k][0]);
-  const areaName = welsh && r.area.nameWelsh ? `${r.area.name} / ${r.area.nameWelsh}` : r.area.name;
+  // A Welsh chapter is wholly Welsh; an English one for an area in Wales is bilingual.
+  const h = (k: keyof typeof HEADINGS) =>
+    language === 'cy'
+      ? tr(HEADINGS[k])
+      : welsh
+        ? `${tr(HEADINGS[k])} / ${translate('cy', HEADINGS[k])}`
+        : tr(HEADINGS[k]);
+  const areaName =
+    language === 'cy'
+      ? (r.area.nameWelsh ?? r.area.name)
+      : welsh && r.area.nameWelsh
+        ? `${r.area.name} / ${r.area.nameWelsh}`
+        : r.area.name;
+  const placeName = language === 'cy' ? (r.area.nameWelsh ?? r.area.name) : r.area.name;
   const groupLabels = groups.filter((g) => selection.groups.includes(g.id)).map((g) => g.label);
   const hot = (hotspots.data?.cells ?? []).filter((c) => (c.class ?? 0) >= 2).length;
-  const t = trend.data;
+  const trendData = trend.data;
   let figure = 0;
   const caption = (text: string) => (
     <figcaption>
-      Figure {++figure}. {text}
+      {tr('sna.figure', { n: String(++figure) })} {text}
     </figcaption>
   );
 
   return (
     <article
       className="report sna-report"
-      aria-label="SNA place chapter"
+      aria-label={tr('sna.chapterLabel')}
       data-welsh={welsh ? 'true' : 'false'}
       data-public={forPublication ? 'true' : 'false'}
     >
       <h1>
         {h('title')}: {areaName}
       </h1>
-      {forPublication && (
-        <p className="public-banner">
-          Public version, for publication: cells of about 5 km² (H3 resolution 7), counts from restricted data shown
-          only from 10, and refuges and children&apos;s homes never named. The server checked every figure against these
-          rules before releasing it.
-        </p>
-      )}
+      {forPublication && <p className="public-banner">{tr('sna.publicBanner')}</p>}
       {[summary, hotspots, trend, tri]
         .map((f) => f.error)
         .filter(Boolean)
@@ -190,54 +203,60 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
             {e}
           </p>
         ))}
-      <p>
-        {from} to {to}. Prepared {r.generatedAt.slice(0, 10)} with hotspot. This chapter describes where serious
-        violence concentrates in {r.area.name}, how it has changed, and how police and hospital records compare.
-      </p>
+      <p>{tr('sna.intro', { from, to, date: r.generatedAt.slice(0, 10), area: placeName })}</p>
 
       <section>
         <h2>{h('definition')}</h2>
         <p>
           {r.definition
-            ? `${r.definition.name}, version ${r.definition.version}.`
-            : `Police-recorded offences in these groups: ${groupLabels.join(', ')}.`}{' '}
-          Hospital data count assault attendances at emergency departments (ISTV).
+            ? tr('sna.definitionVersion', { name: r.definition.name, version: String(r.definition.version) })
+            : tr('sna.definitionGroups', { groups: groupLabels.join(', ') })}{' '}
+          {tr('sna.definitionHospital')}
         </p>
       </section>
 
       <section>
         <h2>{h('sources')}</h2>
         <table className="data-table sna-sources">
-          <TableHead columns={['Dataset', 'Legal basis', 'Months covered', 'Months flagged as low']} scoped />
+          <TableHead
+            columns={[
+              tr('sna.col.dataset'),
+              tr('sna.col.legalBasis'),
+              tr('sna.col.monthsCovered'),
+              tr('sna.col.monthsLow'),
+            ]}
+            scoped
+          />
           <tbody>
             {r.sources.map((s) => (
               <tr key={s.id}>
                 <th scope="row">
                   {s.name}
-                  {s.restricted && !/restricted/i.test(s.name) && ' (restricted)'}
+                  {s.restricted && !/restricted/i.test(s.name) && ` ${tr('sna.restricted')}`}
                 </th>
                 <td>{s.legalBasis}</td>
                 <td>
-                  {s.monthsCovered} of {s.monthsAsked}
-                  {s.monthFrom ? ` (${s.monthFrom} to ${s.monthTo})` : ''}
+                  {tr('sna.monthsOf', { covered: String(s.monthsCovered), asked: String(s.monthsAsked) })}
+                  {s.monthFrom ? ` ${tr('sna.monthRange', { from: s.monthFrom, to: s.monthTo ?? '' })}` : ''}
                 </td>
                 <td>{lowMonths(s.months)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="hint">
-          A month is flagged when its count is implausibly low for the dataset in this area (below 60% of the upper
-          quartile of the other months, scaled to its days, and in the 0.1% Poisson tail below that), for example a
-          force that under-supplied data that month; a run of short months is flagged month by month.
-        </p>
+        <p className="hint">{tr('sna.lowMonthHint')}</p>
       </section>
 
       <section>
         <h2>{h('priorities')}</h2>
         {hotspots.data && (
           <figure>
-            <svg className="change-map" viewBox="0 0 640 420" role="img" aria-label={`Hot spots in ${r.area.name}`}>
+            <svg
+              className="change-map"
+              viewBox="0 0 640 420"
+              role="img"
+              aria-label={tr('sna.mapLabel', { area: placeName })}
+            >
               <rect width={640} height={420} fill="#f4f6f9" />
               {shapes.map(({ h3, points }) => {
                 const c = classOf.get(h3) ?? 0;
@@ -253,12 +272,19 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
               })}
             </svg>
             {caption(
-              `Getis-Ord Gi* hot and cold spots of police-recorded serious violence in ${r.area.name}, ${from} to ${to}, H3 resolution ${mapRes}: ${hot} cells are hot spots at 95% confidence or more (${hotspotClasses
-                .filter((c) => c.value > 0)
-                .map(
-                  (c) => `${c.label.toLowerCase()} ${hotspots.data!.cells.filter((x) => x.class === c.value).length}`,
-                )
-                .join('; ')}).`,
+              tr('sna.mapCaption', {
+                area: placeName,
+                from,
+                to,
+                res: mapRes,
+                hot: String(hot),
+                classes: hotspotClasses
+                  .filter((c) => c.value > 0)
+                  .map(
+                    (c) => `${c.label.toLowerCase()} ${hotspots.data!.cells.filter((x) => x.class === c.value).length}`,
+                  )
+                  .join('; '),
+              }),
             )}
           </figure>
         )}
@@ -266,7 +292,13 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
           <figure>
             <table className="data-table sna-priorities">
               <TableHead
-                columns={['#', 'Location (H3 cell)', 'Incidents', 'Gi* class', 'Settings within 500 m']}
+                columns={[
+                  tr('sna.col.rank'),
+                  tr('sna.col.location'),
+                  tr('sna.col.incidents'),
+                  tr('sna.col.giClass'),
+                  tr('sna.col.settings500'),
+                ]}
                 scoped
               />
               <tbody>
@@ -284,7 +316,16 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
               </tbody>
             </table>
             {caption(
-              `The ${summary.data.priorities.length} priority locations: hot spots first, then by count. ${n(summary.data.count, summary.data.threshold)} incidents in all${summary.data.rate !== null ? `, ${summary.data.rate.toFixed(1)} per 1,000 residents` : ''}; the busiest 10% of cells hold ${summary.data.concentration.top10 === null ? '–' : `${Math.round(summary.data.concentration.top10 * 100)}%`} of them.`,
+              tr('sna.prioritiesCaption', {
+                n: String(summary.data.priorities.length),
+                count: n(summary.data.count, summary.data.threshold),
+                rate:
+                  summary.data.rate !== null ? tr('sna.ratePerThousand', { rate: summary.data.rate.toFixed(1) }) : '',
+                share:
+                  summary.data.concentration.top10 === null
+                    ? '–'
+                    : `${Math.round(summary.data.concentration.top10 * 100)}%`,
+              }),
             )}
           </figure>
         )}
@@ -292,18 +333,18 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
 
       <section>
         <h2>{h('trend')}</h2>
-        {t && (
+        {trendData && (
           <figure>
             <SeriesChart
-              counts={t.series.map((s) => s.count)}
-              labels={t.series.map((s) => s.from.slice(0, 7))}
-              threshold={t.threshold}
-              covered={t.series.map((s) => s.coverage !== 'none')}
+              counts={trendData.series.map((s) => s.count)}
+              labels={trendData.series.map((s) => s.from.slice(0, 7))}
+              threshold={trendData.threshold}
+              covered={trendData.series.map((s) => s.coverage !== 'none')}
             />
             <table className="data-table sna-trend">
               <thead>
                 <tr>
-                  {t.series.map((s) => (
+                  {trendData.series.map((s) => (
                     <th key={s.from} scope="col">
                       {s.from.slice(0, 7)}
                     </th>
@@ -312,17 +353,19 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
               </thead>
               <tbody>
                 <tr>
-                  {t.series.map((s) => (
+                  {trendData.series.map((s) => (
                     <td key={s.from} className="number" data-coverage={s.coverage}>
-                      {s.coverage === 'none' ? 'not covered' : n(s.count, t.threshold)}
-                      {s.coverage === 'partial' ? ` (${s.coveredDays} of ${s.days} days)` : ''}
+                      {s.coverage === 'none' ? tr('sna.notCovered') : n(s.count, trendData.threshold)}
+                      {s.coverage === 'partial'
+                        ? ` ${tr('sna.partialDays', { covered: String(s.coveredDays), days: String(s.days) })}`
+                        : ''}
                     </td>
                   ))}
                 </tr>
               </tbody>
             </table>
-            {caption(trendCaption(t, to))}
-            <TextList className="hint trend-notes" items={t.notes} />
+            {caption(trendCaption(tr, trendData, to))}
+            <TextList className="hint trend-notes" items={trendData.notes} />
           </figure>
         )}
       </section>
@@ -330,21 +373,21 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
       {tri.data && (
         <section>
           <h2>{h('triangulation')}</h2>
-          <p>
-            Much violence never reaches the police. Comparing where emergency departments see assault injuries with
-            where the police record violence, allowing for the two sources&apos; different volumes:
-          </p>
+          <p>{tr('sna.triangulationIntro')}</p>
           <ul>
             {CLASS_STYLES.map((s) => (
               <li key={s.id}>
-                {s.label}: {tri.data!.cells.filter((c) => c.class === s.id).length} cells.
+                {tr('sna.classCells', {
+                  label: s.label,
+                  n: String(tri.data!.cells.filter((c) => c.class === s.id).length),
+                })}
               </li>
             ))}
           </ul>
           <figure>
             <table className="data-table sna-ed-excess">
               <TableHead
-                columns={['Location (H3 cell)', 'Police-recorded', 'ED assaults', 'Settings within 300 m']}
+                columns={[tr('sna.col.location'), tr('sna.col.police'), tr('sna.col.ed'), tr('sna.col.settings300')]}
                 scoped
               />
               <tbody>
@@ -360,9 +403,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
                 ))}
               </tbody>
             </table>
-            {caption(
-              'Places where a significantly larger share of the hospital records than of the police records falls (exact binomial test, false discovery rate 5%): likely unreported violence.',
-            )}
+            {caption(tr('sna.edExcessCaption'))}
           </figure>
         </section>
       )}
@@ -370,11 +411,10 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
       <section>
         <h2>{h('disclosure')}</h2>
         <p>
-          {forPublication &&
-            "This is the public version of the chapter: its cells are coarse and its thresholds higher than the analysts' version, and no sensitive setting is named. "}
+          {forPublication && `${tr('sna.disclosurePublic')} `}
           {r.restricted
-            ? `This chapter uses restricted data. Counts from 1 to ${r.threshold! - 1} are not shown ("fewer than ${r.threshold}"); other counts from restricted data carry a small deliberate perturbation (at most 2, the ONS cell key method) so that no small number can be recovered by comparing tables; every total, rate, hot-spot score and trend is computed from those released counts alone, and areas are fixed ones of at least 5,000 residents. No individual record or location leaves the data owner's system.`
-            : 'This chapter uses published (open) data only; counts are exact.'}
+            ? tr('sna.disclosureRestricted', { max: r.threshold! - 1, threshold: r.threshold! })
+            : tr('sna.disclosureOpen')}
         </p>
         <TextList className="hint" items={r.disclosure.rules} />
       </section>

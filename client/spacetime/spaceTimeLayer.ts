@@ -1,6 +1,8 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { H3HexagonLayer } from '@deck.gl/geo-layers';
+import type { MessageKey, Translate } from '../../server/domain/i18n/translate';
 import type { SpaceTimeBody } from '../api';
+import { CLASS_FILL } from '../hotspots/hotspotColours';
 import { tooltip } from '../map/cellsLayer';
 import { createClassLayer } from '../map/classLayer';
 import type { Rgba } from '../map/colourScale';
@@ -63,9 +65,34 @@ const COLD_RAMP: Rgba[] = [
   [158, 238, 255, 180],
 ];
 
-/** The label of a cell's EHSA pattern, or null. */
+/** The key of a cell's EHSA pattern (as the server names it), or null. */
 export const ehsaLabel = (cell: SpaceTimeCell) =>
   cell.emerging ? `${cell.emerging.pattern} ${cell.emerging.kind} spot` : null;
+
+const SFHOTSPOT_KEYS: Record<string, MessageKey> = {
+  'persistent hotspot': 'spacetime.class.persistentHot',
+  'emerging hotspot': 'spacetime.class.emergingHot',
+  'intermittent hotspot': 'spacetime.class.intermittentHot',
+  'former hotspot': 'spacetime.class.formerHot',
+  'persistent coldspot': 'spacetime.class.persistentCold',
+  'emerging coldspot': 'spacetime.class.emergingCold',
+  'intermittent coldspot': 'spacetime.class.intermittentCold',
+  'former coldspot': 'spacetime.class.formerCold',
+  'mixed hot/coldspot': 'spacetime.class.mixed',
+  'no pattern': 'spacetime.class.none',
+};
+
+/** An sfhotspot class in the interface language (the server's name where it is new). */
+export const sfhotspotText = (t: Translate, label: string) =>
+  SFHOTSPOT_KEYS[label] ? t(SFHOTSPOT_KEYS[label]) : label;
+
+/** An EHSA pattern in the interface language, or "no pattern". */
+export function ehsaText(t: Translate, emerging: { kind: string; pattern: string } | null): string {
+  if (!emerging) return t('spacetime.class.none');
+  const known = (EHSA_PATTERNS as readonly string[]).includes(emerging.pattern);
+  const pattern = known ? t(`spacetime.pattern.${emerging.pattern}` as MessageKey) : emerging.pattern;
+  return t(emerging.kind === 'hot' ? 'spacetime.ehsa.hot' : 'spacetime.ehsa.cold', { pattern });
+}
 
 /** The fill of an EHSA pattern, hot or cold. */
 export function ehsaFill(emerging: { kind: string; pattern: string } | null): Rgba {
@@ -74,23 +101,45 @@ export function ehsaFill(emerging: { kind: string; pattern: string } | null): Rg
   return (emerging.kind === 'hot' ? HOT_RAMP : COLD_RAMP)[i] ?? [0, 0, 0, 0];
 }
 
-/** The cells with a pattern or any incidents, filled by their sfhotspot class or EHSA pattern. */
-export function createSpaceTimeLayer(body: SpaceTimeBody, colour: SpaceTimeColour): H3HexagonLayer<SpaceTimeCell> {
-  return createClassLayer<SpaceTimeCell>(SPACE_TIME_LAYER_ID, body.cells, (cell) =>
-    colour === 'emerging' ? ehsaFill(cell.emerging) : (SFHOTSPOT_FILL[cell.sfhotspot] ?? [0, 0, 0, 0]),
-  );
+/**
+ * The cells with a pattern or any incidents, filled by their sfhotspot class or EHSA pattern, or
+ * (period: an index into body.periods) by that period's Gi* class in the hot spot map's colours.
+ */
+export function createSpaceTimeLayer(
+  body: SpaceTimeBody,
+  colour: SpaceTimeColour,
+  period: number | null = null,
+): H3HexagonLayer<SpaceTimeCell> {
+  const fill = (cell: SpaceTimeCell): Rgba =>
+    period !== null
+      ? (CLASS_FILL[cell.classes[period] ?? 0] ?? [0, 0, 0, 0])
+      : colour === 'emerging'
+        ? ehsaFill(cell.emerging)
+        : (SFHOTSPOT_FILL[cell.sfhotspot] ?? [0, 0, 0, 0]);
+  // The same layer id and data with a new fill: deck.gl refills only when the trigger changes.
+  return createClassLayer<SpaceTimeCell>(SPACE_TIME_LAYER_ID, body.cells, fill).clone({
+    updateTriggers: { getFillColor: [colour, period] },
+  });
 }
 
-export function spaceTimeTooltip(info: PickingInfo<SpaceTimeCell>) {
+export function spaceTimeTooltip(
+  info: PickingInfo<SpaceTimeCell>,
+  t: Translate,
+  shown: { period: number; label: string; classLabel: (value: number) => string } | null = null,
+) {
   const cell = info.object;
   if (!cell || info.layer?.id !== SPACE_TIME_LAYER_ID) return null;
-  const counts = cell.counts.map((n) => (n === null ? 'withheld' : String(n))).join(', ');
+  const counts = cell.counts.map((n) => (n === null ? t('spacetime.withheld') : String(n))).join(', ');
+  const value = shown ? cell.classes[shown.period] : undefined;
   return tooltip(
     [
-      `sfhotspot: ${cell.sfhotspot}`,
-      `EHSA: ${ehsaLabel(cell) ?? 'no pattern'}`,
-      `Counts by month: ${counts}`,
-      `Cell ${cell.h3}`,
+      ...(shown && value !== undefined && value !== null
+        ? [t('spacetime.tooltip.periodClass', { period: shown.label, class: shown.classLabel(value) })]
+        : []),
+      t('spacetime.tooltip.sfhotspot', { class: sfhotspotText(t, cell.sfhotspot) }),
+      t('spacetime.tooltip.ehsa', { pattern: ehsaText(t, cell.emerging) }),
+      t('spacetime.tooltip.counts', { counts }),
+      t('spacetime.tooltip.cell', { h3: cell.h3 }),
     ].join('\n'),
   );
 }

@@ -1,3 +1,5 @@
+import { useT } from '../i18n/language';
+
 interface ErrorBannerProps {
   messages: readonly string[];
   onDismiss?: () => void;
@@ -5,6 +7,7 @@ interface ErrorBannerProps {
 
 /** Visible error messages from the API or the map. */
 export function ErrorBanner({ messages, onDismiss }: ErrorBannerProps) {
+  const t = useT();
   if (messages.length === 0) return null;
   return (
     <div className="error-banner" role="alert">
@@ -14,7 +17,7 @@ export function ErrorBanner({ messages, onDismiss }: ErrorBannerProps) {
         ))}
       </ul>
       {onDismiss && (
-        <button type="button" onClick={onDismiss} aria-label="Dismiss error">
+        <button type="button" onClick={onDismiss} aria-label={t('common.dismissError')}>
           ×
         </button>
       )}

@@ -1,4 +1,5 @@
 import type { PickingInfo } from '@deck.gl/core';
+import { FilterSection } from '../filters/FilterSection';
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { api, okJson, type TriangulationCell } from '../api';
 import { AreaResolutionPicker } from '../cells/AreaResolutionPicker';
@@ -6,7 +7,7 @@ import { CheckList } from '../controls/CheckList';
 import { PageShell } from '../controls/PageShell';
 import { DatasetPicker } from '../datasets/DatasetPicker';
 import { AreaOptionGroups } from '../geography/AreaOptionGroups';
-import { useAreaOptions } from '../geography/areaOptions';
+import { useAreaOptions } from '../partnerships/useAreaOptions';
 import { cssColour } from '../map/colourScale';
 import { LinkedMap } from '../map/LinkedMap';
 import { commonMonths, coverage } from '../period/months';
@@ -26,12 +27,13 @@ import {
   triangulationTooltip,
 } from './bivariate';
 import { TriangulationTables } from './TriangulationTables';
+import { currentLanguage } from '../i18n/language';
 
 type TriangulationQuery = Parameters<typeof api.api.triangulation.$get>[0]['query'];
 
-/** A download link for an export of the same selection (the browser sends the session cookie; a GET needs no CSRF token). */
+/** A download link for an export of the same selection, in the interface's language (the browser sends the session cookie; a GET needs no CSRF token). */
 const exportUrl = (format: 'pack.gpkg' | 'cells.geojson' | 'cells.csv', query: Record<string, string | undefined>) =>
-  `/api/triangulation/export/${format}?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined)).toString()}`;
+  `/api/triangulation/export/${format}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined)), lang: currentLanguage() }).toString()}`;
 
 const loadTriangulation = (query: TriangulationQuery, signal: AbortSignal) =>
   okJson(api.api.triangulation.$get({ query }, { init: { signal } }));
@@ -98,6 +100,8 @@ export function TriangulationPage({
           area,
           ...(settings.length ? { settings: settings.join(',') } : {}),
           ...(weapons.length ? { weapons: weapons.join(',') } : {}),
+          ...(selection.weekdays?.length ? { weekdays: selection.weekdays.join(',') } : {}),
+          ...(selection.hours ? { hours: selection.hours } : {}),
         }
       : null;
   const exportQuery = query && publicSummary ? { ...query, res: '7' as const, public: 'true' } : query;
@@ -139,6 +143,7 @@ export function TriangulationPage({
         <EdFilter attribute="settings" what="setting" />
         <EdFilter attribute="weapons" what="weapon" />
         <AreaResolutionPicker value={res} onChange={(next) => select({ res: next })} />
+        <FilterSection selection={selection} selected={selected} select={select} flagsNotTaken />
       </section>
       <p className="status-line" aria-live="polite">
         {result.loading

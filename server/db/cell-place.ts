@@ -6,6 +6,7 @@ export interface CellPlace {
   lsoaName: string | null;
   ladCode: string | null;
   ladName: string | null;
+  ladNameWelsh: string | null;
   /** Residents (mid-2020) apportioned to the cell; null where the bundled population has none. */
   population: number | null;
 }
@@ -20,6 +21,7 @@ export async function cellPlace(db: Queryable, h3: string, res: 7 | 8 | 9): Prom
             max(case when c.in_cover then l.name end) as "lsoaName",
             max(case when c.in_cover then c.lad_code end) as "ladCode",
             max(case when c.in_cover then d.name end) as "ladName",
+            max(case when c.in_cover then d.name_welsh end) as "ladNameWelsh",
             sum(c.population)::float8 as population
        from area_cells c
        left join areas l on l.level = 'lsoa' and l.code = c.lsoa_code
@@ -27,5 +29,5 @@ export async function cellPlace(db: Queryable, h3: string, res: 7 | 8 | 9): Prom
       where c.res = $1 and c.h3 = $2`,
     [res, h3],
   );
-  return row ?? { lsoaCode: null, lsoaName: null, ladCode: null, ladName: null, population: null };
+  return row ?? { lsoaCode: null, lsoaName: null, ladCode: null, ladName: null, ladNameWelsh: null, population: null };
 }

@@ -14,9 +14,14 @@ export function spreadsheetCell(value: unknown): unknown {
 
 /**
  * CSV as Excel opens it without conversion: UTF-8 with a byte-order mark, CRLF line ends,
- * quoted where needed, every text cell made safe to open; null as "suppressed" (withheld counts).
+ * quoted where needed, every text cell made safe to open; null as "suppressed" (withheld counts),
+ * or the export language's word for it.
  */
-export function spreadsheetCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const cells = rows.map((r) => r.map((v) => spreadsheetCell(v === null ? 'suppressed' : v)));
+export function spreadsheetCsv(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  suppressed = 'suppressed',
+): string {
+  const cells = rows.map((r) => r.map((v) => spreadsheetCell(v === null ? suppressed : v)));
   return '\uFEFF' + stringify([header.map(spreadsheetCell), ...cells], { record_delimiter: '\r\n' });
 }

@@ -1,16 +1,24 @@
 import { cellToBoundary } from 'h3-js';
 import type { Context } from 'hono';
+import { exportHeader, exportLanguageLabels } from '../export/export-language.js';
 import { spreadsheetCsv } from '../export/spreadsheet-csv.js';
+import type { Language } from '../domain/i18n/translate.js';
 
-/** A CSV download as spreadsheets open it safely (spreadsheetCsv). */
+/**
+ * A CSV download as spreadsheets open it safely (spreadsheetCsv), its headers in the asked
+ * language and that language named in Content-Language (a CSV has nowhere else to say it).
+ */
 export function csvResponse(
   c: Context,
   name: string,
   header: readonly string[],
   rows: readonly (readonly unknown[])[],
+  language: Language = 'en',
 ) {
-  const text = spreadsheetCsv(header, rows);
+  const { contentLanguage, suppressed } = exportLanguageLabels(language);
+  const text = spreadsheetCsv(exportHeader(language, header), rows, suppressed);
   c.header('content-disposition', `attachment; filename="${name}.csv"`);
+  c.header('content-language', contentLanguage);
   return c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8' });
 }
 

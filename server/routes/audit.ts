@@ -6,6 +6,7 @@ import { queryAudit, restrictedQueryUse, utcDay } from '../db/audit.js';
 import { listDatasets } from '../db/datasets.js';
 import type { AppEnv } from '../http/env.js';
 import { csvResponse } from '../http/export-format.js';
+import { exportLanguageQuery } from '../export/export-language.js';
 import { validate } from '../http/validate.js';
 
 const filters = z.object({
@@ -53,25 +54,31 @@ export const auditRoutes = new Hono<AppEnv>()
   .get('/audit', allow.roles(['admin']), validate('query', filters), async (c) =>
     c.json(await queryAudit(c.get('db'), toFilter(c.req.valid('query')))),
   )
-  .get('/audit/export.csv', allow.roles(['admin']), validate('query', filters), async (c) => {
-    const { entries } = await queryAudit(c.get('db'), toFilter(c.req.valid('query'), true));
-    await audit(c, { action: 'audit.export', summary: { rows: entries.length, filters: c.req.valid('query') } });
-    const rows = entries.map((e) => [
-      e.id,
-      e.at,
-      e.userEmail ?? '',
-      e.action,
-      e.outcome,
-      e.ip ?? '',
-      e.target ?? '',
-      e.datasets.map((d) => `${d.id}:${d.name}`).join('; '),
-      JSON.stringify(e.selection ?? null),
-      JSON.stringify(e.summary ?? null),
-    ]);
-    return csvResponse(
-      c,
-      `hotspot-audit-${new Date().toISOString().slice(0, 10)}`,
-      ['id', 'at', 'user', 'action', 'outcome', 'ip', 'target', 'datasets', 'selection', 'summary'],
-      rows,
-    );
-  });
+  .get(
+    '/audit/export.csv',
+    allow.roles(['admin']),
+    validate('query', filters.extend(exportLanguageQuery.shape)),
+    async (c) => {
+      const { entries } = await queryAudit(c.get('db'), toFilter(c.req.valid('query'), true));
+      await audit(c, { action: 'audit.export', summary: { rows: entries.length, filters: c.req.valid('query') } });
+      const rows = entries.map((e) => [
+        e.id,
+        e.at,
+        e.userEmail ?? '',
+        e.action,
+        e.outcome,
+        e.ip ?? '',
+        e.target ?? '',
+        e.datasets.map((d) => `${d.id}:${d.name}`).join('; '),
+        JSON.stringify(e.selection ?? null),
+        JSON.stringify(e.summary ?? null),
+      ]);
+      return csvResponse(
+        c,
+        `hotspot-audit-${new Date().toISOString().slice(0, 10)}`,
+        ['id', 'at', 'user', 'action', 'outcome', 'ip', 'target', 'datasets', 'selection', 'summary'],
+        rows,
+        c.req.valid('query').lang,
+      );
+    },
+  );

@@ -8,7 +8,7 @@ import { validate } from '../http/validate.js';
 const clientExport = z
   .object({
     /** What the browser made from released data it already holds (a map image, a proximity ranking as CSV). */
-    format: z.enum(['map.png', 'proximity.csv']),
+    format: z.enum(['map.png', 'proximity.csv', 'time-profile.csv']),
     /** Which view: the page and its selection, in words or as the API query it drew (no values). */
     view: z.string().trim().min(1).max(2000),
   })

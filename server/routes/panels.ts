@@ -23,6 +23,7 @@ import {
 } from '../db/panels.js';
 import type { AppEnv } from '../http/env.js';
 import { cellsGeoJsonResponse, csvResponse } from '../http/export-format.js';
+import { exportLanguageQuery } from '../export/export-language.js';
 import { memberOf } from '../http/membership.js';
 import { memberPanel, memberReview } from '../http/panel-access.js';
 import {
@@ -275,8 +276,10 @@ export const panelRoutes = new Hono<AppEnv>()
       'param',
       z.object({ id: z.coerce.number().int().positive(), format: z.enum(['cells.csv', 'cells.geojson']) }),
     ),
+    validate('query', exportLanguageQuery),
     async (c) => {
       const { id, format } = c.req.valid('param');
+      const { lang } = c.req.valid('query');
       const found = await memberReview(c, id);
       if (!found.ok) return c.json({ error: found.error }, found.status);
       const { review } = found.value;
@@ -295,6 +298,7 @@ export const panelRoutes = new Hono<AppEnv>()
         name,
         ['h3', 'location', 'current', 'comparison', 'class'],
         named.map((cell) => [cell.h3, cell.location, cell.current, cell.comparison, cell.class]),
+        lang,
       );
     },
   );

@@ -7,6 +7,7 @@ import { SETTINGS, WEAPONS } from '../domain/attributes.js';
 import { writeGeoPackage } from '../export/geopackage.js';
 import type { AppEnv } from '../http/env.js';
 import { cellPolygon, cellsGeoJsonResponse, csvResponse } from '../http/export-format.js';
+import { exportLanguageQuery } from '../export/export-language.js';
 import { auditRestrictedAnalysis } from '../http/prepare-selection.js';
 import { publicField, publicRefusal } from '../http/public-check.js';
 import { groupList, idList, selectionFields, selectionSchema } from '../http/selection-params.js';
@@ -184,6 +185,10 @@ export const triangulationRoutes = new Hono<AppEnv>()
     async (c) => {
       const { format } = c.req.valid('param');
       const q = c.req.valid('query');
+      // The query is validated as a triangulation's (shared with /triangulation); the language is checked here.
+      const language = exportLanguageQuery.safeParse({ lang: c.req.query('lang') });
+      if (!language.success) return c.json({ error: 'invalid query: lang: must be en or cy' }, 400);
+      const { lang } = language.data;
       const result = await answer(c, q, 'triangulation.export');
       if (!result.ok) return c.json(result.body, result.status);
       const { body } = result;
@@ -205,11 +210,11 @@ export const triangulationRoutes = new Hono<AppEnv>()
       }
       if (format === 'cells.geojson') {
         const { from, to, area, restricted, threshold, method } = body;
-        return cellsGeoJsonResponse(c, name, cells, { from, to, area, restricted, threshold, method });
+        return cellsGeoJsonResponse(c, name, cells, { from, to, area, restricted, threshold, method, language: lang });
       }
       // The CSV says "none" where public data has no class, and leaves p and q empty where untested.
       const last = (x: (typeof cells)[number]) => [x.class ?? (body.restricted ? null : 'none'), x.p ?? '', x.q ?? ''];
       const rows = cells.map((x) => [...CELL_COLUMNS.slice(0, 10).map(([, , key]) => x[key]), ...last(x)]);
-      return csvResponse(c, name, CSV_HEADER, rows);
+      return csvResponse(c, name, CSV_HEADER, rows, lang);
     },
   );

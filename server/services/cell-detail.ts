@@ -147,7 +147,7 @@ export async function cellDetail(
     population,
     rate: ratePerThousand(count, population),
     lsoa: place.lsoaCode ? { code: place.lsoaCode, name: place.lsoaName } : null,
-    lad: place.ladCode ? { code: place.ladCode, name: place.ladName } : null,
+    lad: place.ladCode ? { code: place.ladCode, name: place.ladName, nameWelsh: place.ladNameWelsh } : null,
     months: months.map((m, i) => ({
       month: m.from.slice(0, 7),
       covered: monthCovered[i]!,

@@ -228,7 +228,9 @@ export async function spaceTime(
     const sfhotspot = rule === 'sfhotspot' ? sfhotspotClass(series) : fdrOverCellsClass(series);
     const any = released.some((cells) => cells.has(h3));
     if (!emerging && sfhotspot === 'no pattern' && !any) return [];
-    return [{ h3, emerging, sfhotspot, counts: released.map((cells) => releasedCount(cells, h3)) }];
+    // Each period's Gi* class (±1/±2/±3 for 90/95/99%, 0 none; null where Gi* is undefined), as the hot spot map encodes it.
+    const classes = perPeriod.map((g) => g[r]!.class);
+    return [{ h3, emerging, sfhotspot, counts: released.map((cells) => releasedCount(cells, h3)), classes }];
   });
   const rules = fromReleasedRule(s.threshold, "each period's Gi* and the space-time patterns");
   const ring = `${used.k}-ring${used.auto ? ', the smallest giving every cell 8 neighbours' : ''}`;

@@ -30,7 +30,7 @@ interface Detail {
   rate: number | null;
   restricted: boolean;
   lsoa: { code: string; name: string } | null;
-  lad: { code: string; name: string } | null;
+  lad: { code: string; name: string; nameWelsh: string | null } | null;
   months: { month: string; covered: boolean; count: number | null }[];
   offenceMix: { id: string; label: string; count: number | null }[];
   gi: { class: number; ring: number; neighbours: { h3: string; count: number | null; self: boolean }[] } | null;
@@ -102,7 +102,7 @@ describe.each(backends)('cell detail on $name', (backend) => {
     expect(body.months.reduce((a, m) => a + m.count!, 0)).toBe(top.count);
     expect(body.offenceMix.reduce((a, g) => a + g.count!, 0)).toBe(top.count);
     expect(body.offenceMix[0]!.label).toMatch(/[A-Z]/);
-    expect(body.lad).toEqual({ code: 'W06000022', name: 'Newport' });
+    expect(body.lad).toEqual({ code: 'W06000022', name: 'Newport', nameWelsh: 'Casnewydd' });
     expect(body.lsoa?.name).toMatch(/^Newport \d{3}[A-Z]$/);
     // Named for people (another module names locations): a label, and the same LSOA.
     expect(body.name?.label).toMatch(/[A-Za-z]/);

@@ -159,7 +159,13 @@ describe.each(backends)('change over time on $name: planted changes', (backend) 
     );
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
-      cells: { h3: string; emerging: { kind: string; pattern: string } | null; sfhotspot: string; counts: number[] }[];
+      cells: {
+        h3: string;
+        emerging: { kind: string; pattern: string } | null;
+        sfhotspot: string;
+        counts: number[];
+        classes: (number | null)[];
+      }[];
     };
     const byCell = new Map(body.cells.map((c) => [c.h3, c]));
     // The appearing cell (20 in the last fortnight, none before) is EHSA's "new" exactly when the
@@ -183,6 +189,23 @@ describe.each(backends)('change over time on $name: planted changes', (backend) 
     });
     expect(['persistent', 'intensifying']).toContain(byCell.get(cellOf(DOUBLES))!.emerging?.pattern);
     expect(byCell.get(cellOf(DOUBLES))!.counts).toEqual(truth.get(cellOf(DOUBLES))!.slice(2));
+    // Each period's Gi* class per cell, as the hot spot map classes that period (its last fortnight here).
+    for (const c of body.cells) expect(c.classes).toHaveLength(10);
+    expect(byCell.get(cellOf(APPEARS))!.classes.at(-1)).toBe(lastClass);
+    expect(
+      byCell
+        .get(cellOf(APPEARS))!
+        .classes.slice(0, -1)
+        .every((v) => (v ?? 0) < 2),
+    ).toBe(true);
+    // The stopped spot: hot while it had its 20 a fortnight, not in the last fortnight.
+    expect(
+      byCell
+        .get(cellOf(STOPS))!
+        .classes.slice(0, 9)
+        .every((v) => (v ?? 0) >= 2),
+    ).toBe(true);
+    expect(byCell.get(cellOf(STOPS))!.classes.at(-1)! < 2).toBe(true);
   });
 
   it('names the neighbourhood, the sfhotspot rule and the EHSA time step it used', async () => {

@@ -233,4 +233,17 @@ describe.each(backends)('panel reviews on $name', (backend) => {
     expect(audit.entries.map((e) => e.summary.format).sort()).toEqual(['cells.csv', 'cells.geojson', 'report']);
     expect(new Set(audit.entries.map((e) => e.userEmail))).toEqual(new Set([member.email]));
   });
+
+  it('writes a review CSV with Welsh headers when asked (lang=cy), English unchanged by default, and refuses other languages', async () => {
+    const header = async (query: string) => {
+      const res = await as(app, member).request(`/api/reviews/${second.id}/export/cells.csv${query}`);
+      expect(res.status).toBe(200);
+      return [res.headers.get('content-language'), new TextDecoder().decode(await res.arrayBuffer()).split('\r\n')[0]];
+    };
+    expect(await header('')).toEqual(['en-GB', 'h3,location,current,comparison,class']);
+    expect(await header('?lang=en')).toEqual(['en-GB', 'h3,location,current,comparison,class']);
+    // The cell id stays `h3` in every language, so joins in GIS and scripts keep working.
+    expect(await header('?lang=cy')).toEqual(['cy', 'h3,lleoliad,cyfredol,cymhariaeth,dosbarth']);
+    expect((await as(app, member).request(`/api/reviews/${second.id}/export/cells.csv?lang=fr`)).status).toBe(400);
+  });
 });

@@ -1,4 +1,33 @@
 import type { cell as english } from '../en/cell.js';
 
 /** Welsh messages: cell (every English key, checked by the type and by test/i18n). */
-export const cell: Record<keyof typeof english, string> = {};
+export const cell: Record<keyof typeof english, string> = {
+  'cell.monthNames': 'Ion Chwef Maw Ebr Mai Meh Gorff Awst Medi Hyd Tach Rhag',
+  'cell.title': 'Cell',
+  'cell.titleOf': 'Cell {h3}',
+  'cell.close': 'Cau panel y gell',
+  'cell.lsoa': 'AGEHI {name}',
+  'cell.id': 'H3 {h3} (cydraniad {res})',
+  'cell.fewerThan': 'llai na {k}',
+  'cell.incidents': ' digwyddiad, {from} i {to}',
+  'cell.residents': ' · {n} o breswylwyr',
+  'cell.rate': ' · {rate} fesul 1,000',
+  'cell.countsByMonth': 'Cyfrifon fesul mis',
+  'cell.notCovered': ' — "n/c": does dim set ddata a ddewiswyd yn cwmpasu’r mis hwnnw yma (ar goll, nid 0)',
+  'cell.offenceMix': 'Cymysgedd troseddau',
+  'cell.noIncidents': 'Dim digwyddiadau o’r grwpiau a ddewiswyd.',
+  'cell.mixCaption': 'Digwyddiadau fesul grŵp troseddau',
+  'cell.offenceGroup': 'Grŵp troseddau',
+  'cell.incidentsHead': 'Digwyddiadau',
+  'cell.timeProfile': 'Adeg y dydd a’r wythnos',
+  'cell.giClass': 'Dosbarth man poeth (Gi*)',
+  'cell.classN': 'dosbarth {n}',
+  'cell.neighbourhood': 'Cymdogaeth: y {ring} cylch{auto}, {n} cell yn yr ardal yn dal {sum} digwyddiad',
+  'cell.chosenAutomatically': ' (wedi’i ddewis yn awtomatig)',
+  'cell.nearest': 'Lleoliadau agosaf (o fewn {m} m)',
+  'cell.notes': 'Nodiadau a chamau gweithredu’r paneli',
+  'cell.noNotes': 'Does dim panel wedi nodi’r lleoliad hwn.',
+  'cell.copyLink': 'Copïo dolen i’r olwg hon',
+  'cell.linkCopied': 'Dolen wedi’i chopïo',
+  'cell.copyAddressBar': 'Copïwch y bar cyfeiriad',
+};

@@ -1,4 +1,35 @@
 import type { filters as english } from '../en/filters.js';
 
 /** Welsh messages: filters (every English key, checked by the type and by test/i18n). */
-export const filters: Record<keyof typeof english, string> = {};
+export const filters: Record<keyof typeof english, string> = {
+  'filters.section': 'Hidlwyr',
+  'filters.none': 'dim',
+  'filters.weekdays': 'Dyddiau’r wythnos',
+  'filters.weekdaysHint': 'Dim wedi’u ticio: pob dydd.',
+  'filters.hours': 'Oriau',
+  'filters.onlyHours': 'Yr oriau hyn yn unig',
+  'filters.from': 'O',
+  'filters.to': 'i',
+  'filters.hoursHint': 'Mae cyfnod dros hanner nos yn parhau: 22:00 i 04:00 yw’r nos.',
+  'filters.flags': 'Baneri',
+  'filters.flagsHint': 'Dim ond digwyddiadau â phob baner a diciwyd.',
+  'filters.flagsByDefinition': 'Mae’r diffiniad sydd wedi’i gadw yn gosod ei faneri ei hun.',
+  'filters.noFlags':
+    'Nid yw {datasets} yn cofnodi baneri cyllell, cam-drin domestig nac alcohol: gadewch ef allan i hidlo yn ôl baner.',
+  'filters.flagsNotTaken': 'Ni ellir hidlo’r gymhariaeth hon o gofnodion yr heddlu ac ED yn ôl baner.',
+  'filters.clear': 'Clirio’r hidlwyr',
+  'filters.caption': 'Wedi’i hidlo: {filters}',
+  'filters.day.1': 'Llun',
+  'filters.day.2': 'Maw',
+  'filters.day.3': 'Mer',
+  'filters.day.4': 'Iau',
+  'filters.day.5': 'Gwe',
+  'filters.day.6': 'Sad',
+  'filters.day.7': 'Sul',
+  'filters.flag.knife': 'Cyllell neu wrthrych miniog',
+  'filters.flag.domesticAbuse': 'Cam-drin domestig',
+  'filters.flag.alcohol': 'Yn gysylltiedig ag alcohol',
+  'filters.flagShort.knife': 'cyllell',
+  'filters.flagShort.domesticAbuse': 'cam-drin domestig',
+  'filters.flagShort.alcohol': 'alcohol',
+};

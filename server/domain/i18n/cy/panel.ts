@@ -1,4 +1,46 @@
 import type { panel as english } from '../en/panel.js';
 
 /** Welsh messages: panel (every English key, checked by the type and by test/i18n). */
-export const panel: Record<keyof typeof english, string> = {};
+export const panel: Record<keyof typeof english, string> = {
+  'panel.fewerThanK': 'llai na k',
+  'panel.loading': 'Wrthi’n llwytho…',
+  'panel.periodDates': '{label} ({from} i {to})',
+  'panel.report.label': 'Adroddiad adolygu',
+  'panel.report.back': 'Yn ôl i’r panel',
+  'panel.report.print': 'Argraffu neu gadw fel PDF',
+  'panel.report.title': '{panel}: adolygiad ar gyfer cyfarfod {date}',
+  'panel.report.intro':
+    '{current} o’i gymharu â {comparison}. Ardal {area}, cydraniad H3 {res}. Wedi’i rewi {frozen} UTC.',
+  'panel.report.summary': 'Crynodeb',
+  'panel.report.total': 'Digwyddiadau yn yr ardal: {current} y cyfnod hwn o’i gymharu â {comparison} ({change}).',
+  'panel.report.notTested': 'heb ei brofi: nid yw un cyfnod wedi’i gynnwys',
+  'panel.report.mapTitle': 'Newid fesul lleoliad, {period}',
+  'panel.report.byPeriod': 'Lleoliadau blaenoriaeth, fesul cyfnod',
+  'panel.report.priorities': 'Lleoliadau blaenoriaeth',
+  'panel.report.col.location': 'Lleoliad (cell H3)',
+  'panel.report.col.change': 'Newid',
+  'panel.report.col.current': 'Y cyfnod hwn',
+  'panel.report.col.comparison': 'O’i gymharu â',
+  'panel.report.col.notes': 'Nodiadau a chamau gweithredu',
+  'panel.report.action': 'Cam gweithredu ({status})',
+  'panel.report.actionOwner': 'Cam gweithredu ({status}, {owner})',
+  'panel.report.note': 'Nodyn',
+  'panel.report.watchList': 'Rhestr wylio',
+  'panel.report.col.why': 'Pam mae’n cael ei wylio',
+  'panel.report.col.added': 'Pryd y’i ychwanegwyd',
+  'panel.report.col.now': 'Nawr',
+  'panel.report.method': 'Diffiniadau a dull',
+  'panel.report.groups': 'Grwpiau troseddau: {groups}.',
+  'panel.report.definition': ' Diffiniad: {name}, fersiwn {version}.',
+  'panel.report.disclosure': 'Rheoli datgelu',
+  'panel.report.sources': 'Ffynonellau data',
+  'panel.report.source': '{name}: {rows} rhes ar {date} (mewnforio {import})',
+  'panel.report.noImport': 'dim',
+  'panel.report.licence':
+    'Yn cynnwys gwybodaeth y sector cyhoeddus a drwyddedir o dan y Drwydded Llywodraeth Agored v3.0. Ffiniau: SYG, hawlfraint y Goron a hawl cronfa ddata. Enwau lleoliadau: strydoedd o gyfeiriadau lleoliadau cyhoeddus (ASB, rhestrau ysgolion), sectorau cod post o OS Code-Point Open, enwau trefi © GeoNames (CC BY 4.0).',
+  'panel.watched.none': 'dim',
+  'panel.multiples.label': 'Lleoliadau fesul cyfnod',
+  'panel.multiples.withheld': 'wedi’i atal',
+  'panel.multiples.key':
+    'Tywyllach = mwy o ddigwyddiadau (hyd at {max}); llwyd = llai na {k} (wedi’u hatal); gwyn = dim.',
+};

@@ -1,4 +1,52 @@
 import type { proximity as english } from '../en/proximity.js';
 
 /** Welsh messages: proximity (every English key, checked by the type and by test/i18n). */
-export const proximity: Record<keyof typeof english, string> = {};
+export const proximity: Record<keyof typeof english, string> = {
+  'proximity.title': 'lleoliadau a thrais gerllaw',
+  'proximity.controls': 'Agosrwydd',
+  'proximity.area': 'Ardal',
+  'proximity.settingType': 'Math o leoliad',
+  'proximity.radius': 'Radiws',
+  'proximity.metres': '{n} m',
+  'proximity.ranking': 'Wrthi’n rhestru’r lleoliadau…',
+  'proximity.chooseDatasets': 'Dewiswch setiau data sydd â misoedd er mwyn rhestru’r lleoliadau.',
+  'proximity.rankFailed': 'Ni wnaeth y gweinydd restru’r lleoliadau hyn: {error}',
+  'proximity.mapSection': 'Map o’r lleoliadau',
+  'proximity.mapCaption':
+    '{area}: lleoliadau yn ôl eu safle (y tywyllaf a’r mwyaf yn gyntaf; llwyd lle mae’r cyfrif wedi’i atal)',
+  'proximity.mapCaptionCounts': '; {inArea} yn yr ardal, yn dangos y {shown} uchaf',
+  'proximity.mapLabel': 'Lleoliadau yn ôl safle',
+  'proximity.results': 'Safle',
+  'proximity.areaWithheld': 'Mae cyfanswm yr ardal wedi’i atal, felly ni ellir rhoi cyfraddau o’i gymharu ag ef.',
+  'proximity.areaTotal':
+    '{n} digwyddiad yn yr ardal ({km2} km²); mae cyfradd o 1× yn cyfateb i ddwysedd cyfartalog yr ardal.',
+  'proximity.restricted':
+    ' Data cyfyngedig: mae cyfrifon o dan {threshold} wedi’u hatal, ac mae’r lleill wedi’u haflonyddu.',
+  'proximity.downloadCsv': 'Lawrlwytho CSV',
+  'proximity.tableCaption': '{type} yn ôl nifer y digwyddiadau o fewn {radius} m, {from} i {to}',
+  'proximity.col.rank': 'Safle',
+  'proximity.col.setting': 'Lleoliad',
+  'proximity.col.incidents': 'Digwyddiadau o fewn {radius} m',
+  'proximity.col.ratio': 'O’i gymharu â chyfartaledd yr ardal',
+  'proximity.withheld': 'wedi’i atal',
+  'proximity.withheldTitle': 'O dan y trothwy: wedi’i atal',
+  'proximity.window.legend': 'Cyfnod amser',
+  'proximity.window.any': 'Unrhyw adeg',
+  'proximity.window.schoolRun': 'Ysgolion ar ddiwrnodau ysgol, 15:00–17:00',
+  'proximity.window.nightTimeEconomy':
+    'Safleoedd trwyddedig, nos Wener a nos Sadwrn 22:00–04:00 (yn ôl dyddiad y digwyddiad)',
+  'proximity.window.custom': 'Dewis diwrnodau’r wythnos ac oriau',
+  'proximity.window.from': 'O',
+  'proximity.window.fromHour': 'Awr dechrau',
+  'proximity.window.to': 'i',
+  'proximity.window.toHour': 'Awr gorffen',
+  'proximity.window.wrap': 'Mae’r oriau’n croesi hanner nos: 22:00 i 04:00 yw’r nos.',
+  'proximity.window.own': 'Diwrnodau ac oriau dyddiad ac amser pob digwyddiad ei hun yw’r rhain.',
+  'proximity.weekday.1': 'Dydd Llun',
+  'proximity.weekday.2': 'Dydd Mawrth',
+  'proximity.weekday.3': 'Dydd Mercher',
+  'proximity.weekday.4': 'Dydd Iau',
+  'proximity.weekday.5': 'Dydd Gwener',
+  'proximity.weekday.6': 'Dydd Sadwrn',
+  'proximity.weekday.7': 'Dydd Sul',
+} as const;

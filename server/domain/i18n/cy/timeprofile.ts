@@ -1,4 +1,55 @@
 import type { timeprofile as english } from '../en/timeprofile.js';
 
 /** Welsh messages: timeprofile (every English key, checked by the type and by test/i18n). */
-export const timeprofile: Record<keyof typeof english, string> = {};
+export const timeprofile: Record<keyof typeof english, string> = {
+  'timeprofile.day.mon': 'Llun',
+  'timeprofile.day.tue': 'Maw',
+  'timeprofile.day.wed': 'Mer',
+  'timeprofile.day.thu': 'Iau',
+  'timeprofile.day.fri': 'Gwe',
+  'timeprofile.day.sat': 'Sad',
+  'timeprofile.day.sun': 'Sul',
+  'timeprofile.dayName.mon': 'dydd Llun',
+  'timeprofile.dayName.tue': 'dydd Mawrth',
+  'timeprofile.dayName.wed': 'dydd Mercher',
+  'timeprofile.dayName.thu': 'dydd Iau',
+  'timeprofile.dayName.fri': 'dydd Gwener',
+  'timeprofile.dayName.sat': 'dydd Sadwrn',
+  'timeprofile.dayName.sun': 'dydd Sul',
+  'timeprofile.slot': '{day} {hour}',
+  'timeprofile.slotCount': '{slot}: {count}',
+  'timeprofile.count': '{n}',
+  'timeprofile.fewerThan': 'llai na {k}',
+  'timeprofile.withheld': 'wedi’i atal',
+  'timeprofile.total': 'Cyfanswm',
+  'timeprofile.day': 'Diwrnod',
+  'timeprofile.grid.label': 'Digwyddiadau yn ôl diwrnod yr wythnos ac awr; y prysuraf {slot} ({n})',
+  'timeprofile.grid.labelNone':
+    'Digwyddiadau yn ôl diwrnod yr wythnos ac awr: nid oes gan unrhyw slot gyfrif a ryddhawyd uwchlaw sero',
+  'timeprofile.busiest.one': 'Awr brysuraf yr wythnos yw {slot}.',
+  'timeprofile.busiest.many': 'Oriau prysuraf yr wythnos yw {slots}.',
+  'timeprofile.busiest.none': 'Nid oes gan unrhyw awr o’r wythnos gyfrif a ryddhawyd uwchlaw sero.',
+  'timeprofile.and': 'a',
+  'timeprofile.key.scale': 'Digwyddiadau mewn awr o’r wythnos',
+  'timeprofile.key.withheld':
+    'Wedi’i groeslinellu: wedi’i atal i ddiogelu data cyfyngedig (llai na {k}, neu wedi’i atal fel na all cyfanswm ddatgelu un)',
+  'timeprofile.key.totals':
+    'Mae’r cyfansymiau’n adio’r cyfrifon a ryddhawyd; mae “+” yn nodi cyfanswm sydd heb oriau a ataliwyd.',
+  'timeprofile.open': 'Proffil amser',
+  'timeprofile.openHint': 'Digwyddiadau yn ôl diwrnod yr wythnos ac awr ar gyfer yr ardal gyfan',
+  'timeprofile.title': 'Proffil amser',
+  'timeprofile.close': 'Cau’r proffil amser',
+  'timeprofile.scope': '{area}, {from} i {to} · {datasets}',
+  'timeprofile.allAreas': 'Pob ardal',
+  'timeprofile.loading': 'Wrthi’n llwytho…',
+  'timeprofile.nothingSelected': 'Dewiswch o leiaf un set ddata ac un grŵp troseddau.',
+  'timeprofile.refused': 'Dim proffil amser ar gyfer y dewis hwn: {reason}.',
+  'timeprofile.uncovered':
+    'Nid yw’r setiau data a ddewiswyd yn cynnwys unrhyw fis o {from} i {to}: does dim i’w broffilio (ar goll, nid sero).',
+  'timeprofile.partlyCovered':
+    'Dim ond {from} i {to} o’r cyfnod sydd yn y setiau data a ddewiswyd: mae’r misoedd eraill ar goll, nid sero.',
+  'timeprofile.table.show': 'Dangos fel tabl',
+  'timeprofile.table.caption': 'Digwyddiadau yn ôl diwrnod yr wythnos (rhesi) ac awr (colofnau)',
+  'timeprofile.csv': 'Lawrlwytho CSV',
+  'timeprofile.csvFailed': 'Nid oedd modd creu’r CSV: {reason}',
+} as const;

@@ -1,2 +1,32 @@
 /** English messages: cell. Keys are 'cell.…'; the Welsh twin is ../cy/cell.ts. */
-export const cell = {} as const;
+export const cell = {
+  /** Short month names, space-separated (Chromium's ICU lacks Welsh ones). */
+  'cell.monthNames': 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
+  'cell.title': 'Cell',
+  'cell.titleOf': 'Cell {h3}',
+  'cell.close': 'Close the cell panel',
+  'cell.lsoa': 'LSOA {name}',
+  'cell.id': 'H3 {h3} (resolution {res})',
+  'cell.fewerThan': 'fewer than {k}',
+  'cell.incidents': ' incidents, {from} to {to}',
+  'cell.residents': ' · {n} residents',
+  'cell.rate': ' · {rate} per 1,000',
+  'cell.countsByMonth': 'Counts by month',
+  'cell.notCovered': ' — "n/c": no selected dataset covers that month here (missing, not 0)',
+  'cell.offenceMix': 'Offence mix',
+  'cell.noIncidents': 'No incidents of the selected groups.',
+  'cell.mixCaption': 'Incidents by offence group',
+  'cell.offenceGroup': 'Offence group',
+  'cell.incidentsHead': 'Incidents',
+  'cell.timeProfile': 'Time of day and week',
+  'cell.giClass': 'Hot-spot class (Gi*)',
+  'cell.classN': 'class {n}',
+  'cell.neighbourhood': 'Neighbourhood: the {ring}-ring{auto}, {n} cells of the area holding {sum} incidents',
+  'cell.chosenAutomatically': ' (chosen automatically)',
+  'cell.nearest': 'Nearest settings (within {m} m)',
+  'cell.notes': 'Panel notes and actions',
+  'cell.noNotes': 'No panel has noted this location.',
+  'cell.copyLink': 'Copy link to this view',
+  'cell.linkCopied': 'Link copied',
+  'cell.copyAddressBar': 'Copy the address bar',
+} as const;

@@ -1,2 +1,26 @@
 /** English messages: exports. Keys are 'exports.…'; the Welsh twin is ../cy/exports.ts. */
-export const exports = {} as const;
+export const exports = {
+  // CSV column headers: in English the columns' long-standing names, which scripts already read.
+  'exports.col.location': 'location',
+  'exports.col.current': 'current',
+  'exports.col.comparison': 'comparison',
+  'exports.col.class': 'class',
+  'exports.col.ladCode': 'lad_code',
+  'exports.col.ladName': 'lad_name',
+  'exports.col.pfaCode': 'pfa_code',
+  'exports.col.policeCount': 'police_count',
+  'exports.col.edCount': 'ed_count',
+  'exports.col.policeLevel': 'police_level',
+  'exports.col.edLevel': 'ed_level',
+  'exports.col.policeGiClass': 'police_gi_class',
+  'exports.col.edGiClass': 'ed_gi_class',
+  'exports.col.at': 'at',
+  'exports.col.user': 'user',
+  'exports.col.action': 'action',
+  'exports.col.outcome': 'outcome',
+  'exports.col.target': 'target',
+  'exports.col.datasets': 'datasets',
+  'exports.col.selection': 'selection',
+  'exports.col.summary': 'summary',
+  'exports.suppressed': 'suppressed',
+} as const;
