@@ -4,12 +4,12 @@ import { FormError } from '../controls/FormError';
 import { Options } from '../controls/Options';
 import { TableHead } from '../controls/TableHead';
 import { useRequest } from '../reference/useRequest';
-import { useLanguage } from '../i18n/language';
+import { useLanguage, useT } from '../i18n/language';
 
 type Filters = { from: string; to: string; user: string; action: string; outcome: string; dataset: string };
 const EMPTY: Filters = { from: '', to: '', user: '', action: '', outcome: '', dataset: '' };
 const PAGE = 100;
-const OUTCOMES = ['', 'ok', 'refused', 'failed'].map((value) => ({ value, label: value || 'any' }));
+const OUTCOMES = ['', 'ok', 'refused', 'failed'];
 
 function query(f: Filters): Record<string, string> {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim() !== ''));
@@ -29,6 +29,7 @@ export function AuditPanel() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [offset, setOffset] = useState(0);
   const language = useLanguage();
+  const t = useT();
   const { data: body, error } = useRequest({ filters, offset }, loadAudit, 'the audit log', { keepPrevious: true });
 
   const field = (key: keyof Filters, label: string, type = 'text') => (
@@ -45,7 +46,7 @@ export function AuditPanel() {
   const exportHref = `/api/audit/export.csv?${new URLSearchParams({ ...query(filters), lang: language }).toString()}`;
 
   return (
-    <section className="admin-section" aria-label="Audit log">
+    <section className="admin-section" aria-label={t('admin.tab.audit')}>
       <form
         className="admin-form"
         onSubmit={(e) => {
@@ -54,35 +55,47 @@ export function AuditPanel() {
           setFilters(draft);
         }}
       >
-        {field('from', 'From', 'date')}
-        {field('to', 'To', 'date')}
-        {field('user', 'User email')}
-        {field('action', 'Action starts with')}
+        {field('from', t('admin.audit.from'), 'date')}
+        {field('to', t('admin.audit.to'), 'date')}
+        {field('user', t('admin.audit.userEmail'))}
+        {field('action', t('admin.audit.actionStartsWith'))}
         <label>
-          Outcome
+          {t('admin.audit.outcome')}
           <select
             name="audit-outcome"
             value={draft.outcome}
             onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}
           >
-            <Options options={OUTCOMES} />
+            <Options options={OUTCOMES.map((value) => ({ value, label: value || t('admin.audit.any') }))} />
           </select>
         </label>
-        {field('dataset', 'Dataset id', 'number')}
-        <button type="submit">Filter</button>
+        {field('dataset', t('admin.audit.datasetId'), 'number')}
+        <button type="submit">{t('admin.audit.filter')}</button>
         <a className="button-link" href={exportHref} download>
-          Export CSV
+          {t('admin.audit.export')}
         </a>
       </form>
       <FormError message={error} />
       {body && (
         <>
           <p className="hint">
-            {body.total.toLocaleString('en-GB')} entries
-            {body.total > PAGE ? `; showing ${offset + 1}–${Math.min(offset + PAGE, body.total)}` : ''}
+            {t('admin.audit.entries', { n: body.total })}
+            {body.total > PAGE
+              ? t('admin.audit.showing', { from: String(offset + 1), to: String(Math.min(offset + PAGE, body.total)) })
+              : ''}
           </p>
           <table className="data-table audit-table">
-            <TableHead columns={['When (UTC)', 'User', 'Action', 'Outcome', 'Target', 'Datasets', 'Summary']} />
+            <TableHead
+              columns={[
+                t('admin.audit.col.when'),
+                t('admin.audit.col.user'),
+                t('admin.audit.col.action'),
+                t('admin.audit.col.outcome'),
+                t('admin.audit.col.target'),
+                t('admin.audit.col.datasets'),
+                t('admin.audit.col.summary'),
+              ]}
+            />
             <tbody>
               {body.entries.map((e) => (
                 <tr key={e.id} className={e.outcome === 'ok' ? undefined : `outcome-${e.outcome}`}>
@@ -101,10 +114,10 @@ export function AuditPanel() {
           </table>
           <div className="pager">
             <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              Newer
+              {t('admin.audit.newer')}
             </button>
             <button type="button" disabled={offset + PAGE >= body.total} onClick={() => setOffset(offset + PAGE)}>
-              Older
+              {t('admin.audit.older')}
             </button>
           </div>
         </>

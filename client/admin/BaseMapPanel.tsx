@@ -3,6 +3,7 @@ import { api, okJson } from '../api';
 import { FormError } from '../controls/FormError';
 import { forgetBaseMapSetting } from '../map/baseMapApi';
 import { useRequest } from '../reference/useRequest';
+import { type MessageKey, useT } from '../i18n/language';
 
 type Kind = 'offline' | 'style' | 'raster' | 'pmtiles';
 
@@ -11,27 +12,11 @@ const loadSetting = (_: string, signal: AbortSignal) =>
 const loadFiles = (_: string, signal: AbortSignal) =>
   okJson(api.api['base-map'].files.$get(undefined, { init: { signal } }));
 
-const CHOICES: { kind: Kind; label: string; hint: string }[] = [
-  {
-    kind: 'offline',
-    label: 'Offline base map (default)',
-    hint: 'Town, village, council, LSOA, postcode-sector and setting names, and land and water, from the data the app ships. Needs no network.',
-  },
-  {
-    kind: 'pmtiles',
-    label: 'PMTiles file in the data folder',
-    hint: 'A raster or vector .pmtiles file copied into the folder below; the app serves it itself.',
-  },
-  {
-    kind: 'raster',
-    label: 'XYZ raster tiles',
-    hint: 'A tile URL template with {z}, {x} and {y}: an internal tile server, or the OS Maps API under the Public Sector Geospatial Agreement.',
-  },
-  {
-    kind: 'style',
-    label: 'MapLibre style URL',
-    hint: 'A style.json; its tiles, glyphs and sprites must come from the same origin.',
-  },
+const CHOICES: { kind: Kind; label: MessageKey; hint: MessageKey }[] = [
+  { kind: 'offline', label: 'admin.baseMap.offline.label', hint: 'admin.baseMap.offline.hint' },
+  { kind: 'pmtiles', label: 'admin.baseMap.pmtiles.label', hint: 'admin.baseMap.pmtiles.hint' },
+  { kind: 'raster', label: 'admin.baseMap.raster.label', hint: 'admin.baseMap.raster.hint' },
+  { kind: 'style', label: 'admin.baseMap.style.label', hint: 'admin.baseMap.style.hint' },
 ];
 
 /** The base map every user's maps draw under the data; the content-security policy follows it. */
@@ -44,6 +29,7 @@ export function BaseMapPanel() {
   const [attribution, setAttribution] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const t = useT();
 
   const current = setting.data?.baseMap;
   useEffect(() => {
@@ -64,7 +50,7 @@ export function BaseMapPanel() {
       await okJson(api.api['base-map'].$put({ json }));
       forgetBaseMapSetting();
       setting.reload();
-      setSaved('Saved. Maps opened from now on use this base map.');
+      setSaved(t('admin.baseMap.saved'));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -72,23 +58,23 @@ export function BaseMapPanel() {
 
   const pmtiles = files.data?.files ?? [];
   return (
-    <section className="admin-section" aria-label="Base map">
-      <form className="admin-form" onSubmit={submit} aria-label="Choose the base map">
+    <section className="admin-section" aria-label={t('admin.tab.baseMap')}>
+      <form className="admin-form" onSubmit={submit} aria-label={t('admin.baseMap.form')}>
         <fieldset className="radio-group base-map-choices">
-          <legend>Base map</legend>
+          <legend>{t('admin.tab.baseMap')}</legend>
           {CHOICES.map((c) => (
             <label key={c.kind}>
               <input type="radio" name="base-map-kind" checked={kind === c.kind} onChange={() => setKind(c.kind)} />
               <span>
-                {c.label}
-                <span className="hint"> {c.hint}</span>
+                {t(c.label)}
+                <span className="hint"> {t(c.hint)}</span>
               </span>
             </label>
           ))}
         </fieldset>
         {(kind === 'raster' || kind === 'style') && (
           <label>
-            {kind === 'raster' ? 'Tile URL template' : 'Style URL'}
+            {kind === 'raster' ? t('admin.baseMap.tileTemplate') : t('admin.baseMap.styleUrl')}
             <input
               type="url"
               required
@@ -100,25 +86,30 @@ export function BaseMapPanel() {
         )}
         {kind === 'pmtiles' && (
           <label>
-            PMTiles file
-            <select required aria-label="PMTiles file" value={file} onChange={(e) => setFile(e.target.value)}>
-              <option value="">{pmtiles.length ? 'Choose a file' : 'No .pmtiles files found'}</option>
+            {t('admin.baseMap.pmtilesFile')}
+            <select
+              required
+              aria-label={t('admin.baseMap.pmtilesFile')}
+              value={file}
+              onChange={(e) => setFile(e.target.value)}
+            >
+              <option value="">{pmtiles.length ? t('admin.baseMap.chooseFile') : t('admin.baseMap.noFiles')}</option>
               {pmtiles.map((f) => (
                 <option key={f} value={f}>
                   {f}
                 </option>
               ))}
             </select>
-            <span className="hint">Folder: {files.data?.folder ?? '…'}</span>
+            <span className="hint">{t('admin.baseMap.folder', { folder: files.data?.folder ?? '…' })}</span>
           </label>
         )}
         {kind !== 'offline' && (
           <label>
-            Attribution shown on the map
+            {t('admin.baseMap.attribution')}
             <input value={attribution} onChange={(e) => setAttribution(e.target.value)} maxLength={500} />
           </label>
         )}
-        <button type="submit">Save base map</button>
+        <button type="submit">{t('admin.baseMap.save')}</button>
         <FormError message={error ?? setting.error ?? files.error} />
         {saved && <p role="status">{saved}</p>}
       </form>

@@ -9,18 +9,25 @@ import { type ScopeOption, useScopeOptions } from '../reference/scopeOptions';
 import { useEditable } from '../reference/useEditable';
 import { labelOf, useVocabulary } from '../reference/vocabulary';
 import { LinkButton } from '../controls/LinkButton';
+import { type Translate, useT } from '../i18n/language';
 
 type User = Ok<InferResponseType<typeof api.api.users.$get>>['users'][number];
 type RoleId = Vocabulary['roles'][number]['id'];
 
 const loadUsers = async (): Promise<User[]> => [...(await okJson(api.api.users.$get())).users];
-const status = (u: User) => (u.disabled ? 'disabled' : u.hasPassword ? 'active' : 'invited');
+const status = (u: User, t: Translate) =>
+  u.disabled
+    ? t('admin.users.status.disabled')
+    : u.hasPassword
+      ? t('admin.users.status.active')
+      : t('admin.users.status.invited');
 
 export function UsersPanel() {
   const { data: users, error, act } = useEditable(loadUsers, 'users');
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const { roles } = useVocabulary();
+  const t = useT();
   const scopes = useScopeOptions();
   const scopeOptions = scopes.data ?? [];
   const scopeLabel = (s: string) => scopeOptions.find((o) => o.value === s)?.label ?? s;
@@ -30,11 +37,11 @@ export function UsersPanel() {
     okJson(api.api.users[':id'].$patch({ param: { id: String(u.id) }, json }));
 
   return (
-    <section className="admin-section" aria-label="Users">
+    <section className="admin-section" aria-label={t('admin.tab.users')}>
       <FormError message={error} />
       {link && (
         <p className="notice" data-testid="sign-in-link">
-          One-time sign-in link for {link.email} (valid 24 hours; send it privately): <code>{link.url}</code>
+          {t('admin.users.link', { email: link.email })} <code>{link.url}</code>
         </p>
       )}
       <NewUserForm
@@ -47,7 +54,14 @@ export function UsersPanel() {
         }
       />
       <DataTable
-        columns={['Email', 'Name', 'Role', 'Belongs to', 'Status', 'Actions']}
+        columns={[
+          t('admin.users.col.email'),
+          t('admin.users.col.name'),
+          t('admin.users.col.role'),
+          t('admin.users.col.belongsTo'),
+          t('admin.users.col.status'),
+          t('admin.users.col.actions'),
+        ]}
         rows={users ?? []}
         row={(u) =>
           editing === u.id ? (
@@ -69,9 +83,9 @@ export function UsersPanel() {
               <td>{u.displayName}</td>
               <td>{labelOf(roles, u.role)}</td>
               <td>{u.scopes.map(scopeLabel).join('; ') || '—'}</td>
-              <td>{status(u)}</td>
+              <td>{status(u, t)}</td>
               <td className="row-actions">
-                <LinkButton onClick={() => setEditing(u.id)}>Edit</LinkButton>
+                <LinkButton onClick={() => setEditing(u.id)}>{t('admin.users.edit')}</LinkButton>
                 <LinkButton
                   onClick={() =>
                     act(async () => {
@@ -80,10 +94,10 @@ export function UsersPanel() {
                     })
                   }
                 >
-                  New sign-in link
+                  {t('admin.users.newLink')}
                 </LinkButton>
                 <LinkButton onClick={() => act(() => patch(u, { disabled: !u.disabled }))}>
-                  {u.disabled ? 'Enable' : 'Disable'}
+                  {u.disabled ? t('admin.users.enable') : t('admin.users.disable')}
                 </LinkButton>
               </td>
             </tr>
@@ -152,6 +166,7 @@ function NewUserForm({
   const [role, setRole] = useState<RoleId>('analyst');
   const [scopes, setScopes] = useState<string[]>([]);
   const id = useId();
+  const t = useT();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await onCreate({ email, displayName, role, scopes });
@@ -160,18 +175,31 @@ function NewUserForm({
     setScopes([]);
   };
   return (
-    <form className="admin-form" onSubmit={submit} aria-label="Add a user">
-      <TextField label="Email" type="email" name="new-email" required value={email} onChange={setEmail} />
-      <TextField label="Name" name="new-name" required value={displayName} onChange={setDisplayName} />
+    <form className="admin-form" onSubmit={submit} aria-label={t('admin.users.addForm')}>
+      <TextField
+        label={t('admin.users.col.email')}
+        type="email"
+        name="new-email"
+        required
+        value={email}
+        onChange={setEmail}
+      />
+      <TextField
+        label={t('admin.users.col.name')}
+        name="new-name"
+        required
+        value={displayName}
+        onChange={setDisplayName}
+      />
       <label htmlFor={`${id}-role`}>
-        Role
+        {t('admin.users.col.role')}
         <RoleSelect id={`${id}-role`} name="new-role" value={role} onChange={setRole} />
       </label>
       <label htmlFor={`${id}-scopes`}>
-        Belongs to
+        {t('admin.users.col.belongsTo')}
         <ScopeSelect id={`${id}-scopes`} name="new-scopes" options={scopeOptions} value={scopes} onChange={setScopes} />
       </label>
-      <button type="submit">Add user and make a sign-in link</button>
+      <button type="submit">{t('admin.users.add')}</button>
     </form>
   );
 }
@@ -189,20 +217,26 @@ function EditUserRow({
 }) {
   const [role, setRole] = useState<RoleId>(user.role as RoleId);
   const [scopes, setScopes] = useState<string[]>([...user.scopes]);
+  const t = useT();
   return (
     <tr className="editing">
       <td>{user.email}</td>
       <td>{user.displayName}</td>
       <td>
-        <RoleSelect aria-label="Role" value={role} onChange={setRole} />
+        <RoleSelect aria-label={t('admin.users.col.role')} value={role} onChange={setRole} />
       </td>
       <td>
-        <ScopeSelect aria-label="Belongs to" options={scopeOptions} value={scopes} onChange={setScopes} />
+        <ScopeSelect
+          aria-label={t('admin.users.col.belongsTo')}
+          options={scopeOptions}
+          value={scopes}
+          onChange={setScopes}
+        />
       </td>
-      <td>{status(user)}</td>
+      <td>{status(user, t)}</td>
       <td className="row-actions">
-        <LinkButton onClick={() => onSave({ role, scopes })}>Save</LinkButton>
-        <LinkButton onClick={onCancel}>Cancel</LinkButton>
+        <LinkButton onClick={() => onSave({ role, scopes })}>{t('admin.users.save')}</LinkButton>
+        <LinkButton onClick={onCancel}>{t('admin.users.cancel')}</LinkButton>
       </td>
     </tr>
   );

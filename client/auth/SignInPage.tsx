@@ -3,6 +3,7 @@ import { api, okJson, type SessionUser } from '../api';
 import { FormError } from '../controls/FormError';
 import { TextField } from '../controls/TextField';
 import { replaceUrl } from '../selection/location';
+import { useT } from '../i18n/language';
 
 interface SignInPageProps {
   message?: string;
@@ -15,6 +16,7 @@ export function SignInPage({ message, onSignedIn }: SignInPageProps) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
 
   useEffect(() => {
     const link = new URLSearchParams(window.location.search).get('link');
@@ -47,10 +49,10 @@ export function SignInPage({ message, onSignedIn }: SignInPageProps) {
     <main className="sign-in">
       <form className="sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">hotspot</h1>
-        <p className="hint">Violence hotspots for Serious Violence Duty partnerships. Sign in to continue.</p>
+        <p className="hint">{t('auth.signIn.intro')}</p>
         {message && <p className="notice">{message}</p>}
         <TextField
-          label="Email"
+          label={t('auth.email')}
           type="email"
           name="email"
           autoComplete="username"
@@ -59,7 +61,7 @@ export function SignInPage({ message, onSignedIn }: SignInPageProps) {
           onChange={setEmail}
         />
         <TextField
-          label="Password"
+          label={t('auth.password')}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -69,9 +71,9 @@ export function SignInPage({ message, onSignedIn }: SignInPageProps) {
         />
         <FormError message={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('auth.signIn.busy') : t('auth.signIn.button')}
         </button>
-        <p className="hint">No account or forgotten password? Ask your hotspot administrator for a sign-in link.</p>
+        <p className="hint">{t('auth.signIn.help')}</p>
       </form>
     </main>
   );

@@ -1,6 +1,7 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useState, type RefObject } from 'react';
+import { useT } from '../i18n/language';
 import type { PrintSpec } from './print/printKey';
 import { download, mapToPng, recordExport } from './printPng';
 
@@ -15,6 +16,7 @@ export function SavePngButton(props: {
   className: string;
   disabled?: boolean;
 }) {
+  const t = useT();
   const [saving, setSaving] = useState(false);
   const save = async () => {
     if (!props.map.current || !props.overlay.current) return;
@@ -28,7 +30,7 @@ export function SavePngButton(props: {
   };
   return (
     <button type="button" className={props.className} disabled={saving || props.disabled} onClick={() => void save()}>
-      {saving ? 'Drawing…' : 'Save map as PNG (print resolution)'}
+      {saving ? t('map.print.drawing') : t('map.print.savePng')}
     </button>
   );
 }

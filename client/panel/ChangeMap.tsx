@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useMemo } from 'react';
 import { cssColour } from '../map/colourScale';
 import { useChangeClassName } from '../reference/vocabulary';
+import { useT } from '../i18n/language';
 import { useBoundaries } from '../geography/useBoundaries';
 import { boundaryPaths } from './boundaryPaths';
 import { changeFill, NO_CHANGE } from './changeClasses';
@@ -35,6 +36,7 @@ export function ChangeMap({
   title: string;
 }) {
   const name = useChangeClassName();
+  const t = useT();
   const shapes = useMemo(() => {
     const byCell = new Map(cells.map((c) => [c.h3, c]));
     // Significant changes on top of the faint context.
@@ -93,7 +95,13 @@ export function ChangeMap({
             style: { cursor: 'pointer' },
           })}
         >
-          <title>{`${names[cell.h3] ?? cell.h3} · ${name(cell.class)}: ${cell.current === null ? 'fewer than the threshold' : cell.current} this period`}</title>
+          <title>
+            {t('panel.map.cellTitle', {
+              name: names[cell.h3] ?? cell.h3,
+              change: name(cell.class),
+              count: cell.current === null ? t('panel.map.belowThreshold') : String(cell.current),
+            })}
+          </title>
         </polygon>
       ))}
       <g className="change-map-labels" pointerEvents="none">

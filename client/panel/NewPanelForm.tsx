@@ -5,6 +5,7 @@ import { Options } from '../controls/Options';
 import { defaultGroupIds } from '../groups/groupSelection';
 import { usePartnerships } from '../partnerships/usePartnerships';
 import { useReferenceData } from '../reference/useReferenceData';
+import { useT } from '../i18n/language';
 
 /**
  * Set up a panel (analysts and admins of the partnership): its partnership, name, cadence and
@@ -12,6 +13,7 @@ import { useReferenceData } from '../reference/useReferenceData';
  * need day-dated data. The server refuses, in plain words, what the first review could not do.
  */
 export function NewPanelForm({ user, onCreated }: { user: SessionUser; onCreated: (panelId: number) => void }) {
+  const t = useT();
   const reference = useReferenceData();
   const datasets = reference.datasets ?? [];
   const groups = defaultGroupIds(reference.groups);
@@ -45,36 +47,46 @@ export function NewPanelForm({ user, onCreated }: { user: SessionUser; onCreated
 
   return (
     <details className="new-panel">
-      <summary>Set up a panel</summary>
+      <summary>{t('panel.new.summary')}</summary>
       <form onSubmit={(e) => void submit(e)} className="stacked-form">
         <label>
-          Name <input name="name" required maxLength={200} placeholder="e.g. Newport violence panel" />
+          {t('panel.new.name')}{' '}
+          <input name="name" required maxLength={200} placeholder={t('panel.new.namePlaceholder')} />
         </label>
         <label>
-          Partnership{' '}
+          {t('panel.new.partnership')}{' '}
           <select name="partnership" required>
             <Options options={partnerships.map((p) => ({ value: p.id, label: p.name }))} />
           </select>
         </label>
         <label>
-          Meets every{' '}
+          {t('panel.new.meetsEvery')}{' '}
           <select name="cadence" defaultValue="fortnight">
-            <option value="fortnight">fortnight (needs day-dated data)</option>
-            <option value="month">month</option>
-            <option value="quarter">quarter</option>
+            <option value="fortnight">{t('panel.new.fortnight')}</option>
+            <option value="month">{t('panel.cadence.month')}</option>
+            <option value="quarter">{t('panel.cadence.quarter')}</option>
           </select>
         </label>
         <fieldset>
-          <legend>Datasets</legend>
+          <legend>{t('panel.new.datasets')}</legend>
           {datasets.map((d) => (
             <label key={d.id} className="check-row">
               <input type="checkbox" name="dataset" value={d.id} /> {d.name}{' '}
-              <span className="hint">({d.datePrecision} precision)</span>
+              <span className="hint">
+                {t('panel.new.precision', {
+                  precision:
+                    d.datePrecision === 'day'
+                      ? t('panel.new.precisionDay')
+                      : d.datePrecision === 'month'
+                        ? t('panel.new.precisionMonth')
+                        : d.datePrecision,
+                })}
+              </span>
             </label>
           ))}
         </fieldset>
-        <p className="hint">Reviews cover the partnership's area and the violence offence groups at H3 resolution 9.</p>
-        <button type="submit">Create panel</button>
+        <p className="hint">{t('panel.new.hint')}</p>
+        <button type="submit">{t('panel.new.submit')}</button>
         <FormError message={error ?? loadError} />
       </form>
     </details>

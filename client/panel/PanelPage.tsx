@@ -10,7 +10,21 @@ import { useSelection } from '../selection/location';
 import { NewPanelForm } from './NewPanelForm';
 import { ReviewView } from './ReviewView';
 import { LinkButton } from '../controls/LinkButton';
-import { currentLanguage } from '../i18n/language';
+import { currentLanguage, type MessageKey, type Translate, useT } from '../i18n/language';
+
+const CADENCES = {
+  fortnight: 'panel.cadence.fortnight',
+  month: 'panel.cadence.month',
+  quarter: 'panel.cadence.quarter',
+} as const;
+const MOVEMENTS = {
+  joined: 'panel.movement.joined',
+  left: 'panel.movement.left',
+  'class changed': 'panel.movement.classChanged',
+} as const;
+/** A server value's name in the interface language, the value itself when it has none. */
+const named = (t: Translate, keys: Readonly<Record<string, MessageKey>>, value: string) =>
+  keys[value] ? t(keys[value]) : value;
 
 const init = (signal: AbortSignal) => ({ init: { signal } });
 const reason = (override: string | null) => (override ? { override } : {});
@@ -48,6 +62,7 @@ export function PanelPage({
   /** The review whose comparison with the previous one was asked for. */
   const [comparing, setComparing] = useState<number | null>(null);
   const changeName = useChangeClassName();
+  const t = useT();
 
   const panels = useRequest({ override }, loadPanels, 'the panels');
   const panelList = panels.data?.panels ?? null;
@@ -100,12 +115,11 @@ export function PanelPage({
     });
 
   return (
-    <PageShell title="panel reviews" className="panel-page" header={header} notice={notice}>
+    <PageShell title={t('panel.title')} className="panel-page" header={header} notice={notice}>
       {errors.map((e) => e && <FormError key={e} message={e} />)}
       {panelList?.length === 0 && (
         <p className="hint">
-          No panels yet
-          {user.role === 'admin' || user.role === 'analyst' ? '' : ': an analyst of your partnership sets one up'}.
+          {user.role === 'admin' || user.role === 'analyst' ? t('panel.noPanels') : t('panel.noPanelsMember')}
         </p>
       )}
       {user.role === 'admin' && (
@@ -127,19 +141,24 @@ export function PanelPage({
           }}
         />
       )}
-      <section className="admin-section panel-controls" aria-label="Panel and meeting">
+      <section className="admin-section panel-controls" aria-label={t('panel.controls')}>
         <label>
-          Panel{' '}
+          {t('panel.panel')}{' '}
           <select value={panelId ?? ''} onChange={(e) => select({ panel: Number(e.target.value), review: undefined })}>
-            <Options options={(panelList ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.cadence})` }))} />
+            <Options
+              options={(panelList ?? []).map((p) => ({
+                value: p.id,
+                label: t('panel.panelOption', { name: p.name, cadence: named(t, CADENCES, p.cadence) }),
+              }))}
+            />
           </select>
         </label>
         <label>
-          Meeting{' '}
+          {t('panel.meeting')}{' '}
           <select
             value={reviewId ?? ''}
             onChange={(e) => select({ review: Number(e.target.value) })}
-            aria-label="Meeting"
+            aria-label={t('panel.meeting')}
           >
             <Options options={reviews.map((r) => ({ value: r.id, label: r.meetingDate }))} />
           </select>
@@ -147,19 +166,19 @@ export function PanelPage({
         {!override && (
           <form onSubmit={(e) => void createReview(e)} className="inline-form">
             <label>
-              New review for meeting on <input type="date" name="meetingDate" required />
+              {t('panel.newReview')} <input type="date" name="meetingDate" required />
             </label>
-            <button type="submit">Create review</button>
+            <button type="submit">{t('panel.createReview')}</button>
           </form>
         )}
         {review.data && !override && (
           <span className="review-links">
-            <LinkButton onClick={() => onOpenReport(review.data!.review.id)}>Printable report</LinkButton>
+            <LinkButton onClick={() => onOpenReport(review.data!.review.id)}>{t('panel.printable')}</LinkButton>
             <a href={`/api/reviews/${review.data.review.id}/export/cells.csv?lang=${currentLanguage()}`}>CSV</a>
             <a href={`/api/reviews/${review.data.review.id}/export/cells.geojson`}>GeoJSON</a>
             {previous && (
               <LinkButton onClick={() => setComparing(reviewId)}>
-                Compare with previous review ({previous.meetingDate})
+                {t('panel.comparePrevious', { date: previous.meetingDate })}
               </LinkButton>
             )}
           </span>
@@ -168,9 +187,14 @@ export function PanelPage({
       {comparison.data && (
         <table className="data-table review-comparison">
           <caption className="hint">
-            Priority locations, {comparison.data.before.meetingDate} against {comparison.data.after.meetingDate}
+            {t('panel.comparison.caption', {
+              before: comparison.data.before.meetingDate,
+              after: comparison.data.after.meetingDate,
+            })}
           </caption>
-          <TableHead columns={['Location', 'Then', 'Now', 'Movement']} />
+          <TableHead
+            columns={[t('panel.location'), t('panel.col.then'), t('panel.report.col.now'), t('panel.col.movement')]}
+          />
           <tbody>
             {comparison.data.locations
               .filter((l) => l.movement !== 'unchanged')
@@ -179,7 +203,7 @@ export function PanelPage({
                   <td title={l.h3}>{comparison.data!.names[l.h3] ?? l.h3}</td>
                   <td>{l.before ? changeName(l.before.class) : '–'}</td>
                   <td>{l.after ? changeName(l.after.class) : '–'}</td>
-                  <td>{l.movement}</td>
+                  <td>{named(t, MOVEMENTS, l.movement)}</td>
                 </tr>
               ))}
           </tbody>
@@ -200,16 +224,17 @@ export function PanelPage({
 
 /** An admin states why they need to read other partnerships' panels; every read is then audited. */
 function OverrideForm({ active, onChange }: { active: string | null; onChange: (reason: string | null) => void }) {
+  const t = useT();
   if (active)
     return (
       <p className="notice" role="status">
-        Reading every partnership's panels (read only; each read is recorded in the audit log with your reason: “
-        {active}”). <LinkButton onClick={() => onChange(null)}>Back to my partnerships' panels</LinkButton>
+        {t('panel.override.active', { reason: active })}{' '}
+        <LinkButton onClick={() => onChange(null)}>{t('panel.override.back')}</LinkButton>
       </p>
     );
   return (
     <details className="new-panel">
-      <summary>Read another partnership's panels (audited)</summary>
+      <summary>{t('panel.override.summary')}</summary>
       <form
         className="inline-form"
         onSubmit={(event) => {
@@ -218,16 +243,10 @@ function OverrideForm({ active, onChange }: { active: string | null; onChange: (
         }}
       >
         <label>
-          Reason{' '}
-          <input
-            name="reason"
-            required
-            minLength={10}
-            maxLength={500}
-            placeholder="e.g. support request from the Newport panel chair"
-          />
+          {t('panel.reason')}{' '}
+          <input name="reason" required minLength={10} maxLength={500} placeholder={t('panel.override.placeholder')} />
         </label>
-        <button type="submit">Read their panels</button>
+        <button type="submit">{t('panel.override.submit')}</button>
       </form>
     </details>
   );

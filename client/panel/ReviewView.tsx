@@ -12,12 +12,19 @@ import { SmallMultiples } from './SmallMultiples';
 import { WatchedTable } from './WatchedTable';
 import { LinkButton } from '../controls/LinkButton';
 import { useAreaOptions } from '../partnerships/useAreaOptions';
+import { type MessageKey, useT } from '../i18n/language';
 
 const STATUSES = [
-  { value: 'open', label: 'Open' },
-  { value: 'in-progress', label: 'In progress' },
-  { value: 'done', label: 'Done' },
-];
+  { value: 'open', label: 'panel.review.status.open' },
+  { value: 'in-progress', label: 'panel.review.status.inProgress' },
+  { value: 'done', label: 'panel.review.status.done' },
+] as const;
+/** An action's status as printed beside it (read only). */
+const STATUS_VALUES: Readonly<Record<string, MessageKey>> = {
+  open: 'panel.review.statusValue.open',
+  'in-progress': 'panel.review.statusValue.inProgress',
+  done: 'panel.review.statusValue.done',
+};
 
 const shown = (n: number | null) => (n === null ? '<k' : Number.isInteger(n) ? String(n) : n.toFixed(1));
 
@@ -43,6 +50,8 @@ export function ReviewView({
   const [error, setError] = useState<string | null>(null);
   const { changeClasses } = useVocabulary();
   const changeName = useChangeClassName();
+  const t = useT();
+  const statusName = (status: string) => (STATUS_VALUES[status] ? t(STATUS_VALUES[status]) : status);
   const cell = r.cells.find((c) => c.h3 === selected) ?? null;
   const series = selected ? r.series.cells[selected] : undefined;
   const locationNotes = notes.filter((n) => n.h3 === selected);
@@ -77,11 +86,15 @@ export function ReviewView({
   };
 
   return (
-    <section className="review" aria-label={`Review for ${review.meetingDate}`}>
+    <section className="review" aria-label={t('panel.review.label', { date: review.meetingDate })}>
       <p className="hint">
-        {r.current.label} compared with {r.comparison.map((p) => p.label).join(', ')} ·{' '}
-        {areaNames.get(r.area) ?? r.area} · H3 resolution {r.res}
-        {r.restricted && ` · restricted data: counts below ${r.threshold} withheld, others within ±2`}
+        {t('panel.review.context', {
+          current: r.current.label,
+          comparison: r.comparison.map((p) => p.label).join(', '),
+          area: areaNames.get(r.area) ?? r.area,
+          res: String(r.res),
+        })}
+        {r.restricted && t('panel.review.restricted', { threshold: String(r.threshold) })}
       </p>
       {r.coverage?.notes.length ? <TextList className="coverage-notes hint" items={r.coverage.notes} /> : null}
       <ul className="change-summary">
@@ -99,12 +112,20 @@ export function ReviewView({
           names={names}
           selected={selected}
           onSelect={setSelected}
-          title={`Change by location, ${r.current.label}`}
+          title={t('panel.report.mapTitle', { period: r.current.label })}
         />
         <div className="review-side">
           <table className="data-table review-priorities">
-            <caption className="hint">Priority locations: new and worse first</caption>
-            <TableHead columns={['Location', 'Change', 'Now', 'Before', 'Notes']} />
+            <caption className="hint">{t('panel.review.priorities')}</caption>
+            <TableHead
+              columns={[
+                t('panel.location'),
+                t('panel.report.col.change'),
+                t('panel.report.col.now'),
+                t('panel.col.before'),
+                t('panel.col.notes'),
+              ]}
+            />
             <tbody>
               {r.priorities.map((p) => (
                 <tr
@@ -128,11 +149,11 @@ export function ReviewView({
       </div>
       <SmallMultiples periods={r.series.periods} cells={r.series.cells} threshold={r.threshold} names={names} />
       {cell && (
-        <section className="location" aria-label="Location">
+        <section className="location" aria-label={t('panel.location')}>
           <h3>
             {names[cell.h3] ?? cell.h3}: {changeName(cell.class)}
           </h3>
-          <p className="hint cell-id">H3 cell {cell.h3}</p>
+          <p className="hint cell-id">{t('panel.review.cellId', { h3: cell.h3 })}</p>
           {series && (
             <SeriesChart
               counts={series}
@@ -141,23 +162,26 @@ export function ReviewView({
               covered={r.series.covered}
             />
           )}
-          {!readOnly && <LinkButton onClick={() => void onWatch(cell.h3)}>Add to watch-list</LinkButton>}
+          {!readOnly && <LinkButton onClick={() => void onWatch(cell.h3)}>{t('panel.review.addWatch')}</LinkButton>}
           <ul className="notes">
             {locationNotes.map((n) => (
               <li key={n.id}>
-                <strong>{n.kind === 'action' ? 'Action' : 'Note'}</strong> {n.body}{' '}
+                <strong>{n.kind === 'action' ? t('panel.review.action') : t('panel.report.note')}</strong> {n.body}{' '}
                 <span className="hint">
-                  ({n.createdBy ?? 'unknown'}, {n.createdAt.slice(0, 10)}
-                  {n.owner ? `; owner ${n.owner}` : ''})
+                  {t(n.owner ? 'panel.review.noteMetaOwner' : 'panel.review.noteMeta', {
+                    author: n.createdBy ?? t('panel.review.unknownAuthor'),
+                    date: n.createdAt.slice(0, 10),
+                    owner: n.owner ?? '',
+                  })}
                 </span>
-                {n.kind === 'action' && readOnly && <span className="hint"> · {n.status ?? 'open'}</span>}
+                {n.kind === 'action' && readOnly && <span className="hint"> · {statusName(n.status ?? 'open')}</span>}
                 {n.kind === 'action' && !readOnly && (
                   <select
-                    aria-label="Action status"
+                    aria-label={t('panel.review.statusLabel')}
                     value={n.status ?? 'open'}
                     onChange={(e) => void setStatus(n.id, e.target.value as 'open' | 'in-progress' | 'done')}
                   >
-                    <Options options={STATUSES} />
+                    <Options options={STATUSES.map((s) => ({ value: s.value, label: t(s.label) }))} />
                   </select>
                 )}
               </li>
@@ -165,19 +189,24 @@ export function ReviewView({
           </ul>
           {!readOnly && (
             <form className="note-form" onSubmit={(e) => void addNote(e)}>
-              <select name="kind" aria-label="Kind">
-                <option value="note">Note</option>
-                <option value="action">Action</option>
+              <select name="kind" aria-label={t('panel.review.kind')}>
+                <option value="note">{t('panel.report.note')}</option>
+                <option value="action">{t('panel.review.action')}</option>
               </select>
               <input
                 name="body"
-                aria-label="Note or action"
+                aria-label={t('panel.review.noteOrAction')}
                 required
                 maxLength={4000}
-                placeholder="What the panel decided"
+                placeholder={t('panel.review.bodyPlaceholder')}
               />
-              <input name="owner" aria-label="Owner" maxLength={200} placeholder="Owner (actions)" />
-              <button type="submit">Add</button>
+              <input
+                name="owner"
+                aria-label={t('panel.review.owner')}
+                maxLength={200}
+                placeholder={t('panel.review.ownerPlaceholder')}
+              />
+              <button type="submit">{t('panel.review.add')}</button>
             </form>
           )}
           <FormError message={error} />
@@ -186,8 +215,8 @@ export function ReviewView({
       {r.watched.length > 0 && (
         <WatchedTable
           watched={r.watched}
-          caption="Watch-list: movement since each location was added"
-          columns={['Location', 'Reason', 'Then', 'Now']}
+          caption={t('panel.review.watchCaption')}
+          columns={[t('panel.location'), t('panel.reason'), t('panel.col.then'), t('panel.report.col.now')]}
           short
           shown={shown}
           names={names}

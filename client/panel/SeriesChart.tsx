@@ -1,3 +1,5 @@
+import { useT } from '../i18n/language';
+
 /**
  * A small bar chart of a location's counts over the review's periods (withheld counts hatched,
  * periods no selected dataset covers left as gaps marked "n/c": missing, not zero).
@@ -14,6 +16,7 @@ export function SeriesChart({
   /** Whether each period is covered by the selected datasets (all covered when absent). */
   covered?: readonly boolean[];
 }) {
+  const t = useT();
   const isGap = (i: number) => covered !== undefined && covered[i] === false;
   const width = 280;
   const height = 90;
@@ -24,14 +27,23 @@ export function SeriesChart({
       className="series-chart"
       viewBox={`0 0 ${width} ${height + 16}`}
       role="img"
-      aria-label={`Counts per period: ${counts.map((n, i) => `${labels[i]}: ${isGap(i) ? 'not covered' : (n ?? 'withheld')}`).join('; ')}`}
+      aria-label={t('panel.series.label', {
+        list: counts
+          .map((n, i) =>
+            t('panel.series.item', {
+              label: labels[i] ?? '',
+              value: isGap(i) ? t('panel.series.notCovered') : n === null ? t('panel.multiples.withheld') : String(n),
+            }),
+          )
+          .join('; '),
+      })}
     >
       {counts.map((n, i) => {
         if (isGap(i))
           return (
             <g key={labels[i]} data-covered="false">
               <text x={i * bar + bar / 2} y={height + 12} textAnchor="middle" fontSize="9" fill="#8a93a3">
-                n/c
+                {t('panel.series.notCoveredShort')}
               </text>
             </g>
           );

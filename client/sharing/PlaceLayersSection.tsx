@@ -6,6 +6,7 @@ import { Options } from '../controls/Options';
 import { DataTable } from '../controls/DataTable';
 import { labelOf, useVocabulary } from '../reference/vocabulary';
 import { LinkButton } from '../controls/LinkButton';
+import { useT } from '../i18n/language';
 
 export type PlaceLayer = Ok<InferResponseType<(typeof api.api)['place-layers']['$get']>>['layers'][number];
 type UploadResponse = Awaited<ReturnType<typeof api.api.places.$post>>;
@@ -26,6 +27,7 @@ export function PlaceLayersSection({ layers, ownerLabel, act }: Props) {
   const [report, setReport] = useState<string | null>(null);
   const { placeTypes } = useVocabulary();
   const managed = layers.filter((l) => l.canManage);
+  const t = useT();
 
   const upload = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,57 +37,63 @@ export function PlaceLayersSection({ layers, ownerLabel, act }: Props) {
     else form.delete('layer');
     await act(async () => {
       const { report: r } = await postForm<UploadResponse>('/api/places', form);
+      const first = r.rejections[0];
       setReport(
-        `Layer ${r.layerId}: ${r.rowsAccepted} places stored, ${r.rowsRejected} rejected${r.rejections.length ? ` (first: line ${r.rejections[0]!.line}, ${r.rejections[0]!.reason})` : ''}.`,
+        t('sharing.layers.report', {
+          id: String(r.layerId),
+          accepted: String(r.rowsAccepted),
+          rejected: String(r.rowsRejected),
+          first: first ? t('sharing.layers.firstRejection', { line: String(first.line), reason: first.reason }) : '',
+        }),
       );
       element.reset();
     });
   };
 
   return (
-    <section className="admin-section" aria-label="Place layers">
-      <h2>Place layers</h2>
-      <p className="hint">
-        Settings shown on the map and near priority locations. Upload points as CSV (name with latitude/longitude,
-        easting/northing or postcode) or GeoJSON. Refuges and children's homes are always restricted: only your
-        partnership, and those you grant the layer to, see them.
-      </p>
-      <form className="admin-form" onSubmit={(e) => void upload(e)} aria-label="Upload a place layer">
+    <section className="admin-section" aria-label={t('sharing.placeLayers')}>
+      <h2>{t('sharing.placeLayers')}</h2>
+      <p className="hint">{t('sharing.layers.hint')}</p>
+      <form className="admin-form" onSubmit={(e) => void upload(e)} aria-label={t('sharing.layers.uploadForm')}>
         <label>
-          Upload into{' '}
+          {t('sharing.layers.uploadInto')}{' '}
           <select name="layerId" defaultValue="">
-            <option value="">a new layer</option>
+            <option value="">{t('sharing.layers.newLayer')}</option>
             {managed.map((l) => (
               <option key={l.id} value={l.id}>
-                replace layer {l.id}: {l.name}
+                {t('sharing.layers.replace', { id: String(l.id), name: l.name })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          New layer's name <input name="layer" maxLength={200} placeholder="e.g. Newport youth centres" />
+          {t('sharing.layers.newName')}{' '}
+          <input name="layer" maxLength={200} placeholder={t('sharing.layers.namePlaceholder')} />
         </label>
         <label>
-          Type{' '}
+          {t('sharing.layers.type')}{' '}
           <select name="type" defaultValue="custom">
             <Options
-              options={placeTypes.map((t) => ({
-                value: t.id,
-                label: `${t.label}${SENSITIVE_PLACE_TYPES.has(t.id) ? ' (restricted)' : ''}`,
+              options={placeTypes.map((p) => ({
+                value: p.id,
+                label: SENSITIVE_PLACE_TYPES.has(p.id)
+                  ? t('sharing.layers.typeRestricted', { label: p.label })
+                  : p.label,
               }))}
             />
           </select>
         </label>
         <label className="check-row">
-          <input type="checkbox" name="restricted" value="true" /> Restricted
+          <input type="checkbox" name="restricted" value="true" /> {t('sharing.layers.restricted')}
         </label>
         <label>
-          Source <input name="source" maxLength={300} placeholder="who supplied it" />
+          {t('sharing.layers.source')}{' '}
+          <input name="source" maxLength={300} placeholder={t('sharing.layers.sourcePlaceholder')} />
         </label>
         <label>
-          File <input type="file" name="file" accept=".csv,.csv.gz,.geojson,.json" required />
+          {t('sharing.layers.file')} <input type="file" name="file" accept=".csv,.csv.gz,.geojson,.json" required />
         </label>
-        <button type="submit">Upload layer</button>
+        <button type="submit">{t('sharing.layers.upload')}</button>
       </form>
       {report && (
         <p className="notice" role="status">
@@ -94,25 +102,39 @@ export function PlaceLayersSection({ layers, ownerLabel, act }: Props) {
       )}
       <DataTable
         className="place-layers"
-        columns={['Id', 'Layer', 'Type', 'Held by', 'Places', 'Access', 'Actions']}
+        columns={[
+          t('sharing.layers.col.id'),
+          t('sharing.layers.col.layer'),
+          t('sharing.layers.type'),
+          t('sharing.layers.col.heldBy'),
+          t('sharing.layers.col.places'),
+          t('sharing.layers.col.access'),
+          t('sharing.col.actions'),
+        ]}
         rows={layers}
         row={(l) => (
           <tr key={l.id}>
             <td>{l.id}</td>
-            <td>{l.bundled ? 'Bundled settings' : l.name}</td>
-            <td>{l.bundled ? 'several' : labelOf(placeTypes, l.type)}</td>
-            <td>{l.ownerScope ? ownerLabel(l.ownerScope) : l.bundled ? 'everyone (bundled)' : 'administrators'}</td>
-            <td>{l.places.toLocaleString('en-GB')}</td>
-            <td>{l.restricted ? 'restricted' : 'public'}</td>
+            <td>{l.bundled ? t('sharing.layers.bundled') : l.name}</td>
+            <td>{l.bundled ? t('sharing.layers.several') : labelOf(placeTypes, l.type)}</td>
+            <td>
+              {l.ownerScope
+                ? ownerLabel(l.ownerScope)
+                : l.bundled
+                  ? t('sharing.layers.everyoneBundled')
+                  : t('sharing.layers.administrators')}
+            </td>
+            <td>{t('common.number', { n: l.places })}</td>
+            <td>{l.restricted ? t('common.restricted') : t('sharing.layers.public')}</td>
             <td>
               {l.canManage && (
                 <LinkButton
                   onClick={() => {
-                    if (window.confirm(`Delete the layer "${l.name}", its ${l.places} places and every grant of it?`))
+                    if (window.confirm(t('sharing.layers.confirmDelete', { name: l.name, n: String(l.places) })))
                       void act(() => okJson(api.api['place-layers'][':id'].$delete({ param: { id: String(l.id) } })));
                   }}
                 >
-                  Delete
+                  {t('sharing.layers.delete')}
                 </LinkButton>
               )}
             </td>

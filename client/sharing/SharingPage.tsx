@@ -11,12 +11,19 @@ import { type ScopeOption, useScopeOptions } from '../reference/scopeOptions';
 import { useEditable } from '../reference/useEditable';
 import { type PlaceLayer, PlaceLayersSection } from './PlaceLayersSection';
 import { LinkButton } from '../controls/LinkButton';
+import { type Translate, useT } from '../i18n/language';
 
 type Grant = Ok<InferResponseType<typeof api.api.grants.$get>>['grants'][number];
 
-function status(g: Grant): string {
-  if (g.revokedAt) return `revoked ${g.revokedAt.slice(0, 10)}`;
+function status(g: Grant): 'revoked' | 'expired' | 'live' {
+  if (g.revokedAt) return 'revoked';
   return new Date(g.expiresAt) <= new Date() ? 'expired' : 'live';
+}
+
+function statusText(g: Grant, t: Translate): string {
+  const s = status(g);
+  if (s === 'revoked') return t('sharing.status.revoked', { date: g.revokedAt!.slice(0, 10) });
+  return s === 'expired' ? t('sharing.status.expired') : t('sharing.status.live');
 }
 
 async function loadSharing(): Promise<{ datasets: Dataset[]; grants: Grant[]; layers: PlaceLayer[] }> {
@@ -34,6 +41,7 @@ async function loadSharing(): Promise<{ datasets: Dataset[]; grants: Grant[]; la
  */
 export function SharingPage({ user, header, notice }: { user: SessionUser; header: ReactNode; notice?: ReactNode }) {
   const { data, error, act } = useEditable(loadSharing, 'datasets, grants and place layers');
+  const t = useT();
   const datasets = data?.datasets ?? [];
   const grants = data?.grants ?? [];
   const layers = data?.layers ?? [];
@@ -45,18 +53,13 @@ export function SharingPage({ user, header, notice }: { user: SessionUser; heade
   const s17 = datasets.filter((d) => d.basis === 's17');
   const name = (g: Grant) =>
     g.datasetId !== null
-      ? (datasets.find((d) => d.id === g.datasetId)?.name ?? `dataset ${g.datasetId}`)
-      : `place layer "${g.placeLayer ?? g.placeLayerId}"`;
+      ? (datasets.find((d) => d.id === g.datasetId)?.name ?? t('sharing.datasetId', { id: String(g.datasetId) }))
+      : t('sharing.placeLayerName', { name: String(g.placeLayer ?? g.placeLayerId) });
 
   return (
-    <PageShell title="data sharing" header={header} notice={notice}>
-      <section className="admin-section" aria-label="Grants">
-        <p className="hint">
-          Restricted data belongs to the partnership or PCC that supplied it. A grant lets another partnership or a PCC
-          use it for a stated purpose until it expires; a dataset's grant can be limited to an area (its cells: a grant
-          for a small drawn partnership does not open the authority around it). Data received by a PCC under s17 cannot
-          be granted onward.
-        </p>
+    <PageShell title={t('sharing.pageTitle')} header={header} notice={notice}>
+      <section className="admin-section" aria-label={t('sharing.grants')}>
+        <p className="hint">{t('sharing.intro')}</p>
         <FormError message={error} />
         {shareable.length + shareableLayers.length > 0 ? (
           <GrantForm
@@ -66,27 +69,37 @@ export function SharingPage({ user, header, notice }: { user: SessionUser; heade
             onGrant={(body) => act(() => okJson(api.api.grants.$post({ json: body })))}
           />
         ) : (
-          <p className="hint">You hold no restricted datasets or place layers you can share.</p>
+          <p className="hint">{t('sharing.nothingToShare')}</p>
         )}
-        {s17.length > 0 && <p className="hint">Not shareable (s17): {s17.map((d) => d.name).join('; ')}.</p>}
+        {s17.length > 0 && (
+          <p className="hint">{t('sharing.notShareable', { names: s17.map((d) => d.name).join('; ') })}</p>
+        )}
         <DataTable
           className="grants-table"
-          columns={['Data', 'Granted to', 'Purpose', 'Area', 'Expires', 'Status', 'Actions']}
+          columns={[
+            t('sharing.col.data'),
+            t('sharing.col.grantedTo'),
+            t('sharing.col.purpose'),
+            t('sharing.col.area'),
+            t('sharing.col.expires'),
+            t('sharing.col.status'),
+            t('sharing.col.actions'),
+          ]}
           rows={grants}
           row={(g) => (
             <tr key={g.id}>
               <td>{name(g)}</td>
               <td>{label(g.granteeScope)}</td>
               <td>{g.purpose}</td>
-              <td>{g.area ?? (g.placeLayerId !== null ? 'whole layer' : 'anywhere')}</td>
+              <td>{g.area ?? (g.placeLayerId !== null ? t('sharing.wholeLayer') : t('sharing.anywhere'))}</td>
               <td>{g.expiresAt.slice(0, 10)}</td>
-              <td>{status(g)}</td>
+              <td>{statusText(g, t)}</td>
               <td>
                 {status(g) === 'live' && (
                   <LinkButton
                     onClick={() => act(() => okJson(api.api.grants[':id'].$delete({ param: { id: String(g.id) } })))}
                   >
-                    Revoke
+                    {t('sharing.revoke')}
                   </LinkButton>
                 )}
               </td>
@@ -130,6 +143,7 @@ function GrantForm({
   const [area, setArea] = useState('');
   const [expiresAt, setExpiresAt] = useState(nextYear);
   const [kind, id] = what.split(':') as ['dataset' | 'layer', string];
+  const t = useT();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const common = { granteeScope: grantee, purpose, expiresAt };
@@ -141,12 +155,12 @@ function GrantForm({
     setPurpose('');
   };
   return (
-    <form className="admin-form" onSubmit={submit} aria-label="Grant access">
+    <form className="admin-form" onSubmit={submit} aria-label={t('sharing.grantAccess')}>
       <label>
-        Data
+        {t('sharing.col.data')}
         <select name="grant-dataset" value={what} onChange={(e) => setWhat(e.target.value)}>
           {datasets.length > 0 && (
-            <optgroup label="Datasets">
+            <optgroup label={t('sharing.datasets')}>
               {datasets.map((d) => (
                 <option key={d.id} value={`dataset:${d.id}`}>
                   {d.name}
@@ -155,10 +169,10 @@ function GrantForm({
             </optgroup>
           )}
           {layers.length > 0 && (
-            <optgroup label="Place layers">
+            <optgroup label={t('sharing.placeLayers')}>
               {layers.map((l) => (
                 <option key={l.id} value={`layer:${l.id}`}>
-                  {l.name} (layer {l.id})
+                  {t('sharing.layerOption', { name: l.name, id: String(l.id) })}
                 </option>
               ))}
             </optgroup>
@@ -166,31 +180,38 @@ function GrantForm({
         </select>
       </label>
       <label>
-        Grant to
+        {t('sharing.grantTo')}
         <select name="grant-to" required value={grantee} onChange={(e) => setGrantee(e.target.value)}>
-          <option value="">choose…</option>
+          <option value="">{t('sharing.choose')}</option>
           <Options options={scopeOptions} />
         </select>
       </label>
       <TextField
-        label="Purpose"
+        label={t('sharing.col.purpose')}
         name="grant-purpose"
         required
         minLength={10}
         value={purpose}
         onChange={setPurpose}
-        placeholder="e.g. joint problem profile under the Duty"
+        placeholder={t('sharing.purposePlaceholder')}
       />
       <TextField
-        label="Only within (optional)"
+        label={t('sharing.onlyWithin')}
         name="grant-area"
         value={kind === 'layer' ? '' : area}
         disabled={kind === 'layer'}
         onChange={setArea}
-        placeholder={kind === 'layer' ? 'a layer is granted whole' : 'pfa:W15000002, lad:W06000022 or partnership:ID'}
+        placeholder={kind === 'layer' ? t('sharing.layerGrantedWhole') : t('sharing.areaPlaceholder')}
       />
-      <TextField label="Expires" type="date" name="grant-expires" required value={expiresAt} onChange={setExpiresAt} />
-      <button type="submit">Grant access</button>
+      <TextField
+        label={t('sharing.col.expires')}
+        type="date"
+        name="grant-expires"
+        required
+        value={expiresAt}
+        onChange={setExpiresAt}
+      />
+      <button type="submit">{t('sharing.grantAccess')}</button>
     </form>
   );
 }

@@ -378,7 +378,7 @@ export function SnaReport({ selection, groups }: { selection: SnaSelection; grou
             {CLASS_STYLES.map((s) => (
               <li key={s.id}>
                 {tr('sna.classCells', {
-                  label: s.label,
+                  label: tr(s.labelKey),
                   n: String(tri.data!.cells.filter((c) => c.class === s.id).length),
                 })}
               </li>

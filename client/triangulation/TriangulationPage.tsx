@@ -27,7 +27,7 @@ import {
   triangulationTooltip,
 } from './bivariate';
 import { TriangulationTables } from './TriangulationTables';
-import { currentLanguage } from '../i18n/language';
+import { currentLanguage, type MessageKey, useT } from '../i18n/language';
 
 type TriangulationQuery = Parameters<typeof api.api.triangulation.$get>[0]['query'];
 
@@ -39,16 +39,21 @@ const loadTriangulation = (query: TriangulationQuery, signal: AbortSignal) =>
   okJson(api.api.triangulation.$get({ query }, { init: { signal } }));
 
 const DEFAULT_AREA = 'pfa:W15000002';
-const CREDIT =
-  'Contains OS data © Crown copyright; ONS and police.uk data under OGL v3; place names © GeoNames, CC BY 4.0.';
+
+const EDFILTER_KEYS = {
+  settings: { legend: 'triangulation.settings.legend', none: 'triangulation.settings.none' },
+  weapons: { legend: 'triangulation.weapons.legend', none: 'triangulation.weapons.none' },
+} as const satisfies Record<string, Record<string, MessageKey>>;
 
 /** Narrows the ED records to some of the server's values of an attribute (kept in the URL); none ticked = all. */
 function EdFilter({ attribute, what }: { attribute: 'settings' | 'weapons'; what: string }) {
+  const t = useT();
   const words = useVocabulary()[attribute];
   const [selection, select] = useSelection();
+  const keys = EDFILTER_KEYS[attribute];
   return (
     <fieldset className="control-group">
-      <legend>ED assaults: {what}</legend>
+      <legend>{t(keys.legend)}</legend>
       <CheckList
         name={what}
         items={words}
@@ -56,7 +61,7 @@ function EdFilter({ attribute, what }: { attribute: 'settings' | 'weapons'; what
         onChange={(next) => select({ [attribute]: next })}
         label={(word) => word}
       />
-      <p className="hint">None ticked: every {what}.</p>
+      <p className="hint">{t(keys.none)}</p>
     </fieldset>
   );
 }
@@ -71,6 +76,7 @@ export function TriangulationPage({
   notice?: ReactNode;
   onOpenReport: (link: string) => void;
 }) {
+  const t = useT();
   const reference = useReferenceData();
   const [selection, select] = useSelection();
   const area = selection.area && selection.area !== 'all' ? selection.area : DEFAULT_AREA;
@@ -111,30 +117,30 @@ export function TriangulationPage({
   const overlays = useMemo(() => (body ? [createClassOutlines(body)] : []), [body]);
   const threshold = body?.threshold ?? null;
   const tooltip = useCallback(
-    (info: PickingInfo) => triangulationTooltip(info as PickingInfo<TriangulationCell>, threshold),
-    [threshold],
+    (info: PickingInfo) => triangulationTooltip(info as PickingInfo<TriangulationCell>, threshold, t),
+    [threshold, t],
   );
   const errors = [...reference.errors, ...place.errors, ...(result.error ? [result.error] : [])];
   const areaName = names.get(area) ?? area;
 
   return (
-    <PageShell title="police and hospital data" className="triangulation-page" header={header} notice={notice}>
+    <PageShell title={t('triangulation.pageTitle')} className="triangulation-page" header={header} notice={notice}>
       <ErrorBanner messages={errors} />
-      <section className="admin-section compare-controls" aria-label="Triangulation">
+      <section className="admin-section compare-controls" aria-label={t('triangulation.controls')}>
         <label className="control-group">
-          <span className="control-label">Area</span>
-          <select value={area} onChange={(e) => select({ area: e.target.value })} aria-label="Area">
+          <span className="control-label">{t('triangulation.area')}</span>
+          <select value={area} onChange={(e) => select({ area: e.target.value })} aria-label={t('triangulation.area')}>
             <AreaOptionGroups options={place.options} />
           </select>
         </label>
         <DatasetPicker
-          legend="Police-recorded datasets"
+          legend={t('triangulation.policeDatasets')}
           datasets={datasets}
           selected={policeIds}
           onChange={(ids) => select({ police: ids })}
         />
         <DatasetPicker
-          legend="Hospital (ED) datasets"
+          legend={t('triangulation.edDatasets')}
           datasets={datasets}
           selected={edIds}
           onChange={(ids) => select({ ed: ids })}
@@ -146,23 +152,23 @@ export function TriangulationPage({
         <FilterSection selection={selection} selected={selected} select={select} flagsNotTaken />
       </section>
       <p className="status-line" aria-live="polite">
-        {result.loading
-          ? 'Comparing police and ED records…'
-          : !query
-            ? 'Choose police-recorded and ED datasets with months in common.'
-            : ''}
+        {result.loading ? t('triangulation.comparing') : !query ? t('triangulation.choose') : ''}
       </p>
-      <section className="admin-section triangulation-map" aria-label="Bivariate map">
+      <section className="admin-section triangulation-map" aria-label={t('triangulation.mapSection')}>
         <div className="triangulation-body">
           <figure className="linked-map-frame wide">
-            <figcaption>
-              {areaName}: police-recorded (orange) against ED-recorded (blue) violence; significant differences outlined
-            </figcaption>
+            <figcaption>{t('triangulation.map.caption', { area: areaName })}</figcaption>
             <LinkedMap
               id="triangulation"
-              label="Police and ED records"
+              label={t('triangulation.map.label')}
               print={{
-                caption: `Police-recorded (orange) against ED-recorded (blue) violence, ${areaName}, ${period?.from ?? ''} to ${period?.to ?? ''}. H3 resolution ${res}.${body?.restricted ? ` Counts below ${body.threshold} withheld.` : ''} ${CREDIT}`,
+                caption: t('triangulation.print.caption', {
+                  area: areaName,
+                  from: period?.from ?? '',
+                  to: period?.to ?? '',
+                  res: String(res),
+                  withheld: body?.restricted ? t('triangulation.print.withheld', { k: String(body.threshold) }) : '',
+                }),
                 fileName: `triangulation-${area.replace(':', '-')}.png`,
               }}
               layer={layer}
@@ -176,17 +182,17 @@ export function TriangulationPage({
               failed={result.error !== null}
             />
           </figure>
-          <aside className="bivariate-legend" aria-label="Map legend">
+          <aside className="bivariate-legend" aria-label={t('triangulation.legend.label')}>
             <table>
-              <caption className="hint">ED level (rows) by police level (columns)</caption>
+              <caption className="hint">{t('triangulation.legend.caption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">
-                    <span className="visually-hidden">ED level by police level</span>
+                    <span className="visually-hidden">{t('triangulation.legend.corner')}</span>
                   </th>
                   {LEVEL_LABELS.map((l) => (
                     <th key={l} scope="col">
-                      {l}
+                      {t(l)}
                     </th>
                   ))}
                 </tr>
@@ -194,7 +200,7 @@ export function TriangulationPage({
               <tbody>
                 {[2, 1, 0].map((e) => (
                   <tr key={e}>
-                    <th scope="row">{LEVEL_LABELS[e]}</th>
+                    <th scope="row">{t(LEVEL_LABELS[e]!)}</th>
                     {[0, 1, 2].map((p) => (
                       <td key={p} data-level={`${p}-${e}`} style={{ background: cssColour(BIVARIATE[e]![p]!) }} />
                     ))}
@@ -206,53 +212,44 @@ export function TriangulationPage({
               {CLASS_STYLES.map((s) => (
                 <li key={s.id}>
                   <span className="swatch outline" style={{ borderColor: cssColour(s.line) }} />
-                  {s.label} ({body?.cells.filter((c) => c.class === s.id).length ?? 0})
+                  {t(s.labelKey)} ({body?.cells.filter((c) => c.class === s.id).length ?? 0})
                 </li>
               ))}
             </ul>
             {body && (
               <p className="hint">
                 {body.method.levels}.{' '}
-                {body.restricted
-                  ? `Restricted data: counts below ${body.threshold} withheld, others perturbed slightly; every test and class computed from the released counts.`
-                  : ''}
+                {body.restricted ? t('triangulation.restrictedNote', { k: String(body.threshold) }) : ''}
               </p>
             )}
           </aside>
         </div>
       </section>
       {body && query && (
-        <section className="admin-section exports" aria-label="Exports">
-          <h2>Export for the Strategic Needs Assessment</h2>
-          <p className="hint">
-            Each export is recorded in the audit log. Restricted counts stay suppressed in every format.
-          </p>
+        <section className="admin-section exports" aria-label={t('triangulation.exports.label')}>
+          <h2>{t('triangulation.exports.heading')}</h2>
+          <p className="hint">{t('triangulation.exports.audit')}</p>
           <label className="radio-row">
             <input
               type="checkbox"
               checked={publicSummary}
               onChange={(e) => select({ public: e.target.checked || undefined })}
             />{' '}
-            Public summary for publication
+            {t('triangulation.exports.public')}
           </label>
-          {publicSummary && (
-            <p className="hint">
-              Resolution 7 cells, restricted counts below 10 withheld, refuges and children&apos;s homes left out; the
-              server refuses the export if any rule would be broken.
-            </p>
-          )}
+          {publicSummary && <p className="hint">{t('triangulation.exports.publicRules')}</p>}
           <ul className="export-links">
             <li>
               <a href={exportUrl('pack.gpkg', exportQuery!)}>GeoPackage</a>{' '}
-              <span className="hint">(cells, local authorities and settings; opens in QGIS and ArcGIS)</span>
+              <span className="hint">{t('triangulation.exports.gpkgHint')}</span>
             </li>
             <li>
               <a href={exportUrl('cells.geojson', exportQuery!)}>GeoJSON</a>{' '}
-              <span className="hint">(cells with every statistic)</span>
+              <span className="hint">{t('triangulation.exports.geojsonHint')}</span>
             </li>
             <li>
               <a href={exportUrl('cells.csv', exportQuery!)}>CSV</a>{' '}
-              <span className="hint">(ONS codes; opens in Excel)</span>
+              <span className="hint">{t('triangulation.exports.csvHint')}</span>
             </li>
           </ul>
           <button
@@ -270,7 +267,7 @@ export function TriangulationPage({
               )
             }
           >
-            Printable SNA place chapter
+            {t('triangulation.exports.sna')}
           </button>
         </section>
       )}

@@ -1,30 +1,47 @@
 import type { TriangulationBody } from '../api';
-import { countOrFewer as n } from '../controls/format';
 import { TableHead } from '../controls/TableHead';
 import { NearbyCell } from '../places/NearbyList';
+import { type MessageKey, useT } from '../i18n/language';
 import { CLASS_STYLES } from './bivariate';
-const CLASS_WORDS: Record<string, string> = {
-  'ed-excess': 'more ED',
-  'police-excess': 'more police',
-  'both-hot': 'hot in both',
-  none: 'no difference',
+
+const CLASS_WORDS: Record<string, MessageKey> = {
+  'ed-excess': 'triangulation.difference.edExcess',
+  'police-excess': 'triangulation.difference.policeExcess',
+  'both-hot': 'triangulation.difference.bothHot',
+  none: 'triangulation.difference.none',
 };
 
 /** The cells of each class with nearby settings, the local authorities, and the ED records by setting, weapon and time. */
 export function TriangulationTables({ body, names }: { body: TriangulationBody; names: ReadonlyMap<string, string> }) {
+  const tr = useT();
   const t = body.threshold;
   const b = body.breakdown;
+  /** A count, or "fewer than k" where it is withheld (as countOrFewer, in the interface's language). */
+  const n = (value: number | null | undefined, threshold: number | null) =>
+    value === null || value === undefined
+      ? tr('cell.fewerThan', { k: threshold === null ? 'k' : String(threshold) })
+      : tr('common.number', { n: value });
+  const word = (cls: string) => {
+    const key = CLASS_WORDS[cls];
+    return key ? tr(key) : undefined;
+  };
   return (
     <>
       {CLASS_STYLES.map((s) => (
-        <section key={s.id} className="admin-section" aria-label={s.label}>
-          <h2>{s.label}</h2>
+        <section key={s.id} className="admin-section" aria-label={tr(s.labelKey)}>
+          <h2>{tr(s.labelKey)}</h2>
           {body.classCells[s.id]!.length === 0 ? (
-            <p className="hint">No cell.</p>
+            <p className="hint">{tr('triangulation.noCell')}</p>
           ) : (
             <table className="data-table triangulation-cells" data-class={s.id}>
               <TableHead
-                columns={['Location (H3 cell)', 'Local authority', 'Police-recorded', 'ED assaults', 'Nearby (300 m)']}
+                columns={[
+                  tr('triangulation.col.location'),
+                  tr('triangulation.col.localAuthority'),
+                  tr('triangulation.col.police'),
+                  tr('triangulation.col.ed'),
+                  tr('triangulation.col.nearby'),
+                ]}
                 scoped
               />
               <tbody>
@@ -44,10 +61,19 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
           )}
         </section>
       ))}
-      <section className="admin-section triangulation-breakdown" aria-label="By area, setting and weapon">
-        <h2>By local authority</h2>
+      <section className="admin-section triangulation-breakdown" aria-label={tr('triangulation.breakdownSection')}>
+        <h2>{tr('triangulation.byLocalAuthority')}</h2>
         <table className="data-table triangulation-areas">
-          <TableHead columns={['Local authority', 'Police-recorded', 'ED assaults', 'ED share', 'Difference']} scoped />
+          <TableHead
+            columns={[
+              tr('triangulation.col.localAuthority'),
+              tr('triangulation.col.police'),
+              tr('triangulation.col.ed'),
+              tr('triangulation.col.edShare'),
+              tr('triangulation.col.difference'),
+            ]}
+            scoped
+          />
           <tbody>
             {body.areas.map((a) => (
               <tr key={a.lad} data-lad={a.lad}>
@@ -59,7 +85,7 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
                     ? `${((a.ed / (a.police + a.ed)) * 100).toFixed(1)}%`
                     : '–'}
                 </td>
-                <td>{a.class ? CLASS_WORDS[a.class] : '–'}</td>
+                <td>{a.class ? word(a.class) : '–'}</td>
               </tr>
             ))}
           </tbody>
@@ -67,14 +93,12 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
         <div className="breakdown-row">
           {(
             [
-              ['By setting', b.bySetting],
-              ['By weapon', b.byWeapon],
+              ['triangulation.breakdown.bySetting', b.bySetting],
+              ['triangulation.breakdown.byWeapon', b.byWeapon],
             ] as const
           ).map(([title, rows]) => (
             <table key={title} className="data-table breakdown">
-              <caption className="hint">
-                ED assaults {title.toLowerCase()} (of {n(b.edTotal, t)})
-              </caption>
+              <caption className="hint">{tr(title, { total: n(b.edTotal, t) })}</caption>
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.value}>
@@ -86,24 +110,31 @@ export function TriangulationTables({ body, names }: { body: TriangulationBody; 
             </table>
           ))}
           <table className="data-table breakdown nte">
-            <caption className="hint">Night-time economy (Friday and Saturday, 22:00-04:00)</caption>
-            <TableHead columns={['Records', 'Night-time economy', 'Rest of the week']} scoped />
+            <caption className="hint">{tr('triangulation.nte.caption')}</caption>
+            <TableHead
+              columns={[
+                tr('triangulation.col.records'),
+                tr('triangulation.col.nightTimeEconomy'),
+                tr('triangulation.col.rest'),
+              ]}
+              scoped
+            />
             <tbody>
               {(
                 [
-                  ['ED assaults', b.nightTimeEconomy.ed],
-                  ['Police-recorded', b.nightTimeEconomy.police],
+                  ['triangulation.col.ed', b.nightTimeEconomy.ed],
+                  ['triangulation.col.police', b.nightTimeEconomy.police],
                 ] as const
               ).map(([label, split]) => (
                 <tr key={label}>
-                  <th scope="row">{label}</th>
+                  <th scope="row">{tr(label)}</th>
                   {split ? (
                     <>
                       <td className="number">{n(split.nightTimeEconomy, t)}</td>
                       <td className="number">{n(split.rest, t)}</td>
                     </>
                   ) : (
-                    <td colSpan={2}>no times in these data</td>
+                    <td colSpan={2}>{tr('triangulation.nte.noTimes')}</td>
                   )}
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import type { TriangulationBody, TriangulationCell } from '../api';
 import { tooltip } from '../map/cellsLayer';
 import { createClassLayer } from '../map/classLayer';
 import type { Rgba } from '../map/colourScale';
+import type { MessageKey, Translate } from '../i18n/language';
 
 export const BIVARIATE_LAYER_ID = 'triangulation-bivariate';
 
@@ -27,18 +28,33 @@ export const BIVARIATE: Rgba[][] = [
   [hex('#3f53d1'), hex('#45404d'), hex('#3b2901')],
 ];
 
-export const LEVEL_LABELS = ['none', 'low', 'high'] as const;
+export const LEVEL_LABELS = [
+  'triangulation.level.none',
+  'triangulation.level.low',
+  'triangulation.level.high',
+] as const satisfies readonly MessageKey[];
 
-/** The significant classes, outlined over the bivariate fill: magenta, bluish green and black tell apart under every colour-vision deficiency. */
+/**
+ * The significant classes, outlined over the bivariate fill: magenta, bluish green and black tell apart under every colour-vision deficiency.
+ * `labelKey` names the class in the interface's language.
+ */
 export const CLASS_STYLES = [
   {
     id: 'ed-excess',
-    label: 'More ED than police records (likely unreported violence)',
+    labelKey: 'triangulation.class.edExcess',
     line: [200, 0, 120, 255] as Rgba,
   },
-  { id: 'police-excess', label: 'More police than ED records', line: [0, 158, 115, 255] as Rgba },
-  { id: 'both-hot', label: 'Hot spot in both, shares alike', line: [20, 20, 20, 255] as Rgba },
-] as const;
+  {
+    id: 'police-excess',
+    labelKey: 'triangulation.class.policeExcess',
+    line: [0, 158, 115, 255] as Rgba,
+  },
+  {
+    id: 'both-hot',
+    labelKey: 'triangulation.class.bothHot',
+    line: [20, 20, 20, 255] as Rgba,
+  },
+] as const satisfies readonly { id: string; labelKey: MessageKey; line: Rgba }[];
 
 export function createBivariateLayer(body: TriangulationBody) {
   return createClassLayer<TriangulationCell>(
@@ -64,18 +80,20 @@ export function createClassOutlines(body: TriangulationBody) {
   });
 }
 
-export function triangulationTooltip(info: PickingInfo<TriangulationCell>, threshold: number | null) {
+export function triangulationTooltip(info: PickingInfo<TriangulationCell>, threshold: number | null, t: Translate) {
   const cell = info.object;
   if (!cell || info.layer?.id !== BIVARIATE_LAYER_ID) return null;
   const count = (n: number | null, what: string) =>
-    n === null ? `${what}: fewer than ${threshold ?? 'k'}` : `${what}: ${n.toLocaleString('en-GB')}`;
-  const cls = CLASS_STYLES.find((s) => s.id === cell.class)?.label;
+    n === null
+      ? t('triangulation.tooltip.fewerThan', { what, k: threshold === null ? 'k' : String(threshold) })
+      : t('triangulation.tooltip.count', { what, n });
+  const cls = CLASS_STYLES.find((s) => s.id === cell.class)?.labelKey;
   return tooltip(
     [
-      count(cell.police, 'Police-recorded'),
-      count(cell.ed, 'ED assaults'),
-      ...(cls ? [cls] : []),
-      `Cell ${cell.h3}`,
+      count(cell.police, t('triangulation.col.police')),
+      count(cell.ed, t('triangulation.col.ed')),
+      ...(cls ? [t(cls)] : []),
+      t('triangulation.tooltip.cell', { h3: cell.h3 }),
     ].join('\n'),
   );
 }

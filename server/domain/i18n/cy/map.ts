@@ -45,6 +45,8 @@ export const map: Record<keyof typeof english, string> = {
     '{caption}: {definition}; {area}, {from} i {to}, cydraniad H3 {res}. Yn cynnwys data’r AO © Hawlfraint y Goron; data’r SYG a police.uk o dan OGL v3; enwau lleoedd © GeoNames, CC BY 4.0.',
   'map.print.title': '{caption}, {area}, {from} i {to}',
   'map.print.allAreas': 'pob ardal',
+  'map.print.savePng': 'Cadw’r map fel PNG (cydraniad argraffu)',
+  'map.print.drawing': 'Wrthi’n llunio…',
   'map.definitionNumber': 'diffiniad {id}',
   'map.view.show': 'Dangos',
   'map.view.counts': 'Cyfrifon',

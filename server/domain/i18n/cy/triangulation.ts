@@ -1,4 +1,71 @@
 import type { triangulation as english } from '../en/triangulation.js';
 
 /** Welsh messages: triangulation (every English key, checked by the type and by test/i18n). */
-export const triangulation: Record<keyof typeof english, string> = {};
+export const triangulation: Record<keyof typeof english, string> = {
+  'triangulation.pageTitle': "data'r heddlu a'r ysbyty",
+  'triangulation.controls': 'Triongli',
+  'triangulation.area': 'Ardal',
+  'triangulation.policeDatasets': "Setiau data wedi'u cofnodi gan yr heddlu",
+  'triangulation.edDatasets': 'Setiau data ysbytai (Adrannau Brys)',
+  'triangulation.settings.legend': 'Ymosodiadau (Adrannau Brys): lleoliad',
+  'triangulation.settings.none': "Dim wedi'i dicio: pob lleoliad.",
+  'triangulation.weapons.legend': 'Ymosodiadau (Adrannau Brys): arf',
+  'triangulation.weapons.none': "Dim wedi'i dicio: pob arf.",
+  'triangulation.comparing': "Wrthi'n cymharu cofnodion yr heddlu a'r Adrannau Brys…",
+  'triangulation.choose':
+    "Dewiswch setiau data wedi'u cofnodi gan yr heddlu a setiau data Adrannau Brys sydd â misoedd yn gyffredin.",
+  'triangulation.mapSection': 'Map deunewidyn',
+  'triangulation.map.caption':
+    "{area}: trais wedi'i gofnodi gan yr heddlu (oren) o'i gymharu â thrais wedi'i gofnodi gan Adrannau Brys (glas); amlinellir gwahaniaethau arwyddocaol",
+  'triangulation.map.label': "Cofnodion yr heddlu a'r Adrannau Brys",
+  'triangulation.print.caption':
+    "Trais wedi'i gofnodi gan yr heddlu (oren) o'i gymharu â thrais wedi'i gofnodi gan Adrannau Brys (glas), {area}, {from} i {to}. Cydraniad H3 {res}.{withheld} Yn cynnwys data’r AO © Hawlfraint y Goron; data’r SYG a police.uk o dan OGL v3; enwau lleoedd © GeoNames, CC BY 4.0.",
+  'triangulation.print.withheld': " Cyfrifon o dan {k} wedi'u hatal.",
+  'triangulation.legend.label': 'Allwedd y map',
+  'triangulation.legend.caption': 'Lefel Adrannau Brys (rhesi) yn ôl lefel yr heddlu (colofnau)',
+  'triangulation.legend.corner': 'Lefel Adrannau Brys yn ôl lefel yr heddlu',
+  'triangulation.level.none': 'dim',
+  'triangulation.level.low': 'isel',
+  'triangulation.level.high': 'uchel',
+  'triangulation.restrictedNote':
+    "Data cyfyngedig: cyfrifon o dan {k} wedi'u hatal, ac eraill wedi'u tarfu ychydig; cyfrifir pob prawf a dosbarth o'r cyfrifon a ryddhawyd.",
+  'triangulation.class.edExcess':
+    "Mwy o gofnodion Adrannau Brys nag o gofnodion yr heddlu (trais sy'n debygol o fod heb ei adrodd)",
+  'triangulation.class.policeExcess': 'Mwy o gofnodion yr heddlu nag o gofnodion Adrannau Brys',
+  'triangulation.class.bothHot': "Man poeth yn y ddau, a'r cyfrannau'n debyg",
+  'triangulation.exports.label': 'Allforion',
+  'triangulation.exports.heading': 'Allforio ar gyfer yr Asesiad o Anghenion Strategol',
+  'triangulation.exports.audit':
+    "Cofnodir pob allforyn yn y log archwilio. Mae cyfrifon cyfyngedig yn parhau wedi'u hatal ym mhob fformat.",
+  'triangulation.exports.public': "Crynodeb cyhoeddus i'w gyhoeddi",
+  'triangulation.exports.publicRules':
+    "Celloedd cydraniad 7, cyfrifon cyfyngedig o dan 10 wedi'u hatal, a llochesau a chartrefi plant wedi'u hepgor; mae'r gweinydd yn gwrthod yr allforyn os byddai unrhyw reol yn cael ei thorri.",
+  'triangulation.exports.gpkgHint': '(celloedd, awdurdodau lleol a lleoliadau; yn agor yn QGIS ac ArcGIS)',
+  'triangulation.exports.geojsonHint': '(celloedd gyda phob ystadegyn)',
+  'triangulation.exports.csvHint': "(codau'r SYG; yn agor yn Excel)",
+  'triangulation.exports.sna': "Pennod lle'r Asesiad o Anghenion Strategol i'w hargraffu",
+  'triangulation.tooltip.fewerThan': '{what}: llai na {k}',
+  'triangulation.tooltip.count': '{what}: {n}',
+  'triangulation.tooltip.cell': 'Cell {h3}',
+  'triangulation.noCell': 'Dim cell.',
+  'triangulation.col.location': 'Lleoliad (cell H3)',
+  'triangulation.col.localAuthority': 'Awdurdod lleol',
+  'triangulation.col.police': 'Wedi’u cofnodi gan yr heddlu',
+  'triangulation.col.ed': 'Ymosodiadau (Adrannau Brys)',
+  'triangulation.col.nearby': 'Gerllaw (300 m)',
+  'triangulation.col.edShare': 'Cyfran Adrannau Brys',
+  'triangulation.col.difference': 'Gwahaniaeth',
+  'triangulation.col.records': 'Cofnodion',
+  'triangulation.col.nightTimeEconomy': 'Economi’r nos',
+  'triangulation.col.rest': 'Gweddill yr wythnos',
+  'triangulation.breakdownSection': 'Yn ôl ardal, lleoliad ac arf',
+  'triangulation.byLocalAuthority': 'Yn ôl awdurdod lleol',
+  'triangulation.difference.edExcess': 'mwy gan Adrannau Brys',
+  'triangulation.difference.policeExcess': 'mwy gan yr heddlu',
+  'triangulation.difference.bothHot': 'poeth yn y ddau',
+  'triangulation.difference.none': 'dim gwahaniaeth',
+  'triangulation.breakdown.bySetting': 'Ymosodiadau (Adrannau Brys) yn ôl lleoliad (o {total})',
+  'triangulation.breakdown.byWeapon': 'Ymosodiadau (Adrannau Brys) yn ôl arf (o {total})',
+  'triangulation.nte.caption': 'Economi’r nos (nos Wener a nos Sadwrn, 22:00-04:00)',
+  'triangulation.nte.noTimes': 'dim amseroedd yn y data hyn',
+};

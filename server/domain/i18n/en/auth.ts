@@ -1,2 +1,20 @@
 /** English messages: auth. Keys are 'auth.…'; the Welsh twin is ../cy/auth.ts. */
-export const auth = {} as const;
+export const auth = {
+  'auth.signIn.intro': 'Violence hotspots for Serious Violence Duty partnerships. Sign in to continue.',
+  'auth.email': 'Email',
+  'auth.password': 'Password',
+  'auth.signIn.busy': 'Signing in…',
+  'auth.signIn.button': 'Sign in',
+  'auth.signIn.help': 'No account or forgotten password? Ask your hotspot administrator for a sign-in link.',
+  'auth.password.current': 'Current password',
+  'auth.password.new': 'New password',
+  'auth.password.repeat': 'Repeat new password',
+  'auth.password.differ': 'The two passwords differ.',
+  'auth.password.formLabel': 'Choose a password',
+  'auth.password.change': 'Change your password',
+  'auth.password.finishSetup': 'Choose a password to finish setting up your account',
+  'auth.password.hint': 'At least 12 characters; a few unrelated words make a good one.',
+  'auth.password.save': 'Save password',
+  'auth.notAvailable.title': 'page not available',
+  'auth.notAvailable.ask': 'Ask an administrator if you need it; the menu above lists the pages you can use.',
+} as const;

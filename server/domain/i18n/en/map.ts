@@ -43,6 +43,8 @@ export const map = {
     '{caption}: {definition}; {area}, {from} to {to}, H3 resolution {res}. Contains OS data © Crown copyright; ONS and police.uk data under OGL v3; place names © GeoNames, CC BY 4.0.',
   'map.print.title': '{caption}, {area}, {from} to {to}',
   'map.print.allAreas': 'all areas',
+  'map.print.savePng': 'Save map as PNG (print resolution)',
+  'map.print.drawing': 'Drawing…',
   'map.definitionNumber': 'definition {id}',
   'map.view.show': 'Show',
   'map.view.counts': 'Counts',
