@@ -52,7 +52,7 @@ export function CellPanel({
   const title = d ? (d.name?.label ?? d.lsoa?.name ?? t('cell.titleOf', { h3: d.h3 })) : t('cell.title');
   return (
     <section
-      className="cell-panel"
+      className="cell-panel map-card"
       aria-labelledby="cell-panel-title"
       data-h3={d?.h3 ?? ''}
       // Escape closes the panel from anywhere inside it, as a keyboard user expects.

@@ -1,14 +1,13 @@
 import { CheckList } from '../controls/CheckList';
+import { HourSelect } from '../controls/HourSelect';
 import { type MessageKey, useT } from '../i18n/language';
 import type { FilterAvailability } from './availability';
 import type { FilterChoice } from './describeFilters';
 import { FILTER_FLAGS, type FilterFlag, flagKey } from './flagLabels';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const HOURS = Array.from({ length: 24 }, (_, h) => h);
 /** The window a first tick of "only these hours" offers: the night-time economy's. */
 const FIRST_HOURS = '22-4';
-const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 interface FilterControlsProps {
   choice: FilterChoice;
@@ -25,18 +24,6 @@ export function FilterControls({ choice, availability, flagsTakenBy, onChange }:
   const [start, end] = (choice.hours ?? FIRST_HOURS).split(',')[0]!.split('-').map(Number) as [number, number];
   const setHours = (s: number, e: number) => onChange({ hours: `${s}-${e}` });
   const flagsWhy = availability.flags ?? flagsTakenBy;
-  const hourSelect = (label: MessageKey, value: number, set: (h: number) => void) => (
-    <label>
-      {t(label)}{' '}
-      <select aria-label={t(label)} value={value} onChange={(e) => set(Number(e.target.value))}>
-        {HOURS.map((h) => (
-          <option key={h} value={h}>
-            {hh(h)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   const anyChosen = Boolean(choice.weekdays?.length || choice.hours || choice.flags?.length);
   return (
     <div className="filter-controls">
@@ -64,8 +51,8 @@ export function FilterControls({ choice, availability, flagsTakenBy, onChange }:
         </label>
         {choice.hours !== undefined && (
           <div className="hour-window">
-            {hourSelect('filters.from', start, (h) => setHours(h, end))}{' '}
-            {hourSelect('filters.to', end, (h) => setHours(start, h))}
+            <HourSelect label={t('filters.from')} value={start} onChange={(h) => setHours(h, end)} />{' '}
+            <HourSelect label={t('filters.to')} value={end} onChange={(h) => setHours(start, h)} />
           </div>
         )}
         <p className="hint">{availability.hours ?? t('filters.hoursHint')}</p>

@@ -1,3 +1,4 @@
+import { hourLabel } from '../controls/HourSelect';
 import type { Translate } from '../i18n/language';
 import type { MessageKey } from '../i18n/language';
 import { flagKey } from './flagLabels';
@@ -9,7 +10,7 @@ export interface FilterChoice {
   flags?: readonly string[];
 }
 
-const hh = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+const hh = (h: number) => hourLabel(h % 24);
 
 /** Weekdays as runs: [5, 6] is "Fri–Sat", [1, 3] is "Mon, Wed". */
 function weekdayText(weekdays: readonly number[], t: Translate): string {

@@ -1,4 +1,5 @@
 import { CheckList } from '../controls/CheckList';
+import { HourSelect } from '../controls/HourSelect';
 import { type TimeWindow, WINDOW_PRESETS, type WindowChoice } from './timeWindows';
 import { type MessageKey, useT } from '../i18n/language';
 
@@ -7,8 +8,6 @@ const PRESET_LABELS: Record<keyof typeof WINDOW_PRESETS, MessageKey> = {
   'school-run': 'proximity.window.schoolRun',
   'night-time-economy': 'proximity.window.nightTimeEconomy',
 };
-const HOURS = Array.from({ length: 24 }, (_, h) => h);
-const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 interface TimeWindowPickerProps {
   choice: WindowChoice;
@@ -51,34 +50,18 @@ export function TimeWindowPicker({ choice, custom, unavailable, onChoice, onCust
             onChange={(weekdays) => onCustom({ ...custom, weekdays })}
             label={(d) => t(`proximity.weekday.${d}` as MessageKey)}
           />
-          <label>
-            {t('proximity.window.from')}{' '}
-            <select
-              aria-label={t('proximity.window.fromHour')}
-              value={start}
-              onChange={(e) => setHours(Number(e.target.value), end)}
-            >
-              {HOURS.map((h) => (
-                <option key={h} value={h}>
-                  {hh(h)}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            {t('proximity.window.to')}{' '}
-            <select
-              aria-label={t('proximity.window.toHour')}
-              value={end}
-              onChange={(e) => setHours(start, Number(e.target.value))}
-            >
-              {HOURS.map((h) => (
-                <option key={h} value={h}>
-                  {hh(h)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <HourSelect
+            label={t('proximity.window.from')}
+            ariaLabel={t('proximity.window.fromHour')}
+            value={start}
+            onChange={(h) => setHours(h, end)}
+          />{' '}
+          <HourSelect
+            label={t('proximity.window.to')}
+            ariaLabel={t('proximity.window.toHour')}
+            value={end}
+            onChange={(h) => setHours(start, h)}
+          />
           <p className="hint">{t('proximity.window.wrap')}</p>
         </div>
       )}

@@ -45,7 +45,7 @@ export function AreaTimeProfile({
   const refused = profile.data?.refused ?? null;
   return (
     <section
-      className="time-profile-panel"
+      className="time-profile-panel map-card"
       aria-labelledby="time-profile-title"
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();

@@ -1,4 +1,7 @@
+import { hourLabel } from '../controls/HourSelect';
 import type { MessageKey, Translate } from '../i18n/language';
+
+export { hourLabel };
 
 /** A week of hours as the API gives it: 7 rows (Monday first) of 24 released counts, null where withheld. */
 export type WeekHourCounts = readonly (readonly (number | null)[])[];
@@ -22,7 +25,6 @@ export const dayShort = (t: Translate, day: number) => t(`timeprofile.day.${DAY_
 /** A weekday's name for sentences and tables ("Monday"; Welsh "dydd Llun"). */
 export const dayName = (t: Translate, day: number) => t(`timeprofile.dayName.${DAY_IDS[day]}` as MessageKey);
 /** An hour as a clock time, 24-hour ("07:00"), the same in both languages. */
-export const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 /** "Saturday 23:00". */
 export const slotLabel = (t: Translate, day: number, hour: number) =>
   t('timeprofile.slot', { day: dayName(t, day), hour: hourLabel(hour) });

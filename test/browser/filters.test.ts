@@ -5,38 +5,26 @@
  * knife flag go into the URL and the /api/cells request, and the map draws the filtered answer.
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   airGappedPage,
   cellsBody,
   drawnMap,
   hasChromium,
-  launchChromium,
   openControls,
   signInThroughPage,
 } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { browserSuite, LOCAL_EXTRACT } from '../helpers/browser-suite.js';
 
-const RESTRICTED = fileURLToPath(new URL('../../geodata/sample/restricted/', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 const total = (cells: { count: number | null }[]) => cells.reduce((sum, c) => sum + (c.count ?? 0), 0);
 
 describe.skipIf(!hasChromium)('analysis filters in the browser', () => {
-  let browser: Browser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ restrictedFiles: [`${RESTRICTED}local-police-gwent-south-wales.csv.gz`] });
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite({ restrictedFiles: [LOCAL_EXTRACT] });
 
   it('greys out time and flag filters for police.uk data and filters the local extract by weekday, hour and knife', async () => {
+    const { browser, server } = suite;
     const { page, errors } = await airGappedPage(browser, server.url, { width: 1400, height: 1100 });
     const first = page.waitForResponse((r) => r.url().includes('/api/cells?'));
     await signInThroughPage(page, server.url, server.analyst);

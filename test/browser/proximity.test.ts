@@ -8,12 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { airGappedPage, hasChromium, launchChromium, signInThroughPage } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { airGappedPage, hasChromium, signInThroughPage } from '../helpers/browser.js';
+import { browserSuite, LOCAL_EXTRACT } from '../helpers/browser-suite.js';
 
-const RESTRICTED = fileURLToPath(new URL('../../geodata/sample/restricted/', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 interface ProximityAnswer {
@@ -39,19 +38,10 @@ const expectedRows = (body: ProximityAnswer) =>
   ]);
 
 describe.skipIf(!hasChromium)('the proximity view in the browser', () => {
-  let browser: Browser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ restrictedFiles: [`${RESTRICTED}local-police-gwent-south-wales.csv.gz`] });
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite({ restrictedFiles: [LOCAL_EXTRACT] });
 
   it('ranks Gwent schools by nearby violence, maps and exports them, and applies a time window where the data has times', async () => {
+    const { browser, server } = suite;
     const { page, errors } = await airGappedPage(browser, server.url, { width: 1400, height: 1800 });
     await signInThroughPage(page, server.url, server.analyst);
 

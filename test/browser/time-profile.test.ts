@@ -5,20 +5,18 @@
  * as the API released them, withheld hours hatched and never drawn as zero.
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   airGappedPage,
   cellsBody,
   drawnMap,
   hasChromium,
-  launchChromium,
   openControls,
   signInThroughPage,
 } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { browserSuite, LOCAL_EXTRACT } from '../helpers/browser-suite.js';
 
-const RESTRICTED = fileURLToPath(new URL('../../geodata/sample/restricted/', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 interface TimeProfileAnswer {
@@ -34,19 +32,10 @@ const drawnSlots = (page: Page) =>
     .evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-slot'), r.getAttribute('data-count')]));
 
 describe.skipIf(!hasChromium)('the area time profile in the browser', () => {
-  let browser: Browser;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ restrictedFiles: [`${RESTRICTED}local-police-gwent-south-wales.csv.gz`] });
-    browser = await launchChromium();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite({ restrictedFiles: [LOCAL_EXTRACT] });
 
   it('shows the refusal for month-precision data and the released week for the local extract', async () => {
+    const { browser, server } = suite;
     const { page, errors } = await airGappedPage(browser, server.url, { width: 1400, height: 1000 });
     const first = page.waitForResponse((r) => r.url().includes('/api/cells?'));
     await signInThroughPage(page, server.url, server.analyst);
